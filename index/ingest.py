@@ -1,0 +1,115 @@
+"""Ingest report files: load, parse, store (and index), one report at a time, all or nothing.
+
+One bad file never spoils an ingest of many: its error is recorded in its result and the rest go
+on. Re-ingesting unchanged content is a no-op (same id and content hash).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from index.errors import ReportQAError
+from index.load import load_document
+from index.models import Chunk, ParsedReport
+from index.parse import Overrides, parse_document
+from index.store import SQLiteStore
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
+
+
+class Indexer(Protocol):
+    """The text side of ingest (chunking + vector index), kept behind a seam so ingest stays atomic."""
+
+    def chunks(self, parsed: ParsedReport, text: str) -> list[Chunk]: ...
+    def add(self, parsed: ParsedReport, chunks: list[Chunk]) -> None: ...
+    def remove(self, report_id: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: str
+    report_id: str
+    status: str  # added | replaced | unchanged | failed
+    facts: int = 0
+    tables: int = 0
+    checks: int = 0
+    failed_checks: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    error: str | None = None
+    agency: str | None = None
+    year: int | None = None
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders expanded to the report files inside them (sorted, recursive)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        else:
+            out.append(p)
+    return out
+
+
+def ingest_file(
+    path: Path,
+    store: SQLiteStore,
+    overrides: Overrides = Overrides(),
+    max_bytes: int = 50 * 2**20,
+    indexer: Indexer | None = None,
+) -> IngestResult:
+    """Ingest one file; raises ReportQAError with a clear message when it cannot."""
+    report_id = overrides.report_id or path.stem
+    doc = load_document(path, max_bytes=max_bytes)
+    if store.has(report_id, doc.sha256):
+        r = store.report(report_id)
+        return IngestResult(str(path), report_id, "unchanged", agency=r.agency, year=r.year)
+    existed = store.exists(report_id)
+    parsed = parse_document(doc, report_id, overrides)
+    text = doc.text
+    if indexer is not None:
+        parsed = replace(parsed, chunks=tuple(indexer.chunks(parsed, text)))
+    with store.transaction() as tx:
+        store.put(parsed, text, tx)
+        if indexer is not None:
+            try:
+                indexer.add(parsed, list(parsed.chunks))
+            except Exception:
+                indexer.remove(report_id)
+                raise
+    failed = tuple(f"{c.name}: {c.detail}" for c in parsed.checks if not c.ok)
+    return IngestResult(
+        str(path), report_id, "replaced" if existed else "added", len(parsed.facts), len(parsed.tables),
+        len(parsed.checks), failed, parsed.warnings, agency=parsed.report.agency, year=parsed.report.year,
+    )
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    store: SQLiteStore,
+    overrides: Overrides = Overrides(),
+    max_bytes: int = 50 * 2**20,
+    indexer: Indexer | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs,
+) -> list[IngestResult]:
+    """Ingest every file; a failure is recorded and the next file goes on."""
+    files = expand_paths(paths)
+    if overrides.report_id and len(files) > 1:
+        raise ReportQAError("--id names one report: give it with a single file, not several.")
+    results = []
+    for path in progress(files):
+        try:
+            results.append(ingest_file(path, store, overrides, max_bytes, indexer))
+        except ReportQAError as e:
+            results.append(IngestResult(str(path), overrides.report_id or path.stem, "failed", error=str(e)))
+        except Exception as e:  # a parser bug must not lose the other files; keep the trace for a report
+            detail = traceback.format_exception_only(type(e), e)[-1].strip()
+            results.append(
+                IngestResult(str(path), overrides.report_id or path.stem, "failed",
+                             error=f"{path.name}: unexpected error while parsing ({detail}); please report it")
+            )
+    return results

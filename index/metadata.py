@@ -1,0 +1,71 @@
+"""Report metadata read from the text: title, agency (发布机关), year reported on, publication date.
+
+Each can be overridden by the caller (the CLI's --agency/--year/...), since crawled pages
+sometimes carry none of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.template import normalize
+
+_TITLE = re.compile(
+    r"([^\s,，。:：“”\"]{2,40}?)\s*(20\d\d|19\d\d)\s*年度?\s*"
+    r"(政府信息公开(?:工作)?年度报告|(?:部门|单位)?(?:预算|决算)(?:公开)?)"
+)
+_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)(政府信息公开(?:工作)?年度报告)")
+_CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构)[:：]\s*(.*)$", re.M)
+_DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_PERIOD = re.compile(r"统计期限.{0,6}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
+_PREFIX = re.compile(r"^(?:.*?[标題题][:：]|当前位置[:：].*?|首页.*?)")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    agency: str | None
+    year: int | None
+    published: str | None
+
+
+def _clean_agency(name: str) -> str:
+    name = re.sub(r"^(关于|印发)", "", name)
+    return name.strip("《》“”\"' ")
+
+
+def extract_metadata(text: str) -> Metadata:
+    """Best-effort metadata from the first part of the document."""
+    head = normalize(text[:6000])
+    fields = {k: v.strip() for k, v in _CRAWL_FIELD.findall(head)}
+    title = agency = published = None
+    year = None
+    compact = "".join(head[:400].split())
+    m2 = _YEAR_FIRST.search(compact)
+    if m2 and not fields.get("标题") and not _TITLE.search(compact[: m2.start() + 1]):
+        agency, year = _clean_agency(m2.group(2)), int(m2.group(1))
+        title = m2.group()
+    for source in (fields.get("标题", ""), head) if agency is None else ():
+        m = _TITLE.search(source)
+        if m:
+            agency = _clean_agency(m.group(1).split("》")[-1])
+            year = int(m.group(2))
+            title = f"{agency}{m.group(2)}年{m.group(3)}" if source is head else source
+            break
+    if fields.get("发布时间"):
+        d = _DATE.search(fields["发布时间"])
+        published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}" if d else None
+    if published is None:
+        d = _DATE.search(head[:400]) or _last_date(normalize(text[-3000:]))
+        if d:
+            published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    if year is None:
+        p = _PERIOD.search(head)
+        year = int(p.group(1)) if p else None
+    return Metadata(title, agency, year, published)
+
+
+def _last_date(tail: str) -> re.Match[str] | None:
+    found = list(_DATE.finditer(tail))
+    return found[-1] if found else None

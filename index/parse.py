@@ -1,0 +1,106 @@
+"""From a loaded `Document` to everything we store about it: metadata, tables, facts, checks.
+
+Template tables are rebuilt from the text stream; any table the template does not claim is kept
+as a generic grid with its printed headers; numbers in the prose become facts with their sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.checks import run_checks
+from index.generic_tables import generic_tables
+from index.metadata import extract_metadata
+from index.models import Document, ParsedReport, Report
+from index.prose_facts import prose_facts
+from index.template import detect_version, load_templates
+from index.template_parse import parse_template_tables
+
+DISCLOSURE_MARKERS = ("政府信息公开", "第二十条")
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Metadata given by the user wins over what the text says."""
+
+    report_id: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    title: str | None = None
+    published: str | None = None
+    template: str | None = None
+
+
+def _block_offsets(doc: Document) -> list[int]:
+    offsets, pos = [], 0
+    for b in doc.blocks:
+        offsets.append(pos)
+        pos += len(b.text) + 1
+    return offsets
+
+
+def _page_lookup(doc: Document, offsets: list[int]) -> Callable[[int], int | None]:
+    def page_of(pos: int) -> int | None:
+        i = bisect.bisect_right(offsets, pos) - 1
+        return doc.blocks[i].page if i >= 0 else None
+
+    return page_of
+
+
+def _is_disclosure_report(text: str) -> bool:
+    return all(m in text for m in DISCLOSURE_MARKERS) or "政府信息公开工作年度报告" in text
+
+
+def parse_document(doc: Document, report_id: str, overrides: Overrides = Overrides()) -> ParsedReport:
+    """Parse one loaded document. Pure: nothing is written here."""
+    text = doc.text
+    meta = extract_metadata(text)
+    year = overrides.year or meta.year
+    offsets = _block_offsets(doc)
+    page_of = _page_lookup(doc, offsets)
+    warnings: list[str] = []
+
+    template = overrides.template
+    if template is None and _is_disclosure_report(text):
+        template = detect_version(text, year)
+    facts, tables, checks, regions = [], [], [], []
+    if template:
+        tpl = load_templates()[template]
+        parsed = parse_template_tables(report_id, tpl, text, page_of)
+        facts += parsed.facts
+        tables += parsed.tables
+        regions = parsed.regions
+        warnings += parsed.warnings
+        if not parsed.facts:
+            warnings.append("no template table was found in this report")
+        checks = run_checks(report_id, tpl, parsed.facts)
+
+    claimed = {
+        i for i, (b, start) in enumerate(zip(doc.blocks, offsets, strict=True))
+        if b.kind == "table" and any(a < start + len(b.text) and start < z for a, z in regions)
+    }
+    gtables, gfacts = generic_tables(report_id, doc, claimed)
+    tables += gtables
+    facts += gfacts
+    table_spans = [(start, start + len(b.text)) for b, start in zip(doc.blocks, offsets, strict=True)
+                   if b.kind == "table"]
+    facts += prose_facts(report_id, text, regions + table_spans, page_of)
+
+    report = Report(
+        id=report_id,
+        agency=overrides.agency or meta.agency,
+        year=year,
+        title=overrides.title or meta.title,
+        published=overrides.published or meta.published,
+        template=template,
+        source=doc.source,
+        format=doc.format,
+        sha256=doc.sha256,
+    )
+    if report.agency is None:
+        warnings.append("agency not found in the text; give it with --agency")
+    if report.year is None:
+        warnings.append("year not found in the text; give it with --year")
+    return ParsedReport(report, tuple(tables), tuple(facts), tuple(checks), tuple(warnings))

@@ -1,0 +1,73 @@
+"""Numbers stated in prose (「主动公开信息2516条」) become facts too, each with its sentence.
+
+The label of such a fact is the clause leading up to the number, which is what the question side
+matches words against; the sentence is kept whole for the citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from index.models import EXACT, Fact
+from index.numbers import to_decimal
+
+_UNITS = (
+    "个百分点|万人次|人次|万人|万次|万元|亿元|元|条|宗|件|份|篇|期|版|次|人|个|场次|场|起|项|家|天|批|部|本|张|户|所|%"
+)
+_NUMBER = re.compile(
+    r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(" + _UNITS + r")"
+)
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+_CLAUSE_BREAK = re.compile(r"[，,、:：（(]")
+
+
+def _label(sentence: str, at: int) -> str:
+    """The clause before the number: 「其中组织机构信息26条」 → 「其中组织机构信息」."""
+    before = sentence[:at]
+    parts = _CLAUSE_BREAK.split(before)
+    label = parts[-1].strip() if parts else before
+    if len(label) < 2 and len(parts) > 1:
+        label = (parts[-2] + label).strip()
+    return label[-40:]
+
+
+def prose_facts(
+    report_id: str,
+    text: str,
+    skip: Iterable[tuple[int, int]] = (),
+    page_of: Callable[[int], int | None] = lambda _: None,
+) -> list[Fact]:
+    """Every number-with-unit in the prose of `text`, outside the `skip` spans (the tables)."""
+    skip = sorted(skip)
+    out: list[Fact] = []
+    for sm in _SENTENCE.finditer(text):
+        s0 = sm.start()
+        if any(a <= s0 < b for a, b in skip):
+            continue
+        sentence = sm.group().strip()
+        lead = len(sm.group()) - len(sm.group().lstrip())
+        for m in _NUMBER.finditer(sentence):
+            if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
+                continue
+            label = _label(sentence, m.start())
+            if not label:
+                continue
+            unit = (m.group(3) or "") + m.group(4)
+            start = s0 + lead + m.start()
+            out.append(
+                Fact(
+                    report_id=report_id,
+                    table="prose",
+                    row_path=(label,),
+                    column_path=(),
+                    value=to_decimal(m.group(1) + (m.group(2) or "")),
+                    unit=unit,
+                    status=EXACT,
+                    page=page_of(start),
+                    span=(start, s0 + lead + m.end()),
+                    raw=m.group(),
+                    sentence=sentence,
+                )
+            )
+    return out

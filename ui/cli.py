@@ -1,0 +1,169 @@
+"""The `reportqa` command: thin wrappers over library functions.
+
+Heavy imports (pdfplumber, chromadb, the embedder, gradio) happen inside the commands that need
+them, so `reportqa --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from index.errors import ReportQAError
+from index.settings import Settings, documented_settings
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj["settings"]
+
+
+def _fail(e: ReportQAError) -> None:
+    click.echo(f"Error: {e}", err=True)
+    sys.exit(2)
+
+
+@click.group(
+    epilog="Settings (environment):\n\n" + "\n\n".join(f"{k}: {v}" for k, v in documented_settings().items())
+)
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
+              help="Where the fact database and index live (default: $REPORTQA_DATA_DIR or ./data).")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
+    """reportqa: answers questions over government information-disclosure annual reports."""
+    ctx.obj = {"settings": Settings.from_env(data_dir=data_dir)}
+
+
+def _store(ctx: click.Context):
+    from index.store import open_store
+
+    s = _settings(ctx)
+    return open_store(s.data_dir, s.database_url)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--id", "report_id", help="Report id (default: the file name without its extension).")
+@click.option("--agency", help="Override the publishing agency (发布机关).")
+@click.option("--year", type=int, help="Override the year reported on.")
+@click.option("--title", help="Override the title.")
+@click.option("--published", help="Override the publication date (YYYY-MM-DD).")
+@click.option("--template", type=click.Choice(["2019", "2021"]), help="Override the template version.")
+@click.option("--no-index", is_flag=True, help="Store facts only; skip the text index.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], report_id, agency, year, title, published, template,
+           no_index: bool) -> None:
+    """Ingest report files or folders (txt, md, html, pdf, docx)."""
+    from tqdm import tqdm
+
+    from index.ingest import ingest_paths
+    from index.parse import Overrides
+
+    s = _settings(ctx)
+    store = _store(ctx)
+    indexer = None if no_index else _indexer(s, store)
+    overrides = Overrides(report_id, agency, year, title, published, template)
+    try:
+        results = ingest_paths(
+            list(paths), store, overrides, s.max_upload_mb * 2**20, indexer,
+            progress=lambda xs: tqdm(xs, desc="ingest", unit="file", file=sys.stderr, disable=len(xs) < 2),
+        )
+    except ReportQAError as e:
+        _fail(e)
+    for r in results:
+        if r.status == "failed":
+            click.echo(f"✗ {r.path}: {r.error}")
+            continue
+        line = f"✓ {r.report_id} [{r.status}]"
+        if r.status != "unchanged":
+            line += (f" {r.agency or '?'} {r.year or '?'}: {r.facts} facts, {r.tables} tables, "
+                     f"{len(r.failed_checks)}/{r.checks} checks failed, {len(r.warnings)} warnings")
+        click.echo(line)
+        for f in r.failed_checks:
+            click.echo(f"    check failed: {f}")
+        for w in r.warnings:
+            click.echo(f"    warning: {w}")
+    failed = sum(r.status == "failed" for r in results)
+    click.echo(f"{len(results) - failed} ingested, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+def _indexer(settings: Settings, store):
+    """The text index for ingest, when this build has one."""
+    try:
+        from index.text_index import TextIndexer
+    except ImportError:
+        return None
+    return TextIndexer.open(settings, store)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per report.")
+@click.pass_context
+def reports(ctx: click.Context, as_json: bool) -> None:
+    """List ingested reports."""
+    from dataclasses import asdict
+
+    for r in _store(ctx).reports():
+        if as_json:
+            click.echo(json.dumps(asdict(r), ensure_ascii=False))
+        else:
+            click.echo(f"{r.id}\t{r.agency or '?'}\t{r.year or '?'}\t{r.template or '-'}\t{r.format}\t{r.title or ''}")
+
+
+def fact_json(f) -> dict:
+    """The public JSON shape of a fact (also used by the REST API)."""
+    return {
+        "report": f.report_id, "table": f.table, "row": list(f.row_path), "column": list(f.column_path),
+        "keys": {"row": f.row_key, "column": f.column_key}, "value": str(f.value), "unit": f.unit,
+        "status": f.status, "candidate": f.candidate,
+        "source": {"page": f.page, "span": list(f.span) if f.span else None, "raw": f.raw, "sentence": f.sentence},
+    }
+
+
+@cli.command()
+@click.argument("report")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per fact.")
+@click.option("--table", help="Only facts of this table (t2, t3, t4, g1…, prose).")
+@click.pass_context
+def facts(ctx: click.Context, report: str, as_json: bool, table: str | None) -> None:
+    """Print the facts of one report."""
+    store = _store(ctx)
+    try:
+        store.report(report)
+    except ReportQAError as e:
+        _fail(e)
+    for f in store.facts(report, table):
+        if as_json:
+            click.echo(json.dumps(fact_json(f), ensure_ascii=False))
+        else:
+            flag = "" if f.status == "exact" else f" [{f.status}{f' #{f.candidate}' if f.candidate else ''}]"
+            col = " / ".join(f.column_path)
+            click.echo(f"{f.table}\t{' / '.join(f.row_path)}\t{col}\t{f.value} {f.unit or ''}{flag}")
+
+
+@cli.command()
+@click.argument("report")
+@click.pass_context
+def check(ctx: click.Context, report: str) -> None:
+    """Show the template identity checks of one report; exit 1 if any fails."""
+    store = _store(ctx)
+    try:
+        store.report(report)
+        warns = store.warnings(report)
+    except ReportQAError as e:
+        _fail(e)
+    checks = store.checks(report)
+    for c in checks:
+        click.echo(f"{'ok  ' if c.ok else 'FAIL'} {c.name}: {c.description}" + ("" if c.ok else f" ({c.detail})"))
+    for w in warns:
+        click.echo(f"warning: {w}")
+    bad = sum(not c.ok for c in checks)
+    click.echo(f"{len(checks) - bad}/{len(checks)} checks hold")
+    sys.exit(1 if bad else 0)
+
+
+def main() -> None:
+    cli(prog_name="reportqa")
