@@ -58,11 +58,12 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def ingest_file(
     path: Path,
     store: SQLiteStore,
-    overrides: Overrides = Overrides(),
+    overrides: Overrides | None = None,
     max_bytes: int = 50 * 2**20,
     indexer: Indexer | None = None,
 ) -> IngestResult:
     """Ingest one file; raises ReportQAError with a clear message when it cannot."""
+    overrides = overrides or Overrides()
     report_id = overrides.report_id or path.stem
     doc = load_document(path, max_bytes=max_bytes)
     if store.has(report_id, doc.sha256):
@@ -91,12 +92,13 @@ def ingest_file(
 def ingest_paths(
     paths: Iterable[Path],
     store: SQLiteStore,
-    overrides: Overrides = Overrides(),
+    overrides: Overrides | None = None,
     max_bytes: int = 50 * 2**20,
     indexer: Indexer | None = None,
     progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs,
 ) -> list[IngestResult]:
     """Ingest every file; a failure is recorded and the next file goes on."""
+    overrides = overrides or Overrides()
     files = expand_paths(paths)
     if overrides.report_id and len(files) > 1:
         raise ReportQAError("--id names one report: give it with a single file, not several.")

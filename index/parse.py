@@ -53,8 +53,9 @@ def _is_disclosure_report(text: str) -> bool:
     return all(m in text for m in DISCLOSURE_MARKERS) or "政府信息公开工作年度报告" in text
 
 
-def parse_document(doc: Document, report_id: str, overrides: Overrides = Overrides()) -> ParsedReport:
+def parse_document(doc: Document, report_id: str, overrides: Overrides | None = None) -> ParsedReport:
     """Parse one loaded document. Pure: nothing is written here."""
+    overrides = overrides or Overrides()
     text = doc.text
     meta = extract_metadata(text)
     year = overrides.year or meta.year

@@ -253,9 +253,13 @@ def row_value(table: TableDef, key: str, values: dict[str, list[Decimal]], col: 
 
 
 def expand(table: TableDef, keys: tuple[str, ...]) -> list[str]:
+    """Row keys of an identity side; 「@children:results」 stands for the rows under 本年度办理结果."""
     out: list[str] = []
     for k in keys:
-        out.extend(c.key for c in table.children(k[len("@children:"):])) if k.startswith("@children:") else out.append(k)
+        if k.startswith("@children:"):
+            out.extend(c.key for c in table.children(k.removeprefix("@children:")))
+        else:
+            out.append(k)
     return out
 
 
