@@ -134,11 +134,16 @@ def _read_rows(
     n = sum(len(r.columns) for r in rows)
     if not toks or n == 0:
         return None
-    cands = splits(toks, n, _acceptor(rows, idents), limit=_MAX_CANDIDATES + 1)
-    if not cands:
-        return None
-    exact = len(toks) == n and len(cands) == 1
-    status = EXACT if exact else RECOVERED if len(cands) == 1 else AMBIGUOUS
+    if len(toks) == n:
+        # one printed number per cell: take them as printed, even when they do not add up
+        # (the checks flag that); identities only ever decide how glued digits split
+        cands = [tuple(Part(t.text, t.start, t.end) for t in toks)]
+        status = EXACT
+    else:
+        cands = splits(toks, n, _acceptor(rows, idents), limit=_MAX_CANDIDATES + 1)
+        if not cands:
+            return None
+        status = RECOVERED if len(cands) == 1 else AMBIGUOUS
     out, pos = [], 0
     for r in rows:
         k = len(r.columns)
@@ -148,6 +153,25 @@ def _read_rows(
             row_status = RECOVERED
         out.append(RowReading(r, per_row, row_status, True))
         pos += k
+    return out
+
+
+_LIST_MARKER = re.compile(r"\s*[.、]\s*[\u4e00-\u9fff]")
+
+
+def region_tokens(text: str, a: int, b: int) -> list[Token]:
+    """The numbers in text[a:b], without the list markers of labels we did not recognise.
+
+    A misprinted label such as 「2.其他法律行政止公开」 is not found, so its 「2.」 would read as a
+    cell; a digit followed by 「.」/「、」 and a Chinese character is a list marker, never a cell.
+    """
+    out = []
+    for t in tokens(text[a:b], a):
+        if _LIST_MARKER.match(text, t.end) and t.text.isdigit():
+            if len(t.text) == 1:
+                continue
+            t = Token(t.text[:-1], t.start)
+        out.append(t)
     return out
 
 
@@ -176,13 +200,21 @@ class _TableParser:
             j_end = hits[h + 1][0] if h + 1 < len(hits) else len(located)
             owned = [located[i][0]] + [located[j][0] for j in range(i + 1, j_end)]
             self._read_region(owned, m.end(), nxt, readings)
-        missing = [r.label for r, m in located if not m and r.key not in readings and r.columns]
+        missing = [
+            r.label for r, m in located
+            if not m and r.key not in readings and not self._covered(r, readings)
+        ]
         if missing and hits:
             self.warnings.append(f"{self.table.title}: row labels not found: {'; '.join(missing[:5])}")
         return readings
 
+    def _covered(self, row: RowDef, readings: dict[str, RowReading]) -> bool:
+        """A heading whose sub-rows were read, or a sub-row of a row printed collapsed, is not missing."""
+        kids = self.table.children(row.key)
+        return any(c.key in readings for c in kids) or (row.parent is not None and row.parent in readings)
+
     def _read_region(self, owned: list[RowDef], a: int, b: int, readings: dict[str, RowReading]) -> None:
-        toks = tokens(self.stream.text[a:b], a)
+        toks = region_tokens(self.stream.text, a, b)
         if not toks:
             return
         head = owned[0]
@@ -310,10 +342,18 @@ def _section_end(text: str, start: int) -> int:
 def _t4_reading(tpl: Template, stream: Stream, a: int, b: int) -> tuple[dict[str, RowReading], list[str]]:
     table = tpl.table("t4")
     row = table.rows[0]
-    toks = tokens(stream.text[a:b], a)
-    got = _read_rows([row], toks, _row_identities(tpl, table))
+    toks = region_tokens(stream.text, a, b)
+    idents = _row_identities(tpl, table)
+    got = _read_rows([row], toks, idents)
     if got:
         return {row.key: got[0]}, []
+    n = len(row.columns)
+    if len(toks) > n:  # numbers after the table (a footer, a date): keep the 15 that add up
+        head = _read_rows([row], toks[:n], idents)
+        if head and _acceptor([row], idents)(head[0].candidates[0]):
+            head[0].status = RECOVERED
+            extra = " ".join(t.text for t in toks[n:])
+            return {row.key: head[0]}, [f"{table.title}: ignored numbers after the table: {extra[:40]}"]
     return {}, [f"{table.title}: could not read 15 numbers from 「{' '.join(t.text for t in toks)[:60]}」"]
 
 
