@@ -13,11 +13,13 @@ from index.template import normalize
 
 _TITLE = re.compile(
     r"([^\s,，。:：“”\"]{2,40}?)\s*(20\d\d|19\d\d)\s*年度?\s*"
-    r"(政府信息公开(?:工作)?年度报告|(?:部门|单位)?(?:预算|决算)(?:公开)?)"
+    r"(政府信息公开(?:工作)?年度报告|(?:[区市县省]级)?(?:部门|单位)?(?:预算|决算)(?:公开)?)"
 )
 _YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)(政府信息公开(?:工作)?年度报告)")
+_BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
 _CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构)[:：]\s*(.*)$", re.M)
 _DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_STAMP = re.compile(r"(20\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _PERIOD = re.compile(r"统计期限.{0,6}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
 _PREFIX = re.compile(r"^(?:.*?[标題题][:：]|当前位置[:：].*?|首页.*?)")
 
@@ -53,11 +55,14 @@ def extract_metadata(text: str) -> Metadata:
             year = int(m.group(2))
             title = f"{agency}{m.group(2)}年{m.group(3)}" if source is head else source
             break
+    owner = _BUDGET_OWNER.search(head)
+    if owner:  # a budget names its department apart from the title (上海市普陀区2023年区级部门预算)
+        agency = owner.group(1)
     if fields.get("发布时间"):
         d = _DATE.search(fields["发布时间"])
         published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}" if d else None
     if published is None:
-        d = _DATE.search(head[:400]) or _last_date(normalize(text[-3000:]))
+        d = _STAMP.search(head[:600]) or _signature_date(normalize(text[-800:]), year)
         if d:
             published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
     if year is None:
@@ -66,6 +71,7 @@ def extract_metadata(text: str) -> Metadata:
     return Metadata(title, agency, year, published)
 
 
-def _last_date(tail: str) -> re.Match[str] | None:
-    found = list(_DATE.finditer(tail))
+def _signature_date(tail: str, year: int | None) -> re.Match[str] | None:
+    """The date under the signature at the end, if it is after the year reported on."""
+    found = [m for m in _DATE.finditer(tail) if year is None or int(m.group(1)) > year]
     return found[-1] if found else None

@@ -7,6 +7,8 @@ as a generic grid with its printed headers; numbers in the prose become facts wi
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,6 +51,15 @@ def _page_lookup(doc: Document, offsets: list[int]) -> Callable[[int], int | Non
     return page_of
 
 
+_COUNT_UNIT = re.compile(r"申请[^，。；\d]{0,8}?\d+\s*(宗|件)")
+
+
+def count_unit(text: str) -> str | None:
+    """宗 or 件: the word this report counts applications in, from its own prose."""
+    found = Counter(_COUNT_UNIT.findall(text))
+    return found.most_common(1)[0][0] if found else None
+
+
 def _is_disclosure_report(text: str) -> bool:
     return all(m in text for m in DISCLOSURE_MARKERS) or "政府信息公开工作年度报告" in text
 
@@ -69,7 +80,7 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
     facts, tables, checks, regions = [], [], [], []
     if template:
         tpl = load_templates()[template]
-        parsed = parse_template_tables(report_id, tpl, text, page_of)
+        parsed = parse_template_tables(report_id, tpl, text, page_of, count_unit(text))
         facts += parsed.facts
         tables += parsed.tables
         regions = parsed.regions

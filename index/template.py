@@ -32,6 +32,7 @@ class RowDef:
     parent: str | None
     aliases: tuple[str, ...]
     columns: tuple[ColumnDef, ...]
+    weak_aliases: tuple[str, ...] = ()
 
     @property
     def core(self) -> str:
@@ -75,11 +76,22 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A measure people ask for that the template splits: 行政诉讼 = 直接起诉 + 复议后起诉."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    parts: tuple[tuple[str, str, str], ...]  # (table, row key, column key)
+
+
+@dataclass(frozen=True)
 class Template:
     version: str
     tables: tuple[TableDef, ...]
     identities: tuple[Identity, ...]
     markers: tuple[str, ...]
+    derived: tuple[Derived, ...] = ()
 
     def table(self, key: str) -> TableDef:
         for t in self.tables:
@@ -122,7 +134,9 @@ def _t3_rows(data: dict, version: str, cols: tuple[ColumnDef, ...]) -> tuple[Row
         drop = set(spec.get("drop_children_of", ()))
         return tuple(r for r in base if r.parent not in drop)
     return tuple(
-        RowDef(r["key"], r["label"], r.get("parent"), tuple(r.get("aliases", ())), cols) for r in spec
+        RowDef(r["key"], r["label"], r.get("parent"), tuple(r.get("aliases", ())), cols,
+               tuple(r.get("weak_aliases", ())))
+        for r in spec
     )
 
 
@@ -161,7 +175,11 @@ def load_templates() -> dict[str, Template]:
             TableDef("t4", meta["t4"]["title"], meta["t4"]["unit"], (t4row,)),
         )
         markers = tuple(normalize(m) for m in data["version_markers"][version])
-        out[version] = Template(version, tables, identities, markers)
+        derived = tuple(
+            Derived(x["key"], x["label"], tuple(x["aliases"]), tuple(tuple(p) for p in x["sum"]))
+            for x in data.get("derived", ())
+        )
+        out[version] = Template(version, tables, identities, markers, derived)
     return out
 
 

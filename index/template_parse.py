@@ -358,9 +358,17 @@ def _t4_reading(tpl: Template, stream: Stream, a: int, b: int) -> tuple[dict[str
 
 
 def parse_template_tables(
-    report_id: str, tpl: Template, raw: str, page_of: Callable[[int], int | None] = lambda _: None
+    report_id: str,
+    tpl: Template,
+    raw: str,
+    page_of: Callable[[int], int | None] = lambda _: None,
+    count_unit: str | None = None,
 ) -> TemplateParse:
-    """Find the template tables in `raw` (the document's text) and read every cell into a Fact."""
+    """Find the template tables in `raw` (the document's text) and read every cell into a Fact.
+
+    `count_unit` is the word the report itself counts applications and cases in (宗/件), so the
+    facts speak as the report does.
+    """
     stream = Stream.of(raw)
     out = TemplateParse(tpl.version)
     for key, (a, b) in _table_bounds(tpl, stream).items():
@@ -376,13 +384,14 @@ def parse_template_tables(
         if not readings:
             continue
         out.regions.append(stream.span(a, b))
-        facts = list(_facts(report_id, table, readings, stream, page_of))
+        unit = count_unit if count_unit and key in ("t3", "t4") else None
+        facts = list(_facts(report_id, table, readings, stream, page_of, unit))
         out.facts.extend(facts)
         out.tables.append(_grid(report_id, table, readings, page_of(stream.span(a, b)[0])))
     return out
 
 
-def _facts(report_id, table: TableDef, readings: dict[str, RowReading], stream: Stream, page_of):
+def _facts(report_id, table: TableDef, readings: dict[str, RowReading], stream: Stream, page_of, unit=None):
     for row in table.rows:
         r = readings.get(row.key)
         if not r:
@@ -396,7 +405,7 @@ def _facts(report_id, table: TableDef, readings: dict[str, RowReading], stream: 
                     row_path=table.row_path(row.key),
                     column_path=col.path,
                     value=part.value,
-                    unit=col.unit or table.unit,
+                    unit=col.unit or unit or table.unit,
                     status=r.status,
                     row_key=f"{table.key}.{row.key}",
                     column_key=col.key,

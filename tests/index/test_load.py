@@ -51,8 +51,8 @@ def test_seed_table_cells_stay_together_one_per_line(samples_dir: Path) -> None:
     assert len(blocks) < 40
 
 
-def test_crawler_header_is_the_first_block(samples_dir: Path) -> None:
-    blocks = load_document(samples_dir / "05_pingtan_zone_2025.txt").blocks
+def test_crawler_header_is_the_first_block(fixtures_dir: Path) -> None:
+    blocks = load_document(fixtures_dir / "05_pingtan_zone_2025.txt").blocks
     header, body = blocks[0], blocks[1]
     assert header.text.startswith("标题: 平潭综合实验区2025年度政府信息公开工作年度报告")
     assert "发布机构: 平潭综合实验区管委会办公室" in header.text

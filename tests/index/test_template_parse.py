@@ -105,9 +105,9 @@ def test_seed_every_identity_holds(samples_dir):
     assert [c.name for c in checks if not c.ok] == []
 
 
-def test_glued_digits_recovered_by_identities(samples_dir):
+def test_glued_digits_recovered_by_identities(fixtures_dir):
     """「15130000154」 is 151, 3, 0, 0, 0, 0, 154: the row total picks the only valid split."""
-    _, _, p = parse(samples_dir, "05_pingtan_zone_2025.txt")
+    _, _, p = parse(fixtures_dir, "05_pingtan_zone_2025.txt")
     assert t3_row(p.facts, "new") == [151, 3, 0, 0, 0, 0, 154]
     assert t3_row(p.facts, "unavailable.not_held") == [49, 1, 0, 0, 0, 0, 50]
     assert t3_row(p.facts, "total") == [147, 1, 0, 0, 0, 0, 148]
@@ -118,15 +118,15 @@ def test_glued_digits_recovered_by_identities(samples_dir):
     assert [int(v) for v in t4.values()] == [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3]
 
 
-def test_column_identities_narrow_a_row_with_two_valid_splits(samples_dir):
+def test_column_identities_narrow_a_row_with_two_valid_splits(fixtures_dir):
     """「330000033」 reads as 33,0,… or 3,30,…; only 33 makes the 自然人 column add up."""
-    _, _, p = parse(samples_dir, "05_pingtan_zone_2025.txt")
+    _, _, p = parse(fixtures_dir, "05_pingtan_zone_2025.txt")
     assert t3_row(p.facts, "disclosed") == [33, 0, 0, 0, 0, 0, 33]
 
 
-def test_ambiguous_split_keeps_every_candidate(samples_dir):
+def test_ambiguous_split_keeps_every_candidate(fixtures_dir):
     """「行政规范性文件5845546」 has no identity to decide it: all readings are stored, none chosen."""
-    _, _, p = parse(samples_dir, "05_pingtan_zone_2025.txt")
+    _, _, p = parse(fixtures_dir, "05_pingtan_zone_2025.txt")
     amb = [f for f in p.facts if f.row_key == "t2.normative"]
     assert amb and {f.status for f in amb} == {AMBIGUOUS}
     readings = {}
