@@ -1,0 +1,141 @@
+"""Answers that span reports: compare two agencies, rank many, follow one over the years.
+
+Each value is looked up per report exactly as a single-report question would be, and the
+Answer carries the rows as a small table for the UI to chart.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from index.models import Report
+from qa.answer import ANSWERED, REFUSED, Answer
+from qa.compose import figures_of, num, pct, who
+from qa.knowledge import Knowledge, Value, same_agency
+from qa.measure import Measure
+
+
+def group_by_agency(reports: list[Report]) -> list[list[Report]]:
+    groups: list[list[Report]] = []
+    for r in reports:
+        for g in groups:
+            if same_agency(g[0].agency, r.agency):
+                g.append(r)
+                break
+        else:
+            groups.append([r])
+    return groups
+
+
+def latest_per_agency(reports: list[Report], year: int | None = None) -> list[Report]:
+    """One report per agency: the year asked for, else the latest."""
+    out = []
+    for g in group_by_agency(reports):
+        pool = [r for r in g if year is None or r.year == year]
+        if pool:
+            out.append(max(pool, key=lambda r: (r.year or 0, r.id)))
+    return out
+
+
+def _row(r: Report, m: Measure) -> dict:
+    return {"report": r.id, "agency": r.agency, "year": r.year, "value": str(m.value.value), "unit": m.value.unit,
+            "label": m.value.label}
+
+
+def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Report, Measure]], list[Report]]:
+    got, missing = [], []
+    for r in reports:
+        m = pick(kb.of(r))
+        if m is None or m.value.value is None:
+            missing.append(r)
+        else:
+            got.append((r, m))
+    return got, missing
+
+
+def _missing_note(missing: list[Report]) -> str:
+    return ("（" + "、".join(who(r) for r in missing) + "的报告中没有可用的这一数字，未计入。）") if missing else ""
+
+
+def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: bool = False,
+            rank: bool = False) -> Answer:
+    got, missing = _values(kb, reports, pick)
+    if len(got) < 2:
+        return Answer(question, REFUSED, "能比较的报告不足两份：" + (_missing_note(missing) or "没有找到这一数字。"))
+    got.sort(key=lambda x: x[1].value.value, reverse=not lowest)
+    label = got[0][1].value.label
+    unit = got[0][1].value.unit
+    figures, cites = figures_of([(m.value, r) for r, m in got])
+    rows = tuple(_row(r, m) for r, m in got)
+    listing = "；".join(f"{who(r)}：{num(m.value.value, unit)}" for r, m in got)
+    top_r, top_m = got[0]
+    if rank:
+        word = "最少" if lowest else "最多"
+        ties = [r for r, m in got if m.value.value == top_m.value.value]
+        head = (f"「{label}」{word}的是{who(top_r)}，为{num(top_m.value.value, unit)}" if len(ties) == 1 else
+                f"「{label}」{word}的有{'、'.join(who(r) for r in ties)}，均为{num(top_m.value.value, unit)}")
+        text = f"{head}。按从{'少到多' if lowest else '多到少'}排列：{listing}。"
+    else:
+        a_r, a_m = got[0]
+        b_r, b_m = got[-1]
+        diff = a_m.value.value - b_m.value.value
+        if diff == 0:
+            text = f"「{label}」两者相同：{listing}。"
+        else:
+            more, less = f"{who(a_r)}更多：{num(a_m.value.value, unit)}", f"{who(b_r)}为{num(b_m.value.value, unit)}"
+            text = f"「{label}」{more}，{less}，多{num(diff, unit)}（{a_m.value.value} − {b_m.value.value} = {diff}）。"
+    note = "比较范围仅限已导入的报告。" if rank else ""
+    return Answer(question, ANSWERED, text + _missing_note(missing) + note, top_m.value.value, unit, figures, cites,
+                  rows, tuple(r.id for r, _ in got))
+
+
+def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back: int | None) -> Answer:
+    ordered = sorted(reports, key=lambda r: r.year or 0)
+    if years_back:
+        ordered = ordered[-years_back:]
+    got, missing = _values(kb, ordered, pick)
+    if not got:
+        return Answer(question, REFUSED, "在这些报告中没有找到这一数字。" + _missing_note(missing))
+    unit = got[0][1].value.unit
+    label = got[0][1].value.label
+    steps = []
+    for (r0, m0), (r1, m1) in zip(got, got[1:], strict=False):
+        d = m1.value.value - m0.value.value
+        change = f"{'增加' if d > 0 else '减少' if d < 0 else '持平'}{num(abs(d), unit) if d else ''}"
+        if d and m0.value.value:
+            change += f"（{'+' if d > 0 else '−'}{pct(abs(d), m0.value.value)}%）"
+        steps.append(f"{r0.year}→{r1.year}年{change}")
+    listing = "；".join(f"{r.year}年 {num(m.value.value, unit)}" for r, m in got)
+    agency = got[-1][0].agency
+    text = f"{agency}「{label}」：{listing}。" + ("变化：" + "，".join(steps) + "。" if steps else "")
+    if years_back and len(got) < years_back:
+        text += f"（只找到{len(got)}年的报告。）"
+    figures, cites = figures_of([(m.value, r) for r, m in got])
+    rows = tuple(_row(r, m) for r, m in got)
+    last = got[-1][1].value
+    return Answer(question, ANSWERED, text + _missing_note(missing), last.value, unit, figures, cites, rows,
+                  tuple(r.id for r, _ in got))
+
+
+def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pick) -> Answer | None:
+    got, _ = _values(kb, [before, now], pick)
+    if len(got) < 2:
+        return None
+    (r0, m0), (r1, m1) = got
+    unit = m1.value.unit
+    d = m1.value.value - m0.value.value
+    text = (f"{r1.agency}「{m1.value.label}」{r1.year}年为{num(m1.value.value, unit)}，{r0.year}年为"
+            f"{num(m0.value.value, unit)}，{'增加' if d >= 0 else '减少'}{num(abs(d), unit)}"
+            f"（{m1.value.value} − {m0.value.value} = {d}）")
+    value, out_unit = d, unit
+    if m0.value.value:
+        change = pct(d, m0.value.value)
+        text += f"，变化幅度{change}%（{d} ÷ {m0.value.value}）"
+    text += "。"
+    figures, cites = figures_of([(m0.value, r0), (m1.value, r1)])
+    rows = (_row(r0, m0), _row(r1, m1))
+    return Answer(question, ANSWERED, text, value, out_unit, figures, cites, rows, (r1.id,))
+
+
+def share_of(part: Value, whole: Value) -> Decimal:
+    return pct(part.value, whole.value)

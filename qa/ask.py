@@ -1,0 +1,266 @@
+"""`QA.ask(question, history, filters) -> Answer`: the read path.
+
+scope (which reports) → intent (what kind of answer) → measures (which numbers, from facts) or
+passages (retrieval) → composed answer with citations. A figure is only ever stated when a
+stored fact holds it; otherwise the answer is a refusal that says what was looked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from index.models import Chunk, Report
+from index.store import SQLiteStore
+from index.template import load_templates, normalize
+from qa import across
+from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
+from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer
+from qa.cells import CellMatch, match_cells
+from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
+from qa.describe import describe
+from qa.intent import COMPARE, DESCRIBE, DIFF, LOOKUP, RANK, SHARE, SUM, TREND, YOY, Intent, classify
+from qa.knowledge import Knowledge, ReportFacts, same_agency
+from qa.measure import Measure, find_measures
+from qa.scope import Filters, Scope, by_level, named_agencies, resolve_scope
+
+Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外)?.{0,10}(呢|吗)?[?？]?$")
+
+
+class QA:
+    """Answers questions over the reports in a store. Cheap to call repeatedly: facts are cached."""
+
+    def __init__(self, store: SQLiteStore, retriever: Retriever | None = None, phraser=None):
+        self.kb = Knowledge(store)
+        self.retriever = retriever
+        self.phraser = phraser
+
+    def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
+        answer = self._ask(question.strip(), list(history), filters or Filters())
+        if self.phraser is not None and answer.status == ANSWERED:
+            return self.phraser(answer)
+        return answer
+
+    def _ask(self, q: str, history: list[dict], filters: Filters) -> Answer:
+        if not q:
+            return Answer(q, REFUSED, "请输入一个问题，例如「2023年收到多少件政府信息公开申请？」")
+        if not _CJK.search(q):
+            return Answer(q, REFUSED, "目前只能回答中文提问（the reports are in Chinese; please ask in Chinese），"
+                                      "例如「厚街镇2023年收到多少宗信息公开申请？」")
+        reports = self.kb.reports()
+        if not reports:
+            return Answer(q, REFUSED, "还没有导入任何报告。请先导入报告（reportqa ingest 或页面上的上传）。")
+        prev = _previous_question(history, q)
+        focus = self._focus(prev, reports, filters) if prev else []
+        tpl = load_templates()["2021"]
+        cm = match_cells(q, tpl)
+        effective = q
+        if prev and _is_follow_up(q, cm):
+            cm = _merge(match_cells(prev, tpl), cm)
+            effective = prev + "；" + q
+        scope = resolve_scope(q, reports, filters, focus)
+        named = named_agencies(q, scope.reports) if scope.agency_named else []
+        intent = classify(effective, len(across.group_by_agency(named)), len(cm.strong_rows))
+        if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
+            return self._describe(q, scope, reports)
+        return self._figure(q, effective, intent, cm, scope, reports)
+
+    def _focus(self, prev: str, reports: list[Report], filters: Filters) -> list[Report]:
+        return resolve_scope(prev, reports, filters, []).reports
+
+    # ---- figures ---------------------------------------------------------------------------
+    def _figure(self, q: str, eff: str, intent: Intent, cm: CellMatch, scope: Scope,
+                reports: list[Report]) -> Answer:
+        def pick(rf: ReportFacts) -> Measure | None:
+            found = find_measures(rf, cm, eff)
+            return found[0] if found else None
+
+        if intent.kind in (RANK, COMPARE):
+            pool = across.latest_per_agency(by_level(q, scope.reports), scope.years[0] if scope.years else None)
+            return across.compare(q, self.kb, pool, pick, intent.lowest, rank=intent.kind == RANK)
+        if intent.kind == TREND:
+            groups = across.group_by_agency(scope.reports)
+            if len(groups) != 1:
+                return _clarify(q, [g[-1] for g in groups], "想看哪个机关的变化？")
+            return across.trend(q, self.kb, groups[0], pick, intent.years_back)
+        if not scope.reports:
+            return _no_report(q, scope, reports)
+        target = _one_report(scope.reports)
+        if target is None:
+            return _clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
+        rf = self.kb.of(target)
+        if intent.kind == YOY:
+            before = next((r for r in reports if same_agency(r.agency, target.agency)
+                           and r.year == (target.year or 0) - 1), None)
+            if before is None:
+                return Answer(q, REFUSED, f"没有{target.agency}{(target.year or 0) - 1}年的报告，无法计算同比变化。",
+                              reports=(target.id,))
+            return (across.year_over_year(q, self.kb, target, before, pick)
+                    or _refuse_figure(q, target))
+        measures = find_measures(rf, cm, eff)
+        if not measures:
+            return _refuse_figure(q, target)
+        if intent.kind == SHARE:
+            return _share(q, rf, cm, measures[0])
+        if intent.kind in (SUM, DIFF) and len(measures) >= 2:
+            return _arith(q, rf, measures, intent.kind)
+        return _lookup(q, rf, measures)
+
+    # ---- passages --------------------------------------------------------------------------
+    def _describe(self, q: str, scope: Scope, reports: list[Report]) -> Answer:
+        if not scope.reports:
+            return _no_report(q, scope, reports)
+        groups = across.group_by_agency(scope.reports)
+        years = {r.year for r in scope.reports}
+        if len(groups) > 1 or len(years) > 1:
+            target = _one_report(scope.reports)
+            if target is None:
+                return _clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年的报告：")
+            chosen = [target]
+        else:
+            chosen = scope.reports
+        return describe(q, chosen, self.kb.store, self.retriever)
+
+
+def _previous_question(history: list[dict], current: str) -> str | None:
+    for item in reversed(history):
+        if item.get("role") != "user":
+            continue
+        text = _content_text(item.get("content"))
+        if text and text.strip() != current:
+            return text.strip()
+    return None
+
+
+def _content_text(content) -> str:
+    """History content as text: a string, or Gradio's list of blocks."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(b.get("text", "") for b in content if isinstance(b, dict))
+    if isinstance(content, dict):
+        return str(content.get("text", ""))
+    return ""
+
+
+def _is_follow_up(q: str, cm: CellMatch) -> bool:
+    """「那企业呢？」「去年呢？」: short, and does not name a full measure of its own."""
+    short = len(normalize(q)) <= 12 and bool(_FOLLOW_UP.match(normalize(q)))
+    return short and not cm.strong_rows and not cm.derived
+
+
+def _merge(prev: CellMatch, cur: CellMatch) -> CellMatch:
+    return CellMatch(
+        rows=cur.strong_rows or prev.rows,
+        columns=cur.columns or [c for c in prev.columns if c.table != "t3" or not cur.columns],
+        derived=cur.derived or prev.derived,
+    )
+
+
+def _one_report(reports: list[Report]) -> Report | None:
+    """The single report meant, treating copies of one report (same agency and year) as one."""
+    first = reports[0]
+    if all(same_agency(r.agency, first.agency) and r.year == first.year for r in reports):
+        return first
+    return None
+
+
+def _clarify(q: str, reports: list[Report], lead: str) -> Answer:
+    listing = "；".join(f"{who(r)}（{r.id}）" for r in reports[:12])
+    return Answer(q, NEEDS_CLARIFICATION, f"{lead}{listing}。", reports=tuple(r.id for r in reports))
+
+
+def _no_report(q: str, scope: Scope, reports: list[Report]) -> Answer:
+    named = named_agencies(q, reports)
+    if named and scope.years:
+        have = "、".join(sorted({f"{r.year}年" for r in named if r.year}))
+        text = f"没有{named[0].agency}{'/'.join(map(str, scope.years))}年的报告；已导入的有：{have}。"
+    elif named:
+        text = f"没有找到符合条件的{named[0].agency}报告。"
+    else:
+        text = "没有找到符合条件的报告。已导入：" + "；".join(who(r) for r in reports[:10]) + "。"
+    return Answer(q, REFUSED, text)
+
+
+def _refuse_figure(q: str, r: Report) -> Answer:
+    return Answer(q, REFUSED,
+                  f"在{who(r)}的报告中没有找到与「{q}」对应的数字（查找了表二、表三、表四的各行各列、"
+                  "其他表格的行列标题和正文中的数字）。", reports=(r.id,))
+
+
+def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
+    r = rf.report
+    parts, notes, used = [], [], []
+    for m in measures[:4]:
+        v = m.value
+        if v.value is None:
+            return Answer(q, ANS_AMBIGUOUS, ambiguous_text(rf, v), None, v.unit, *figures_of([(v, r)]),
+                          reports=(r.id,), warnings=("ambiguous",))
+        label = v.label if m.kind != "prose" else f"报告原文：「{v.inputs[0].sentence}」"
+        if m.kind == "prose":
+            parts.append(f"{who(r)}{label}其中「{v.label}」为{num(v.value, v.unit)}")
+        else:
+            parts.append(f"{who(r)}「{label}」为{num(v.value, v.unit)}{breakdown(v)}")
+        notes += list(m.defaults) + quality_notes(rf, v)
+        used.append((v, r))
+    text = "；".join(parts) + "。" + "".join(f"（{n}）" if not n.startswith(("注意", "原文")) else n for n in notes)
+    head = measures[0].value
+    figs, cites = figures_of(used)
+    return Answer(q, ANSWERED, text, head.value, head.unit, figs, cites, reports=(r.id,),
+                  warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))))
+
+
+def _share(q: str, rf: ReportFacts, cm: CellMatch, m: Measure) -> Answer:
+    r = rf.report
+    part = m.value
+    if m.table == "t3" and m.row and _under_results(m.row):
+        whole = rf.cell("t3", "total", m.column or "total")
+        whole_label = "办理结果总计"
+    elif m.table == "t3" and m.column and m.column != "total":
+        whole = rf.cell("t3", m.row or "new", "total")
+        whole_label = f"{part.label.split(' / ')[0]} 总计"
+    else:
+        return _lookup(q, rf, [m])
+    if whole is None or whole.value in (None, 0) or part.value is None:
+        return _refuse_figure(q, r)
+    share = pct(part.value, whole.value)
+    text = (f"{who(r)}「{part.label}」{num(part.value, part.unit)}，占{whole_label}{num(whole.value, whole.unit)}的"
+            f"{share}%（{part.value} ÷ {whole.value} × 100 = {share}%）。")
+    text += "".join(quality_notes(rf, part))
+    figs, cites = figures_of([(part, r), (whole, r)])
+    return Answer(q, ANSWERED, text, share, "%", figs, cites, reports=(r.id,))
+
+
+def _under_results(row: str) -> bool:
+    table = load_templates()["2021"].table("t3")
+    key = row
+    while key:
+        parent = table.row(key).parent if key in {x.key for x in table.rows} else None
+        if parent == "results":
+            return row != "total"
+        key = parent
+    return False
+
+
+def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:
+    r = rf.report
+    vals = [m.value for m in measures if m.value.value is not None]
+    unit = vals[0].unit
+    if kind == SUM:
+        total = sum((v.value for v in vals), start=vals[0].value * 0)
+        formula = " + ".join(f"{v.label} {num(v.value, v.unit)}" for v in vals)
+        text = f"{who(r)}{formula} = {num(total, unit)}。"
+        value = total
+    else:
+        a, b = vals[0], vals[1]
+        value = a.value - b.value
+        text = f"{who(r)}{a.label} {num(a.value, unit)} − {b.label} {num(b.value, unit)} = {num(value, unit)}。"
+    for v in vals:
+        text += "".join(quality_notes(rf, v))
+    figs, cites = figures_of([(v, r) for v in vals])
+    return Answer(q, ANSWERED, text, value, unit, figs, cites, reports=(r.id,))
+
+
+__all__ = ["QA", "Filters", "LOOKUP"]

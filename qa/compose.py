@@ -1,0 +1,72 @@
+"""Turn values into answer text and citations. Every number written here comes from a `Value`
+(stored facts) or from arithmetic whose inputs are written beside it.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from index.models import RECOVERED, Fact, Report
+from qa.answer import Citation, Figure, plain, source_text, table_name
+from qa.knowledge import ReportFacts, Value, cell_label
+
+
+def who(report: Report) -> str:
+    return f"{report.agency or report.id}{f'{report.year}年' if report.year else ''}"
+
+
+def num(v: Decimal, unit: str | None) -> str:
+    return f"{plain(v)}{unit or ''}"
+
+
+def pct(part: Decimal, whole: Decimal) -> Decimal:
+    return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def cite(fact: Fact, report: Report) -> Citation:
+    if fact.table == "prose":
+        return Citation(report.id, "正文", fact.page, fact.sentence or fact.raw)
+    text = f"{source_text(fact)} = {plain(fact.value)}{fact.unit or ''}"
+    return Citation(report.id, table_name(fact.table), fact.page, text)
+
+
+def figures_of(values: list[tuple[Value, Report]]) -> tuple[tuple[Figure, ...], tuple[Citation, ...]]:
+    figs: list[Figure] = []
+    cites: list[Citation] = []
+    seen: set[str] = set()
+    for v, r in values:
+        for f in v.inputs:
+            if f.id in seen:
+                continue
+            seen.add(f.id)
+            figs.append(Figure(f, r))
+            cites.append(cite(f, r))
+    return tuple(figs), tuple(cites)
+
+
+def breakdown(v: Value) -> str:
+    """「(三)不予公开 = 1.属于国家秘密 0 + … = 4」 for a value summed from parts."""
+    if not v.summed or len(v.inputs) < 2:
+        return ""
+    parts = " + ".join(f"{cell_label(f) if len(v.inputs) <= 2 else f.row_path[-1]} {plain(f.value)}"
+                       for f in v.inputs)
+    return f"（{v.label} = {parts} = {num(v.value, v.unit)}）"
+
+
+def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
+    """Warnings a reader needs: digits recovered from glued text, a report that disagrees with itself."""
+    notes = []
+    if any(f.status == RECOVERED for f in v.inputs):
+        notes.append("原文表格数字粘连在一起，此数按表内合计关系还原（唯一符合的拆分）。")
+    tables = {f.table for f in v.inputs}
+    failed = [c for t in tables for c in rf.failed_checks(t)]
+    if failed:
+        shown = "；".join(f"{c.description}（{c.detail}）" for c in failed[:2])
+        notes.append(f"注意：该报告{table_name(next(iter(tables)))}自身的数字不平衡：{shown}。数字按原文照录。")
+    return notes
+
+
+def ambiguous_text(rf: ReportFacts, v: Value) -> str:
+    cands = "、".join(plain(c) for c in v.candidates if c >= 0)
+    return (f"{who(rf.report)}报告中「{v.label}」一格的数字在原文里与相邻格粘连，无法唯一确定"
+            + (f"，可能的读法有：{cands}。" if cands else "。") + "请以原文为准。")

@@ -1,0 +1,68 @@
+"""What kind of answer a question wants, from its wording.
+
+Kept to cue words on purpose: the kinds are few and the cues are stable in Chinese; the hard part
+(which cell, which report) is decided elsewhere from the template and the stored reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LOOKUP, SHARE, SUM, DIFF, YOY, COMPARE, RANK, TREND, DESCRIBE = (
+    "lookup", "share", "sum", "diff", "yoy", "compare", "rank", "trend", "describe",
+)
+
+_FIGURE = re.compile(
+    r"多少|几[宗件个条起项次份篇家]|几$|数量|数目|金额|是多少|有几|总数|合计|一共|总共"
+    r"|占比|比例|比重|百分"
+)
+_SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到")
+_SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计")
+_DIFF = re.compile(r"多多少|少多少|差多少|相差|差距|多出|少了多少|多了多少")
+_YOY = re.compile(
+    r"比去年|比上年|比上一年|同比|较上年|较去年|比前一年"
+    r"|增长了?多少|增加了?多少|减少了?多少|下降了?多少|增幅|降幅"
+)
+_TREND = re.compile(r"趋势|变化|近[两三四五\d]年|这几年|历年|逐年|每年|各年")
+_RANK = re.compile(r"哪个|哪家|哪些.{0,6}(最|多)|最多|最少|最高|最低|排名|排序|排第|前[三五十]")
+_COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪个多|哪个少")
+_DESCRIBE = re.compile(r"哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
+_MULTI_YEAR = re.compile(r"近([两三四五\d])年")
+_CN_NUM = {"两": 2, "三": 3, "四": 4, "五": 5}
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str
+    wants_figure: bool
+    lowest: bool = False  # rank: 最少/最低
+    years_back: int | None = None  # trend: 近三年
+
+
+def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
+    q = question
+    figure = bool(_FIGURE.search(q))
+    lowest = bool(re.search(r"最少|最低", q))
+    back = None
+    if m := _MULTI_YEAR.search(q):
+        back = _CN_NUM.get(m.group(1)) or int(m.group(1))
+    if _TREND.search(q) and not (_DESCRIBE.search(q) and not figure and "变化" not in q):
+        return Intent(TREND, True, years_back=back)
+    if _RANK.search(q) and agencies_named != 1:
+        return Intent(RANK, True, lowest)
+    if (_COMPARE.search(q) or _DIFF.search(q)) and agencies_named >= 2:
+        return Intent(COMPARE, True)
+    if _YOY.search(q):
+        return Intent(YOY, True)
+    if _SHARE.search(q):
+        return Intent(SHARE, True)
+    if _DIFF.search(q) and strong_rows >= 2:
+        return Intent(DIFF, True)
+    if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
+        return Intent(SUM, True)
+    if figure:
+        return Intent(LOOKUP, True)
+    if _DESCRIBE.search(q):
+        return Intent(DESCRIBE, False)
+    return Intent(LOOKUP if strong_rows else DESCRIBE, bool(strong_rows))

@@ -1,0 +1,120 @@
+"""Read access to stored facts for answering: one report's cells by template key, with parent
+rows summed from their children and derived measures summed from their parts, and every input
+kept so the answer can show it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from index.models import AMBIGUOUS, Check, Fact, Report, Table
+from index.store import SQLiteStore
+from index.template import Derived, Template, load_templates
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value for a question, with the facts it was read or summed from."""
+
+    value: Decimal | None  # None when the reading is ambiguous
+    unit: str | None
+    inputs: tuple[Fact, ...]
+    label: str
+    summed: bool = False
+    candidates: tuple[Decimal, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.value is None and bool(self.candidates)
+
+
+class ReportFacts:
+    """The facts of one report, indexed for lookup."""
+
+    def __init__(self, report: Report, facts: list[Fact], checks: list[Check], tables: list[Table] = ()):
+        self.report = report
+        self.tables = list(tables)
+        self.facts = facts
+        self.checks = checks
+        self.cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for f in facts:
+            if f.row_key and f.column_key:
+                self.cells[(f.row_key, f.column_key)].append(f)
+
+    @property
+    def template(self) -> Template | None:
+        return load_templates().get(self.report.template or "")
+
+    def failed_checks(self, table: str) -> list[Check]:
+        return [c for c in self.checks if not c.ok and c.name.startswith(table + ".")]
+
+    def cell(self, table: str, row: str, column: str) -> Value | None:
+        """One template cell; a heading row is the sum of its sub-rows."""
+        facts = self.cells.get((f"{table}.{row}", column))
+        tpl = self.template
+        if facts:
+            label = cell_label(facts[0])
+            if any(f.status == AMBIGUOUS for f in facts):
+                values = tuple(dict.fromkeys(f.value for f in facts))
+                if len(values) > 1:
+                    return Value(None, facts[0].unit, tuple(facts), label, candidates=values)
+            return Value(facts[0].value, facts[0].unit, (facts[0],), label)
+        if tpl is None:
+            return None
+        kids = tpl.table(table).children(row)
+        parts = [self.cell(table, k.key, column) for k in kids]
+        parts = [p for p in parts if p is not None]
+        if not kids or not parts or len(parts) < len([k for k in kids if k.columns]):
+            return None
+        if any(p.value is None for p in parts):
+            return Value(None, parts[0].unit, tuple(f for p in parts for f in p.inputs), row, True, (Decimal(-1),))
+        total = sum((p.value for p in parts), Decimal(0))
+        label = tpl.table(table).row(row).label
+        return Value(total, parts[0].unit, tuple(f for p in parts for f in p.inputs), label, True)
+
+    def derived(self, d: Derived) -> Value | None:
+        parts = [self.cell(t, r, c) for t, r, c in d.parts]
+        if any(p is None or p.value is None for p in parts):
+            return None
+        total = sum((p.value for p in parts), Decimal(0))
+        return Value(total, parts[0].unit, tuple(f for p in parts for f in p.inputs), d.label, True)
+
+
+def cell_label(f: Fact) -> str:
+    """「一、本年新收政府信息公开申请数量 / 总计」; table 四 has one row, so its column path says it all."""
+    if f.table == "t4":
+        return " / ".join(f.column_path)
+    return " / ".join(f.row_path[-1:] + f.column_path[-1:])
+
+
+class Knowledge:
+    """A per-process cache of what the store holds, refreshed when the set of reports changes."""
+
+    def __init__(self, store: SQLiteStore):
+        self.store = store
+        self._signature: tuple = ()
+        self._reports: list[Report] = []
+        self._facts: dict[str, ReportFacts] = {}
+
+    def reports(self) -> list[Report]:
+        current = self.store.reports()
+        signature = tuple((r.id, r.sha256) for r in current)
+        if signature != self._signature:
+            self._signature, self._reports, self._facts = signature, current, {}
+        return self._reports
+
+    def of(self, report: Report) -> ReportFacts:
+        if report.id not in self._facts:
+            self._facts[report.id] = ReportFacts(
+                report, self.store.facts(report.id), self.store.checks(report.id), self.store.tables(report.id)
+            )
+        return self._facts[report.id]
+
+
+def same_agency(a: str | None, b: str | None) -> bool:
+    """淮安市洪泽区人民政府 and 洪泽区人民政府 are one agency, printed with and without its city."""
+    if not a or not b:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a)

@@ -1,0 +1,150 @@
+"""Which reports a question is about: agency and year named in it, explicit filters, or the
+conversation so far. 「厚街镇」 finds 厚街镇人民政府, 「平潭」 finds 平潭综合实验区, and 今年/去年 are
+read relative to the report in focus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.models import Report
+from index.template import normalize
+
+_UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", "旗")
+_ORG_SUFFIX = ("管理局", "办事处", "委员会", "办公室", "局", "委", "办")
+_BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|市(?!场)|[县镇]")
+_GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
+_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年?")
+_RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上年": -1, "前年": -2}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Explicit scope from the caller (CLI flags, API body, the UI's report picker)."""
+
+    reports: tuple[str, ...] = ()
+    agency: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class Scope:
+    reports: list[Report]
+    agency_named: bool = False
+    years: list[int] = field(default_factory=list)
+    relative_year: int | None = None
+
+
+def agency_aliases(agency: str) -> set[str]:
+    """Names people use for an agency: 厚街镇人民政府 → 厚街镇, 厚街, 厚街镇政府 …"""
+    a = normalize(agency).replace(" ", "")
+    out = {a}
+    base = a.removesuffix("人民政府")
+    if base != a:
+        out |= {base, base + "政府"}
+    if "人民政府" in a and not a.endswith("人民政府"):  # 上海市人民政府办公厅 → 上海市政府办公厅, 市政府办公厅
+        head, tail = a.split("人民政府", 1)
+        out |= {head + "政府" + tail, "市政府" + tail if head.endswith("市") else tail}
+    for name in list(out):
+        for suf in _UNIT_SUFFIX:
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                out.add(name[: -len(suf)])
+    for m in _BOUNDARY.finditer(base):  # bodies under a government: …君山片区管理局 → 君山片区, 君山
+        sub = base[m.end():]
+        if len(sub) < 2:
+            continue
+        out.add(sub)
+        for suf in _ORG_SUFFIX + _UNIT_SUFFIX:
+            if sub.endswith(suf) and len(sub) - len(suf) >= 2:
+                stem = sub[: -len(suf)]
+                out.add(stem)
+                out |= {stem[: -len(u)] for u in _UNIT_SUFFIX if stem.endswith(u) and len(stem) - len(u) >= 2}
+        if "片区" in sub:
+            out.add(sub.split("片区")[0])
+    out |= {x.replace("监督管理", "监管") for x in list(out) if "监督管理" in x}
+    if base.endswith("综合实验区"):
+        out |= {base.removesuffix("综合实验区"), base.removesuffix("综合实验区") + "实验区"}
+    return {x for x in out if len(x) >= 2 and x not in _GENERIC}
+
+
+def named_agencies(question: str, reports: list[Report]) -> list[Report]:
+    """Reports whose agency the question names; the longest name wins (平潭 vs 平潭…君山片区)."""
+    q = normalize(question).replace(" ", "")
+    best: dict[str, int] = {}
+    for r in reports:
+        if not r.agency:
+            continue
+        hits = [len(a) for a in agency_aliases(r.agency) if a in q]
+        if hits:
+            best[r.id] = max(hits)
+    if not best:
+        return []
+    picked = [r for r in reports if r.id in best]
+    # drop an agency whose matched name is part of a longer matched one (平潭 inside 平潭…管理局)
+    names = {r.id: next(a for a in agency_aliases(r.agency) if a in q and len(a) == best[r.id]) for r in picked}
+    return [r for r in picked if not any(names[r.id] != n and names[r.id] in n for n in names.values())]
+
+
+_LEVELS = {
+    "区县": re.compile(r"(区|县)(人民政府)?$"),
+    "县区": re.compile(r"(区|县)(人民政府)?$"),
+    "镇街": re.compile(r"(镇|乡|街道|街道办事处)(人民政府)?$"),
+    "乡镇": re.compile(r"(镇|乡)(人民政府)?$"),
+    "街道": re.compile(r"(街道|街道办事处)$"),
+    "地市": re.compile(r"市(人民政府)?$"),
+}
+
+
+def by_level(question: str, reports: list[Report]) -> list[Report]:
+    """「哪个区县…」 compares district and county governments only, when there are any."""
+    for word, pattern in _LEVELS.items():
+        if word in question:
+            picked = [r for r in reports if r.agency and pattern.search(r.agency)]
+            return picked or reports
+    return reports
+
+
+def years_in(question: str) -> list[int]:
+    return [int(m.group(1)) for m in _YEAR.finditer(normalize(question))]
+
+
+def relative_year(question: str) -> int | None:
+    for word, delta in sorted(_RELATIVE.items(), key=lambda kv: -len(kv[0])):
+        if word in question:
+            return delta
+    return None
+
+
+def resolve_scope(question: str, reports: list[Report], filters: Filters, focus: list[Report]) -> Scope:
+    """Narrow `reports` by filters, then by what the question names, else by the conversation focus."""
+    pool = reports
+    if filters.reports:
+        pool = [r for r in pool if r.id in filters.reports]
+    if filters.agency:
+        want = normalize(filters.agency)
+        pool = [r for r in pool if r.agency and (want in agency_aliases(r.agency) or want == r.agency)]
+    if filters.year:
+        pool = [r for r in pool if r.year == filters.year]
+
+    named = named_agencies(question, pool)
+    years = years_in(question)
+    rel = relative_year(question)
+    scope = Scope(pool, bool(named), years, rel)
+    chosen = named or ([r for r in pool if r.id in {f.id for f in focus}] if focus and not years else pool)
+    if named or not focus:
+        chosen = named or pool
+    elif focus:
+        focus_agencies = {r.agency for r in focus}
+        chosen = [r for r in pool if r.agency in focus_agencies] or pool
+    if years:
+        chosen = [r for r in chosen if r.year in years]
+    elif rel is not None:
+        base = max((r.year for r in (focus or chosen) if r.year), default=None)
+        if base is not None:
+            chosen = [r for r in chosen if r.year == base + rel]
+    elif focus and not named:
+        focus_ids = {r.id for r in focus}
+        chosen = [r for r in chosen if r.id in focus_ids] or chosen
+    scope.reports = chosen
+    return scope
