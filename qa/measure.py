@@ -62,6 +62,8 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
     rows = specific_rows(cm.rows)
     t3_cols = [c for c in cm.columns if c.table == "t3"]
     t4_cols = [c for c in cm.columns if c.table == "t4"]
+    if t4_cols or cm.derived:  # 「被申请行政复议多少件」: 申请 alone does not name a row of table 三
+        rows = [r for r in rows if not r.weak]
     if not rows and t3_cols:
         rows = [r for r in cm.rows if r.table == "t3"] or []
         if not rows:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from index.models import Report
 from index.template import normalize
+from qa.knowledge import same_agency
 
 _UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", "旗")
 _ORG_SUFFIX = ("管理局", "办事处", "委员会", "办公室", "局", "委", "办")
@@ -109,9 +110,16 @@ def years_in(question: str) -> list[int]:
     return [int(m.group(1)) for m in _YEAR.finditer(normalize(question))]
 
 
+_TEMPLATE_TIME_WORDS = re.compile(
+    r"(上一?年|本年度?|今年)(?=结转|项目|新收|制发|废止|处理|收费|增|新制作|新公开|度办理)"
+)
+
+
 def relative_year(question: str) -> int | None:
+    """今年/去年/前年 as an offset; 「上年结转」「本年新收」 are row labels, not times."""
+    q = _TEMPLATE_TIME_WORDS.sub("", question)
     for word, delta in sorted(_RELATIVE.items(), key=lambda kv: -len(kv[0])):
-        if word in question:
+        if word in q:
             return delta
     return None
 
@@ -131,15 +139,12 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
     years = years_in(question)
     rel = relative_year(question)
     scope = Scope(pool, bool(named), years, rel)
-    chosen = named or ([r for r in pool if r.id in {f.id for f in focus}] if focus and not years else pool)
-    if named or not focus:
-        chosen = named or pool
-    elif focus:
-        focus_agencies = {r.agency for r in focus}
-        chosen = [r for r in pool if r.agency in focus_agencies] or pool
+    anchor = named or focus
+    chosen = [r for r in pool if any(same_agency(r.agency, a.agency) for a in anchor)] if anchor else pool
     if years:
         chosen = [r for r in chosen if r.year in years]
-    elif rel is not None:
+    elif rel is not None and (focus or len({r.agency for r in chosen}) == 1):
+        # 今年/去年 count from the report in focus, else from the latest report of the one agency named
         base = max((r.year for r in (focus or chosen) if r.year), default=None)
         if base is not None:
             chosen = [r for r in chosen if r.year == base + rel]

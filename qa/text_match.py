@@ -16,7 +16,32 @@ _STOP = {
     "多少", "少条", "少件", "少宗", "少份", "少个", "少次", "少人", "是多", "有多", "了多", "一共", "总共", "请问",
     "报告", "今年", "去年", "年度", "本年", "几条", "几件", "几宗", "几个", "几份", "数量", "共有", "有几", "少万",
     "全年", "年共", "年的", "的信", "多大", "安排", "是多少",
+    # words in nearly every sentence of these reports: they cannot tell two numbers apart
+    "信息", "公开", "政府", "息公", "开信", "工作",
 }
+_UNIT_CLASSES = {
+    "money": ("钱", "元", "金额", "经费", "资金", "预算", "收入", "支出", "费用"),
+    "条": ("条",), "份": ("份", "工单"), "篇": ("篇",), "期": ("期",), "人": ("人", "关注"),
+    "次": ("次", "阅读", "转发", "浏览"), "件": ("件", "宗"),
+}
+
+
+def unit_class(unit: str) -> str | None:
+    for name, words in _UNIT_CLASSES.items():
+        if name == "money" and unit.endswith("元"):
+            return name
+        if name != "money" and unit.endswith(words[0]):
+            return name
+    return None
+
+
+def unit_conflict(question: str, unit: str | None) -> bool:
+    """「收了多少钱」 cannot be answered with a number of 条."""
+    if not unit:
+        return False
+    asked = {name for name, words in _UNIT_CLASSES.items() if any(w in question for w in words)}
+    have = unit_class(unit)
+    return bool(asked) and have is not None and have not in asked
 _PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算", "金额")
 
 
@@ -44,7 +69,7 @@ def best_prose_fact(question: str, facts: list[Fact]) -> Scored | None:
     qn = normalize(question)
     best: Scored | None = None
     for f in facts:
-        if f.table != "prose":
+        if f.table != "prose" or unit_conflict(qn, f.unit):
             continue
         label = bigrams(f.row_path[0]) & q
         near = bigrams(_window(f)) & q
