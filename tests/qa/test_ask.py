@@ -204,7 +204,8 @@ def test_follow_up_questions_keep_the_focus(qa):
                {"role": "assistant", "content": "14宗"}]
     a = qa.ask("那企业呢?", history)
     assert (a.status, str(a.value)) == ("answered", "2"), a.text
-    b = qa.ask("那律师事务所呢?", [{"role": "user", "content": [{"type": "text", "text": "淮安市2024年企业申请了多少件"}]}])
+    gradio_history = [{"role": "user", "content": [{"type": "text", "text": "淮安市2024年企业申请了多少件"}]}]
+    b = qa.ask("那律师事务所呢?", gradio_history)
     assert (b.status, str(b.value)) == ("answered", "61"), b.text
 
 
