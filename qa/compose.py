@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from index.models import RECOVERED, Fact, Report
-from qa.answer import Citation, Figure, plain, source_text, table_name
+from qa.answer import Citation, Figure, plain, table_name
 from qa.knowledge import ReportFacts, Value, cell_label
 
 
@@ -26,8 +26,9 @@ def pct(part: Decimal, whole: Decimal) -> Decimal:
 def cite(fact: Fact, report: Report) -> Citation:
     if fact.table == "prose":
         return Citation(report.id, "正文", fact.page, fact.sentence or fact.raw)
-    text = f"{source_text(fact)} = {plain(fact.value)}{fact.unit or ''}"
-    return Citation(report.id, table_name(fact.table), fact.page, text)
+    col = " / ".join(fact.column_path)
+    cell = " / ".join(fact.row_path) + (f" × {col}" if col else "")
+    return Citation(report.id, table_name(fact.table), fact.page, f"{cell} = {plain(fact.value)}{fact.unit or ''}")
 
 
 def figures_of(values: list[tuple[Value, Report]]) -> tuple[tuple[Figure, ...], tuple[Citation, ...]]:

@@ -167,3 +167,8 @@ def check(ctx: click.Context, report: str) -> None:
 
 def main() -> None:
     cli(prog_name="reportqa")
+
+
+from ui.cmd_ask import ask  # noqa: E402
+
+cli.add_command(ask)
