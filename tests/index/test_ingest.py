@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,16 @@ def test_cli_overrides_metadata(samples_dir: Path, tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     res = runner.invoke(cli, ["--data-dir", str(tmp_path), "reports"])
     assert res.output.startswith("hj\t东莞市厚街镇人民政府\t2023")
+
+
+def test_filled_word_report_ingests_like_the_seed(store: SQLiteStore, tmp_path: Path) -> None:
+    from tests.fixtures.make_docx import build_filled_docx
+
+    path = build_filled_docx(tmp_path / "houjie_2023.docx")
+    [r] = ingest_paths([path], store)
+    assert r.status == "added" and r.failed_checks == (), r
+    assert store.report("houjie_2023").format == "docx"
+    assert _cell(store, "houjie_2023", "t3.new", "total").value == 14
+    assert _cell(store, "houjie_2023", "t3.withheld.internal", "commercial").value == 2
+    assert _cell(store, "houjie_2023", "t2.fees", "fee_amount").value == Decimal("8862.02")
+    assert _cell(store, "houjie_2023", "t2.normative", "repealed").value == 7
