@@ -6,6 +6,7 @@ Answer carries the rows as a small table for the UI to chart.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from index.models import Report
@@ -58,7 +59,7 @@ def _missing_note(missing: list[Report]) -> str:
 
 
 def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: bool = False,
-            rank: bool = False) -> Answer:
+            rank: bool = False, gap: bool = False) -> Answer:
     got, missing = _values(kb, reports, pick)
     if len(got) < 2:
         return Answer(question, REFUSED, "能比较的报告不足两份：" + (_missing_note(missing) or "没有找到这一数字。"))
@@ -85,7 +86,8 @@ def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: b
             more, less = f"{who(a_r)}更多：{num(a_m.value.value, unit)}", f"{who(b_r)}为{num(b_m.value.value, unit)}"
             text = f"「{label}」{more}，{less}，多{num(diff, unit)}（{a_m.value.value} − {b_m.value.value} = {diff}）。"
     note = "比较范围仅限已导入的报告。" if rank else ""
-    return Answer(question, ANSWERED, text + _missing_note(missing) + note, top_m.value.value, unit, figures, cites,
+    headline = got[0][1].value.value - got[-1][1].value.value if gap and not rank else top_m.value.value
+    return Answer(question, ANSWERED, text + _missing_note(missing) + note, headline, unit, figures, cites,
                   rows, tuple(r.id for r, _ in got))
 
 
@@ -117,7 +119,9 @@ def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back:
                   tuple(r.id for r, _ in got))
 
 
-def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pick) -> Answer | None:
+def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pick,
+                   absolute: bool = False) -> Answer | None:
+    """Change from `before` to `now`; `absolute` gives the size of the gap (「少了多少」 → 1343)."""
     got, _ = _values(kb, [before, now], pick)
     if len(got) < 2:
         return None
@@ -127,7 +131,11 @@ def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pi
     text = (f"{r1.agency}「{m1.value.label}」{r1.year}年为{num(m1.value.value, unit)}，{r0.year}年为"
             f"{num(m0.value.value, unit)}，{'增加' if d >= 0 else '减少'}{num(abs(d), unit)}"
             f"（{m1.value.value} − {m0.value.value} = {d}）")
-    value, out_unit = d, unit
+    value, out_unit = (abs(d) if absolute else d), unit
+    if "哪" in question:  # 「哪年更多」 is answered by the larger (or, for 更少, the smaller) value
+        bigger = m1 if m1.value.value >= m0.value.value else m0
+        smaller = m0 if bigger is m1 else m1
+        value = (smaller if re.search(r"更少|更低|少", question) else bigger).value.value
     if m0.value.value:
         change = pct(d, m0.value.value)
         text += f"，变化幅度{change}%（{d} ÷ {m0.value.value}）"

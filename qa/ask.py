@@ -19,10 +19,10 @@ from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer
 from qa.cells import CellMatch, match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
 from qa.describe import describe
-from qa.intent import COMPARE, DESCRIBE, DIFF, LOOKUP, RANK, SHARE, SUM, TREND, YOY, Intent, classify
+from qa.intent import COMPARE, DESCRIBE, DIFF, LOOKUP, RANK, SHARE, SUM, TREND, UNSUPPORTED, YOY, Intent, classify
 from qa.knowledge import Knowledge, ReportFacts, same_agency
 from qa.measure import Measure, find_measures
-from qa.scope import Filters, Scope, by_level, named_agencies, resolve_scope
+from qa.scope import Filters, Scope, by_level, named_agencies, resolve_scope, unknown_place
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -61,8 +61,12 @@ class QA:
             cm = _merge(match_cells(prev, tpl), cm)
             effective = prev + "；" + q
         scope = resolve_scope(q, reports, filters, focus)
+        if not scope.agency_named and (place := unknown_place(q, reports)):
+            have = "；".join(who(r) for r in reports[:10])
+            return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
         named = named_agencies(q, scope.reports) if scope.agency_named else []
-        intent = classify(effective, len(across.group_by_agency(named)), len(cm.strong_rows))
+        parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
+        intent = classify(effective, len(across.group_by_agency(named)), parts)
         if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
             return self._describe(q, scope, reports)
         return self._figure(q, effective, intent, cm, scope, reports)
@@ -77,9 +81,15 @@ class QA:
             found = find_measures(rf, cm, eff)
             return found[0] if found else None
 
+        groups = across.group_by_agency(scope.reports)
+        if len(scope.years) >= 2 and len(groups) == 1 and len(scope.reports) >= 2:
+            first, last = sorted(scope.reports, key=lambda r: r.year or 0)[:: len(scope.reports) - 1]
+            return (across.year_over_year(q, self.kb, last, first, pick, absolute=_asks_gap(q))
+                    or _refuse_figure(q, last))
         if intent.kind in (RANK, COMPARE):
             pool = across.latest_per_agency(by_level(q, scope.reports), scope.years[0] if scope.years else None)
-            return across.compare(q, self.kb, pool, pick, intent.lowest, rank=intent.kind == RANK)
+            return across.compare(q, self.kb, pool, pick, intent.lowest, rank=intent.kind == RANK,
+                                  gap=_asks_gap(q))
         if intent.kind == TREND:
             groups = across.group_by_agency(scope.reports)
             if len(groups) != 1:
@@ -87,6 +97,9 @@ class QA:
             return across.trend(q, self.kb, groups[0], pick, intent.years_back)
         if not scope.reports:
             return _no_report(q, scope, reports)
+        if (m := UNSUPPORTED.search(q)) and not _names_a_cell(m.group(), cm):
+            return Answer(q, REFUSED, f"报告的统计表不按「{m.group()}」区分，没有这个数字；"
+                                      "可以问申请总数、各类申请人、办理结果、复议诉讼等表内数字。")
         target = _one_report(scope.reports)
         if target is None:
             return _clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
@@ -97,7 +110,7 @@ class QA:
             if before is None:
                 return Answer(q, REFUSED, f"没有{target.agency}{(target.year or 0) - 1}年的报告，无法计算同比变化。",
                               reports=(target.id,))
-            return (across.year_over_year(q, self.kb, target, before, pick)
+            return (across.year_over_year(q, self.kb, target, before, pick, absolute=_asks_gap(q))
                     or _refuse_figure(q, target))
         measures = find_measures(rf, cm, eff)
         if not measures:
@@ -122,6 +135,19 @@ class QA:
         else:
             chosen = scope.reports
         return describe(q, chosen, self.kb.store, self.retriever)
+
+
+_GAP = re.compile(r"多了?多少|少了?多少|相差|差多少|差距|差了")
+
+
+def _asks_gap(q: str) -> bool:
+    """「多了多少」「相差多少」 want the size of the difference; 「增长多少」 wants it signed."""
+    return bool(_GAP.search(q))
+
+
+def _names_a_cell(span: str, cm: CellMatch) -> bool:
+    """「涉及国家秘密的」 names a row of table 三; 「关于征地拆迁的」 names nothing the tables count."""
+    return any(a in span for h in cm.rows for a in (h.row.core, *h.row.aliases) if len(a) >= 2)
 
 
 def _previous_question(history: list[dict], current: str) -> str | None:
@@ -215,7 +241,10 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
 def _share(q: str, rf: ReportFacts, cm: CellMatch, m: Measure) -> Answer:
     r = rf.report
     part = m.value
-    if m.table == "t3" and m.row and _under_results(m.row):
+    if m.table == "t4" and m.column:
+        whole = rf.t4_total(m.column)
+        whole_label = f"{' / '.join(whole.inputs[0].column_path[:-1])} 总计" if whole else ""
+    elif m.table == "t3" and m.row and _under_results(m.row):
         whole = rf.cell("t3", "total", m.column or "total")
         whole_label = "办理结果总计"
     elif m.table == "t3" and m.column and m.column != "total":

@@ -58,16 +58,42 @@ def _candidates(tpl: Template) -> list[tuple[str, str, object, bool]]:
                 phrases.add(row.core.removeprefix("属于"))
             out += [(normalize(p), "row", (table.key, row), False) for p in phrases if len(p) >= 2]
             out += [(normalize(p), "row", (table.key, row), True) for p in row.weak_aliases]
-        for row in table.rows:
-            if table.key in ("t3", "t4") and row.columns:
-                for col in row.columns:
-                    phrases = {col.path[-1], *col.aliases} if table.key == "t3" else set(col.aliases)
-                    out += [(normalize(p), "col", (table.key, col), False) for p in phrases if len(p) >= 2]
-                break
-    for d in tpl.derived:
-        out += [(normalize(p), "derived", d, False) for p in d.aliases]
+        if table.key == "t3":
+            for col in table.rows[0].columns:
+                phrases = {col.path[-1], *col.aliases}
+                out += [(normalize(p), "col", (table.key, col), False) for p in phrases if len(p) >= 2]
     out.sort(key=lambda c: -len(c[0]))
     return out
+
+
+def _t4(q: str, taken: list[bool], tpl: Template, m: CellMatch) -> None:
+    """Table 四 by group × outcome: 「复议后被纠正」 → 复议后起诉 × 结果纠正; 「诉讼」 = both lawsuit groups."""
+    words = tpl.t4_words
+    if words is None:
+        return
+    outcome = next((key for key, ws in words.outcomes.items() for w in ws if w in q), "total")
+    columns = {c.key: c for c in tpl.table("t4").rows[0].columns}
+    in_court = "诉" in q or "法院" in q
+    for group, ws in words.groups.items():
+        if group != "review" and not in_court:  # 「复议后被纠正」 is a review outcome, not a lawsuit
+            continue
+        for w in sorted(ws, key=len, reverse=True):
+            start = q.find(w)
+            while start >= 0 and any(taken[start:start + len(w)]):
+                start = q.find(w, start + 1)
+            if start < 0:
+                continue
+            for i in range(start, start + len(w)):
+                taken[i] = True
+            if group == "suits":
+                parts = tuple(("t4", "cases", f"{g}.{outcome}") for g in ("suit_direct", "suit_after"))
+                label = words.group_labels[group] + ("" if outcome == "total" else " " + outcome)
+                m.derived.append(Derived(f"t4.suits.{outcome}", label, parts))
+            else:
+                m.columns.append(ColHit("t4", columns[f"{group}.{outcome}"], start, len(w)))
+            break
+        if any(c.table == "t4" for c in m.columns) or m.derived:
+            break
 
 
 _CACHE: dict[str, list[tuple[str, str, object, bool]]] = {}
@@ -79,6 +105,7 @@ def match_cells(question: str, tpl: Template) -> CellMatch:
     q = normalize(question).replace(" ", "")
     taken = [False] * len(q)
     m = CellMatch()
+    _t4(q, taken, tpl, m)
     seen_rows, seen_cols = set(), set()
     for phrase, kind, target, weak in cands:
         start = q.find(phrase)
@@ -93,13 +120,11 @@ def match_cells(question: str, tpl: Template) -> CellMatch:
             if (tkey, row.key) not in seen_rows:
                 seen_rows.add((tkey, row.key))
                 m.rows.append(RowHit(tkey, row, start, len(phrase), weak))
-        elif kind == "col":
+        else:
             tkey, col = target
             if (tkey, col.key) not in seen_cols:
                 seen_cols.add((tkey, col.key))
                 m.columns.append(ColHit(tkey, col, start, len(phrase)))
-        elif target not in m.derived:
-            m.derived.append(target)
     m.rows.sort(key=lambda h: h.start)
     m.columns.sort(key=lambda h: h.start)
     if m.strong_rows:

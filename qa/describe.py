@@ -14,7 +14,7 @@ from qa.compose import who
 from qa.text_match import bigrams
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[（(]?[一二三四五六七八九十]+[、)）])")
-_SENT = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
 def _fallback(question: str, store: SQLiteStore, report_ids: list[str], k: int) -> list[tuple[Chunk, float]]:

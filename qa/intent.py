@@ -14,8 +14,8 @@ LOOKUP, SHARE, SUM, DIFF, YOY, COMPARE, RANK, TREND, DESCRIBE = (
 )
 
 _FIGURE = re.compile(
-    r"多少|几[宗件个条起项次份篇家]|几$|数量|数目|金额|是多少|有几|总数|合计|一共|总共"
-    r"|占比|比例|比重|百分"
+    r"多少|几(?!乎)[\u4e00-\u9fff]|几$|数量|数目|金额|是多少|有几|总数|合计|一共|总共"
+    r"|占比|比例|比重|百分|哪一?年|更多|更少|更高|更低"
 )
 _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到")
 _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计")
@@ -28,6 +28,11 @@ _TREND = re.compile(r"趋势|变化|近[两三四五\d]年|这几年|历年|逐�
 _RANK = re.compile(r"哪个|哪家|哪些.{0,6}(最|多)|最多|最少|最高|最低|排名|排序|排第|前[三五十]")
 _COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪个多|哪个少")
 _DESCRIBE = re.compile(r"哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
+# what the report tables never break down by: asking for it gets a refusal, not the nearest total
+UNSUPPORTED = re.compile(
+    r"平均|人均|外国|境外|国籍|性别|年龄|男性|女性|多少天|几天|天数|用时|时长"
+    r"|(关于|涉及|有关)[^，。？?]{1,10}的"
+)
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
 _CN_NUM = {"两": 2, "三": 3, "四": 4, "五": 5}
 

@@ -81,6 +81,11 @@ class ReportFacts:
         total = sum((p.value for p in parts), Decimal(0))
         return Value(total, parts[0].unit, tuple(f for p in parts for f in p.inputs), d.label, True)
 
+    def t4_total(self, column: str) -> Value | None:
+        """The total of the table-四 group a column belongs to (the base of a share)."""
+        group = column.split(".")[0]
+        return None if group == column else self.cell("t4", "cases", f"{group}.total")
+
 
 def cell_label(f: Fact) -> str:
     """「一、本年新收政府信息公开申请数量 / 总计」; table 四 has one row, so its column path says it all."""

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from index.template import normalize
 from qa.cells import CellMatch, RowHit
 from qa.knowledge import ReportFacts, Value
+from qa.scope import agency_aliases
 from qa.text_match import best_prose_fact, best_table_fact
 
-_NON_COUNT_UNITS = re.compile(r"条|份|篇|期|版|人次|万人|人|次|场|户|工单|万元|元")
+_NON_COUNT_UNITS = re.compile(r"(多少|几)(万|亿)?(条|份|篇|期|版|人次|人|次|场|户|万元|元)|多少钱|工单|粉丝")
 _COUNT_UNITS = {"件", "宗", "个", "起", "项"}
 
 
@@ -62,13 +63,15 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
     rows = specific_rows(cm.rows)
     t3_cols = [c for c in cm.columns if c.table == "t3"]
     t4_cols = [c for c in cm.columns if c.table == "t4"]
-    if t4_cols or cm.derived:  # 「被申请行政复议多少件」: 申请 alone does not name a row of table 三
+    if t4_cols or cm.derived:  # 「被申请行政复议一共多少件」: 申请/一共 alone name no cell of table 三
         rows = [r for r in rows if not r.weak]
+        t3_cols = [c for c in t3_cols if c.column.key != "total"]
     if not rows and t3_cols:
         rows = [r for r in cm.rows if r.table == "t3"] or []
         if not rows:
-            return out + [_t3(rf, "new", c.column.key, ("未指明哪一行，按「本年新收政府信息公开申请数量」回答",))
-                          for c in t3_cols]
+            note = ("未指明哪一行，按「本年新收政府信息公开申请数量」回答",)
+            out += [_t3(rf, "new", c.column.key, note) for c in t3_cols]
+            return [m for m in out if m is not None]
     for hit in rows:
         if hit.table == "t3":
             if t3_cols:
@@ -96,9 +99,13 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Measure
     found = template_measures(rf, cm, question)
     q = normalize(question)
     wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
+    prose = best_prose_fact(question, rf.facts, agency_aliases(rf.report.agency) if rf.report.agency else set())
+    only_weak = not cm.strong_rows and not cm.columns and not cm.derived
+    if only_weak and prose and prose.overlap >= 3:
+        # 「区政府办代表区政府受理了多少件申请」: the prose names this exact figure; the table only its total
+        found = []
     if found and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
         return found
-    prose = best_prose_fact(question, rf.facts)
     tables = {f.table for f in rf.facts if f.table.startswith("g")}
     if tables:
         titles = {t.key: t.title for t in rf.tables}

@@ -47,6 +47,8 @@ def agency_aliases(agency: str) -> set[str]:
     if "人民政府" in a and not a.endswith("人民政府"):  # 上海市人民政府办公厅 → 上海市政府办公厅, 市政府办公厅
         head, tail = a.split("人民政府", 1)
         out |= {head + "政府" + tail, "市政府" + tail if head.endswith("市") else tail}
+        if tail in ("办公厅", "办公室"):  # a government's general office publishes the government's report
+            out |= {head + "政府", head + "人民政府"}
     for name in list(out):
         for suf in _UNIT_SUFFIX:
             if name.endswith(suf) and len(name) - len(suf) >= 2:
@@ -82,9 +84,27 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
     if not best:
         return []
     picked = [r for r in reports if r.id in best]
-    # drop an agency whose matched name is part of a longer matched one (平潭 inside 平潭…管理局)
+    # drop an agency whose matched name is part of a longer matched one (平潭 inside 平潭…管理局),
+    # and a government when one of its own bodies is named too (平潭 + 市场监管局 → the bureau)
     names = {r.id: next(a for a in agency_aliases(r.agency) if a in q and len(a) == best[r.id]) for r in picked}
-    return [r for r in picked if not any(names[r.id] != n and names[r.id] in n for n in names.values())]
+    picked = [r for r in picked if not any(names[r.id] != n and names[r.id] in n for n in names.values())]
+    agencies = {r.agency for r in picked}
+    return [r for r in picked if not any(a != r.agency and a.startswith(r.agency) for a in agencies)]
+
+
+_PLACE = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,4}?)(省|自治区|市|县|区|镇|乡)")
+_NOT_PLACE_CHARS = set("全本各该哪这那我年政府办代表超介城社辖片上下")
+
+
+def unknown_place(question: str, reports: list[Report]) -> str | None:
+    """A place the question opens with that no stored report belongs to (「北京市…」 when we hold none)."""
+    q = normalize(question).replace(" ", "")
+    m = _PLACE.match(q)
+    if not m or set(m.group(1)) & _NOT_PLACE_CHARS:
+        return None
+    name = m.group(1)
+    known = "".join(r.agency or "" for r in reports)
+    return None if name in known else name + m.group(2)
 
 
 _LEVELS = {
@@ -107,12 +127,15 @@ def by_level(question: str, reports: list[Report]) -> list[Report]:
 
 
 def years_in(question: str) -> list[int]:
-    return [int(m.group(1)) for m in _YEAR.finditer(normalize(question))]
+    q = _CARRY_YEAR.sub("", normalize(question))
+    return [int(m.group(1)) for m in _YEAR.finditer(q)]
 
 
 _TEMPLATE_TIME_WORDS = re.compile(
-    r"(上一?年|本年度?|今年)(?=结转|项目|新收|制发|废止|处理|收费|增|新制作|新公开|度办理)"
+    r"(上一?年|本年度?|今年|去年)(?=结转|转过来|转入|项目|新收|制发|废止|处理|收费|增|新制作|新公开|度办理)"
 )
+# 「结转到2026年」 names the year cases move to, not the year of the report
+_CARRY_YEAR = re.compile(r"(结转|转入|转到|留到)(到|至)?\s*(20\d\d)\s*年")
 
 
 def relative_year(question: str) -> int | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from index.models import Fact
 from index.template import normalize, split_marker
 
-_KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # digits say nothing about which number is meant
 # bigrams that say "a number is wanted" and nothing about which one
 _STOP = {
     "多少", "少条", "少件", "少宗", "少份", "少个", "少次", "少人", "是多", "有多", "了多", "一共", "总共", "请问",
@@ -21,16 +21,17 @@ _STOP = {
 }
 _UNIT_CLASSES = {
     "money": ("钱", "元", "金额", "经费", "资金", "预算", "收入", "支出", "费用"),
-    "条": ("条",), "份": ("份", "工单"), "篇": ("篇",), "期": ("期",), "人": ("人", "关注"),
-    "次": ("次", "阅读", "转发", "浏览"), "件": ("件", "宗"),
+    "条": ("条",), "份": ("份", "工单"), "篇": ("篇",), "期": ("期",), "人": ("多少人", "几人", "关注", "粉丝"),
+    "次": ("次", "阅读", "转发", "浏览", "访问", "点击"), "件": ("件", "宗"), "场": ("场",), "天": ("天",),
+    "家": ("几家", "多少家"), "个": ("几个", "多少个"), "辆": ("辆",),
 }
 
 
 def unit_class(unit: str) -> str | None:
-    for name, words in _UNIT_CLASSES.items():
+    for name in _UNIT_CLASSES:
         if name == "money" and unit.endswith("元"):
             return name
-        if name != "money" and unit.endswith(words[0]):
+        if name != "money" and unit.endswith(name):
             return name
     return None
 
@@ -54,30 +55,52 @@ def bigrams(text: str) -> set[str]:
 class Scored:
     fact: Fact
     score: float
+    overlap: int = 0  # bigrams of the fact's own words that the question shares
 
 
-def _window(f: Fact) -> str:
-    """The words just before a prose number: what it counts."""
+_CLAUSE_END = re.compile(r"[，,；;。：:（）()]")
+
+
+def _window(f: Fact) -> tuple[str, str]:
+    """The words around a prose number: before it (what it counts) and after it up to the clause end
+    (「共发布380条财政资金信息」 names its subject after the number)."""
     s = f.sentence or ""
     i = s.find(f.raw)
-    return s[max(0, i - 24): i + len(f.raw)] if i >= 0 else s
+    if i < 0:
+        return s, ""
+    tail = s[i + len(f.raw):]
+    m = _CLAUSE_END.search(tail)
+    after = tail[: m.start() if m else 24]
+    if re.search(r"、[^、]*\d", after):  # a list of numbers: its next item is not this one's subject
+        after = after.split("、")[0]
+    return s[max(0, i - 24): i], after
 
 
-def best_prose_fact(question: str, facts: list[Fact]) -> Scored | None:
+def without(question: str, names: set[str]) -> str:
+    """The question without the agency's names: 「厚街镇有多少人口」 must not match 「厚街镇收到…」."""
+    for n in sorted(names, key=len, reverse=True):
+        question = question.replace(n, " ")
+    return question
+
+
+def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset()) -> Scored | None:
     """The prose number whose own words the question shares most; None below two shared bigrams."""
-    q = bigrams(question)
     qn = normalize(question)
+    q = bigrams(without(qn, agency_names))
     best: Scored | None = None
     for f in facts:
         if f.table != "prose" or unit_conflict(qn, f.unit):
             continue
-        label = bigrams(f.row_path[0]) & q
-        near = bigrams(_window(f)) & q
-        if len(label | near) < 2:
+        before, after = _window(f)
+        own = (bigrams(f.row_path[0]) | bigrams(after)) & q
+        near = bigrams(before) & q
+        unit_named = bool(f.unit) and unit_class(f.unit) is not None and not unit_conflict(qn, f.unit) and any(
+            w in qn for w in _UNIT_CLASSES.get(unit_class(f.unit) or "", ()))
+        if not own or len(own | near) < (1 if unit_named else 2):
             continue
-        score = 2 * len(label) + len(near) + (1.5 if f.unit and f.unit in qn else 0) + 0.01 * len(label | near)
+        score = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
         if best is None or score > best.score:
-            best = Scored(f, score)
+            best = Scored(f, score, len(own))
     return best
 
 

@@ -1,0 +1,256 @@
+"""Hybrid retrieval: BM25 over the stored chunks fused with the dense index by reciprocal rank.
+
+Why both: e5 understands paraphrase (「老百姓申请了几次」 ≈ 「自然人 … 申请数量」) but blurs
+numbers and rare names; BM25 nails exact terms (「行政事业性收费」, 「三审三校」) but misses
+paraphrase. Reciprocal rank fusion needs no score calibration between the two, which matters
+because e5's cosines sit in a narrow band.
+
+The BM25 side tokenises with jieba (its dictionary extended with the template's row and column
+labels and their everyday aliases, so 「法律服务机构」 stays one term) plus character bigrams and
+single characters (which recover words jieba cuts differently in question and report).
+Expanding a question's aliases to the template's labels (「公司」→「商业企业」) was tried and
+dropped: on the retrieval set it cost 10 points of recall@1 (generic aliases such as 「公开」
+pull the tables ahead of the prose), and the dense side already bridges those paraphrases.
+
+Before fusion each ranking keeps at most PER_TABLE chunks of any one table: the slices and row
+sentences of a table share its title and words, and would otherwise fill both candidate lists
+(the QA side reads table figures from the fact store anyway; retrieval's job is the passage).
+
+The BM25 index is built lazily from the fact store's chunks and cached per process; it is
+rebuilt when the set of chunk ids changes (after an ingest, in this or another process).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from index.chunking import passage_text
+from index.models import Chunk
+from index.template import load_templates, normalize, split_marker
+from qa.scope import Filters
+
+RRF_K = 60
+POOL = 30  # candidates taken from each ranker before fusion
+WEIGHTS = (1.0, 1.0)  # dense, BM25
+PER_TABLE = 1  # chunks of one table admitted to each ranking
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_FUNCTION_CHARS = set("的了是在和与及等对为也就都而")
+_STOP = {
+    "多少", "一共", "总共", "共有", "是否", "什么", "哪些", "哪个", "怎么", "怎样", "如何", "请问", "情况",
+    "有没有", "没有", "是不是", "几个", "几件", "几条", "我们", "他们", "这个", "那个", "的话", "了吗",
+}
+
+
+# ---- tokens ---------------------------------------------------------------------------------
+
+
+@cache
+def _template_terms() -> tuple[str, ...]:
+    """Every label the templates print (row cores, column names, table titles) and their aliases."""
+    terms: set[str] = set()
+    for tpl in load_templates().values():
+        for table in tpl.tables:
+            terms.add(table.title)
+            for row in table.rows:
+                terms.add(split_marker(row.label)[1])
+                terms.update(row.aliases)
+                for col in row.columns:
+                    terms.update(col.path)
+                    terms.update(col.aliases)
+    return tuple(sorted(t for t in terms if 2 <= len(t) <= 20 and t not in _STOP))
+
+
+@cache
+def _jieba() -> Any:
+    """A private jieba tokenizer (not the global one) with the template's terms in its dictionary."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for term in _template_terms():
+        tk.add_word(term, freq=20000)
+    return tk
+
+
+def tokens(text: str) -> list[str]:
+    """jieba words (search mode), CJK character bigrams and single characters, NFKC, lowercased.
+
+    Bigrams and characters recover words that jieba cuts differently in a question and in a
+    report (「门户网站」 / 「网站」); IDF keeps the common characters from counting for much.
+    """
+    s = normalize(text).lower()
+    words = [w for w in _jieba().cut_for_search(s) if (len(w) >= 2 or w.isdigit()) and not w.isspace()]
+    runs = _CJK_RUN.findall(s)
+    grams = [run[i:i + 2] for run in runs for i in range(len(run) - 1)]
+    chars = [ch for run in runs for ch in run if ch not in _FUNCTION_CHARS]
+    return [t for t in words + grams + chars if t not in _STOP]
+
+
+# ---- the lexical index ----------------------------------------------------------------------
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over a fixed list of chunks."""
+
+    def __init__(self, chunks: list[Chunk]) -> None:
+        import bm25s
+
+        self.chunks = chunks
+        self.ids = frozenset(c.id for c in chunks)
+        self.by_id = {c.id: c for c in chunks}
+        self.report_of = np.array([c.report_id for c in chunks], dtype=object)
+        self._bm25 = bm25s.BM25()
+        if chunks:
+            self._bm25.index([tokens(passage_text(c)) or ["∅"] for c in chunks], show_progress=False)
+
+    def search(self, query: str, n: int, report_ids: set[str] | None = None) -> list[tuple[Chunk, float]]:
+        if not self.chunks:
+            return []
+        q = [t for t in tokens(query) if t in self._bm25.vocab_dict]
+        if not q:
+            return []
+        scores = self._bm25.get_scores(q)
+        if report_ids is not None:
+            scores = np.where(np.isin(self.report_of, list(report_ids)), scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+class _LexicalCache:
+    """One BM25 index per store per process, rebuilt when the store's chunk ids change."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_store: dict[str, LexicalIndex] = {}
+
+    def get(self, store: Any) -> LexicalIndex:
+        key = str(getattr(store, "path", id(store)))
+        ids = store.chunk_ids() if hasattr(store, "chunk_ids") else {c.id for c in store.chunks()}
+        with self._lock:
+            index = self._by_store.get(key)
+            if index is None or index.ids != ids:
+                index = LexicalIndex(store.chunks())
+                self._by_store[key] = index
+            return index
+
+
+_LEXICAL = _LexicalCache()
+
+
+# ---- fusion ---------------------------------------------------------------------------------
+
+
+def scope_ids(store: Any, filters: Filters | None) -> set[str] | None:
+    """The report ids the filters allow (None: no restriction). Agency matches by substring, so
+    「厚街镇」 selects 厚街镇人民政府."""
+    if filters is None or not (filters.reports or filters.agency or filters.year):
+        return None
+    ids = set(filters.reports) if filters.reports else None
+    if filters.agency or filters.year:
+        agency = normalize(filters.agency or "")
+        chosen = {
+            r.id for r in store.reports()
+            if (not agency or agency in normalize(r.agency or "")) and (not filters.year or r.year == filters.year)
+        }
+        ids = chosen if ids is None else ids & chosen
+    return ids
+
+
+def fuse(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = None, k: int = RRF_K) -> dict[str, float]:
+    """Reciprocal rank fusion: Σ weight / (k + rank), rank from 1."""
+    scores: dict[str, float] = {}
+    for r, ranking in enumerate(rankings):
+        w = 1.0 if weights is None else weights[r]
+        for rank, key in enumerate(ranking, start=1):
+            scores[key] = scores.get(key, 0.0) + w / (k + rank)
+    return scores
+
+
+def _diverse(ranked: Sequence[str], by_id: dict[str, Chunk], n: int) -> list[str]:
+    """The first n ids, with at most PER_TABLE chunks of any one table: a table's slices and row
+    sentences share its title and vocabulary, and would otherwise crowd the prose out of the list."""
+    out: list[str] = []
+    taken: dict[tuple[str, object], int] = {}
+    for i in ranked:
+        c = by_id.get(i)
+        if c is None:  # in the vector index but no longer in the store: the store is the truth
+            continue
+        if c.kind == "table":
+            key = (c.report_id, c.meta.get("table"))
+            taken[key] = taken.get(key, 0) + 1
+            if taken[key] > PER_TABLE:
+                continue
+        out.append(i)
+        if len(out) == n:
+            break
+    return out
+
+
+def retrieve(
+    query: str,
+    k: int = 5,
+    filters: Filters | None = None,
+    *,
+    store: Any,
+    index: Any | None = None,
+    pool: int | None = None,
+) -> list[tuple[Chunk, float]]:
+    """The k best chunks for a question, with their fused score (higher is better).
+
+    `store` is the fact store (source of the chunks and of the BM25 index); `index` is the
+    `TextIndexer` for the dense half — without one, retrieval is BM25 only.
+    """
+    allowed = scope_ids(store, filters)
+    if allowed is not None and not allowed:
+        return []
+    lexical = _LEXICAL.get(store)
+    pool = pool or POOL
+    wide = pool * 4
+    bm25 = _diverse([c.id for c, _ in lexical.search(query, wide, allowed)], lexical.by_id, pool)
+    dense = _diverse([i for i, _ in index.query(query, wide, allowed)], lexical.by_id, pool) if index else []
+    fused = fuse([dense, bm25], WEIGHTS, RRF_K)
+    best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+    return [(lexical.by_id[i], score) for i, score in best]
+
+
+def retriever_for(index: Any, store: Any) -> Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]:
+    """The `(query, k, report_ids)` callable the QA pipeline takes."""
+
+    def run(query: str, k: int, report_ids: Sequence[str] = ()) -> list[tuple[Chunk, float]]:
+        return retrieve(query, k, Filters(reports=tuple(report_ids)), store=store, index=index)
+
+    return run
+
+
+def to_document(chunk: Chunk, score: float) -> Document:
+    """A chunk as a LangChain Document: its text, with the chunk's metadata and the fused score."""
+    meta: dict[str, Any] = {**chunk.meta, "id": chunk.id, "report_id": chunk.report_id, "section": chunk.section,
+                            "kind": chunk.kind, "page": chunk.page, "score": score}
+    return Document(page_content=chunk.text, metadata=meta, id=chunk.id)
+
+
+class HybridRetriever(BaseRetriever):
+    """`retrieve` as a LangChain retriever, for chains and agents that take a `BaseRetriever`."""
+
+    store: Any
+    index: Any = None
+    k: int = 5
+    filters: Filters | None = None
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        hits = retrieve(query, self.k, self.filters, store=self.store, index=self.index)
+        return [to_document(c, s) for c, s in hits]
