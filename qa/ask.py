@@ -19,12 +19,28 @@ from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer
 from qa.cells import CellMatch, match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
 from qa.describe import describe
-from qa.intent import COMPARE, DESCRIBE, DIFF, LOOKUP, RANK, SHARE, SUM, TREND, UNSUPPORTED, YOY, Intent, classify
+from qa.intent import (
+    COMPARE,
+    DESCRIBE,
+    DIFF,
+    LOOKUP,
+    RANK,
+    SHARE,
+    SHARE_CUE,
+    SUM,
+    TREND,
+    UNSUPPORTED,
+    YOY,
+    Intent,
+    classify,
+)
 from qa.knowledge import Knowledge, ReportFacts, same_agency
-from qa.measure import Measure, find_measures
+from qa.measure import Measure, find_measures, share_base, share_measure
 from qa.scope import Filters, Scope, by_level, named_agencies, resolve_scope, unknown_place
+from qa.text_match import bigrams
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
+_QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外)?.{0,10}(呢|吗)?[?？]?$")
 
@@ -53,6 +69,9 @@ class QA:
         if not reports:
             return Answer(q, REFUSED, "还没有导入任何报告。请先导入报告（reportqa ingest 或页面上的上传）。")
         prev = _previous_question(history, q)
+        if not prev and not (bigrams(q) - _QUESTION_WORDS) & self.kb.vocabulary():
+            return Answer(q, REFUSED, "这个问题与已导入的报告无关，报告里没有相关内容。可以问信息公开申请、"
+                                      "办理结果、行政复议和诉讼、主动公开、预算等方面的问题。")
         focus = self._focus(prev, reports, filters) if prev else []
         tpl = load_templates()["2021"]
         cm = match_cells(q, tpl)
@@ -79,6 +98,8 @@ class QA:
                 reports: list[Report]) -> Answer:
         def pick(rf: ReportFacts) -> Measure | None:
             found = find_measures(rf, cm, eff)
+            if found and SHARE_CUE.search(eff):  # 「予以公开占比谁更高」 compares shares, not counts
+                return share_measure(rf, found[0])
             return found[0] if found else None
 
         groups = across.group_by_agency(scope.reports)
@@ -116,7 +137,7 @@ class QA:
         if not measures:
             return _refuse_figure(q, target)
         if intent.kind == SHARE:
-            return _share(q, rf, cm, measures[0])
+            return _share(q, rf, measures[0])
         if intent.kind in (SUM, DIFF) and len(measures) >= 2:
             return _arith(q, rf, measures, intent.kind)
         return _lookup(q, rf, measures)
@@ -238,21 +259,14 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
                   warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))))
 
 
-def _share(q: str, rf: ReportFacts, cm: CellMatch, m: Measure) -> Answer:
+def _share(q: str, rf: ReportFacts, m: Measure) -> Answer:
     r = rf.report
     part = m.value
-    if m.table == "t4" and m.column:
-        whole = rf.t4_total(m.column)
-        whole_label = f"{' / '.join(whole.inputs[0].column_path[:-1])} 总计" if whole else ""
-    elif m.table == "t3" and m.row and _under_results(m.row):
-        whole = rf.cell("t3", "total", m.column or "total")
-        whole_label = "办理结果总计"
-    elif m.table == "t3" and m.column and m.column != "total":
-        whole = rf.cell("t3", m.row or "new", "total")
-        whole_label = f"{part.label.split(' / ')[0]} 总计"
-    else:
+    base = share_base(rf, m)
+    if base is None:
         return _lookup(q, rf, [m])
-    if whole is None or whole.value in (None, 0) or part.value is None:
+    whole, whole_label = base
+    if whole.value in (None, 0) or part.value is None:
         return _refuse_figure(q, r)
     share = pct(part.value, whole.value)
     text = (f"{who(r)}「{part.label}」{num(part.value, part.unit)}，占{whole_label}{num(whole.value, whole.unit)}的"
@@ -260,17 +274,6 @@ def _share(q: str, rf: ReportFacts, cm: CellMatch, m: Measure) -> Answer:
     text += "".join(quality_notes(rf, part))
     figs, cites = figures_of([(part, r), (whole, r)])
     return Answer(q, ANSWERED, text, share, "%", figs, cites, reports=(r.id,))
-
-
-def _under_results(row: str) -> bool:
-    table = load_templates()["2021"].table("t3")
-    key = row
-    while key:
-        parent = table.row(key).parent if key in {x.key for x in table.rows} else None
-        if parent == "results":
-            return row != "total"
-        key = parent
-    return False
 
 
 def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:

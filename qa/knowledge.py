@@ -110,6 +110,17 @@ class Knowledge:
             self._signature, self._reports, self._facts = signature, current, {}
         return self._reports
 
+    def vocabulary(self) -> set[str]:
+        """Character bigrams of every stored report: a question sharing none is about something else."""
+        from qa.text_match import bigrams
+
+        if getattr(self, "_vocab_for", None) != self._signature:
+            vocab: set[str] = set()
+            for r in self._reports:
+                vocab |= bigrams(self.store.text(r.id))
+            self._vocab, self._vocab_for = vocab, self._signature
+        return self._vocab
+
     def of(self, report: Report) -> ReportFacts:
         if report.id not in self._facts:
             self._facts[report.id] = ReportFacts(

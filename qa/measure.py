@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from index.template import normalize
 from qa.cells import CellMatch, RowHit
 from qa.knowledge import ReportFacts, Value
 from qa.scope import agency_aliases
-from qa.text_match import best_prose_fact, best_table_fact
+from qa.text_match import best_prose_fact, best_table_fact, table_base
 
 _NON_COUNT_UNITS = re.compile(r"(多少|几)(万|亿)?(条|份|篇|期|版|人次|人|次|场|户|万元|元)|多少钱|工单|粉丝")
 _COUNT_UNITS = {"件", "宗", "个", "起", "项"}
@@ -118,3 +119,50 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Measure
         f = prose.fact
         return [Measure(Value(f.value, f.unit, (f,), f.row_path[0]), "prose", table="prose")]
     return found
+
+
+def share_base(rf: ReportFacts, m: Measure) -> tuple[Value, str] | None:
+    """What a value is a share of: 办理结果总计 for an outcome, 总计 for an applicant column, the
+    group total in table 四, the 合计 of a budget table."""
+    if m.table == "t4" and m.column:
+        whole = rf.t4_total(m.column)
+        return (whole, " / ".join(whole.inputs[0].column_path[:-1]) + " 总计") if whole else None
+    if m.table == "t3" and m.row and under_results(m.row):
+        whole = rf.cell("t3", "total", m.column or "total")
+        return (whole, "办理结果总计") if whole else None
+    if m.table == "t3" and m.column and m.column != "total":
+        whole = rf.cell("t3", m.row or "new", "total")
+        return (whole, m.value.label.split(" / ")[0] + " 总计") if whole else None
+    if m.kind == "table":
+        base = table_base(m.value.inputs[0], rf.facts)
+        if base is None:
+            return None
+        label = " / ".join(base.row_path) + " × " + " / ".join(base.column_path)
+        return Value(base.value, base.unit, (base,), label), label
+    return None
+
+
+def under_results(row: str) -> bool:
+    """Rows under 三、本年度办理结果 (other than its 总计) are outcomes, shares of the 总计."""
+    from index.template import load_templates
+
+    table = load_templates()["2021"].table("t3")
+    keys = {x.key for x in table.rows}
+    key = row
+    while key in keys:
+        parent = table.row(key).parent
+        if parent == "results":
+            return row != "total"
+        key = parent
+    return False
+
+
+def share_measure(rf: ReportFacts, m: Measure) -> Measure | None:
+    """A share as a measure of its own (for comparing shares across reports)."""
+    base = share_base(rf, m)
+    if base is None or base[0].value in (None, 0) or m.value.value is None:
+        return None
+    whole, label = base
+    share = (m.value.value * 100 / whole.value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    value = Value(share, "%", m.value.inputs + whole.inputs, f"{m.value.label} 占{label}的比例")
+    return Measure(value, "share", table=m.table, row=m.row, column=m.column)

@@ -122,6 +122,25 @@ def _clean_label(label: str) -> str:
     return split_marker(label)[1].strip(" ：:")
 
 
+_TOTAL_WORDS = ("合计", "总计", "小计")
+
+
+def is_total_label(label: str) -> bool:
+    return any(w in label for w in _TOTAL_WORDS)
+
+
+def table_base(fact: Fact, facts: list[Fact]) -> Fact | None:
+    """The total a generic-table cell is a share of: its row's 合计 column, else its column's 合计 row."""
+    same = [f for f in facts if f.table == fact.table and f is not fact]
+    if fact.column_path and not is_total_label(fact.column_path[-1]):
+        for f in same:
+            if f.row_path == fact.row_path and f.column_path[:-1] == fact.column_path[:-1] and f.column_path and \
+                    is_total_label(f.column_path[-1]):
+                return f
+    totals = [f for f in same if f.column_path == fact.column_path and f.row_path and is_total_label(f.row_path[0])]
+    return min(totals, key=lambda f: len(f.row_path), default=None)
+
+
 def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str]) -> Scored | None:
     """The generic-table cell whose row header the question names, in its best-fitting column."""
     q = "".join(normalize(question).split())
@@ -132,8 +151,11 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str]) ->
         label = _clean_label(f.row_path[-1])
         if len(label) < 2:
             continue
+        named_col = max((len(c) for c in f.column_path[-1:] if len(c) >= 3 and c in q), default=0)
         if label in q:
             row = len(label) + 2
+        elif named_col and is_total_label(label):
+            row = named_col + 1  # 「项目支出一共多少」: a column named, read on the table's total row
         else:
             common = _lcs(label, q)
             if common < 4:
