@@ -229,3 +229,36 @@ def test_json_shape(qa):
     assert set(j) >= {"question", "status", "answer", "result", "figures", "citations", "table"}
     assert j["result"] == {"value": "2", "unit": "宗"}
     assert {"report", "section", "page", "text"} <= set(j["citations"][0])
+
+
+MORE = [
+    # 淮安市 2024 table 四 (pdftotext: 72 64 178 37 351 | 13 4 8 1 26 | 12 1 1 6 20)
+    (HUAIAN, "行政复议结果被纠正的有多少件", "64", "件"),
+    (HUAIAN, "没经过复议直接去法院起诉的有多少件", "26", "件"),
+    (HUAIAN, "复议之后又起诉的案件有多少", "20", "件"),
+    (HUAIAN, "行政复议被纠正的比例是多少", "18.2", "%"),  # 64 ÷ 351
+    # 洪泽区 行政处罚 4119 (2023) → 2776 (2024)
+    (None, "洪泽区2024年的行政处罚比2023年少了多少", "1343", "件"),
+    # comparing shares: 淮安 1362 ÷ 3050 = 44.7%, 厚街 4 ÷ 16 = 25.0%
+    (None, "厚街镇和淮安市的予以公开占比谁更高", "44.7", "%"),
+]
+
+
+@pytest.mark.parametrize("report,question,value,unit", MORE)
+def test_table_four_outcomes_shares_and_year_gaps(qa, report, question, value, unit):
+    a = _ask(qa, report, question)
+    assert a.status == "answered", a.text
+    assert (str(a.value), a.unit) == (value, unit), a.text
+
+
+@pytest.mark.parametrize("question", ["今天天气怎么样？", "北京市2023年收到多少件信息公开申请？",
+                                      "厚街镇收到的申请里有多少件是关于征地拆迁的？", "厚街镇的GDP是多少？"])
+def test_off_topic_and_unsupported_questions_are_refused(qa, question):
+    a = qa.ask(question)
+    assert a.status == "refused" and a.value is None, a.text
+
+
+def test_budget_share_of_its_total(qa):
+    a = _ask(qa, BUDGET, "城乡社区支出占全部支出的比重是多少？")
+    assert (a.status, str(a.value), a.unit) == ("answered", "76.4", "%"), a.text  # 119385303 ÷ 156211123
+    assert len(a.figures) == 2 and "÷" in a.text
