@@ -387,7 +387,7 @@ def parse_template_tables(
         unit = count_unit if count_unit and key in ("t3", "t4") else None
         facts = list(_facts(report_id, table, readings, stream, page_of, unit))
         out.facts.extend(facts)
-        out.tables.append(_grid(report_id, table, readings, page_of(stream.span(a, b)[0])))
+        out.tables.append(_grid(report_id, table, readings, page_of(stream.span(a, b)[0]), unit or table.unit))
     return out
 
 
@@ -416,7 +416,7 @@ def _facts(report_id, table: TableDef, readings: dict[str, RowReading], stream: 
                 )
 
 
-def _grid(report_id: str, table: TableDef, readings: dict[str, RowReading], page: int | None) -> Table:
+def _grid(report_id: str, table: TableDef, readings: dict[str, RowReading], page: int | None, unit: str) -> Table:
     rows = [r for r in table.rows if r.key in readings]
     cols = rows[0].columns if table.key != "t2" else ()
     if table.key == "t2":  # each group has its own columns: show them as "column: value"
@@ -432,7 +432,7 @@ def _grid(report_id: str, table: TableDef, readings: dict[str, RowReading], page
         column_paths=tuple(c.path for c in cols),
         row_paths=tuple(table.row_path(r.key) for r in rows),
         cells=cells,
-        unit=table.unit,
+        unit=unit,
         page=page,
         template_table=table.key,
     )

@@ -172,3 +172,19 @@ def main() -> None:
 from ui.cmd_ask import ask  # noqa: E402
 
 cli.add_command(ask)
+
+
+from ui.cmd_serve import serve  # noqa: E402
+
+cli.add_command(serve)
+
+
+from ui.cmd_search import search  # noqa: E402
+
+cli.add_command(search)
+
+
+from ui.cmd_eval import bench, eval_cmd  # noqa: E402
+
+cli.add_command(eval_cmd, "eval")
+cli.add_command(bench)

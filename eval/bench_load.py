@@ -1,0 +1,170 @@
+"""Load benchmark: N concurrent clients asking through POST /api/ask for a fixed time, on loopback.
+
+    python -m eval.bench_load --data-dir data --clients 8 --seconds 30
+    python -m eval.bench_load --url http://127.0.0.1:7860 --clients 4
+
+Without --url it starts `reportqa serve` on a free loopback port over --data-dir (in its own
+process, so the clients do not share the server's interpreter lock) and stops it afterwards.
+Questions are built from the reports the server holds: figure look-ups, a passage question and a
+comparison, in rotation. Prints throughput and latency percentiles; --json writes them too.
+
+Loopback only: this is a load generator, and it refuses to point at any other host.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass
+class Result:
+    clients: int
+    seconds: float
+    requests: int
+    errors: int
+    throughput_rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    max_ms: float
+    statuses: dict[str, int]
+
+
+def questions_for(reports: list[dict]) -> list[str]:
+    """A mix the server can answer from the reports it holds (fast figure look-ups, slower passages)."""
+    rs = [r for r in reports if r.get("agency") and r.get("year")]
+    qs: list[str] = []
+    for r in rs[:6]:
+        who = f"{r['agency']}{r['year']}年"
+        qs += [f"{who}收到多少件政府信息公开申请？", f"{who}商业企业申请了多少件？",
+               f"{who}予以公开了多少件？", f"{who}主动公开方面做了哪些工作？"]
+    agencies = list(dict.fromkeys(r["agency"] for r in rs))
+    if len(agencies) >= 2:
+        qs.append(f"比较{agencies[0]}和{agencies[1]}收到的政府信息公开申请数量")
+    return qs or ["收到多少件政府信息公开申请？"]
+
+
+def percentile(sorted_ms: list[float], p: float) -> float:
+    if not sorted_ms:
+        return float("nan")
+    k = min(len(sorted_ms) - 1, max(0, round(p / 100 * (len(sorted_ms) - 1))))
+    return sorted_ms[k]
+
+
+async def run(url: str, clients: int, seconds: float, questions: list[str], timeout: float = 60) -> Result:
+    """Each client asks the next question as soon as it has the last answer, until time is up."""
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    errors = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client(n: int, http: httpx.AsyncClient) -> None:
+        nonlocal errors
+        i = n
+        while time.perf_counter() < deadline:
+            q = questions[i % len(questions)]
+            i += clients
+            t0 = time.perf_counter()
+            try:
+                r = await http.post("/api/ask", json={"question": q})
+                r.raise_for_status()
+                statuses[r.json()["status"]] += 1
+            except (httpx.HTTPError, KeyError, ValueError):
+                errors += 1
+                continue
+            latencies.append((time.perf_counter() - t0) * 1000)
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=limits, trust_env=False) as http:
+        started = time.perf_counter()
+        await asyncio.gather(*(client(n, http) for n in range(clients)))
+        elapsed = time.perf_counter() - started
+    ms = sorted(latencies)
+    return Result(clients, round(elapsed, 2), len(ms), errors, round(len(ms) / elapsed, 2),
+                  round(percentile(ms, 50), 1), round(percentile(ms, 95), 1), round(percentile(ms, 99), 1),
+                  round(ms[-1], 1) if ms else float("nan"), dict(statuses))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(data_dir: Path) -> tuple[str, subprocess.Popen]:
+    """`reportqa serve` on a free loopback port, returned once /api/health answers."""
+    port = _free_port()
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1")
+    cmd = [sys.executable, "-c", "from ui.cli import main; main()", "--data-dir", str(data_dir),
+           "serve", "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            if httpx.get(url + "/api/health", timeout=2, trust_env=False).status_code == 200:
+                return url, proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.terminate()
+    raise SystemExit("server did not start within 120 s")
+
+
+def main(argv: list[str] | None = None) -> Result:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--url", help="A running server on loopback (default: start one over --data-dir).")
+    ap.add_argument("--data-dir", type=Path, default=Path(os.environ.get("REPORTQA_DATA_DIR", "data")))
+    ap.add_argument("--clients", type=int, default=4, help="Concurrent clients (default 4).")
+    ap.add_argument("--seconds", type=float, default=20, help="How long to keep asking (default 20).")
+    ap.add_argument("--warmup", type=float, default=2, help="Seconds of untimed asking first (default 2).")
+    ap.add_argument("--json", type=Path, help="Also write the result here.")
+    args = ap.parse_args(argv)
+
+    proc = None
+    if args.url:
+        host = urlsplit(args.url).hostname
+        if host not in LOOPBACK:
+            ap.error(f"--url must be on loopback ({', '.join(sorted(LOOPBACK))}), not {host!r}")
+        url = args.url.rstrip("/")
+    else:
+        url, proc = start_server(args.data_dir)
+    try:
+        reports = httpx.get(url + "/api/reports", timeout=30, trust_env=False).json()
+        questions = questions_for(reports)
+        if args.warmup > 0:
+            asyncio.run(run(url, args.clients, args.warmup, questions))
+        result = asyncio.run(run(url, args.clients, args.seconds, questions))
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=30)
+    print(f"{len(reports)} reports, {len(questions)} questions in rotation, {result.clients} clients, "
+          f"{result.seconds} s")
+    print(f"requests {result.requests}  errors {result.errors}  throughput {result.throughput_rps} req/s")
+    print(f"latency ms  p50 {result.p50_ms}  p95 {result.p95_ms}  p99 {result.p99_ms}  max {result.max_ms}")
+    print("answer statuses " + ", ".join(f"{k} {v}" for k, v in sorted(result.statuses.items())))
+    if args.json:
+        args.json.write_text(json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    main()

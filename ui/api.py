@@ -1,0 +1,173 @@
+"""The REST API under /api: ask, list and upload reports, read a report's facts, health.
+
+Thin: each endpoint calls the shared service and returns the same public JSON the CLI prints
+(`Answer.to_json()`, `fact_json`). Errors are JSON `{"detail": "..."}` whose message says what
+was wrong and what to do; the write endpoint takes an optional key in `X-API-Key`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Header, HTTPException, Query, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from index.errors import UnknownReportError
+from index.ingest import IngestResult
+from index.models import Report
+from index.settings import Settings
+from qa.scope import Filters
+from ui.cli import fact_json
+from ui.guard import GuardedService
+from ui.uploads import UploadRejected, check_upload, forget_upload, keep_upload
+
+MAX_FILES = 20
+
+
+def upload_body_limit(settings: Settings) -> int:
+    """The most one upload request may carry: four full-size files and the multipart framing."""
+    return 4 * settings.max_upload_mb * 2**20 + 2**20
+
+
+class UploadSizeGuard:
+    """Refuses an oversized upload from its Content-Length, before a byte of it is read, with the same
+    JSON error shape as every other API error. (The route's own body limit still stops a sender
+    that lies about or omits the length, with a plain 413.)"""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] == "/api/reports":
+            length = Headers(scope=scope).get("content-length", "")
+            if length.isdigit() and int(length) > self.limit:
+                detail = (f"Upload of {int(length) / 2**20:.1f} MB refused: one request may carry at most "
+                          f"{self.limit / 2**20:.0f} MB, and each file at most "
+                          f"{(self.limit - 2**20) / 4 / 2**20:.0f} MB (REPORTQA_MAX_UPLOAD_MB).")
+                await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class Message(BaseModel):
+    role: Literal["user", "assistant", "system"]
+    content: str | list[dict[str, Any]] = Field(description="Text, or Gradio-style content blocks.")
+
+
+class FiltersIn(BaseModel):
+    reports: list[str] = Field(default_factory=list, description="Report ids to search within.")
+    agency: str | None = Field(default=None, description="发布机关, e.g. 厚街镇人民政府 (or a short name: 厚街镇).")
+    year: int | None = Field(default=None, description="The year reported on.")
+
+
+class AskIn(BaseModel):
+    question: str = Field(min_length=1, max_length=1000, examples=["厚街镇2023年收到多少宗信息公开申请?"])
+    history: list[Message] = Field(default_factory=list,
+                                   description="Earlier turns, for follow-ups like 「那企业呢？」.")
+    filters: FiltersIn | None = None
+
+
+def report_json(r: Report) -> dict:
+    """A report's public JSON: its metadata, with the source reduced to a file name (no server paths)."""
+    out = asdict(r)
+    out["source"] = Path(r.source).name if r.source else None
+    return out
+
+
+def result_json(r: IngestResult, name: str) -> dict:
+    out = asdict(r)
+    out.pop("path")
+    out["file"] = name
+    return out
+
+
+def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
+    """All /api routes over one service; the settings give the upload limits and the API key."""
+    router = APIRouter(prefix="/api", tags=["api"])
+    max_bytes = settings.max_upload_mb * 2**20
+
+    def require_key(x_api_key: Annotated[str | None, Header()] = None) -> None:
+        """Write endpoints need the key when one is configured (REPORTQA_API_KEY)."""
+        if not settings.api_key:
+            return
+        if not x_api_key or not secrets.compare_digest(x_api_key.encode(), settings.api_key.encode()):
+            raise HTTPException(401, "This endpoint needs an API key: send it in the X-API-Key header.")
+
+    @router.post("/ask", summary="Ask a question", response_description="The answer, its figures and citations")
+    def ask(body: AskIn) -> dict:
+        """Answer one question over the stored reports (optionally scoped), citing every figure.
+
+        `status` is answered, refused, ambiguous or needs_clarification; `figures` are the stored
+        facts used, `citations` where they were printed, `table` the rows of a comparison or trend.
+        """
+        f = body.filters or FiltersIn()
+        filters = Filters(reports=tuple(f.reports), agency=f.agency or None, year=f.year)
+        history = [m.model_dump() for m in body.history]
+        return svc.ask(body.question, history, filters).to_json()
+
+    @router.get("/reports", summary="List the stored reports")
+    def reports() -> list[dict]:
+        return [report_json(r) for r in svc.reports()]
+
+    @router.post(
+        "/reports", summary="Upload report files", dependencies=[Depends(require_key)],
+        max_body_size=upload_body_limit(settings),
+        responses={201: {"description": "At least one file added or replaced"},
+                   401: {"description": "Missing or wrong X-API-Key"}, 413: {"description": "File too large"},
+                   415: {"description": "Unsupported file type"},
+                   422: {"description": "Empty file, no file, or no file could be read as a report"}},
+    )
+    async def upload(files: Annotated[list[UploadFile], File(description="One or more report files.")]
+                     ) -> JSONResponse:
+        """Ingest .txt .md .html .htm .pdf .docx files; the report id is the file name without extension.
+
+        Every file is checked (type, size, emptiness) before any is ingested; then each is ingested
+        on its own, and the per-file results say what was added and which template checks failed.
+        """
+        if len(files) > MAX_FILES:
+            raise HTTPException(422, f"{len(files)} files in one upload; send at most {MAX_FILES} at a time.")
+        try:
+            for f in files:
+                check_upload(f.filename or "", f.size, max_bytes)
+            return await run_in_threadpool(_ingest_uploads, files)
+        except UploadRejected as e:
+            raise HTTPException(e.status, e.message) from None
+
+    def _ingest_uploads(files: list[UploadFile]) -> JSONResponse:
+        kept = [(f.filename or "", keep_upload(settings.data_dir, f.filename or "", f.file, max_bytes)) for f in files]
+        results = svc.ingest([p for _, p in kept])
+        for (_, path), r in zip(kept, results, strict=True):
+            if r.status == "failed":
+                forget_upload(path)
+        body = {"results": [result_json(r, name) for (name, _), r in zip(kept, results, strict=True)]}
+        statuses = {r.status for r in results}
+        if statuses == {"failed"}:
+            body["detail"] = "; ".join(r.error or "failed" for r in results)
+            return JSONResponse(body, status_code=422)
+        return JSONResponse(body, status_code=201 if statuses & {"added", "replaced"} else 200)
+
+    @router.get("/reports/{report_id}/facts", summary="The facts of one report",
+                responses={404: {"description": "No report with that id"}})
+    def facts(report_id: str, table: Annotated[str | None, Query(description="Only this table: t2, t3, t4, g1…, prose")]
+              = None) -> dict:
+        """Every number stored for a report, with where it was printed."""
+        try:
+            report = svc.report(report_id)
+        except UnknownReportError as e:
+            raise HTTPException(404, str(e)) from None
+        rows = [fact_json(f) for f in svc.facts(report_id) if table is None or f.table == table]
+        return {"report": report_json(report), "facts": rows}
+
+    @router.get("/health", summary="Liveness and what is loaded")
+    def health() -> dict:
+        return {"status": "ok", "reports": len(svc.reports()), "text_index": svc.has_index}
+
+    return router

@@ -1,0 +1,62 @@
+"""`reportqa eval` and `reportqa bench`: thin click faces over eval.run and eval.bench.
+
+The eval never writes into the user's data dir: it ingests into a fresh temporary one unless
+`--data-dir` names one on purpose; the group's other settings (embedder, Chroma URL …) still apply.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("eval")
+@click.argument("qa", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--reports", "reports_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of report files to ingest (e.g. samples).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("eval-out"), show_default=True,
+              help="Where results.jsonl, summary.md and the chart are written.")
+@click.option("--data-dir", "eval_data_dir", type=click.Path(path_type=Path), default=None,
+              help="Use (and ingest into) this data dir instead of a fresh temporary one.")
+@click.option("--min-accuracy", type=float, default=None,
+              help="Exit 1 when overall accuracy is below this (0.85 or 85).")
+@click.pass_context
+def eval_cmd(ctx: click.Context, qa: tuple[Path, ...], reports_dir: Path, out: Path, eval_data_dir: Path | None,
+             min_accuracy: float | None) -> None:
+    """Score the system on Q&A sets (JSONL files or folders of them) over the reports in --reports."""
+    from eval.run import evaluate_command
+
+    settings = ctx.obj["settings"] if ctx.obj else None
+    sys.exit(evaluate_command(list(qa), reports_dir, out, eval_data_dir, min_accuracy, settings))
+
+
+@click.command()
+@click.option("--samples", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("samples"),
+              show_default=True, help="Report folder for ingest throughput, latency and the baseline.")
+@click.option("--qa", "qa_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Q&A sets whose questions are timed (default: eval/qa).")
+@click.option("--no-samples", is_flag=True, help="Skip the sample phases (ingest, latency, baseline).")
+@click.option("--sizes", default="1000,10000", show_default=True, help="Synthetic corpus sizes, comma-separated.")
+@click.option("--budget", type=float, default=900, show_default=True, help="Seconds of ingest allowed per size.")
+@click.option("--scale-embedder", default="fake:384", show_default=True, help="Embedder spec for the scale run.")
+@click.option("--queries", type=int, default=30, show_default=True, help="Questions timed at each size.")
+@click.option("--no-baseline", is_flag=True, help="Skip the LangChain baseline.")
+@click.option("--e5-reports", type=int, default=5, show_default=True,
+              help="Synthetic reports embedded with e5 to project its ingest time (0 = skip).")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write raw figures here.")
+def bench(samples: Path, qa_paths: tuple[Path, ...], no_samples: bool, sizes: str, budget: float, scale_embedder: str,
+          queries: int, no_baseline: bool, e5_reports: int, json_out: Path | None) -> None:
+    """Benchmark ingest throughput, latency, memory and growth with corpus size on this machine."""
+    from eval.bench import ROOT, markdown, run_bench
+
+    qa = list(qa_paths) or [ROOT / "eval" / "qa"]
+    size_list = [int(s) for s in sizes.split(",") if s.strip()]
+    results = run_bench(None if no_samples else samples, qa, size_list, budget, scale_embedder, queries,
+                        not no_baseline, e5_reports)
+    click.echo(markdown(results))
+    if json_out:
+        import json
+
+        json_out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")

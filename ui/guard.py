@@ -1,0 +1,95 @@
+"""The web faces share one `Service` across threads: questions may run together, an ingest runs alone.
+
+The fact store is one SQLite connection and QA caches what it read. A question answered while an
+ingest is half-way through its transaction could cache a report without its facts, so readers
+wait for a writer (and a writer for the readers in flight).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from index.ingest import IngestResult
+from index.models import Fact, Report, Table
+from qa.answer import Answer
+from qa.scope import Filters
+from qa.service import Service
+
+
+class ReadWriteLock:
+    """Many readers or one writer; a waiting writer stops new readers, so uploads are not starved."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        with self._cond:
+            while self._writing or self._writers_waiting:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        with self._cond:
+            self._writers_waiting += 1
+            while self._writing or self._readers:
+                self._cond.wait()
+            self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
+class GuardedService:
+    """The calls the web faces make on a `Service`, each under the right side of one lock."""
+
+    def __init__(self, service: Service):
+        self.service = service
+        self.settings = service.settings
+        self.lock = ReadWriteLock()
+
+    def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
+        with self.lock.read():
+            return self.service.ask(question, history, filters)
+
+    def ingest(self, paths: Iterable[Path],
+               progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs) -> list[IngestResult]:
+        with self.lock.write():
+            return self.service.ingest(paths, progress=progress)
+
+    def reports(self) -> list[Report]:
+        with self.lock.read():
+            return self.service.store.reports()
+
+    def report(self, report_id: str) -> Report:
+        with self.lock.read():
+            return self.service.store.report(report_id)
+
+    def facts(self, report_id: str) -> list[Fact]:
+        with self.lock.read():
+            return self.service.store.facts(report_id)
+
+    def tables(self, report_id: str) -> list[Table]:
+        with self.lock.read():
+            return self.service.store.tables(report_id)
+
+    @property
+    def has_index(self) -> bool:
+        return self.service.indexer is not None
