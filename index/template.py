@@ -81,8 +81,16 @@ class Derived:
 
     key: str
     label: str
-    aliases: tuple[str, ...]
     parts: tuple[tuple[str, str, str], ...]  # (table, row key, column key)
+
+
+@dataclass(frozen=True)
+class T4Words:
+    """Everyday words for table 四: its groups (复议, 直接起诉, 复议后起诉, 诉讼 = both) and outcomes."""
+
+    groups: dict[str, tuple[str, ...]]
+    group_labels: dict[str, str]
+    outcomes: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ class Template:
     tables: tuple[TableDef, ...]
     identities: tuple[Identity, ...]
     markers: tuple[str, ...]
-    derived: tuple[Derived, ...] = ()
+    t4_words: T4Words | None = None
 
     def table(self, key: str) -> TableDef:
         for t in self.tables:
@@ -175,11 +183,10 @@ def load_templates() -> dict[str, Template]:
             TableDef("t4", meta["t4"]["title"], meta["t4"]["unit"], (t4row,)),
         )
         markers = tuple(normalize(m) for m in data["version_markers"][version])
-        derived = tuple(
-            Derived(x["key"], x["label"], tuple(x["aliases"]), tuple(tuple(p) for p in x["sum"]))
-            for x in data.get("derived", ())
-        )
-        out[version] = Template(version, tables, identities, markers, derived)
+        w = data["t4_words"]
+        words = T4Words({k: tuple(v) for k, v in w["groups"].items()}, dict(w["group_labels"]),
+                        {k: tuple(v) for k, v in w["outcomes"].items()})
+        out[version] = Template(version, tables, identities, markers, words)
     return out
 
 
