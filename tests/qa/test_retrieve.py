@@ -1,0 +1,151 @@
+"""Hybrid retrieval: tokens, fusion, filters, the cached BM25 index, the LangChain retriever, the CLI,
+and (slow) recall on the paraphrased question set with the real e5 model and Chroma."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from langchain_core.documents import Document
+
+from eval.bench_retrieval import evidence_rank, load_questions
+from index.embed import FakeEmbedder
+from index.ingest import ingest_file, ingest_paths
+from index.settings import Settings
+from index.store import SQLiteStore
+from index.text_index import TextIndexer
+from qa.retrieve import HybridRetriever, fuse, retrieve, retriever_for, scope_ids, tokens
+from qa.scope import Filters
+from ui.cli import cli
+
+SEED = "00_houjie_zhen_2023"
+PINGTAN = "06_pingtan_zone_2021"
+
+
+@pytest.fixture(scope="module")
+def indexed(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[SQLiteStore, TextIndexer]:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("retrieve"))
+    store = SQLiteStore(settings.db_path)
+    index = TextIndexer.open(settings, store, embedder=FakeEmbedder())
+    ingest_paths([samples_dir / f"{SEED}.txt", samples_dir / f"{PINGTAN}.txt"], store, indexer=index)
+    return store, index
+
+
+def test_tokens_keep_template_terms_whole_and_add_bigrams() -> None:
+    got = tokens("律师事务所代表法律服务机构申请")
+    assert "法律服务机构" in got and "律所" not in got
+    assert {"服务", "机构", "申请"} <= set(got) and "请" in got
+    assert "多少" not in tokens("一共多少件")
+
+
+def test_reciprocal_rank_fusion() -> None:
+    scores = fuse([["a", "b"], ["b", "c"]], k=60)
+    assert scores["b"] == pytest.approx(1 / 62 + 1 / 61)
+    assert max(scores, key=scores.get) == "b"
+    assert fuse([["a"], ["b"]], weights=[2.0, 1.0], k=0) == {"a": 2.0, "b": 1.0}
+
+
+def test_filters_resolve_to_reports(indexed) -> None:
+    store, _ = indexed
+    assert scope_ids(store, None) is None
+    assert scope_ids(store, Filters(agency="厚街镇")) == {SEED}
+    assert scope_ids(store, Filters(year=2021)) == {PINGTAN}
+    assert scope_ids(store, Filters(reports=(SEED,), year=2021)) == set()
+
+
+def test_retrieve_finds_the_passage_and_respects_filters(indexed) -> None:
+    store, index = indexed
+    hits = retrieve("12345热线工单处理了多少", 3, Filters(reports=(SEED,)), store=store, index=index)
+    assert "共处理工单31800份" in hits[0][0].text
+    assert all(c.report_id == SEED for c, _ in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    assert all(c.report_id == PINGTAN for c, _ in retrieve("申请", 5, Filters(year=2021), store=store, index=index))
+    assert retrieve("申请", 5, Filters(agency="不存在的机关"), store=store, index=index) == []
+    bm25_only = retrieve("三审三校", 2, Filters(agency="厚街"), store=store, index=None)
+    assert "三审三校" in bm25_only[0][0].text
+
+
+def test_one_table_does_not_crowd_out_the_prose(indexed) -> None:
+    store, index = indexed
+    hits = retrieve("收到的政府信息公开申请数量", 8, Filters(reports=(SEED,)), store=store, index=index)
+    tables = [c.meta.get("table") for c, _ in hits if c.kind == "table"]
+    assert len(tables) == len(set(tables)) and any(c.kind == "text" for c, _ in hits)
+
+
+def test_bm25_index_follows_the_store(samples_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    store = SQLiteStore(settings.db_path)
+    index = TextIndexer.open(settings, store, embedder=FakeEmbedder())
+    ingest_file(samples_dir / f"{SEED}.txt", store, indexer=index)
+    assert retrieve("君山片区", 3, Filters(reports=("08_pingtan_junshan_2022",)), store=store, index=index) == []
+    ingest_file(samples_dir / "08_pingtan_junshan_2022.txt", store, indexer=index)
+    hits = retrieve("君山片区微信公众号", 3, Filters(reports=("08_pingtan_junshan_2022",)), store=store, index=index)
+    assert hits and all(c.report_id == "08_pingtan_junshan_2022" for c, _ in hits)
+
+
+def test_langchain_retriever_and_qa_callable(indexed) -> None:
+    store, index = indexed
+    retriever = HybridRetriever(store=store, index=index, k=2, filters=Filters(reports=(SEED,)))
+    docs = retriever.invoke("厚街发布公众号关注人数")
+    assert len(docs) == 2 and all(isinstance(d, Document) for d in docs)
+    top = docs[0]
+    assert "43.5万人" in top.page_content
+    assert top.metadata["report_id"] == SEED and top.metadata["agency"] == "厚街镇人民政府"
+    assert top.metadata["section"].startswith("一、总体情况") and top.metadata["score"] > 0
+    assert top.id == top.metadata["id"]
+    run = retriever_for(index, store)
+    assert [c.id for c, _ in run("厚街发布公众号关注人数", 2, [SEED])] == [d.id for d in docs]
+
+
+def test_search_command(samples_dir: Path, tmp_path: Path) -> None:
+    env = {"REPORTQA_DATA_DIR": str(tmp_path), "REPORTQA_EMBEDDER": "fake"}
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(samples_dir / f"{SEED}.txt")], env=env).exit_code == 0
+    res = runner.invoke(cli, ["search", "热线工单", "--report", SEED, "--k", "2"], env=env)
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("1. [") and SEED in res.output and "31800份" in res.output
+    res = runner.invoke(cli, ["search", "热线工单", "--agency", "厚街", "--k", "1", "--json"], env=env)
+    [row] = [json.loads(line) for line in res.output.splitlines()]
+    assert row["rank"] == 1 and row["report"] == SEED and "section" in row and "31800份" in row["text"]
+    res = runner.invoke(cli, ["search", "热线工单", "--year", "1999"], env=env)
+    assert res.exit_code == 1 and "no passages found" in res.output
+    mismatch = runner.invoke(cli, ["search", "热线"], env={**env, "REPORTQA_EMBEDDER": "fake:32"})
+    assert mismatch.exit_code == 2 and "--reindex" in mismatch.output
+    res = runner.invoke(cli, ["search", "--reindex"], env={**env, "REPORTQA_EMBEDDER": "fake:32"})
+    assert res.exit_code == 0 and "reindexed" in res.output
+
+
+# ---- end to end: the real e5 model, real Chroma, the bundled reports ----------------------------
+
+
+@pytest.fixture(scope="session")
+def e5_indexed(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[SQLiteStore, TextIndexer]:
+    """Every report the question set asks about, ingested once with e5 (about a minute on 2 cores)."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    from index.embed import E5Embedder
+
+    reports = {q.report for q in load_questions()}
+    files = sorted(p for p in samples_dir.iterdir() if p.stem in reports)
+    settings = Settings(data_dir=tmp_path_factory.mktemp("e5"))
+    store = SQLiteStore(settings.db_path)
+    index = TextIndexer.open(settings, store, embedder=E5Embedder())
+    results = ingest_paths(files, store, indexer=index)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return store, index
+
+
+@pytest.mark.slow
+def test_paraphrased_questions_find_their_passage_in_the_top_5(e5_indexed) -> None:
+    store, index = e5_indexed
+    questions = load_questions()
+    misses = []
+    for q in questions:
+        hits = retrieve(q.question, 5, Filters(reports=(q.report,)), store=store, index=index)
+        rank = evidence_rank(q.evidence, [c.text for c, _ in hits])
+        if rank is None:
+            misses.append(f"{q.id} {q.question} → 「{q.evidence}」 not in: " + " | ".join(c.text[:40] for c, _ in hits))
+    recall = 1 - len(misses) / len(questions)
+    assert recall >= 0.95, f"recall@5 {recall:.3f}; misses:\n" + "\n".join(misses)
