@@ -74,19 +74,30 @@ def ingest_file(
     text = doc.text
     if indexer is not None:
         parsed = replace(parsed, chunks=tuple(indexer.chunks(parsed, text)))
-    with store.transaction() as tx:
-        store.put(parsed, text, tx)
-        if indexer is not None:
-            try:
+    try:
+        with store.transaction() as tx:
+            store.put(parsed, text, tx)
+            if indexer is not None:
                 indexer.add(parsed, list(parsed.chunks))
-            except Exception:
-                indexer.remove(report_id)
-                raise
+    except Exception:
+        if indexer is not None:
+            _restore_index(indexer, store, parsed)
+        raise
     failed = tuple(f"{c.name}: {c.detail}" for c in parsed.checks if not c.ok)
     return IngestResult(
         str(path), report_id, "replaced" if existed else "added", len(parsed.facts), len(parsed.tables),
         len(parsed.checks), failed, parsed.warnings, agency=parsed.report.agency, year=parsed.report.year,
     )
+
+
+def _restore_index(indexer: Indexer, store: SQLiteStore, parsed: ParsedReport) -> None:
+    """After a failed write the SQL side has rolled back; make the index match it again: the
+    previous version's chunks for a replaced report, nothing for a new one."""
+    previous = store.chunks(parsed.report.id)
+    if previous:
+        indexer.add(parsed, previous)
+    else:
+        indexer.remove(parsed.report.id)
 
 
 def ingest_paths(

@@ -196,3 +196,39 @@ def test_filled_word_report_ingests_like_the_seed(store: SQLiteStore, tmp_path: 
     assert _cell(store, "houjie_2023", "t3.withheld.internal", "commercial").value == 2
     assert _cell(store, "houjie_2023", "t2.fees", "fee_amount").value == Decimal("8862.02")
     assert _cell(store, "houjie_2023", "t2.normative", "repealed").value == 7
+
+
+def test_failed_replacement_keeps_the_previous_version_indexed(samples_dir: Path, store: SQLiteStore,
+                                                               tmp_path: Path) -> None:
+    class Flaky:
+        def __init__(self):
+            self.held: dict[str, list[str]] = {}
+            self.fail = False
+
+        def chunks(self, parsed, text):
+            from index.chunking import chunk_report
+
+            return chunk_report(parsed, text)
+
+        def add(self, parsed, chunks):
+            if self.fail:
+                self.held[parsed.report.id] = []  # a half-done write: the old chunks are gone
+                self.fail = False
+                raise RuntimeError("index write failed")
+            self.held[parsed.report.id] = [c.id for c in chunks]
+
+        def remove(self, report_id):
+            self.held.pop(report_id, None)
+
+    copy = tmp_path / "hj.txt"
+    shutil.copy(samples_dir / "00_houjie_zhen_2023.txt", copy)
+    flaky = Flaky()
+    ingest_paths([copy], store, indexer=flaky)
+    before = list(flaky.held["hj"])
+    assert before and before == [c.id for c in store.chunks("hj")]
+    copy.write_text(copy.read_text(encoding="utf-8").replace("行政许可\n\n24769", "行政许可\n\n24770"), "utf-8")
+    flaky.fail = True
+    [r] = ingest_paths([copy], store, indexer=flaky)
+    assert r.status == "failed"
+    assert _cell(store, "hj", "t2.licensing", "decisions").value == 24769  # SQL rolled back
+    assert flaky.held["hj"] == before  # and the index holds the previous version again
