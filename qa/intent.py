@@ -27,7 +27,8 @@ _YOY = re.compile(
 _TREND = re.compile(r"趋势|变化|近[两三四五\d]年|这几年|历年|逐年|每年|各年")
 _RANK = re.compile(r"哪个|哪家|哪些.{0,6}(最|多)|最多|最少|最高|最低|排名|排序|排第|前[三五十]")
 _COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪个多|哪个少")
-_DESCRIBE = re.compile(r"哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
+_DESCRIBE = re.compile(r"吗[?？]?$|是否|有没有|么[?？]?$"
+                       r"|哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
 # what the report tables never break down by: asking for it gets a refusal, not the nearest total
 UNSUPPORTED = re.compile(
     r"平均|人均|外国|境外|国籍|性别|年龄|男性|女性|多少天|几天|天数|用时|时长"

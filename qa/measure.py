@@ -14,7 +14,10 @@ from qa.knowledge import ReportFacts, Value
 from qa.scope import agency_aliases
 from qa.text_match import best_prose_fact, best_table_fact, table_base
 
-_NON_COUNT_UNITS = re.compile(r"(多少|几)(万|亿)?(条|份|篇|期|版|人次|人|次|场|户|万元|元)|多少钱|工单|粉丝")
+_NON_COUNT_UNITS = re.compile(
+    r"(多少|几)(万|亿)?(条|份|篇|期|版|人次|人|次|场|户|万元|元|分钟|小时|天|辆|名|位|平方米|公里|吨)"
+    r"|多少钱|工单|粉丝"
+)
 _COUNT_UNITS = {"件", "宗", "个", "起", "项"}
 
 

@@ -23,7 +23,8 @@ _UNIT_CLASSES = {
     "money": ("钱", "元", "金额", "经费", "资金", "预算", "收入", "支出", "费用"),
     "条": ("条",), "份": ("份", "工单"), "篇": ("篇",), "期": ("期",), "人": ("多少人", "几人", "关注", "粉丝"),
     "次": ("次", "阅读", "转发", "浏览", "访问", "点击"), "件": ("件", "宗"), "场": ("场",), "天": ("天",),
-    "家": ("几家", "多少家"), "个": ("几个", "多少个"), "辆": ("辆",),
+    "家": ("几家", "多少家"), "个": ("几个", "多少个"), "辆": ("辆",), "分钟": ("分钟",), "小时": ("小时",),
+    "%": ("比例", "占比", "百分", "比重", "%"),
 }
 
 
@@ -98,7 +99,8 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
             w in qn for w in _UNIT_CLASSES.get(unit_class(f.unit) or "", ()))
         if not own or len(own | near) < (1 if unit_named else 2):
             continue
-        score = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
+        score = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near) \
+            + 0.001 * len(f.row_path[0])  # on a tie, the more specific label
         if best is None or score > best.score:
             best = Scored(f, score, len(own))
     return best
