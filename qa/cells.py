@@ -8,8 +8,9 @@ longest first and never overlap, so 「部分公开」 does not also count as �
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from index.template import ColumnDef, Derived, RowDef, Template, normalize
+from index.template import ColumnDef, Derived, RowDef, Template, load_templates, normalize
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,9 @@ def _t4(q: str, taken: list[bool], tpl: Template, m: CellMatch) -> None:
         if group != "review" and not in_court:  # 「复议后被纠正」 is a review outcome, not a lawsuit
             continue
         for w in sorted(ws, key=len, reverse=True):
-            start = q.find(w)
-            while start >= 0 and any(taken[start:start + len(w)]):
-                start = q.find(w, start + 1)
+            start = _claim(q, w, taken)
             if start < 0:
                 continue
-            for i in range(start, start + len(w)):
-                taken[i] = True
             if group == "suits":
                 parts = tuple(("t4", "cases", f"{g}.{outcome}") for g in ("suit_direct", "suit_after"))
                 label = words.group_labels[group] + ("" if outcome == "total" else " " + outcome)
@@ -96,25 +93,34 @@ def _t4(q: str, taken: list[bool], tpl: Template, m: CellMatch) -> None:
             break
 
 
-_CACHE: dict[str, list[tuple[str, str, object, bool]]] = {}
+def _claim(q: str, phrase: str, taken: list[bool]) -> int:
+    """Where `phrase` stands in `q` on characters no longer phrase has taken (marking them), or -1."""
+    start = q.find(phrase)
+    while start >= 0 and any(taken[start:start + len(phrase)]):
+        start = q.find(phrase, start + 1)
+    if start >= 0:
+        for i in range(start, start + len(phrase)):
+            taken[i] = True
+    return start
+
+
+@cache
+def _candidates_for(version: str) -> list[tuple[str, str, object, bool]]:
+    return _candidates(load_templates()[version])
 
 
 def match_cells(question: str, tpl: Template) -> CellMatch:
     """Every template row, column and derived measure the question names, longest phrases first."""
-    cands = _CACHE.setdefault(tpl.version, _candidates(tpl))
+    cands = _candidates_for(tpl.version)
     q = normalize(question).replace(" ", "")
     taken = [False] * len(q)
     m = CellMatch()
     _t4(q, taken, tpl, m)
     seen_rows, seen_cols = set(), set()
     for phrase, kind, target, weak in cands:
-        start = q.find(phrase)
-        while start >= 0 and any(taken[start:start + len(phrase)]):
-            start = q.find(phrase, start + 1)
+        start = _claim(q, phrase, taken)
         if start < 0:
             continue
-        for i in range(start, start + len(phrase)):
-            taken[i] = True
         if kind == "row":
             tkey, row = target
             if (tkey, row.key) not in seen_rows:
