@@ -1,0 +1,159 @@
+"""Scoring one answer against one expected answer of a Q&A set.
+
+Why the rules are what they are:
+
+* **Numbers are compared as quantities, not strings.** Reports and answers write the same figure in
+  many ways — full-width digits (２５１６), thousands separators (156,211,123), a unit (宗/件/条),
+  or a scale (15621.11万元 for 156,211,123 元). Both sides are normalised to one base quantity, and
+  two figures are equal when they agree *at the precision the less precise side was printed with*:
+  「15621.11万元」 was rounded to the hundredth of 万元 (50 元), so it equals 156,211,123 元, while
+  「2516条」 must be exactly 2516.
+* **Shares are percentages within 0.1 percentage point**, because the expected value is rounded
+  to one decimal while a system may print 31.25 or 31.3.
+* **A decrease asked as a decrease** (「少了多少」「减少多少」) may come back as a negative change
+  (−1343) or as a positive amount (1343): the word carries the sign, so magnitudes are compared.
+* **Refusals score only on questions that should be refused**; a confident wrong number (status
+  answered, a value, and it differs) is the worst error a system like this can make, so it is
+  counted on its own.
+* **Text answers score on key phrases** (「|」-separated) found in the normalised answer text, since
+  the wording of a correct passage answer varies.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+NUMERIC_TYPES = frozenset({"table_cell", "text_figure", "arithmetic"})
+TYPES = ("table_cell", "text_figure", "text_fact", "arithmetic", "comparison", "unanswerable")
+SHARE_TOLERANCE = Decimal("0.1")
+
+_NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?")
+_SCALES = (("亿", Decimal(100_000_000)), ("万", Decimal(10_000)), ("千", Decimal(1_000)))
+_PERCENT = ("%", "％", "百分点")
+_DECREASE = re.compile(r"少了?多少|减少|下降|降低|降了|少多少")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure in base units (元, 宗, …, or percentage points) with the half-step it was printed to."""
+
+    value: Decimal
+    half_step: Decimal
+    percent: bool = False
+
+    def equals(self, other: Quantity) -> bool:
+        if self.percent or other.percent:
+            return abs(self.value - other.value) <= SHARE_TOLERANCE
+        return abs(self.value - other.value) <= max(self.half_step, other.half_step)
+
+
+def normalize_text(text: str) -> str:
+    """NFKC (full-width → half-width), no whitespace, lower case: how phrases and evidence are matched."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def parse_quantity(value: object, unit: str | None = None) -> Quantity | None:
+    """Read 「１５６,２１１,１２３元」, 「15621.11万元」, 「25.0%」 or a value plus a separate unit.
+
+    Returns None when there is no number in it. A scale word (万/亿/千) counts only in the unit part,
+    i.e. after the number, so 「万里街道」 in a label never scales anything.
+    """
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text).replace(" ", "")
+    m = _NUMBER.search(text)
+    if m is None:
+        return None
+    try:
+        number = Decimal(m.group(0).replace("−", "-"))
+    except InvalidOperation:
+        return None
+    tail = text[m.end():] + unicodedata.normalize("NFKC", unit or "")
+    decimals = len(m.group(0).split(".")[1]) if "." in m.group(0) else 0
+    percent = any(p in tail for p in _PERCENT)
+    scale = Decimal(1)
+    if not percent:
+        for word, factor in _SCALES:
+            if tail.startswith(word):
+                scale = factor
+                break
+    half_step = Decimal(5) * Decimal(10) ** (-(decimals + 1)) * scale if scale != 1 else Decimal(0)
+    return Quantity(number * scale, half_step, percent)
+
+
+def values_match(expected: object, got_value: object, got_unit: str | None, question: str = "") -> bool:
+    """Whether the system's headline number is the expected one (see the module doc for the rules)."""
+    want = parse_quantity(expected)
+    got = parse_quantity(got_value, got_unit)
+    if want is None or got is None:
+        return False
+    if want.percent and not got.percent:  # a bare 25.0 for a share is still a share
+        got = Quantity(got.value, got.half_step, True)
+    if want.equals(got):
+        return True
+    if _DECREASE.search(question or ""):
+        return Quantity(abs(want.value), want.half_step, want.percent).equals(
+            Quantity(abs(got.value), got.half_step, got.percent))
+    return False
+
+
+def phrases_found(expected_answer: str, text: str) -> list[str]:
+    """The key phrases (「|」-separated) missing from `text`; empty means all were found."""
+    norm = normalize_text(text)
+    return [p for p in (s.strip() for s in expected_answer.split("|")) if p and normalize_text(p) not in norm]
+
+
+@dataclass(frozen=True)
+class Score:
+    correct: bool
+    confident_wrong: bool
+    reason: str
+
+
+def score(item: dict, answer: dict) -> Score:
+    """Score one Answer.to_json() against one Q&A item.
+
+    `item` is a Q&A line: type, answer (text or key phrases), value (for figures). For
+    comparison questions, a value is checked when given and the key phrases always are.
+    """
+    kind = item["type"]
+    status = answer.get("status")
+    result = answer.get("result") or {}
+    got_value, got_unit = result.get("value"), result.get("unit")
+    text = answer.get("answer") or ""
+
+    if kind == "unanswerable":
+        if status == "refused":
+            return Score(True, False, "refused as expected")
+        wrong = status == "answered" and got_value is not None
+        return Score(False, wrong, f"should have been refused, got {status}")
+
+    if status != "answered":
+        return Score(False, False, f"status {status}")
+
+    if kind == "text_fact":
+        missing = phrases_found(item["answer"], text)
+        return Score(not missing, False, "ok" if not missing else "missing: " + "、".join(missing))
+
+    expected_value = item.get("value")
+    if expected_value is not None:
+        if got_value is None:
+            return Score(False, False, "no headline number")
+        if not values_match(expected_value, got_value, got_unit, item["question"]):
+            return Score(False, True, f"value {got_value}{got_unit or ''} ≠ {expected_value}")
+    if kind == "comparison":
+        missing = phrases_found(item["answer"], text)
+        if missing:
+            return Score(False, False, "missing: " + "、".join(missing))
+    return Score(True, False, "ok")
+
+
+def evidence_hit(evidence: list[str], citations: list[dict], k: int = 5) -> bool:
+    """Retrieval recall@k for one question: some evidence substring is in one of the first k citations."""
+    texts = [normalize_text(c.get("text", "")) for c in citations[:k]]
+    return any(normalize_text(e) in t for e in evidence if e for t in texts)
