@@ -43,6 +43,17 @@ def _row(r: Report, m: Measure) -> dict:
             "label": m.value.label}
 
 
+def measure_key(m: Measure) -> str:
+    """What a value measures, the same across reports: a template cell's keys, a table cell's headers,
+    a prose number's words without their digits (「比2023年预算减少」 and 「比2022年预算增加」 differ)."""
+    f = m.value.inputs[0]
+    if m.kind in ("template", "share", "derived") and f.row_key:
+        return f"{m.kind}:{m.value.label if m.kind != 'template' else (f.row_key, f.column_key)}"
+    if m.kind == "table":
+        return "table:" + "/".join(f.row_path[-1:]) + "|" + "/".join(f.column_path)
+    return "prose:" + re.sub(r"\d+", "", m.value.label)
+
+
 def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Report, Measure]], list[Report]]:
     got, missing = [], []
     for r in reports:
@@ -51,6 +62,11 @@ def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Repo
             missing.append(r)
         else:
             got.append((r, m))
+    keys = {measure_key(m) for _, m in got}
+    if len(keys) > 1:  # different things in different reports: comparing them would mislead
+        majority = max(keys, key=lambda k: sum(measure_key(m) == k for _, m in got))
+        missing += [r for r, m in got if measure_key(m) != majority]
+        got = [(r, m) for r, m in got if measure_key(m) == majority]
     return got, missing
 
 

@@ -97,13 +97,13 @@ class QA:
     def _figure(self, q: str, eff: str, intent: Intent, cm: CellMatch, scope: Scope,
                 reports: list[Report]) -> Answer:
         def pick(rf: ReportFacts) -> Measure | None:
-            found = find_measures(rf, cm, eff)
+            found = find_measures(rf, cm, eff, across=True)
             if found and SHARE_CUE.search(eff):  # 「予以公开占比谁更高」 compares shares, not counts
                 return share_measure(rf, found[0])
             return found[0] if found else None
 
         groups = across.group_by_agency(scope.reports)
-        if len(scope.years) >= 2 and len(groups) == 1 and len(scope.reports) >= 2:
+        if len(scope.years) == 2 and len(groups) == 1 and len(scope.reports) >= 2 and intent.kind != TREND:
             first, last = sorted(scope.reports, key=lambda r: r.year or 0)[:: len(scope.reports) - 1]
             return (across.year_over_year(q, self.kb, last, first, pick, absolute=_asks_gap(q))
                     or _refuse_figure(q, last))
@@ -111,8 +111,7 @@ class QA:
             pool = across.latest_per_agency(by_level(q, scope.reports), scope.years[0] if scope.years else None)
             return across.compare(q, self.kb, pool, pick, intent.lowest, rank=intent.kind == RANK,
                                   gap=_asks_gap(q))
-        if intent.kind == TREND:
-            groups = across.group_by_agency(scope.reports)
+        if intent.kind == TREND or (len(scope.years) > 2 and len(groups) == 1):
             if len(groups) != 1:
                 return _clarify(q, [g[-1] for g in groups], "想看哪个机关的变化？")
             return across.trend(q, self.kb, groups[0], pick, intent.years_back)

@@ -98,14 +98,17 @@ def _t3(rf: ReportFacts, row: str, col: str, notes: tuple[str, ...]) -> Measure 
     return Measure(v, "template", notes, "t3", row, col) if v else None
 
 
-def find_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Measure]:
-    """Template cells first; else a cell of another table; else a number in the prose."""
+def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = False) -> list[Measure]:
+    """Template cells first; else a cell of another table; else a number in the prose.
+
+    `across`: the value will be set beside other reports' values, so the same template cell is
+    taken in each rather than a prose figure that only some reports state."""
     found = template_measures(rf, cm, question)
     q = normalize(question)
     wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
     prose = best_prose_fact(question, rf.facts, agency_aliases(rf.report.agency) if rf.report.agency else set())
     only_weak = not cm.strong_rows and not cm.columns and not cm.derived
-    if only_weak and prose and prose.overlap >= 3:
+    if only_weak and prose and prose.overlap >= 3 and not across:
         # 「区政府办代表区政府受理了多少件申请」: the prose names this exact figure; the table only its total
         found = []
     if found and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
