@@ -19,7 +19,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,10 @@ class _Table:
     x1: float
     top: float
     page: int
+    row_pages: list[int] = field(default_factory=list)  # grows as continued parts are appended
+
+    def __post_init__(self) -> None:
+        self.row_pages = self.row_pages or [self.page] * len(self.rows)
 
 
 @dataclass
@@ -313,6 +317,7 @@ def _append_part(first: _Table, part: _Table) -> None:
     while repeat < len(header) and rows[repeat] == header[repeat]:
         repeat += 1
     first.rows.extend(rows[repeat:])
+    first.row_pages.extend([part.page] * (len(rows) - repeat))
 
 
 def _spread(row: list[str], edges: list[float], part_edges: list[float]) -> list[str]:
@@ -341,7 +346,7 @@ def _blocks(items: Iterable[TextLine | _Table | int]) -> Iterator[Block]:
         if isinstance(item, int):
             page = item
         else:
-            yield table_block(item.rows, page=item.page)
+            yield table_block(item.rows, page=item.page, row_pages=item.row_pages)
     if lines:
         yield Block(kind="text", text=paragraphs(lines), page=page)
 

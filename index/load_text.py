@@ -120,18 +120,24 @@ def table_block(
     grid: Sequence[Sequence[str]],
     origins: Sequence[Sequence[Hashable]] | None = None,
     page: int | None = None,
+    row_pages: Sequence[int] | None = None,
 ) -> Block:
     """A table block: the grid padded to a rectangle, and its linearised text.
 
     `origins` names the source cell behind each position (spanned cells repeat it); the
     linearised text then prints a colspan once per row instead of once per covered column.
+    `row_pages` gives each row's page when the table runs over several, so a cell is cited
+    on the page where it is printed.
     """
     width = max((len(row) for row in grid), default=0)
     rect: Grid = tuple(tuple(row) + ("",) * (width - len(row)) for row in grid)
-    return Block(kind="table", text=linearise(rect, origins), page=page, grid=rect)
+    kept: list[int] = []
+    text = linearise(rect, origins, kept)
+    line_pages = tuple(row_pages[r] for r in kept) if row_pages and len(set(row_pages)) > 1 else None
+    return Block(kind="table", text=text, page=page, grid=rect, line_pages=line_pages)
 
 
-def linearise(grid: Grid, origins: Sequence[Sequence[Hashable]] | None = None) -> str:
+def linearise(grid: Grid, origins: Sequence[Sequence[Hashable]] | None = None, kept: list[int] | None = None) -> str:
     """One line per row, non-empty cells joined by one space, whitespace inside cells removed.
 
     This is the text the template parser reads for a table, so a cell never contains a space
@@ -148,6 +154,8 @@ def linearise(grid: Grid, origins: Sequence[Sequence[Hashable]] | None = None) -
                 cells.append(token)
         if cells:
             lines.append(" ".join(cells))
+            if kept is not None:
+                kept.append(r)
     return "\n".join(lines)
 
 

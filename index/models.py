@@ -29,6 +29,7 @@ class Block:
     text: str
     page: int | None = None
     grid: Grid | None = None
+    line_pages: tuple[int, ...] | None = None  # a table continued over pages: the page of each text line
 
 
 @dataclass(frozen=True)

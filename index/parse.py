@@ -46,7 +46,13 @@ def _block_offsets(doc: Document) -> list[int]:
 def _page_lookup(doc: Document, offsets: list[int]) -> Callable[[int], int | None]:
     def page_of(pos: int) -> int | None:
         i = bisect.bisect_right(offsets, pos) - 1
-        return doc.blocks[i].page if i >= 0 else None
+        if i < 0:
+            return None
+        block = doc.blocks[i]
+        if block.line_pages:  # a table over several pages: the page of the row holding `pos`
+            line = block.text.count("\n", 0, pos - offsets[i])
+            return block.line_pages[min(line, len(block.line_pages) - 1)]
+        return block.page
 
     return page_of
 

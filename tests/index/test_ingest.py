@@ -232,3 +232,11 @@ def test_failed_replacement_keeps_the_previous_version_indexed(samples_dir: Path
     assert r.status == "failed"
     assert _cell(store, "hj", "t2.licensing", "decisions").value == 24769  # SQL rolled back
     assert flaky.held["hj"] == before  # and the index holds the previous version again
+
+
+def test_rows_of_a_table_continued_on_the_next_page_cite_that_page(samples_dir: Path, store: SQLiteStore) -> None:
+    ingest_paths([samples_dir / "01_huaian_shi_2024.pdf"], store)
+    # pdftotext: table 三 starts on page 4; 「（七）总计」 and 「1.信访举报投诉类申请」 are printed on page 5
+    assert _cell(store, "01_huaian_shi_2024", "t3.new", "total").page == 4
+    assert _cell(store, "01_huaian_shi_2024", "t3.total", "total").page == 5
+    assert _cell(store, "01_huaian_shi_2024", "t3.not_processed.petition", "total").page == 5
