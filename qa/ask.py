@@ -136,7 +136,10 @@ class QA:
         if not measures:
             return _refuse_figure(q, target)
         if intent.kind == SHARE:
-            return _share(q, rf, measures[0])
+            # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
+            return _share(q, rf, next((m for m in measures if m.row != "total"), measures[0]))
+        if intent.kind == SUM and len(measures) < 2:
+            measures = _measures_per_part(rf, eff) or measures
         if intent.kind in (SUM, DIFF) and len(measures) >= 2:
             return _arith(q, rf, measures, intent.kind)
         return _lookup(q, rf, measures)
@@ -273,6 +276,24 @@ def _share(q: str, rf: ReportFacts, m: Measure) -> Answer:
     text += "".join(quality_notes(rf, part))
     figs, cites = figures_of([(part, r), (whole, r)])
     return Answer(q, ANSWERED, text, share, "%", figs, cites, reports=(r.id,))
+
+
+_PARTS = re.compile(r"[和与及、]|加上|加")
+
+
+def _measures_per_part(rf: ReportFacts, q: str) -> list[Measure]:
+    """「水费和电费加起来」: each named item looked up on its own, when the question lists several."""
+    head = re.split(r"一共|合计|总共|加起来|之和|共计", q)[0]
+    parts = [p for p in _PARTS.split(head) if len(p.strip()) >= 2]
+    if len(parts) < 2:
+        return []
+    tpl = load_templates()["2021"]
+    found: list[Measure] = []
+    for part in parts:
+        got = find_measures(rf, match_cells(part, tpl), part)
+        if got and all(got[0].value.inputs[0].id != m.value.inputs[0].id for m in found):
+            found.append(got[0])
+    return found if len(found) == len(parts) else []
 
 
 def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:

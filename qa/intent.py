@@ -67,6 +67,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(DIFF, True)
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
         return Intent(SUM, True)
+    if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「水费和电费加起来」: items of another table
+        return Intent(SUM, True)
     if figure:
         return Intent(LOOKUP, True)
     if _DESCRIBE.search(q):

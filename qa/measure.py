@@ -46,6 +46,13 @@ def _children_keys(h: RowHit) -> list[str]:
     return [c.key for c in tpl.table(h.table).children(h.row.key)] if h.table in ("t2", "t3") else []
 
 
+_APPLICATIONS = re.compile(r"申请|提出|提交|申请人|来信|依申请")
+
+
+def _about_applications(question: str) -> bool:
+    return bool(_APPLICATIONS.search(question))
+
+
 def _t2_column(question: str, hit: RowHit) -> tuple[str, tuple[str, ...]]:
     q = normalize(question)
     for col in hit.row.columns:
@@ -72,11 +79,15 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
         t3_cols = [c for c in t3_cols if c.column.key != "total"]
     if not rows and t3_cols:
         rows = [r for r in cm.rows if r.table == "t3"] or []
+        if not rows and not _about_applications(question):
+            return [m for m in out if m is not None]  # 「国有企业资产」 names the 企业 column of nothing asked
         if not rows:
             note = ("未指明哪一行，按「本年新收政府信息公开申请数量」回答",)
             out += [_t3(rf, "new", c.column.key, note) for c in t3_cols]
             return [m for m in out if m is not None]
     for hit in rows:
+        if not hit.weak and hit.table in ("t2", "t3") and not _has_cells(rf, hit):
+            return []  # a row the question names is unreadable here: answering the others would mislead
         if hit.table == "t3":
             if t3_cols:
                 out += [_t3(rf, hit.row.key, c.column.key, ()) for c in t3_cols]
@@ -93,6 +104,11 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
     return [m for m in out if m is not None and m.value is not None]
 
 
+def _has_cells(rf: ReportFacts, hit: RowHit) -> bool:
+    prefix = f"{hit.table}.{hit.row.key}"
+    return any(k[0] == prefix or k[0].startswith(prefix + ".") for k in rf.cells)
+
+
 def _t3(rf: ReportFacts, row: str, col: str, notes: tuple[str, ...]) -> Measure | None:
     v = rf.cell("t3", row, col)
     return Measure(v, "template", notes, "t3", row, col) if v else None
@@ -106,17 +122,22 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     found = template_measures(rf, cm, question)
     q = normalize(question)
     wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
-    prose = best_prose_fact(question, rf.facts, agency_aliases(rf.report.agency) if rf.report.agency else set())
+    names = agency_aliases(rf.report.agency) if rf.report.agency else set()
+    prose = best_prose_fact(question, rf.facts, names)
     only_weak = not cm.strong_rows and not cm.columns and not cm.derived
     if only_weak and prose and prose.overlap >= 3 and not across:
         # 「区政府办代表区政府受理了多少件申请」: the prose names this exact figure; the table only its total
         found = []
     if found and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
         return found
+    if not found and rf.report.template and any(h.table in ("t2", "t3") for h in cm.strong_rows):
+        # a template cell was named but this report's table could not be read there: a number from
+        # elsewhere in the text would answer a different question
+        return []
     tables = {f.table for f in rf.facts if f.table.startswith("g")}
     if tables:
         titles = {t.key: t.title for t in rf.tables}
-        cell = best_table_fact(question, rf.facts, titles)
+        cell = best_table_fact(question, rf.facts, titles, names)
         if cell and (prose is None or cell.score >= prose.score):
             f = cell.fact
             label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")

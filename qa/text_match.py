@@ -17,7 +17,7 @@ _STOP = {
     "报告", "今年", "去年", "年度", "本年", "几条", "几件", "几宗", "几个", "几份", "数量", "共有", "有几", "少万",
     "全年", "年共", "年的", "的信", "多大", "安排", "是多少",
     # words in nearly every sentence of these reports: they cannot tell two numbers apart
-    "信息", "公开", "政府", "息公", "开信", "工作", "预算",
+    "信息", "公开", "政府", "息公", "开信", "工作", "预算", "行政",
 }
 _UNIT_CLASSES = {
     "money": ("钱", "元", "金额", "经费", "资金", "预算", "收入", "支出", "费用"),
@@ -125,6 +125,7 @@ def _clean_label(label: str) -> str:
 
 
 _TOTAL_WORDS = ("合计", "总计", "小计")
+_TOTAL_CUE = re.compile(r"一共|合计|全部|整体|总")
 
 
 def is_total_label(label: str) -> bool:
@@ -143,10 +144,22 @@ def table_base(fact: Fact, facts: list[Fact]) -> Fact | None:
     return min(totals, key=lambda f: len(f.row_path), default=None)
 
 
-def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str]) -> Scored | None:
-    """The generic-table cell whose row header the question names, in its best-fitting column."""
-    q = "".join(normalize(question).split())
+# row labels that name no particular line item: matching only these is not evidence enough
+_GENERIC_LABELS = {"合计", "总计", "小计", "支出", "收入", "基本支出", "项目支出", "预算", "本年收入", "本年支出",
+                   "收入总计", "支出总计", "收入合计", "支出合计"}
+
+
+def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
+                    agency_names: set[str] = frozenset()) -> Scored | None:
+    """The generic-table cell whose row header the question names, in its best-fitting column.
+
+    A row scores by how much of its printed path the question names (「城乡社区管理事务下面的行政运行」
+    names both the 款 and the 项), never by the agency's own name; a total row is taken only when
+    the question names a column and no line item.
+    """
+    q = "".join(without(normalize(question), agency_names).split())
     best: Scored | None = None
+    item_named = False
     for order, f in enumerate(facts):
         if not f.table.startswith("g") or not f.row_path:
             continue
@@ -156,20 +169,30 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str]) ->
         named_col = max((len(c) for c in f.column_path[-1:] if len(c) >= 3 and c in q), default=0)
         if label in q:
             row = len(label) + 2
-        elif named_col and is_total_label(label):
-            row = named_col + 1  # 「项目支出一共多少」: a column named, read on the table's total row
+            item_named = item_named or label not in _GENERIC_LABELS
+        elif named_col and is_total_label(label) and _TOTAL_CUE.search(q):
+            row = 1  # 「项目支出一共多少」: a column named, read on the table's total row
         else:
             common = _lcs(label, q)
             if common < 4:
                 continue
             row = common
-        parents = sum(1 for p in f.row_path[:-1] if _clean_label(p) in q)
+        parents = sum(len(_clean_label(p)) for p in f.row_path[:-1] if len(_clean_label(p)) >= 2 and
+                      _clean_label(p) in q) if label in q else 0
         cols = f.column_path
         col = sum(len(c) for c in cols if len(c) >= 2 and c in q)
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
         title = titles.get(f.table, "")
         tscore = 0.2 * len(bigrams(title) & bigrams(question))
-        score = row * 2 + parents + col + pref + tscore - order * 1e-6
+        score = (row + parents) * 2 + col + pref + tscore - order * 1e-6
         if best is None or score > best.score:
             best = Scored(f, score)
+    if best is not None and _clean_label(best.fact.row_path[-1]) in _GENERIC_LABELS and not any(
+            len(c) >= 2 and c in q and c not in _GENERIC_LABELS for c in best.fact.column_path):
+        return None if item_named else best if _named_generic(best.fact, q) else None
     return best
+
+
+def _named_generic(f: Fact, q: str) -> bool:
+    """A total row stands as an answer only when the question names one of its headers outright."""
+    return any(len(c) >= 3 and c in q for c in (*f.row_path, *f.column_path))
