@@ -14,6 +14,7 @@ from qa.answer import ANSWERED, REFUSED, Answer
 from qa.compose import figures_of, num, pct, who
 from qa.knowledge import Knowledge, Value, same_agency
 from qa.measure import Measure
+from qa.text_match import bigrams
 
 
 def group_by_agency(reports: list[Report]) -> list[list[Report]]:
@@ -62,12 +63,23 @@ def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Repo
             missing.append(r)
         else:
             got.append((r, m))
-    keys = {measure_key(m) for _, m in got}
-    if len(keys) > 1:  # different things in different reports: comparing them would mislead
-        majority = max(keys, key=lambda k: sum(measure_key(m) == k for _, m in got))
-        missing += [r for r, m in got if measure_key(m) != majority]
-        got = [(r, m) for r, m in got if measure_key(m) == majority]
+    keys = [measure_key(m) for _, m in got]
+    if len(set(keys)) > 1:  # different things in different reports: comparing them would mislead
+        majority = max(keys, key=lambda k: sum(_same(k, other) for other in keys))
+        missing += [r for (r, _), k in zip(got, keys, strict=True) if not _same(k, majority)]
+        got = [(r, m) for (r, m), k in zip(got, keys, strict=True) if _same(k, majority)]
     return got, missing
+
+
+def _same(a: str, b: str) -> bool:
+    """Prose labels are worded a little differently in each report (「主动公开政府信息」 vs
+    「共主动公开信息」): alike enough counts as the same measure; 「减少」 vs 「增加」 does not."""
+    if a == b:
+        return True
+    if not (a.startswith("prose:") and b.startswith("prose:")):
+        return False
+    ga, gb = bigrams(a[6:]), bigrams(b[6:])
+    return bool(ga | gb) and len(ga & gb) / len(ga | gb) >= 0.5
 
 
 def _missing_note(missing: list[Report]) -> str:
