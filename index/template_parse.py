@@ -381,9 +381,9 @@ def parse_template_tables(
             if key == "t3":
                 _resolve_jointly(tpl, table, readings)
         out.warnings.extend(warns)
+        out.regions.append(stream.span(a, b))  # claimed even when unreadable: never re-read as a generic grid
         if not readings:
             continue
-        out.regions.append(stream.span(a, b))
         unit = count_unit if count_unit and key in ("t3", "t4") else None
         facts = list(_facts(report_id, table, readings, stream, page_of, unit))
         out.facts.extend(facts)

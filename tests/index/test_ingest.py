@@ -240,3 +240,13 @@ def test_rows_of_a_table_continued_on_the_next_page_cite_that_page(samples_dir: 
     assert _cell(store, "01_huaian_shi_2024", "t3.new", "total").page == 4
     assert _cell(store, "01_huaian_shi_2024", "t3.total", "total").page == 5
     assert _cell(store, "01_huaian_shi_2024", "t3.not_processed.petition", "total").page == 5
+
+
+def test_unreadable_template_table_is_not_reread_as_a_generic_table(samples_dir: Path, store: SQLiteStore) -> None:
+    """The garbled 科委 extraction: its table 二 cannot be read, and its cells must not turn up
+    under other labels as a generic grid."""
+    [r] = ingest_paths([samples_dir / "12_shanghai_kewei_2024.md"], store)
+    assert r.status == "added" and any("could not read" in w for w in r.warnings)
+    generic = [f for f in store.facts("12_shanghai_kewei_2024") if f.table.startswith("g")]
+    assert not any("行政许可" in "/".join(f.row_path) or "规范性文件" in "/".join(f.row_path) for f in generic)
+    assert _cell(store, "12_shanghai_kewei_2024", "t3.new", "total").value == 34  # 「全年收到…申请 34 件」
