@@ -245,7 +245,7 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
     for m in measures[:4]:
         v = m.value
         if v.value is None:
-            return Answer(q, ANS_AMBIGUOUS, ambiguous_text(rf, v), None, v.unit, *figures_of([(v, r)]),
+            return Answer(q, ANS_AMBIGUOUS, ambiguous_text(rf, v), None, v.unit, *figures_of([(v, r)], rf.titles),
                           reports=(r.id,), warnings=("ambiguous",))
         label = v.label if m.kind != "prose" else f"报告原文：「{v.inputs[0].sentence}」"
         if m.kind == "prose":
@@ -256,7 +256,7 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
         used.append((v, r))
     text = "；".join(parts) + "。" + "".join(f"（{n}）" if not n.startswith(("注意", "原文")) else n for n in notes)
     head = measures[0].value
-    figs, cites = figures_of(used)
+    figs, cites = figures_of(used, rf.titles)
     return Answer(q, ANSWERED, text, head.value, head.unit, figs, cites, reports=(r.id,),
                   warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))))
 
@@ -274,7 +274,7 @@ def _share(q: str, rf: ReportFacts, m: Measure) -> Answer:
     text = (f"{who(r)}「{part.label}」{num(part.value, part.unit)}，占{whole_label}{num(whole.value, whole.unit)}的"
             f"{share}%（{part.value} ÷ {whole.value} × 100 = {share}%）。")
     text += "".join(quality_notes(rf, part))
-    figs, cites = figures_of([(part, r), (whole, r)])
+    figs, cites = figures_of([(part, r), (whole, r)], rf.titles)
     return Answer(q, ANSWERED, text, share, "%", figs, cites, reports=(r.id,))
 
 
@@ -311,7 +311,7 @@ def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answe
         text = f"{who(r)}{a.label} {num(a.value, unit)} − {b.label} {num(b.value, unit)} = {num(value, unit)}。"
     for v in vals:
         text += "".join(quality_notes(rf, v))
-    figs, cites = figures_of([(v, r) for v in vals])
+    figs, cites = figures_of([(v, r) for v in vals], rf.titles)
     return Answer(q, ANSWERED, text, value, unit, figs, cites, reports=(r.id,))
 
 

@@ -23,15 +23,20 @@ def pct(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def cite(fact: Fact, report: Report) -> Citation:
+def cite(fact: Fact, report: Report, titles: dict[str, str] | None = None) -> Citation:
     if fact.table == "prose":
         return Citation(report.id, "正文", fact.page, fact.sentence or fact.raw)
+    section = (titles or {}).get(fact.table) if fact.table.startswith("g") else None
     col = " / ".join(fact.column_path)
     cell = " / ".join(fact.row_path) + (f" × {col}" if col else "")
-    return Citation(report.id, table_name(fact.table), fact.page, f"{cell} = {plain(fact.value)}{fact.unit or ''}")
+    return Citation(report.id, section or table_name(fact.table), fact.page,
+                    f"{cell} = {plain(fact.value)}{fact.unit or ''}")
 
 
-def figures_of(values: list[tuple[Value, Report]]) -> tuple[tuple[Figure, ...], tuple[Citation, ...]]:
+def figures_of(
+    values: list[tuple[Value, Report]], titles: dict[str, str] | None = None
+) -> tuple[tuple[Figure, ...], tuple[Citation, ...]]:
+    """The facts behind values, each once, with citations; `titles` names a budget table by its title."""
     figs: list[Figure] = []
     cites: list[Citation] = []
     seen: set[str] = set()
@@ -41,7 +46,7 @@ def figures_of(values: list[tuple[Value, Report]]) -> tuple[tuple[Figure, ...], 
                 continue
             seen.add(f.id)
             figs.append(Figure(f, r))
-            cites.append(cite(f, r))
+            cites.append(cite(f, r, titles))
     return tuple(figs), tuple(cites)
 
 

@@ -44,6 +44,10 @@ class ReportFacts:
                 self.cells[(f.row_key, f.column_key)].append(f)
 
     @property
+    def titles(self) -> dict[str, str]:
+        return {t.key: t.title for t in self.tables}
+
+    @property
     def template(self) -> Template | None:
         return load_templates().get(self.report.template or "")
 

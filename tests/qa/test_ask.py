@@ -262,3 +262,8 @@ def test_budget_share_of_its_total(qa):
     a = _ask(qa, BUDGET, "城乡社区支出占全部支出的比重是多少？")
     assert (a.status, str(a.value), a.unit) == ("answered", "76.4", "%"), a.text  # 119385303 ÷ 156211123
     assert len(a.figures) == 2 and "÷" in a.text
+
+
+def test_budget_cell_cites_its_table_by_title(qa):
+    a = _ask(qa, BUDGET, "一般公共服务支出预算多少?")
+    assert a.citations[0].section.endswith("预算总表") and a.citations[0].page
