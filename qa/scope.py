@@ -93,17 +93,22 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
 
 
 _PLACE = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,4}?)(省|自治区|市|县|区|镇|乡)")
+_GOVERNMENT = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,6}?)(?:上的|的)?(?:人民)?政府")
+_NOT_NAME_CHARS = set("了几多少公开收到申请是有在对向给被把")
 _NOT_PLACE_CHARS = set("全本各该哪这那我年政府办代表超介城社辖片上下")
 
 
 def unknown_place(question: str, reports: list[Report]) -> str | None:
     """A place the question opens with that no stored report belongs to (「北京市…」 when we hold none)."""
     q = normalize(question).replace(" ", "")
+    known = "".join(r.agency or "" for r in reports)
+    gov = _GOVERNMENT.match(q)  # 「月球上的政府…」: a government we hold no report of
+    if gov and not set(gov.group(1)) & (_NOT_PLACE_CHARS | _NOT_NAME_CHARS) and gov.group(1) not in known:
+        return gov.group(1) + "政府"
     m = _PLACE.match(q)
     if not m or set(m.group(1)) & _NOT_PLACE_CHARS:
         return None
     name = m.group(1)
-    known = "".join(r.agency or "" for r in reports)
     return None if name in known else name + m.group(2)
 
 

@@ -267,3 +267,10 @@ def test_budget_share_of_its_total(qa):
 def test_budget_cell_cites_its_table_by_title(qa):
     a = _ask(qa, BUDGET, "一般公共服务支出预算多少?")
     assert a.citations[0].section.endswith("预算总表") and a.citations[0].page
+
+
+def test_a_government_we_hold_no_report_of_is_refused(qa):
+    a = qa.ask("月球上的政府一共收到多少件信息公开申请？")
+    assert a.status == "refused" and "月球" in a.text
+    b = _ask(qa, SEED, "公开了几期政府常务会议？")  # not a place: no such refusal
+    assert "没有公开" not in b.text
