@@ -7,12 +7,11 @@ Answer carries the rows as a small table for the UI to chart.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from index.models import Report
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.compose import figures_of, num, pct, who
-from qa.knowledge import Knowledge, Value, same_agency
+from qa.knowledge import Knowledge, same_agency
 from qa.measure import Measure
 from qa.text_match import bigrams
 
@@ -171,7 +170,3 @@ def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pi
     figures, cites = figures_of([(m0.value, r0), (m1.value, r1)])
     rows = (_row(r0, m0), _row(r1, m1))
     return Answer(question, ANSWERED, text, value, out_unit, figures, cites, rows, (r1.id,))
-
-
-def share_of(part: Value, whole: Value) -> Decimal:
-    return pct(part.value, whole.value)

@@ -23,7 +23,6 @@ from qa.intent import (
     COMPARE,
     DESCRIBE,
     DIFF,
-    LOOKUP,
     RANK,
     SHARE,
     SHARE_CUE,
@@ -313,6 +312,3 @@ def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answe
         text += "".join(quality_notes(rf, v))
     figs, cites = figures_of([(v, r) for v in vals], rf.titles)
     return Answer(q, ANSWERED, text, value, unit, figs, cites, reports=(r.id,))
-
-
-__all__ = ["QA", "Filters", "LOOKUP"]
