@@ -147,16 +147,9 @@ class QA:
     def _describe(self, q: str, scope: Scope, reports: list[Report]) -> Answer:
         if not scope.reports:
             return _no_report(q, scope, reports)
-        groups = across.group_by_agency(scope.reports)
-        years = {r.year for r in scope.reports}
-        if len(groups) > 1 or len(years) > 1:
-            target = _one_report(scope.reports)
-            if target is None:
-                return _clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年的报告：")
-            chosen = [target]
-        else:
-            chosen = scope.reports
-        return describe(q, chosen, self.kb.store, self.retriever)
+        if _one_report(scope.reports) is None:
+            return _clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年的报告：")
+        return describe(q, scope.reports, self.kb.store, self.retriever)
 
 
 _GAP = re.compile(r"多了?多少|少了?多少|相差|差多少|差距|差了")

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
-from index.template import normalize
+from index.template import load_templates, normalize
 from qa.cells import CellMatch, RowHit
+from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
 from qa.scope import agency_aliases
 from qa.text_match import best_prose_fact, best_table_fact, table_base
@@ -40,8 +40,6 @@ def specific_rows(hits: list[RowHit]) -> list[RowHit]:
 
 
 def _children_keys(h: RowHit) -> list[str]:
-    from index.template import load_templates
-
     tpl = load_templates()["2021"]
     return [c.key for c in tpl.table(h.table).children(h.row.key)] if h.table in ("t2", "t3") else []
 
@@ -170,8 +168,6 @@ def share_base(rf: ReportFacts, m: Measure) -> tuple[Value, str] | None:
 
 def under_results(row: str) -> bool:
     """Rows under 三、本年度办理结果 (other than its 总计) are outcomes, shares of the 总计."""
-    from index.template import load_templates
-
     table = load_templates()["2021"].table("t3")
     keys = {x.key for x in table.rows}
     key = row
@@ -189,6 +185,6 @@ def share_measure(rf: ReportFacts, m: Measure) -> Measure | None:
     if base is None or base[0].value in (None, 0) or m.value.value is None:
         return None
     whole, label = base
-    share = (m.value.value * 100 / whole.value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    share = pct(m.value.value, whole.value)
     value = Value(share, "%", m.value.inputs + whole.inputs, f"{m.value.label} 占{label}的比例")
     return Measure(value, "share", table=m.table, row=m.row, column=m.column)
