@@ -81,6 +81,12 @@ def _same(a: str, b: str) -> bool:
     return bool(ga | gb) and len(ga & gb) / len(ga | gb) >= 0.5
 
 
+def _figures(kb: Knowledge, got: list[tuple[Report, Measure]]):
+    """Figures and citations for values from several reports, budget tables cited by title."""
+    titles = {k: v for r, _ in got for k, v in kb.of(r).titles.items()}
+    return figures_of([(m.value, r) for r, m in got], titles)
+
+
 def _missing_note(missing: list[Report]) -> str:
     return ("（" + "、".join(who(r) for r in missing) + "的报告中没有可用的这一数字，未计入。）") if missing else ""
 
@@ -93,7 +99,7 @@ def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: b
     got.sort(key=lambda x: x[1].value.value, reverse=not lowest)
     label = got[0][1].value.label
     unit = got[0][1].value.unit
-    figures, cites = figures_of([(m.value, r) for r, m in got])
+    figures, cites = _figures(kb, got)
     rows = tuple(_row(r, m) for r, m in got)
     listing = "；".join(f"{who(r)}：{num(m.value.value, unit)}" for r, m in got)
     top_r, top_m = got[0]
@@ -139,7 +145,7 @@ def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back:
     text = f"{agency}「{label}」：{listing}。" + ("变化：" + "，".join(steps) + "。" if steps else "")
     if years_back and len(got) < years_back:
         text += f"（只找到{len(got)}年的报告。）"
-    figures, cites = figures_of([(m.value, r) for r, m in got])
+    figures, cites = _figures(kb, got)
     rows = tuple(_row(r, m) for r, m in got)
     last = got[-1][1].value
     return Answer(question, ANSWERED, text + _missing_note(missing), last.value, unit, figures, cites, rows,
@@ -167,6 +173,6 @@ def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pi
         change = pct(d, m0.value.value)
         text += f"，变化幅度{change}%（{d} ÷ {m0.value.value}）"
     text += "。"
-    figures, cites = figures_of([(m0.value, r0), (m1.value, r1)])
+    figures, cites = _figures(kb, got)
     rows = (_row(r0, m0), _row(r1, m1))
     return Answer(question, ANSWERED, text, value, out_unit, figures, cites, rows, (r1.id,))

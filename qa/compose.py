@@ -23,10 +23,10 @@ def pct(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def cite(fact: Fact, report: Report, titles: dict[str, str] | None = None) -> Citation:
+def cite(fact: Fact, report: Report, titles: dict[tuple[str, str], str] | None = None) -> Citation:
     if fact.table == "prose":
         return Citation(report.id, "正文", fact.page, fact.sentence or fact.raw)
-    section = (titles or {}).get(fact.table) if fact.table.startswith("g") else None
+    section = (titles or {}).get((report.id, fact.table)) if fact.table.startswith("g") else None
     col = " / ".join(fact.column_path)
     cell = " / ".join(fact.row_path) + (f" × {col}" if col else "")
     return Citation(report.id, section or table_name(fact.table), fact.page,
@@ -34,7 +34,7 @@ def cite(fact: Fact, report: Report, titles: dict[str, str] | None = None) -> Ci
 
 
 def figures_of(
-    values: list[tuple[Value, Report]], titles: dict[str, str] | None = None
+    values: list[tuple[Value, Report]], titles: dict[tuple[str, str], str] | None = None
 ) -> tuple[tuple[Figure, ...], tuple[Citation, ...]]:
     """The facts behind values, each once, with citations; `titles` names a budget table by its title."""
     figs: list[Figure] = []

@@ -44,8 +44,9 @@ class ReportFacts:
                 self.cells[(f.row_key, f.column_key)].append(f)
 
     @property
-    def titles(self) -> dict[str, str]:
-        return {t.key: t.title for t in self.tables}
+    def titles(self) -> dict[tuple[str, str], str]:
+        """Table titles by (report id, table key), so citations across reports can share one map."""
+        return {(self.report.id, t.key): t.title for t in self.tables}
 
     @property
     def template(self) -> Template | None:

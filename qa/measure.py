@@ -134,7 +134,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         return []
     tables = {f.table for f in rf.facts if f.table.startswith("g")}
     if tables:
-        cell = best_table_fact(question, rf.facts, rf.titles, names)
+        titles = {key: title for (_, key), title in rf.titles.items()}
+        cell = best_table_fact(question, rf.facts, titles, names)
         if cell and (prose is None or cell.score >= prose.score):
             f = cell.fact
             label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")
