@@ -10,6 +10,7 @@ identities. Several valid splits are all kept, marked ambiguous.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -247,7 +248,7 @@ def _resolve_jointly(tpl: Template, table: TableDef, readings: dict[str, RowRead
     if not amb:
         return
     sizes = [len(readings[k].candidates) for k in amb]
-    if _product(sizes) > _MAX_COMBINATIONS:
+    if math.prod(sizes) > _MAX_COMBINATIONS:
         return
     idents = [i for i in tpl.identities if i.table == table.key and i.per == "column"]
     survivors: list[tuple[int, ...]] = []
@@ -264,13 +265,6 @@ def _resolve_jointly(tpl: Template, table: TableDef, readings: dict[str, RowRead
         r.candidates = [r.candidates[c] for c in keep]
         if len(r.candidates) == 1:
             r.status = RECOVERED
-
-
-def _product(xs: list[int]) -> int:
-    out = 1
-    for x in xs:
-        out *= x
-    return out
 
 
 def row_value(table: TableDef, key: str, values: dict[str, list[Decimal]], col: int) -> Decimal | None:
