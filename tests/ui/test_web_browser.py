@@ -111,7 +111,8 @@ def test_upload_a_report_then_ask_about_it_in_its_scope(tab, live, artifacts):
 
     open_chat(tab, live.url)
     tab.page.locator("#rq-files input[type=file]").set_input_files(str(PINGTAN))
-    expect(tab.page.locator("#rq-files")).to_contain_text(PINGTAN.name)
+    # The file list shows stem and suffix in separate spans; its accessible name is the whole name.
+    expect(tab.page.locator("#rq-files").get_by_role("cell", name=PINGTAN.name)).to_be_visible()
     tab.page.locator("#rq-upload").click()
     expect(tab.page.locator("#rq-results")).to_contain_text(re.compile("已导入|已更新|未变化"), timeout=180_000)
     expect(tab.page.locator("#rq-results")).to_contain_text("平潭综合实验区")
