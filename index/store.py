@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS chunks (
   id TEXT PRIMARY KEY, report_id TEXT, text TEXT, section TEXT, kind TEXT, page INTEGER, meta TEXT
 );
 CREATE INDEX IF NOT EXISTS chunks_by_report ON chunks (report_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER);
+INSERT OR IGNORE INTO meta VALUES ('revision', 0);
 """
 
 
@@ -57,6 +59,7 @@ class FactStore(Protocol):
     def facts(self, report_id: str | None = None, table: str | None = None) -> list[Fact]: ...
     def checks(self, report_id: str) -> list[Check]: ...
     def chunks(self, report_id: str | None = None) -> list[Chunk]: ...
+    def revision(self) -> int: ...
 
 
 def _dec(v: Decimal | None) -> str | None:
@@ -93,6 +96,7 @@ class SQLiteStore:
         for table in ("reports", "tables", "facts", "checks", "chunks"):
             col = "id" if table == "reports" else "report_id"
             db.execute(f"DELETE FROM {table} WHERE {col}=?", (report_id,))
+        db.execute("UPDATE meta SET value = value + 1 WHERE key='revision'")
 
     def put(self, parsed: ParsedReport, text: str, db: sqlite3.Connection | None = None) -> None:
         """Replace everything stored for this report. Call inside `transaction()` for atomicity."""
@@ -191,6 +195,12 @@ class SQLiteStore:
 
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM chunks")}
+
+    def revision(self) -> int:
+        """A counter every write moves on, in the same transaction as the write. Readers compare it
+        to the one they cached at, so a check costs one indexed read, not a scan of 10,000 reports,
+        and it sees writes from other processes sharing the file too."""
+        return int(self._db.execute("SELECT value FROM meta WHERE key='revision'").fetchone()[0])
 
 
 def _tuples(raw: str) -> tuple:

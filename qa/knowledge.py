@@ -100,38 +100,53 @@ def cell_label(f: Fact) -> str:
 
 
 class Knowledge:
-    """A per-process cache of what the store holds, refreshed when the set of reports changes."""
+    """A per-process cache of what the store holds.
+
+    The store's revision says whether anything was written since the last look; only then is the
+    report list read again, and only reports whose content changed lose their cached facts, so
+    one upload does not make the next question re-read ten thousand reports."""
 
     def __init__(self, store: SQLiteStore):
         self.store = store
+        self._revision: int | None = None
         self._signature: tuple = ()
         self._reports: list[Report] = []
         self._facts: dict[str, ReportFacts] = {}
+        self._vocab: set[str] = set()
+        self._vocab_of: dict[str, str] = {}  # report id → sha256 already in the vocabulary
 
     def reports(self) -> list[Report]:
+        revision = self.store.revision() if hasattr(self.store, "revision") else None
+        if revision is not None and revision == self._revision:
+            return self._reports
         current = self.store.reports()
-        signature = tuple((r.id, r.sha256) for r in current)
-        if signature != self._signature:
-            self._signature, self._reports, self._facts = signature, current, {}
+        by_id = {r.id: r for r in current}
+        self._facts = {k: v for k, v in self._facts.items() if by_id.get(k) == v.report}
+        self._signature = tuple((r.id, r.sha256) for r in current)
+        self._reports, self._revision = current, revision
         return self._reports
 
     def vocabulary(self) -> set[str]:
-        """Character bigrams of every stored report: a question sharing none is about something else."""
+        """Character bigrams of every stored report: a question sharing none is about something else.
+        New reports are added to it; a removed or replaced one makes it start again."""
         from qa.text_match import bigrams
 
-        if getattr(self, "_vocab_for", None) != self._signature:
-            vocab: set[str] = set()
-            for r in self._reports:
-                vocab |= bigrams(self.store.text(r.id))
-            self._vocab, self._vocab_for = vocab, self._signature
+        sha = dict(self._signature)
+        if any(sha.get(k) != v for k, v in self._vocab_of.items()):
+            self._vocab, self._vocab_of = set(), {}
+        for r in self._reports:
+            if r.id not in self._vocab_of:
+                self._vocab |= bigrams(self.store.text(r.id))
+                self._vocab_of[r.id] = r.sha256
         return self._vocab
 
     def of(self, report: Report) -> ReportFacts:
-        if report.id not in self._facts:
-            self._facts[report.id] = ReportFacts(
+        cached = self._facts.get(report.id)
+        if cached is None or cached.report != report:
+            cached = self._facts[report.id] = ReportFacts(
                 report, self.store.facts(report.id), self.store.checks(report.id), self.store.tables(report.id)
             )
-        return self._facts[report.id]
+        return cached
 
 
 def same_agency(a: str | None, b: str | None) -> bool:

@@ -139,20 +139,25 @@ class LexicalIndex:
 
 
 class _LexicalCache:
-    """One BM25 index per store per process, rebuilt when the store's chunk ids change."""
+    """One BM25 index per store per process, rebuilt when the store has been written since.
+
+    The store's revision counter is the cheap test; when it moved, the chunk ids decide whether
+    the BM25 index really needs rebuilding (a re-ingest of an unchanged file moves nothing)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._by_store: dict[str, LexicalIndex] = {}
+        self._by_store: dict[str, tuple[object, LexicalIndex]] = {}
 
     def get(self, store: Any) -> LexicalIndex:
         key = str(getattr(store, "path", id(store)))
-        ids = store.chunk_ids() if hasattr(store, "chunk_ids") else {c.id for c in store.chunks()}
+        revision = store.revision() if hasattr(store, "revision") else None
         with self._lock:
-            index = self._by_store.get(key)
-            if index is None or index.ids != ids:
-                index = LexicalIndex(store.chunks())
-                self._by_store[key] = index
+            cached = self._by_store.get(key)
+            if cached is not None and revision is not None and cached[0] == revision:
+                return cached[1]
+            ids = store.chunk_ids() if hasattr(store, "chunk_ids") else {c.id for c in store.chunks()}
+            index = cached[1] if cached is not None and cached[1].ids == ids else LexicalIndex(store.chunks())
+            self._by_store[key] = (revision, index)
             return index
 
 
