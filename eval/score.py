@@ -35,6 +35,7 @@ _SCALES = (("亿", Decimal(100_000_000)), ("万", Decimal(10_000)), ("千", Deci
 _PERCENT = ("%", "％", "百分点")
 _DECREASE = re.compile(r"少了?多少|减少|下降|降低|降了|少多少")
 _SPACE = re.compile(r"\s+")
+_GROUPING = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,30 @@ def parse_quantity(value: object, unit: str | None = None) -> Quantity | None:
                 break
     half_step = Decimal(5) * Decimal(10) ** (-(decimals + 1)) * scale if scale != 1 else Decimal(0)
     return Quantity(number * scale, half_step, percent)
+
+
+def expected_value(item: dict) -> object:
+    """The item's `value`, with the scale its own answer text prints after that number when the
+    value omits it: 「"value": "18976.76"」 next to 「"answer": "18,976.76万元…"」 means 万元, not 元.
+    A Q&A writer who copies the number but not its unit should not turn a right answer wrong."""
+    value = item.get("value")
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _NUMBER.search(re.sub(r"(?<=\d),(?=\d{3})", "", text))
+    if m is None or m.end() < len(text.replace(",", "")):  # it carries a unit or words of its own
+        return value
+    want = Decimal(m.group(0).replace("−", "-"))
+    answer = re.sub(r"(?<=\d),(?=\d{3})", "", unicodedata.normalize("NFKC", item.get("answer") or ""))
+    for n in _NUMBER.finditer(answer):
+        try:
+            same = Decimal(n.group(0).replace("−", "-")) == want
+        except InvalidOperation:
+            continue
+        if same:
+            word = next((w for w, _ in _SCALES if answer[n.end():].startswith(w)), "")
+            return f"{m.group(0)}{word}" if word else value
+    return value
 
 
 def values_match(expected: object, got_value: object, got_unit: str | None, question: str = "") -> bool:
@@ -140,12 +165,12 @@ def score(item: dict, answer: dict) -> Score:
         missing = phrases_found(item["answer"], text)
         return Score(not missing, False, "ok" if not missing else "missing: " + "、".join(missing))
 
-    expected_value = item.get("value")
-    if expected_value is not None:
+    want = expected_value(item)
+    if want is not None:
         if got_value is None:
             return Score(False, False, "no headline number")
-        if not values_match(expected_value, got_value, got_unit, item["question"]):
-            return Score(False, True, f"value {got_value}{got_unit or ''} ≠ {expected_value}")
+        if not values_match(want, got_value, got_unit, item["question"]):
+            return Score(False, True, f"value {got_value}{got_unit or ''} ≠ {want}")
     if kind == "comparison":
         missing = phrases_found(item["answer"], text)
         if missing:
@@ -154,6 +179,10 @@ def score(item: dict, answer: dict) -> Score:
 
 
 def evidence_hit(evidence: list[str], citations: list[dict], k: int = 5) -> bool:
-    """Retrieval recall@k for one question: some evidence substring is in one of the first k citations."""
-    texts = [normalize_text(c.get("text", "")) for c in citations[:k]]
-    return any(normalize_text(e) in t for e in evidence if e for t in texts)
+    """Retrieval recall@k for one question: some evidence substring is in one of the first k citations.
+    Digit grouping is ignored on both sides: a cell cited as 「13755695元」 holds 「13,755,695」."""
+    def norm(text: str) -> str:
+        return _GROUPING.sub("", normalize_text(text))
+
+    texts = [norm(c.get("text", "")) for c in citations[:k]]
+    return any(norm(e) in t for e in evidence if e for t in texts)

@@ -77,6 +77,18 @@ def test_numeric_question_scores_on_the_headline_number() -> None:
     assert not passage_only.correct and not passage_only.confident_wrong
 
 
+def test_a_bare_value_takes_the_scale_its_answer_text_prints() -> None:
+    item = {"type": "text_figure", "question": "收入预算总共是多少万元？",
+            "answer": "18,976.76万元（全部为财政拨款收入）", "value": "18976.76"}
+    assert score(item, answer(value="18976.76", unit="万元")).correct
+    assert score(item, answer(value="189767600", unit="元")).correct
+    assert score(item, answer(value="18976.76", unit="元")).confident_wrong  # 万元 are not 元
+    in_yuan = {"type": "table_cell", "question": "基本支出是多少元？", "answer": "13,755,695元（合计16,091,895元）",
+               "value": "13755695"}
+    assert score(in_yuan, answer(value="1375.57", unit="万元")).correct
+    assert score(in_yuan, answer(value="13755695", unit="万元")).confident_wrong
+
+
 def test_ambiguous_is_not_confidently_wrong() -> None:
     item = {"type": "table_cell", "question": "q", "answer": "2", "value": "2"}
     s = score(item, answer("ambiguous", value="3"))
@@ -113,3 +125,10 @@ def test_phrases_and_evidence_ignore_width_and_whitespace() -> None:
     assert evidence_hit(["（四）无法提供"], cites)
     assert not evidence_hit(["予以公开"], cites)
     assert not evidence_hit(["x"], [{"text": "y"}] * 5 + [{"text": "x"}])  # only the first five count
+
+
+def test_evidence_ignores_digit_grouping() -> None:
+    cites = [{"text": "社会保障和就业支出 × 基本支出 = 13755695元"}]
+    assert evidence_hit(["13,755,695"], cites)
+    assert not evidence_hit(["13,755,696"], cites)
+    assert evidence_hit(["收入预算18976.76万元"], [{"text": "收入预算18,976.76万元，其中"}])
