@@ -66,7 +66,7 @@ def ingest_file(
     overrides = overrides or Overrides()
     report_id = overrides.report_id or path.stem
     doc = load_document(path, max_bytes=max_bytes)
-    if store.has(report_id, doc.sha256):
+    if store.has(report_id, doc.sha256, overrides.signature()):
         r = store.report(report_id)
         return IngestResult(str(path), report_id, "unchanged", agency=r.agency, year=r.year)
     existed = store.exists(report_id)
@@ -76,7 +76,7 @@ def ingest_file(
         parsed = replace(parsed, chunks=tuple(indexer.chunks(parsed, text)))
     try:
         with store.transaction() as tx:
-            store.put(parsed, text, tx)
+            store.put(parsed, text, tx, overrides.signature())
             if indexer is not None:
                 indexer.add(parsed, list(parsed.chunks))
     except Exception:

@@ -21,7 +21,7 @@ from index.models import Check, Chunk, Fact, ParsedReport, Report, Table
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
   id TEXT PRIMARY KEY, agency TEXT, year INTEGER, title TEXT, published TEXT, template TEXT,
-  source TEXT, format TEXT, sha256 TEXT, region TEXT, warnings TEXT, text TEXT
+  source TEXT, format TEXT, sha256 TEXT, region TEXT, warnings TEXT, text TEXT, parser TEXT
 );
 CREATE TABLE IF NOT EXISTS tables (
   report_id TEXT, key TEXT, title TEXT, unit TEXT, page INTEGER, template_table TEXT,
@@ -49,7 +49,7 @@ class FactStore(Protocol):
     """What the read and write paths need from SQL; PostgreSQL can implement the same."""
 
     def put(self, parsed: ParsedReport, text: str) -> None: ...
-    def has(self, report_id: str, sha256: str) -> bool: ...
+    def has(self, report_id: str, sha256: str, parser: str = "") -> bool: ...
     def delete(self, report_id: str) -> None: ...
     def reports(self) -> list[Report]: ...
     def report(self, report_id: str) -> Report: ...
@@ -74,6 +74,10 @@ class SQLiteStore:
         self.path = path
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.executescript(_SCHEMA)
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(reports)")}
+        if "parser" not in columns:  # a store written before parser versions were recorded
+            with self._db:
+                self._db.execute("ALTER TABLE reports ADD COLUMN parser TEXT")
 
     def close(self) -> None:
         self._db.close()
@@ -84,9 +88,11 @@ class SQLiteStore:
         with self._db:
             yield self._db
 
-    def has(self, report_id: str, sha256: str) -> bool:
-        row = self._db.execute("SELECT sha256 FROM reports WHERE id=?", (report_id,)).fetchone()
-        return bool(row) and row[0] == sha256
+    def has(self, report_id: str, sha256: str, parser: str = "") -> bool:
+        """Whether this exact content is stored, read by this parser version: a newer parser reads
+        the same file again, so an upgrade never leaves facts that today's code would not produce."""
+        row = self._db.execute("SELECT sha256, parser FROM reports WHERE id=?", (report_id,)).fetchone()
+        return bool(row) and row[0] == sha256 and (row[1] or "") == parser
 
     def exists(self, report_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM reports WHERE id=?", (report_id,)).fetchone() is not None
@@ -98,17 +104,17 @@ class SQLiteStore:
             db.execute(f"DELETE FROM {table} WHERE {col}=?", (report_id,))
         db.execute("UPDATE meta SET value = value + 1 WHERE key='revision'")
 
-    def put(self, parsed: ParsedReport, text: str, db: sqlite3.Connection | None = None) -> None:
+    def put(self, parsed: ParsedReport, text: str, db: sqlite3.Connection | None = None, parser: str = "") -> None:
         """Replace everything stored for this report. Call inside `transaction()` for atomicity."""
         if db is None:
             with self.transaction() as tx:
-                return self.put(parsed, text, tx)
+                return self.put(parsed, text, tx, parser)
         r = parsed.report
         self.delete(r.id, db)
         db.execute(
-            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.id, r.agency, r.year, r.title, r.published, r.template, r.source, r.format, r.sha256,
-             r.region, json.dumps(list(parsed.warnings), ensure_ascii=False), text),
+             r.region, json.dumps(list(parsed.warnings), ensure_ascii=False), text, parser),
         )
         db.executemany(
             "INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?)",

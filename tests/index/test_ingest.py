@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from index.ingest import ingest_paths
+from index.parse import Overrides
 from index.store import SQLiteStore
 from ui.cli import cli
 
@@ -250,3 +251,34 @@ def test_unreadable_template_table_is_not_reread_as_a_generic_table(samples_dir:
     generic = [f for f in store.facts("12_shanghai_kewei_2024") if f.table.startswith("g")]
     assert not any("行政许可" in "/".join(f.row_path) or "规范性文件" in "/".join(f.row_path) for f in generic)
     assert _cell(store, "12_shanghai_kewei_2024", "t3.new", "total").value == 34  # 「全年收到…申请 34 件」
+
+
+def test_a_new_parser_version_or_new_metadata_reads_the_same_file_again(samples_dir: Path, store: SQLiteStore,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import index.parse
+
+    path = samples_dir / "00_houjie_zhen_2023.txt"
+    ingest_paths([path], store)
+    [same] = ingest_paths([path], store)
+    assert same.status == "unchanged"
+    [renamed] = ingest_paths([path], store, Overrides(agency="东莞市厚街镇人民政府"))
+    assert renamed.status == "replaced" and store.report(renamed.report_id).agency == "东莞市厚街镇人民政府"
+    assert ingest_paths([path], store, Overrides(agency="东莞市厚街镇人民政府"))[0].status == "unchanged"
+    monkeypatch.setattr(index.parse, "PARSER_VERSION", "next")
+    [reread] = ingest_paths([path], store, Overrides(agency="东莞市厚街镇人民政府"))
+    assert reread.status == "replaced" and _cell(store, reread.report_id, "t3.new", "total").value == 14
+
+
+def test_a_store_from_before_parser_versions_opens_and_rereads(samples_dir: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(db)
+    old.execute("CREATE TABLE reports (id TEXT PRIMARY KEY, agency TEXT, year INTEGER, title TEXT, published TEXT, "
+                "template TEXT, source TEXT, format TEXT, sha256 TEXT, region TEXT, warnings TEXT, text TEXT)")
+    old.commit()
+    old.close()
+    store = SQLiteStore(db)
+    [r] = ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store)
+    assert r.status == "added"
+    assert ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store)[0].status == "unchanged"
