@@ -33,10 +33,10 @@ from qa.intent import (
     Intent,
     classify,
 )
-from qa.knowledge import Knowledge, ReportFacts, same_agency
+from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, share_base, share_measure
 from qa.scope import Filters, Scope, by_level, named_agencies, resolve_scope, unknown_place
-from qa.text_match import bigrams
+from qa.text_match import bigrams, is_change
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
@@ -127,16 +127,22 @@ class QA:
             before = next((r for r in reports if same_agency(r.agency, target.agency)
                            and r.year == (target.year or 0) - 1), None)
             if before is None:
-                return Answer(q, REFUSED, f"没有{target.agency}{(target.year or 0) - 1}年的报告，无法计算同比变化。",
-                              reports=(target.id,))
+                # 「比2023年增加了多少」: the report may state the change itself
+                stated = [m for m in find_measures(rf, cm, eff) if m.kind == "prose" and is_change(m.value.label)]
+                if stated:
+                    return _lookup(q, rf, stated[:1])
+                last = (target.year or 0) - 1
+                text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
+                return Answer(q, REFUSED, text, reports=(target.id,))
             return (across.year_over_year(q, self.kb, target, before, pick, absolute=_asks_gap(q))
                     or _refuse_figure(q, target))
         measures = find_measures(rf, cm, eff)
+        if intent.kind == SHARE and (measures or _WHOLE_OF.match(eff)):
+            # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
+            return _share(q, rf, next((m for m in measures if m.row != "total"), measures[0]) if measures else None,
+                          eff)
         if not measures:
             return _refuse_figure(q, target)
-        if intent.kind == SHARE:
-            # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
-            return _share(q, rf, next((m for m in measures if m.row != "total"), measures[0]))
         if intent.kind == SUM and len(measures) < 2:
             measures = _measures_per_part(rf, eff) or measures
         if intent.kind in (SUM, DIFF) and len(measures) >= 2:
@@ -253,12 +259,21 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
                   warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))))
 
 
-def _share(q: str, rf: ReportFacts, m: Measure) -> Answer:
+def _share(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
     r = rf.report
+    base = share_base(rf, m) if m is not None else None
+    if base is None and (named := _named_whole(eff, rf, m)):
+        m, base = named
+    if m is None:
+        return _refuse_figure(q, r)
     part = m.value
-    base = share_base(rf, m)
     if base is None:
-        return _lookup(q, rf, [m])
+        if part.unit in ("%", "个百分点"):  # the report states the share itself
+            return _lookup(q, rf, [m])
+        figs, cites = figures_of([(part, r)], rf.titles)
+        return Answer(q, REFUSED, f"{who(r)}「{part.label}」为{num(part.value, part.unit)}，但报告中找不到它所占的"
+                                  "总数，无法计算比例。可以在问题里写明是占什么的比例（如「占“三公”经费的比例」）。",
+                      citations=cites, reports=(r.id,))
     whole, whole_label = base
     if whole.value in (None, 0) or part.value is None:
         return _refuse_figure(q, r)
@@ -268,6 +283,32 @@ def _share(q: str, rf: ReportFacts, m: Measure) -> Answer:
     text += "".join(quality_notes(rf, part))
     figs, cites = figures_of([(part, r), (whole, r)], rf.titles)
     return Answer(q, ANSWERED, text, share, "%", figs, cites, reports=(r.id,))
+
+
+_WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,]?(.+)$")
+
+
+def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:
+    """「“三公”经费中，公务用车购置和运行的钱占了百分之多少」: the whole is named before 中/里 and the
+    part after it (or by the whole question, `m`). The whole must be another figure in the same
+    unit, at least as large as the part."""
+    match = _WHOLE_OF.match(q)
+    if match is None:
+        return None
+    tpl = load_templates()["2021"]
+    head, tail = match.group(1), match.group(2)
+    wholes = find_measures(rf, match_cells(head, tpl), head)
+    if not wholes or wholes[0].value.value is None:
+        return None
+    w = wholes[0].value
+    parts = ([m] if m is not None else []) + find_measures(rf, match_cells(tail, tpl), tail)
+    for part in parts:
+        p = part.value
+        if {f.id for f in w.inputs} == {f.id for f in p.inputs} or p.value is None or p.unit != w.unit:
+            continue
+        if w.value >= p.value > 0:
+            return part, (w, f"「{w.label}」")
+    return None
 
 
 _PARTS = re.compile(r"[和与及、]|加上|加")

@@ -20,7 +20,13 @@ def num(v: Decimal, unit: str | None) -> str:
 
 
 def pct(part: Decimal, whole: Decimal) -> Decimal:
-    return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    """A percentage to one decimal; a small non-zero share keeps two significant digits, so 13,500 of
+    99,706,020 reads 0.014%, not a misleading 0.0%."""
+    share = part * 100 / whole
+    if share == 0 or abs(share) >= Decimal("0.05"):
+        return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    step = Decimal(1).scaleb(share.copy_abs().adjusted() - 1)
+    return share.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def cite(fact: Fact, report: Report, titles: dict[tuple[str, str], str] | None = None) -> Citation:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.text_match import asks_rate
+
 LOOKUP, SHARE, SUM, DIFF, YOY, COMPARE, RANK, TREND, DESCRIBE = (
     "lookup", "share", "sum", "diff", "yoy", "compare", "rank", "trend", "describe",
 )
@@ -61,7 +63,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(COMPARE, True)
     if _YOY.search(q):
         return Intent(YOY, True)
-    if _SHARE.search(q):
+    if _SHARE.search(q) and not asks_rate(q):  # 「增加了百分之几」 is a stated rate, looked up
         return Intent(SHARE, True)
     if _DIFF.search(q) and strong_rows >= 2:
         return Intent(DIFF, True)

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
+from index.models import Fact
 from index.template import load_templates, normalize
 from qa.cells import CellMatch, RowHit
 from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
 from qa.scope import agency_aliases
-from qa.text_match import best_prose_fact, best_table_fact, table_base
+from qa.text_match import asks_change, asks_rate, best_prose_fact, best_table_fact, is_change, table_base
 
 _NON_COUNT_UNITS = re.compile(
     r"(多少|几)(万|亿)?(条|份|篇|期|版|人次|人|次|场|户|万元|元|分钟|小时|天|辆|名|位|平方米|公里|吨)"
@@ -117,11 +119,17 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
 
     `across`: the value will be set beside other reports' values, so the same template cell is
     taken in each rather than a prose figure that only some reports state."""
-    found = template_measures(rf, cm, question)
     q = normalize(question)
-    wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
     names = agency_aliases(rf.report.agency) if rf.report.agency else set()
-    prose = best_prose_fact(question, rf.facts, names)
+    if asks_rate(q):  # only a rate the report states answers it: never a count or a computed share
+        rates = [f for f in rf.facts if f.table == "prose" and f.unit in ("%", "个百分点")]
+        got = best_prose_fact(question, rates, names, rf.report.year)
+        return [Measure(Value(got.fact.value, got.fact.unit, (got.fact,), got.fact.row_path[0]), "prose",
+                        table="prose")] if got else []
+    found = template_measures(rf, cm, question)
+    wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
+    # across reports the question's years choose the reports, not a figure inside one of them
+    prose = best_prose_fact(question, rf.facts, names, None if across else rf.report.year, levels_only=across)
     only_weak = not cm.strong_rows and not cm.columns and not cm.derived
     if only_weak and prose and prose.overlap >= 3 and not across:
         # 「区政府办代表区政府受理了多少件申请」: the prose names this exact figure; the table only its total
@@ -136,7 +144,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     if tables:
         titles = {key: title for (_, key), title in rf.titles.items()}
         cell = best_table_fact(question, rf.facts, titles, names)
-        if cell and (prose is None or cell.score >= prose.score):
+        change = prose is not None and asks_change(q) and is_change(prose.fact.row_path[0])
+        if cell and (prose is None or cell.score >= prose.score or _same_amount(cell.fact, prose.fact)) and not change:
             f = cell.fact
             label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")
             return [Measure(Value(f.value, f.unit, (f,), label), "table", table=f.table)]
@@ -144,6 +153,19 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         f = prose.fact
         return [Measure(Value(f.value, f.unit, (f,), f.row_path[0]), "prose", table="prose")]
     return found
+
+
+_SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def _same_amount(cell: Fact, prose: Fact) -> bool:
+    """「财政拨款收入15621.11万元」 in the text is the table's 156,211,123元 rounded: the cell is exact."""
+    a, b = _SCALE.get(cell.unit or ""), _SCALE.get(prose.unit or "")
+    if a is None or b is None:
+        return False
+    exponent = prose.value.as_tuple().exponent
+    half = Decimal(5).scaleb((exponent if isinstance(exponent, int) else 0) - 1) * b
+    return abs(cell.value * a - prose.value * b) <= half
 
 
 def share_base(rf: ReportFacts, m: Measure) -> tuple[Value, str] | None:

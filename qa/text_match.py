@@ -47,9 +47,18 @@ def unit_conflict(question: str, unit: str | None) -> bool:
 _PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算", "金额")
 
 
+_RUN_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z\d]+")
+_DIGITS = re.compile(r"\d+")
+
+
 def bigrams(text: str) -> set[str]:
-    s = "".join(_KEEP.findall(normalize(text)))
-    return {s[i:i + 2] for i in range(len(s) - 1)} - _STOP
+    """Character bigrams within runs of words: digits are skipped (「比2024年预算」 → 比年, 年预, 预算),
+    punctuation breaks the run, so 「（三）公务接待费」 does not say 「三公」."""
+    out: set[str] = set()
+    for run in _RUN_BREAK.split(normalize(text)):
+        s = _DIGITS.sub("", run)
+        out |= {s[i:i + 2] for i in range(len(s) - 1)}
+    return out - _STOP
 
 
 @dataclass(frozen=True)
@@ -62,11 +71,25 @@ class Scored:
 _CLAUSE_END = re.compile(r"[，,；;。：:（）()]")
 
 
+def _at(f: Fact) -> int:
+    """Where the number stands in its sentence. 「制作政务信息514条，主动公开政府信息514条」 prints the
+    same figure twice: the one meant is the one its own label leads up to."""
+    s, raw, label = f.sentence or "", f.raw or "", f.row_path[0] if f.row_path else ""
+    first = s.find(raw)
+    i = first
+    while i >= 0:
+        if label and s[:i].rstrip().endswith(label[-6:]):
+            return i
+        i = s.find(raw, i + 1)
+    return first
+
+
 def _window(f: Fact) -> tuple[str, str]:
     """The words around a prose number: before it (what it counts) and after it up to the clause end
-    (「共发布380条财政资金信息」 names its subject after the number)."""
+    (「共发布380条财政资金信息」 names its subject after the number). The span before holds 24 letters,
+    not 24 characters: 「财政拨款收入18,976.76万元，比2024年预算增加」 must reach back past the digits."""
     s = f.sentence or ""
-    i = s.find(f.raw)
+    i = _at(f)
     if i < 0:
         return s, ""
     tail = s[i + len(f.raw):]
@@ -74,7 +97,79 @@ def _window(f: Fact) -> tuple[str, str]:
     after = tail[: m.start() if m else 24]
     if re.search(r"、[^、]*\d", after):  # a list of numbers: its next item is not this one's subject
         after = after.split("、")[0]
-    return s[max(0, i - 24): i], after
+    start, letters = i, 0
+    while start > 0 and letters < 24:
+        start -= 1
+        letters += bool(_KEEP.match(s[start]))
+    return s[start:i], after
+
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)")
+# a number that is a change: 「比2024年预算增加3,355.65万元」「与2023年预算持平」
+_CHANGE_LABEL = re.compile(r"(增加|减少|增长|下降|提高|降低|上升|增|减|多|少)了?约?$")
+_ASKS_CHANGE = re.compile(r"比.{0,16}(多|少|增|减|高|低|涨|降)|增加|减少|增长|下降|提高|降低|上升|变化|增幅|降幅|差")
+# 决算 and 执行数 are what was spent; a 预算 figure is what was planned
+_ACTUAL = re.compile(r"决算|实际(支出|花|用|执行)|执行数")
+
+
+# a tie on shared words is settled by the label whose words the question mostly names, or names
+# at least twice as much of as the other's
+_CLEAR = 0.5
+_TOTAL_ASKED = re.compile(r"一共|总共|合计|总计|总数|全部|共计|总额")
+_HEAD_BONUS = 1.0
+
+
+def _heads_list(f: Fact) -> int:
+    """1 when the number is followed by 「其中」: it is the total its list breaks down."""
+    s = f.sentence or ""
+    i = _at(f)
+    return int(i >= 0 and bool(re.match(r"\s*[，,：:]?\s*其中", s[i + len(f.raw):])))
+
+
+def _in_list(f: Fact) -> int:
+    """1 when 「其中」 comes before the number in its sentence: it is one part of a total."""
+    s = f.sentence or ""
+    i = _at(f)
+    return int(i > 0 and "其中" in s[:i])
+
+
+_RATE = re.compile(r"(增加|增长|减少|下降|提高|降低|上升|变化|多|少)了?"
+                   r"(百分之几|百分之多少|多少%|几%|几个百分点|多少个百分点)|增幅|降幅|增长率|增速")
+
+
+def asks_rate(question: str) -> bool:
+    """「比2023年增加了百分之几」 wants a stated rate of change, not a share of some total."""
+    return bool(_RATE.search(question))
+
+
+def asks_change(question: str) -> bool:
+    return bool(_ASKS_CHANGE.search(question))
+
+
+def is_change(label: str) -> bool:
+    return bool(_CHANGE_LABEL.search(label.strip()))
+
+
+def _years(text: str) -> set[int]:
+    return {int(y) for y in _YEAR.findall(text)}
+
+
+def year_mismatch(question: str, label: str, report_year: int | None) -> bool:
+    """「2024年的“三公”经费预算」 asked of a 2025 report is not its 「2025年“三公”经费预算数」: when the
+    question names a year besides the report's own, a number whose label names years must name it."""
+    asked = _years(question)
+    content = asked - {report_year} if asked - {report_year} else asked
+    own = _years(label)
+    return bool(content and own and not own & content)
+
+
+def kind_mismatch(question: str, label: str) -> bool:
+    """A change answers only a question about change, and a planned figure never answers one about
+    what was actually spent."""
+    change = bool(_CHANGE_LABEL.search(label.strip()))
+    if change != bool(_ASKS_CHANGE.search(question)):
+        return change  # a change question may still be answered by a stated level, never vice versa
+    return bool(_ACTUAL.search(question)) and not _ACTUAL.search(label) and "预算" in label
 
 
 def without(question: str, names: set[str]) -> str:
@@ -84,26 +179,53 @@ def without(question: str, names: set[str]) -> str:
     return question
 
 
-def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset()) -> Scored | None:
-    """The prose number whose own words the question shares most; None below two shared bigrams."""
+def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
+                    report_year: int | None = None, levels_only: bool = False) -> Scored | None:
+    """The prose number whose own words the question shares most; None below two shared bigrams,
+    and None when two numbers under the very same words tie (the question cannot tell them apart).
+
+    `levels_only`: the value is set beside other reports' values, which the answer then subtracts;
+    a change the report states (「比2023年增加25万元」) is not a level to subtract from.
+
+    Among equals, the label whose words the question names most wins, if the question names most
+    of them: 「主动公开了多少条政府信息」 is 「主动公开政府信息514条」, not 「其他应主动公开政府信息494条」."""
     qn = normalize(question)
     q = bigrams(without(qn, agency_names))
-    best: Scored | None = None
+    total_asked = bool(_TOTAL_ASKED.search(qn))
+    ranked: list[tuple[float, float, Fact, int]] = []
     for f in facts:
         if f.table != "prose" or unit_conflict(qn, f.unit):
             continue
+        label = f.row_path[0]
+        dated = label if _years(label) else (f.sentence or "")[:max(_at(f), 0)]
+        if year_mismatch(qn, dated, report_year) or kind_mismatch(qn, label) or (levels_only and is_change(label)):
+            continue
         before, after = _window(f)
-        own = (bigrams(f.row_path[0]) | bigrams(after)) & q
+        own = (bigrams(label) | bigrams(after)) & q
         near = bigrams(before) & q
         unit_named = bool(f.unit) and unit_class(f.unit) is not None and not unit_conflict(qn, f.unit) and any(
             w in qn for w in _UNIT_CLASSES.get(unit_class(f.unit) or "", ()))
         if not own or len(own | near) < (1 if unit_named else 2):
             continue
-        score = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near) \
-            + 0.001 * len(f.row_path[0])  # on a tie, the more specific label
-        if best is None or score > best.score:
-            best = Scored(f, score, len(own))
-    return best
+        core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
+        if total_asked:  # 「政府采购预算一共多少」: the head of 「…4821.20万元，其中：货物57.43万元、…」
+            core += _HEAD_BONUS * (_heads_list(f) - _in_list(f))
+        words = bigrams(label)
+        precision = len(words & q) / len(words) if words else 0.0
+        ranked.append((core, precision, f, len(own)))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: (-r[0], -r[1]))
+    core, precision, best, overlap = ranked[0]
+    for other_core, other_precision, other, _ in ranked[1:]:
+        if other_core < core:
+            break
+        if other.value == best.value:
+            continue
+        same_words = normalize(other.row_path[0]) == normalize(best.row_path[0])
+        if same_words or not (precision >= _CLEAR or precision >= 2 * other_precision) or other_precision == precision:
+            return None  # 「买公务车的预算」: 公务用车购置费? 运行费? 公务接待费? — the question cannot tell
+    return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
 
 
 def _lcs(a: str, b: str) -> int:
@@ -149,6 +271,17 @@ _GENERIC_LABELS = {"合计", "总计", "小计", "支出", "收入", "基本支�
                    "收入总计", "支出总计", "收入合计", "支出合计"}
 
 
+# what people say for the 功能分类 names printed in budget tables
+_ABBREVIATIONS = {"社保": "社会保障", "医保": "医疗保障", "文旅": "文化旅游", "卫健": "卫生健康", "城建": "城乡社区"}
+
+
+def expand_abbreviations(q: str) -> str:
+    for short, full in _ABBREVIATIONS.items():
+        if short in q and full not in q:
+            q = q.replace(short, full)
+    return q
+
+
 def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
                     agency_names: set[str] = frozenset()) -> Scored | None:
     """The generic-table cell whose row header the question names, in its best-fitting column.
@@ -157,7 +290,7 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
     names both the 款 and the 项), never by the agency's own name; a total row is taken only when
     the question names a column and no line item.
     """
-    q = "".join(without(normalize(question), agency_names).split())
+    q = expand_abbreviations("".join(without(normalize(question), agency_names).split()))
     best: Scored | None = None
     item_named = False
     for order, f in enumerate(facts):

@@ -274,3 +274,40 @@ def test_a_government_we_hold_no_report_of_is_refused(qa):
     assert a.status == "refused" and "月球" in a.text
     b = _ask(qa, SEED, "公开了几期政府常务会议？")  # not a place: no such refusal
     assert "没有公开" not in b.text
+
+
+# 15_wanli_jiedao_budget_2024 p.32: 「2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。」「（二）公务用车
+# 购置及运行费46.56万元」「其中：公务用车购置费25万元」「公务用车运行费21.56万元」「（三）公务接待费1.35万元」
+def test_a_level_question_is_not_answered_by_the_change_beside_it(qa):
+    a = _ask(qa, BUDGET, "“三公”经费预算是多少？")
+    assert (str(a.value), a.unit) == ("47.91", "万元"), a.text
+
+
+def test_a_change_the_report_states_answers_a_change_question(qa):
+    a = qa.ask("万里街道2024年的“三公”经费比2023年预算增加了多少？")  # the 2023 report is not in this store
+    assert a.status == "answered", a.text
+    assert (str(a.value), a.unit) == ("25", "万元") and "比2023年预算增加25万元" in a.citations[0].text
+
+
+def test_figures_the_question_cannot_tell_apart_are_refused(qa):
+    a = _ask(qa, BUDGET, "买公务车的预算是多少？")  # 购置费 25? 购置及运行费 46.56? 接待费 1.35?
+    assert a.status == "refused" and a.value is None, a.text
+
+
+def test_a_share_of_the_whole_named_before_zhong(qa):
+    a = _ask(qa, BUDGET, "“三公”经费中，公务用车购置及运行费占了百分之多少？")
+    assert (str(a.value), a.unit) == ("97.2", "%"), a.text  # 46.56 ÷ 47.91
+    assert "46.56" in a.text and "47.91" in a.text and len(a.figures) == 2
+
+
+def test_a_share_with_no_whole_is_refused_not_answered_with_the_part(qa):
+    a = _ask(qa, BUDGET, "机关运行经费占多大比例？")  # 443.18万元 in prose, a share of nothing named
+    assert a.status == "refused" and a.value is None, a.text
+    assert "443.18万元" in a.text and "无法计算比例" in a.text and a.citations
+
+
+def test_a_small_share_keeps_its_significant_digits():
+    from qa.compose import pct
+
+    assert pct(Decimal(13500), Decimal(99706020)) == Decimal("0.014")
+    assert pct(Decimal(1), Decimal(3)) == Decimal("33.3") and pct(Decimal(0), Decimal(7)) == 0

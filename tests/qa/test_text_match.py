@@ -1,0 +1,42 @@
+"""Choosing a number in prose: by its own words, its year, and whether it is a level or a change."""
+
+from __future__ import annotations
+
+from index.prose_facts import prose_facts
+from qa.text_match import asks_rate, best_prose_fact
+
+# 11_pingtan_lwtj_2019 (平潭综合实验区旅游与文化体育局), 一、总体情况
+LWTJ = ("今年我局共制作政务信息514条，主动公开政府信息514条，未收到信息公开申请。其中机构职能类信息1条，"
+        "政策、规范性文件信息4条，行政许可类信息3条，通知类信息6条，公示类信息6条，其他应主动公开政府信息494条。")
+# 16_wanli_jiedao_budget_2025 p.30
+WANLI = "2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。"
+
+
+def _best(question: str, text: str, year: int | None = None):
+    got = best_prose_fact(question, prose_facts("r", text), report_year=year)
+    return None if got is None else (str(got.fact.value), got.fact.unit, got.fact.row_path[0])
+
+
+def test_the_label_the_question_names_wins_over_a_longer_one() -> None:
+    assert _best("主动公开了多少条政府信息？", LWTJ) == ("514", "条", "主动公开政府信息")
+    assert _best("其他应主动公开的政府信息有多少条？", LWTJ) == ("494", "条", "其他应主动公开政府信息")
+
+
+def test_a_figure_printed_twice_in_a_sentence_is_read_at_its_own_place() -> None:
+    facts = [f for f in prose_facts("r", LWTJ) if f.value == 514]
+    assert {f.row_path[0] for f in facts} == {"今年我局共制作政务信息", "主动公开政府信息"}
+
+
+def test_a_year_the_question_asks_about_must_be_the_figures_year() -> None:
+    assert _best("2025年“三公”经费预算是多少？", WANLI, 2025) == ("37.91", "万元", "2025年“三公”经费预算数为")
+    assert _best("它2024年的“三公”经费预算是多少？", WANLI, 2025) is None  # 37.91 is 2025's; 10 is a change
+
+
+def test_a_change_answers_a_change_question_only() -> None:
+    assert _best("“三公”经费比2024年预算减少了多少？", WANLI, 2025) == ("10", "万元", "比2024年预算减少")
+    assert _best("“三公”经费预算是多少？", WANLI, 2025)[0] == "37.91"
+
+
+def test_a_rate_of_change_is_not_a_share() -> None:
+    assert asks_rate("事业单位医疗的预算比2023年实际执行数增加了百分之几？")
+    assert not asks_rate("同意公开的比例是多少？")
