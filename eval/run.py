@@ -1,6 +1,6 @@
 """The evaluation run: ingest a folder of reports, ask every question of a Q&A set, score, report.
 
-`reportqa eval QA.jsonl --reports DIR` and `python -m eval QA.jsonl --reports DIR` both end here.
+`reportqa eval QA.jsonl --reports DIR [--reports DIR2]` and `python -m eval …` both end here.
 The run goes through the same `Service` as the CLI and the web app (real embedder, real Chroma),
 so what it measures is what a user gets. It writes, under `--out`:
 
@@ -36,7 +36,17 @@ class QASetError(ValueError):
     """A Q&A set that cannot be evaluated; the message names the file, line and field."""
 
 
-def validate_item(item: object, reports_dir: Path | None = None) -> list[str]:
+Folders = Path | Sequence[Path]
+
+
+def _folders(reports: Folders | None) -> list[Path]:
+    """One --reports folder or several (the bundled samples and the held-out reports together)."""
+    if reports is None:
+        return []
+    return [reports] if isinstance(reports, Path) else list(reports)
+
+
+def validate_item(item: object, reports_dir: Folders | None = None) -> list[str]:
     """Everything wrong with one Q&A line (empty when it is fine)."""
     if not isinstance(item, dict):
         return ["not a JSON object"]
@@ -55,7 +65,9 @@ def validate_item(item: object, reports_dir: Path | None = None) -> list[str]:
     if not isinstance(reports, list) or not all(isinstance(r, str) for r in reports):
         errors.append("'reports' must be a list of file names")
     elif reports_dir is not None:
-        errors += [f"report {r!r} is not in {reports_dir}" for r in reports if not (reports_dir / r).is_file()]
+        where = _folders(reports_dir)
+        errors += [f"report {r!r} is not in {' or '.join(map(str, where))}" for r in reports
+                   if not any((d / r).is_file() for d in where)]
     evidence = item.get("evidence", [])
     if not isinstance(evidence, list) or not all(isinstance(e, str) and e for e in evidence):
         errors.append("'evidence' must be a list of non-empty strings")
@@ -72,7 +84,7 @@ def qa_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def load_items(paths: Iterable[Path], reports_dir: Path | None = None) -> list[dict]:
+def load_items(paths: Iterable[Path], reports_dir: Folders | None = None) -> list[dict]:
     """Read and validate Q&A lines; raise QASetError listing every bad line, and duplicate ids."""
     items: list[dict] = []
     problems: list[str] = []
@@ -239,13 +251,13 @@ class EvalReport:
 
 def run_eval(
     qa_paths: Sequence[Path],
-    reports_dir: Path,
+    reports_dir: Folders,
     data_dir: Path | None = None,
     settings: object | None = None,
     progress: Callable[[Iterable[dict]], Iterable[dict]] = lambda xs: xs,
     log: Callable[[str], None] = lambda s: None,
 ) -> EvalReport:
-    """Ingest `reports_dir` (into `data_dir`, or a fresh temporary one) and answer every question.
+    """Ingest the report folder(s) (into `data_dir`, or a fresh temporary one) and answer every question.
 
     `settings` lets a caller pass its own Settings (embedder, Chroma URL …); its data dir is
     replaced by the one the eval uses, so an eval never writes into a user's data.
@@ -257,7 +269,7 @@ def run_eval(
         return _run(items, reports_dir, Path(tmp), settings, progress, log)
 
 
-def _run(items: list[dict], reports_dir: Path, data_dir: Path, settings: object | None,
+def _run(items: list[dict], reports_dir: Folders, data_dir: Path, settings: object | None,
          progress: Callable[[Iterable[dict]], Iterable[dict]], log: Callable[[str], None]) -> EvalReport:
     from dataclasses import replace
 
@@ -267,10 +279,11 @@ def _run(items: list[dict], reports_dir: Path, data_dir: Path, settings: object 
     s = replace(settings, data_dir=data_dir) if settings is not None else Settings.from_env(data_dir=data_dir)
     svc = Service(s)
     started = time.perf_counter()
-    results = svc.ingest([reports_dir])
+    folders = _folders(reports_dir)
+    results = svc.ingest(folders)
     ingest_seconds = time.perf_counter() - started
     failed = [f"{r.path}: {r.error}" for r in results if r.status == "failed"]
-    log(f"ingested {len(results) - len(failed)} report(s) from {reports_dir} in {ingest_seconds:.1f}s"
+    log(f"ingested {len(results) - len(failed)} report(s) from {', '.join(map(str, folders))} in {ingest_seconds:.1f}s"
         + (f", {len(failed)} failed" if failed else ""))
     outcomes = [ask_one(svc.ask, item) for item in progress(items)]
     return EvalReport(outcomes, ingest_seconds, failed)
@@ -394,7 +407,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """`python -m eval QA.jsonl|DIR... --reports DIR [--out DIR] [--data-dir DIR] [--min-accuracy X]`."""
     p = argparse.ArgumentParser(prog="python -m eval", description=__doc__.split("\n\n")[0])
     p.add_argument("qa", nargs="+", type=Path, help="Q&A JSONL files or folders of them")
-    p.add_argument("--reports", required=True, type=Path, help="folder of report files to ingest")
+    p.add_argument("--reports", required=True, type=Path, action="append",
+                   help="folder of report files to ingest (repeat for several)")
     p.add_argument("--out", type=Path, default=Path("eval-out"), help="where results.jsonl, summary.md go")
     p.add_argument("--data-dir", type=Path, default=None, help="use this data dir instead of a fresh one")
     p.add_argument("--min-accuracy", type=float, default=None, help="exit 1 below this (0.85 or 85)")
@@ -402,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return evaluate_command(args.qa, args.reports, args.out, args.data_dir, args.min_accuracy)
 
 
-def evaluate_command(qa: Sequence[Path], reports: Path, out: Path, data_dir: Path | None,
+def evaluate_command(qa: Sequence[Path], reports: Folders, out: Path, data_dir: Path | None,
                      min_accuracy: float | None, settings: object | None = None) -> int:
     """The shared body of `reportqa eval` and `python -m eval`; returns the exit code."""
     from tqdm import tqdm
@@ -410,9 +424,10 @@ def evaluate_command(qa: Sequence[Path], reports: Path, out: Path, data_dir: Pat
     def log(s: str) -> None:
         print(s, file=sys.stderr)
 
-    if not reports.is_dir():
-        log(f"Error: --reports {reports} is not a folder of report files.")
-        return 2
+    for folder in _folders(reports):
+        if not folder.is_dir():
+            log(f"Error: --reports {folder} is not a folder of report files.")
+            return 2
     try:
         report = run_eval(list(qa), reports, data_dir, settings, log=log,
                           progress=lambda xs: tqdm(list(xs), desc="eval", unit="q", file=sys.stderr))

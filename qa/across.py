@@ -7,6 +7,7 @@ Answer carries the rows as a small table for the UI to chart.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from index.models import Report
 from qa.answer import ANSWERED, REFUSED, Answer
@@ -28,11 +29,12 @@ def group_by_agency(reports: list[Report]) -> list[list[Report]]:
     return groups
 
 
-def latest_per_agency(reports: list[Report], year: int | None = None) -> list[Report]:
-    """One report per agency: the year asked for, else the latest."""
+def latest_per_agency(reports: list[Report], years: Collection[int] = ()) -> list[Report]:
+    """One report per agency: of the years asked for (「万里街道2025年和福利院2024年」 names one for
+    each), the latest it has; with no year asked, its latest."""
     out = []
     for g in group_by_agency(reports):
-        pool = [r for r in g if year is None or r.year == year]
+        pool = [r for r in g if not years or r.year in years]
         if pool:
             out.append(max(pool, key=lambda r: (r.year or 0, r.id)))
     return out
@@ -77,8 +79,12 @@ def _same(a: str, b: str) -> bool:
         return True
     if not (a.startswith("prose:") and b.startswith("prose:")):
         return False
-    ga, gb = bigrams(a[6:]), bigrams(b[6:])
+    ga, gb = bigrams(_FUNCTION_WORDS.sub("", a[6:])), bigrams(_FUNCTION_WORDS.sub("", b[6:]))
     return bool(ga | gb) and len(ga & gb) / len(ga | gb) >= 0.5
+
+
+# words that frame a label without saying what it counts: 「在主动公开的」 is 「主动公开」
+_FUNCTION_WORDS = re.compile(r"^(在|共|其中|全年|今年|本年|累计)+|(的|了|为|共|达)+$")
 
 
 def _figures(kb: Knowledge, got: list[tuple[Report, Measure]]):

@@ -32,6 +32,7 @@ from qa.intent import (
     YOY,
     Intent,
     classify,
+    without_share_words,
 )
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, share_base, share_measure
@@ -96,9 +97,10 @@ class QA:
     def _figure(self, q: str, eff: str, intent: Intent, cm: CellMatch, scope: Scope,
                 reports: list[Report]) -> Answer:
         def pick(rf: ReportFacts) -> Measure | None:
+            if SHARE_CUE.search(eff):  # 「予以公开占比谁更高」 compares shares, not counts
+                found = find_measures(rf, cm, without_share_words(eff), across=True)
+                return share_measure(rf, found[0]) if found else None
             found = find_measures(rf, cm, eff, across=True)
-            if found and SHARE_CUE.search(eff):  # 「予以公开占比谁更高」 compares shares, not counts
-                return share_measure(rf, found[0])
             return found[0] if found else None
 
         groups = across.group_by_agency(scope.reports)
@@ -107,7 +109,7 @@ class QA:
             return (across.year_over_year(q, self.kb, last, first, pick, absolute=_asks_gap(q))
                     or _refuse_figure(q, last))
         if intent.kind in (RANK, COMPARE):
-            pool = across.latest_per_agency(by_level(q, scope.reports), scope.years[0] if scope.years else None)
+            pool = across.latest_per_agency(by_level(q, scope.reports), scope.years)
             return across.compare(q, self.kb, pool, pick, intent.lowest, rank=intent.kind == RANK,
                                   gap=_asks_gap(q))
         if intent.kind == TREND or (len(scope.years) > 2 and len(groups) == 1):
@@ -136,7 +138,7 @@ class QA:
                 return Answer(q, REFUSED, text, reports=(target.id,))
             return (across.year_over_year(q, self.kb, target, before, pick, absolute=_asks_gap(q))
                     or _refuse_figure(q, target))
-        measures = find_measures(rf, cm, eff)
+        measures = find_measures(rf, cm, without_share_words(eff) if intent.kind == SHARE else eff)
         if intent.kind == SHARE and (measures or _WHOLE_OF.match(eff)):
             # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
             return _share(q, rf, next((m for m in measures if m.row != "total"), measures[0]) if measures else None,
@@ -296,7 +298,7 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     if match is None:
         return None
     tpl = load_templates()["2021"]
-    head, tail = match.group(1), match.group(2)
+    head, tail = match.group(1), without_share_words(match.group(2))
     wholes = find_measures(rf, match_cells(head, tpl), head)
     if not wholes or wholes[0].value.value is None:
         return None

@@ -47,6 +47,9 @@ class CellMatch:
         return not (self.rows or self.columns or self.derived)
 
 
+_GENERIC_ROW_WORDS = {"其他"}
+
+
 def _candidates(tpl: Template) -> list[tuple[str, str, object, bool]]:
     """(phrase, kind, target, weak) for every label and alias of the template."""
     out: list[tuple[str, str, object, bool]] = []
@@ -57,7 +60,8 @@ def _candidates(tpl: Template) -> list[tuple[str, str, object, bool]]:
             phrases = {row.core, *row.aliases}
             if table.key == "t3" and len(row.core) > 4:
                 phrases.add(row.core.removeprefix("属于"))
-            out += [(normalize(p), "row", (table.key, row), False) for p in phrases if len(p) >= 2]
+            # 「其他」 alone (the 3.其他 rows) is said of everything: it names a row only weakly
+            out += [(normalize(p), "row", (table.key, row), p in _GENERIC_ROW_WORDS) for p in phrases if len(p) >= 2]
             out += [(normalize(p), "row", (table.key, row), True) for p in row.weak_aliases]
         if table.key == "t3":
             for col in table.rows[0].columns:

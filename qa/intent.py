@@ -20,6 +20,13 @@ _FIGURE = re.compile(
     r"|占比|比例|比重|百分|哪一?年|更多|更少|更高|更低"
 )
 SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到")
+_SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
+
+
+def without_share_words(question: str) -> str:
+    """The part a share question counts: 「“其他”占了百分之多少」 looks up 「“其他”」 — asked with the
+    share words, every count would be ruled out as the wrong unit."""
+    return _SHARE_WORDS.sub(" ", question)
 _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计")
 _DIFF = re.compile(r"多多少|少多少|差多少|相差|差距|多出|少了多少|多了多少")
 _YOY = re.compile(
@@ -28,7 +35,8 @@ _YOY = re.compile(
 )
 _TREND = re.compile(r"趋势|变化|近[两三四五\d]年|这几年|历年|逐年|每年|各年")
 _RANK = re.compile(r"哪个|哪家|哪些.{0,6}(最|多)|最多|最少|最高|最低|排名|排序|排第|前[三五十]")
-_COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪个多|哪个少")
+_COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪个多|哪个少"
+                      r"|分别|各自|各[\u4e00-\u9fff]{0,8}(多少|几)")
 _DESCRIBE = re.compile(r"吗[?？]?$|是否|有没有|么[?？]?$"
                        r"|哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
 # what the report tables never break down by: asking for it gets a refusal, not the nearest total

@@ -5,12 +5,12 @@ another table, or a number in the prose — tried in that order, each with the w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from index.models import Fact
 from index.template import load_templates, normalize
-from qa.cells import CellMatch, RowHit
+from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
 from qa.scope import agency_aliases
@@ -53,13 +53,24 @@ def _about_applications(question: str) -> bool:
     return bool(_APPLICATIONS.search(question))
 
 
-def _t2_column(question: str, hit: RowHit) -> tuple[str, tuple[str, ...]]:
+def _t2_column(question: str, hit: RowHit, version: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """The column of a table-二 row the question names, among the columns of the report's own
+    template version: the 2019 table counts 本年新制作/本年新公开/对外公开总数量 where the 2021
+    one counts 本年制发/本年废止/现行有效."""
     q = normalize(question)
-    for col in hit.row.columns:
-        if any(a in q for a in (col.path[-1], *col.aliases) if len(a) >= 2):
-            return col.key, ()
-    col = hit.row.columns[0]
-    if len(hit.row.columns) == 1:
+    row = hit.row
+    templates = load_templates()
+    if version in templates and version != "2021":
+        try:
+            row = templates[version].table("t2").row(hit.row.key)
+        except KeyError:
+            pass
+    # the longest name wins: 「对外公开总数量」 also holds 「公开」, an alias of 本年新公开数量
+    named = [(len(a), col) for col in row.columns for a in (col.path[-1], *col.aliases) if len(a) >= 2 and a in q]
+    if named:
+        return max(named, key=lambda n: n[0])[1].key, ()
+    col = row.columns[0]
+    if len(row.columns) == 1:
         return col.key, ()
     return col.key, (f"未指明哪一列，按「{col.path[-1]}」回答",)
 
@@ -94,7 +105,7 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
             else:
                 out.append(_t3(rf, hit.row.key, "total", ()))
         elif hit.table == "t2":
-            col, notes = _t2_column(question, hit)
+            col, notes = _t2_column(question, hit, rf.report.template)
             v = rf.cell("t2", hit.row.key, col)
             out.append(Measure(v, "template", notes, "t2", hit.row.key, col) if v else None)
     if not cm.derived:
@@ -114,12 +125,24 @@ def _t3(rf: ReportFacts, row: str, col: str, notes: tuple[str, ...]) -> Measure 
     return Measure(v, "template", notes, "t3", row, col) if v else None
 
 
+def with_own_rows(cm: CellMatch, question: str, version: str | None) -> CellMatch:
+    """Add the rows of table 二 that only the report's own template version has: the 2019 table
+    counts 政府集中采购 and 本年新公开数量, which the 2021 one dropped."""
+    if not version or version == "2021" or version not in load_templates():
+        return cm
+    own = match_cells(question, load_templates()[version])
+    have = {(h.table, h.row.key) for h in cm.rows}
+    extra = [h for h in own.rows if h.table == "t2" and (h.table, h.row.key) not in have]
+    return replace(cm, rows=cm.rows + extra) if extra else cm
+
+
 def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = False) -> list[Measure]:
     """Template cells first; else a cell of another table; else a number in the prose.
 
     `across`: the value will be set beside other reports' values, so the same template cell is
     taken in each rather than a prose figure that only some reports state."""
     q = normalize(question)
+    cm = with_own_rows(cm, question, rf.report.template)
     names = agency_aliases(rf.report.agency) if rf.report.agency else set()
     if asks_rate(q):  # only a rate the report states answers it: never a count or a computed share
         rates = [f for f in rf.facts if f.table == "prose" and f.unit in ("%", "个百分点")]

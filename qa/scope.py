@@ -17,6 +17,12 @@ _ORG_SUFFIX = ("管理局", "办事处", "委员会", "办公室", "局", "委",
 _BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|市(?!场)|[县镇]")
 _GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年?")
+# the short forms that departments' names go by, applied together
+_ABBREVIATIONS = (
+    ("国有资产监督管理委员会", "国资委"), ("国有资产管理局", "国资局"), ("监督管理", "监管"), ("文化体育", "文体"),
+    ("与", ""), ("人力资源和社会保障", "人社"), ("住房和城乡建设", "住建"), ("发展和改革委员会", "发改委"),
+    ("卫生健康委员会", "卫健委"), ("科学技术委员会", "科委"), ("自然资源和规划", "自然资源"),
+)
 _RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上年": -1, "前年": -2}
 
 
@@ -65,7 +71,12 @@ def agency_aliases(agency: str) -> set[str]:
                 out |= {stem[: -len(u)] for u in _UNIT_SUFFIX if stem.endswith(u) and len(stem) - len(u) >= 2}
         if "片区" in sub:
             out.add(sub.split("片区")[0])
-    out |= {x.replace("监督管理", "监管") for x in list(out) if "监督管理" in x}
+    for x in list(out):  # 市场监督管理局 → 市场监管局, 国有资产管理局 → 国资局, 旅游与文化体育局 → 旅游文体局
+        short = x
+        for long_form, abbr in _ABBREVIATIONS:
+            short = short.replace(long_form, abbr)
+        if short != x:
+            out.add(short)
     if base.endswith("综合实验区"):
         out |= {base.removesuffix("综合实验区"), base.removesuffix("综合实验区") + "实验区"}
     return {x for x in out if len(x) >= 2 and x not in _GENERIC}
@@ -123,9 +134,10 @@ _LEVELS = {
 
 
 def by_level(question: str, reports: list[Report]) -> list[Report]:
-    """「哪个区县…」 compares district and county governments only, when there are any."""
+    """「哪个区县…」 compares district and county governments only, when there are any. The level must be
+    asked about (哪个/各/所有 …街道): 「万里街道和福利院谁更高」 names a 街道 but asks about both."""
     for word, pattern in _LEVELS.items():
-        if word in question:
+        if re.search(r"(哪|各|所有|全部|每)[个些家一]?" + word, question):
             picked = [r for r in reports if r.agency and pattern.search(r.agency)]
             return picked or reports
     return reports

@@ -24,7 +24,7 @@ _UNIT_CLASSES = {
     "条": ("条",), "份": ("份", "工单"), "篇": ("篇",), "期": ("期",), "人": ("多少人", "几人", "关注", "粉丝"),
     "次": ("次", "阅读", "转发", "浏览", "访问", "点击"), "件": ("件", "宗"), "场": ("场",), "天": ("天",),
     "家": ("几家", "多少家"), "个": ("几个", "多少个"), "辆": ("辆",), "分钟": ("分钟",), "小时": ("小时",),
-    "%": ("比例", "占比", "百分", "比重", "%"),
+    "%": ("比例", "占比", "百分", "比重", "%", "率", "几成", "增幅", "降幅"),
 }
 
 
@@ -43,6 +43,8 @@ def unit_conflict(question: str, unit: str | None) -> bool:
         return False
     asked = {name for name, words in _UNIT_CLASSES.items() if any(w in question for w in words)}
     have = unit_class(unit)
+    if have == "%" and "%" not in asked:  # 「公开率100%」 answers no question about how many
+        return True
     return bool(asked) and have is not None and have not in asked
 _PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算", "金额")
 
@@ -215,7 +217,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         ranked.append((core, precision, f, len(own)))
     if not ranked:
         return None
-    ranked.sort(key=lambda r: (-r[0], -r[1]))
+    ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[0])))  # then the fuller label
     core, precision, best, overlap = ranked[0]
     for other_core, other_precision, other, _ in ranked[1:]:
         if other_core < core:

@@ -14,8 +14,9 @@ import click
 
 @click.command("eval")
 @click.argument("qa", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--reports", "reports_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of report files to ingest (e.g. samples).")
+@click.option("--reports", "reports_dir", required=True, multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of report files to ingest (e.g. samples); repeat for several.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("eval-out"), show_default=True,
               help="Where results.jsonl, summary.md and the chart are written.")
 @click.option("--data-dir", "eval_data_dir", type=click.Path(path_type=Path), default=None,
@@ -23,13 +24,14 @@ import click
 @click.option("--min-accuracy", type=float, default=None,
               help="Exit 1 when overall accuracy is below this (0.85 or 85).")
 @click.pass_context
-def eval_cmd(ctx: click.Context, qa: tuple[Path, ...], reports_dir: Path, out: Path, eval_data_dir: Path | None,
+def eval_cmd(ctx: click.Context, qa: tuple[Path, ...], reports_dir: tuple[Path, ...], out: Path,
+             eval_data_dir: Path | None,
              min_accuracy: float | None) -> None:
     """Score the system on Q&A sets (JSONL files or folders of them) over the reports in --reports."""
     from eval.run import evaluate_command
 
     settings = ctx.obj["settings"] if ctx.obj else None
-    sys.exit(evaluate_command(list(qa), reports_dir, out, eval_data_dir, min_accuracy, settings))
+    sys.exit(evaluate_command(list(qa), list(reports_dir), out, eval_data_dir, min_accuracy, settings))
 
 
 @click.command()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from eval.run import evaluate_command, main, percentile, run_eval, summary_markdown, write_outputs
+from eval.run import evaluate_command, main, percentile, run_eval, summary_markdown, validate_item, write_outputs
 from index.settings import Settings
 from ui.cli import cli
 
@@ -100,3 +100,20 @@ def test_percentile_nearest_rank() -> None:
     assert percentile([5.0], 95) == 5.0
     assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.0
+
+
+def test_reports_from_several_folders(setup: tuple[Path, Path, Settings], tmp_path: Path, samples_dir: Path) -> None:
+    reports, _, settings = setup
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(samples_dir / "08_pingtan_junshan_2022.txt", other)
+    qa = tmp_path / "two.jsonl"
+    items = [ITEMS[0], {"id": "j1", "question": "君山片区2022年收到多少件信息公开申请？", "answer": "0件", "value": "0",
+                        "type": "table_cell", "reports": ["08_pingtan_junshan_2022.txt"], "source": "表三 新收 × 总计"}]
+    qa.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    assert any("is not in" in e for e in validate_item(items[1], reports))
+    report = run_eval([qa], [reports, other], settings=settings)
+    assert report.ingest_failures == [] and all(o.correct for o in report.outcomes), [o.reason for o in report.outcomes]
+    res = CliRunner().invoke(cli, ["eval", str(qa), "--reports", str(reports), "--reports", str(other),
+                                   "--out", str(tmp_path / "o")], env={"REPORTQA_EMBEDDER": "fake"})
+    assert res.exit_code == 0, res.output
