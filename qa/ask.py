@@ -145,10 +145,17 @@ class QA:
                           eff)
         if not measures:
             return _refuse_figure(q, target)
+        if intent.kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
+            # 「先复议、复议完再去法院起诉的官司一共多少」 names one cell of table 四, in two clauses
+            return _lookup(q, rf, measures)
         if intent.kind == SUM and len(measures) < 2:
             measures = _measures_per_part(rf, eff) or measures
         if intent.kind in (SUM, DIFF) and len(measures) >= 2:
             return _arith(q, rf, measures, intent.kind)
+        if intent.kind in (SUM, DIFF):
+            # one figure found where several were to be added or subtracted: stating it would answer
+            # a different question (「四个季度的用款计划加起来」 is not the first quarter's)
+            return _refuse_parts(q, rf, measures, intent.kind)
         return _lookup(q, rf, measures)
 
     # ---- passages --------------------------------------------------------------------------
@@ -223,7 +230,11 @@ def _clarify(q: str, reports: list[Report], lead: str) -> Answer:
 
 def _no_report(q: str, scope: Scope, reports: list[Report]) -> Answer:
     named = named_agencies(q, reports)
-    if named and scope.years:
+    excluded = [r for r in named if r.year in scope.years]
+    if excluded:  # the report exists, but the caller's filter (the picker, the API body) leaves it out
+        text = (f"问题问的是{who(excluded[0])}，但它不在当前选定的报告范围内；请改选该报告（"
+                f"{excluded[0].id}）或取消筛选后再问。")
+    elif named and scope.years:
         have = "、".join(sorted({f"{r.year}年" for r in named if r.year}))
         text = f"没有{named[0].agency}{'/'.join(map(str, scope.years))}年的报告；已导入的有：{have}。"
     elif named:
@@ -261,11 +272,25 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
                   warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))))
 
 
+def _refuse_parts(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:
+    r = rf.report
+    found = "；".join(f"「{m.value.label}」{num(m.value.value, m.value.unit)}" for m in measures[:3])
+    verb = "相加" if kind == SUM else "相减"
+    text = (f"{who(r)}报告中只找到{found}，没有找到要{verb}的其他各项，无法算出结果。"
+            "可以分别询问每一项，或写明各项的名称。")
+    _, cites = figures_of([(m.value, r) for m in measures[:3]], rf.titles)
+    return Answer(q, REFUSED, text, citations=cites, reports=(r.id,))
+
+
 def _share(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
     r = rf.report
-    base = share_base(rf, m) if m is not None else None
-    if base is None and (named := _named_whole(eff, rf, m)):
-        m, base = named
+    base = None
+    if m is None or m.kind in ("table", "prose"):
+        # 「商品和服务支出里，物业管理费占多大比例」: a whole the question names beats the table's 合计
+        if named := _named_whole(eff, rf, m):
+            m, base = named
+    if base is None and m is not None:
+        base = share_base(rf, m)
     if m is None:
         return _refuse_figure(q, r)
     part = m.value

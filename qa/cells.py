@@ -76,12 +76,17 @@ def _t4(q: str, taken: list[bool], tpl: Template, m: CellMatch) -> None:
     words = tpl.t4_words
     if words is None:
         return
-    outcome = next((key for key, ws in words.outcomes.items() for w in ws if w in q), "total")
+    # the longest outcome named: 「除了维持和纠正之外，按其他结果结案」 asks for 其他结果
+    named = [(len(w), key) for key, ws in words.outcomes.items() for w in ws if w in q]
+    outcome = max(named)[1] if named else "total"
     columns = {c.key: c for c in tpl.table("t4").rows[0].columns}
     in_court = "诉" in q or "法院" in q
+    both = all(any(w in q for w in words.groups[g]) for g in ("suit_direct", "suit_after"))
     for group, ws in words.groups.items():
         if group != "review" and not in_court:  # 「复议后被纠正」 is a review outcome, not a lawsuit
             continue
+        if both and group in ("suit_direct", "suit_after", "review"):
+            continue  # 「行政诉讼（含直接起诉和复议后起诉）」 asks for both lawsuit groups
         for w in sorted(ws, key=len, reverse=True):
             start = _claim(q, w, taken)
             if start < 0:

@@ -41,8 +41,9 @@ _DESCRIBE = re.compile(r"吗[?？]?$|是否|有没有|么[?？]?$"
                        r"|哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
 # what the report tables never break down by: asking for it gets a refusal, not the nearest total
 UNSUPPORTED = re.compile(
-    r"平均|人均|外国|境外|国籍|性别|年龄|男性|女性|多少天|几天|天数|用时|时长"
-    r"|(关于|涉及|有关)[^，。？?]{1,10}的"
+    r"平均|人均|外国|境外|国籍|性别|年龄|男性|女性|多少天|几天|天数|用时|时长|台湾|台胞|港澳|华侨|外籍"
+    r"|(网上|网络|在线|信函|寄信|邮寄|当面|现场|传真|电子邮件|电话)(提交|提出|申请|递交)"
+    r"|(关于|涉及|有关)(?!(政府)?信息公开|政府信息)[^，。？?]{1,10}的"
 )
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
 _CN_NUM = {"两": 2, "三": 3, "四": 4, "五": 5}
@@ -78,6 +79,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
         return Intent(SUM, True)
     if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「水费和电费加起来」: items of another table
+        return Intent(SUM, True)
+    if re.search(r"加起来|之和|相加|加在一起", q):  # 「四个季度的用款计划加起来」
         return Intent(SUM, True)
     if figure:
         return Intent(LOOKUP, True)

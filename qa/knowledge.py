@@ -5,7 +5,7 @@ kept so the answer can show it.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,10 +38,20 @@ class ReportFacts:
         self.tables = list(tables)
         self.facts = facts
         self.checks = checks
+        self._label_frequency: Counter[str] | None = None
         self.cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for f in facts:
             if f.row_key and f.column_key:
                 self.cells[(f.row_key, f.column_key)].append(f)
+
+    @property
+    def label_frequency(self) -> Counter[str]:
+        """Bigram → number of this report's fact labels holding it (computed once, on first use)."""
+        if self._label_frequency is None:
+            from qa.text_match import label_frequency
+
+            self._label_frequency = label_frequency(self.facts)
+        return self._label_frequency
 
     @property
     def titles(self) -> dict[tuple[str, str], str]:

@@ -14,7 +14,15 @@ from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
 from qa.scope import agency_aliases
-from qa.text_match import asks_change, asks_rate, best_prose_fact, best_table_fact, is_change, table_base
+from qa.text_match import (
+    asks_change,
+    asks_rate,
+    best_prose_fact,
+    best_table_fact,
+    is_change,
+    misses_a_specific_word,
+    table_base,
+)
 
 _NON_COUNT_UNITS = re.compile(
     r"(多少|几)(万|亿)?(条|份|篇|期|版|人次|人|次|场|户|万元|元|分钟|小时|天|辆|名|位|平方米|公里|吨)"
@@ -132,7 +140,8 @@ def with_own_rows(cm: CellMatch, question: str, version: str | None) -> CellMatc
         return cm
     own = match_cells(question, load_templates()[version])
     have = {(h.table, h.row.key) for h in cm.rows}
-    extra = [h for h in own.rows if h.table == "t2" and (h.table, h.row.key) not in have]
+    # named in full (「政府集中采购」), not by a word any sentence may hold (「采购项目信息」)
+    extra = [h for h in own.rows if h.table == "t2" and (h.table, h.row.key) not in have and h.length >= 4]
     return replace(cm, rows=cm.rows + extra) if extra else cm
 
 
@@ -153,6 +162,10 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
     # across reports the question's years choose the reports, not a figure inside one of them
     prose = best_prose_fact(question, rf.facts, names, None if across else rf.report.year, levels_only=across)
+    # 「给工会的经费」 is not 「“三公”经费」 (across reports the question also names other agencies,
+    # whose words are no item of this one)
+    if prose and not across and misses_a_specific_word(question, prose.fact, rf.label_frequency, names):
+        prose = None
     only_weak = not cm.strong_rows and not cm.columns and not cm.derived
     if only_weak and prose and prose.overlap >= 3 and not across:
         # 「区政府办代表区政府受理了多少件申请」: the prose names this exact figure; the table only its total

@@ -104,8 +104,10 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
 
 
 _PLACE = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,4}?)(省|自治区|市|县|区|镇|乡)")
-_GOVERNMENT = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,6}?)(?:上的|的)?(?:人民)?政府")
-_NOT_NAME_CHARS = set("了几多少公开收到申请是有在对向给被把")
+# 「月球上的政府」, but not 「用于政府采购」: 政府 starting a compound names no government
+_GOVERNMENT = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,6}?)(?:上的|的)?(?:人民)?政府"
+                         r"(?!采购|信息|性|网站|公报|部门|工作|购买|债|投资|补助|定价|服务)")
+_NOT_NAME_CHARS = set("了几多少公开收到申请是有在对向给被把用于为打算")
 _NOT_PLACE_CHARS = set("全本各该哪这那我年政府办代表超介城社辖片上下")
 
 
@@ -143,8 +145,12 @@ def by_level(question: str, reports: list[Report]) -> list[Report]:
     return reports
 
 
+# 「到2024年8月底」 is a date inside a report, not the year a report is about
+_DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*\d{1,2}\s*月")
+
+
 def years_in(question: str) -> list[int]:
-    q = _CARRY_YEAR.sub("", normalize(question))
+    q = _DATE.sub("", _CARRY_YEAR.sub("", normalize(question)))
     return [int(m.group(1)) for m in _YEAR.finditer(q)]
 
 

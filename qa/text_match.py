@@ -5,6 +5,7 @@ around them) and cells of other tables such as budgets (by their printed row and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from index.models import Fact
@@ -230,6 +231,29 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
 
 
+_FUNCTION_CHARS = set("是有的了多少几在和与及为共年月日个件条宗元万之其中等")
+
+
+def label_frequency(facts: list[Fact]) -> Counter[str]:
+    """In how many table rows of a report each bigram appears: rare ones name a specific item
+    (「工会」 of 工会经费). Prose labels are clause fragments, not item names, and are left out;
+    so are bigrams with a function character (「算是」 of 「预算是多少」)."""
+    return Counter(b for f in facts if f.table != "prose" for b in bigrams(" ".join(f.row_path))
+                   if not _FUNCTION_CHARS & set(b))
+
+
+def misses_a_specific_word(question: str, fact: Fact, frequency: Counter[str],
+                           agency_names: set[str] = frozenset()) -> bool:
+    """Whether the question names an item the report labels somewhere (「工会」 of 工会经费) that the
+    chosen number's sentence never mentions: then the number is about something else."""
+    q = bigrams(without(normalize(question), agency_names))
+    context = bigrams(" ".join(fact.row_path)) | bigrams(fact.sentence or "")
+    return any(0 < frequency[b] <= _RARE for b in q - context)
+
+
+_RARE = 3
+
+
 def _lcs(a: str, b: str) -> int:
     """Length of the longest common substring (labels are short: quadratic is fine)."""
     best = 0
@@ -242,6 +266,12 @@ def _lcs(a: str, b: str) -> int:
                 best = max(best, cur[j])
         prev = cur
     return best
+
+
+def _covered(label: str, q: str) -> float:
+    """The share of a label's bigrams the question holds."""
+    words = {label[i:i + 2] for i in range(len(label) - 1)}
+    return sum(w in q for w in words) / len(words) if words else 0.0
 
 
 def _clean_label(label: str) -> str:
@@ -309,9 +339,12 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
             row = 1  # 「项目支出一共多少」: a column named, read on the table's total row
         else:
             common = _lcs(label, q)
-            if common < 4:
+            if common >= 4:
+                row = common
+            elif len(label) >= 4 and _covered(label, q) >= 2 / 3:
+                row = len(label) / 2  # 「给工会的经费」: every word of 工会经费, not side by side
+            else:
                 continue
-            row = common
         parents = sum(len(_clean_label(p)) for p in f.row_path[:-1] if len(_clean_label(p)) >= 2 and
                       _clean_label(p) in q) if label in q else 0
         cols = f.column_path

@@ -311,3 +311,39 @@ def test_a_small_share_keeps_its_significant_digits():
 
     assert pct(Decimal(13500), Decimal(99706020)) == Decimal("0.014")
     assert pct(Decimal(1), Decimal(3)) == Decimal("33.3") and pct(Decimal(0), Decimal(7)) == 0
+
+
+# 01 淮安 2024 and 04 平潭 2025 count applications by applicant type only, never by channel or origin
+@pytest.mark.parametrize("report,question", [
+    (HUAIAN, "3119件信息公开申请里，有多少是网上提交的、多少是寄信提交的？"),
+    (PT2025, "收到的信息公开申请里，有多少件是台湾同胞提的？"),
+])
+def test_breakdowns_the_tables_do_not_have_are_refused(qa, report, question):
+    a = _ask(qa, report, question)
+    assert a.status == "refused" and a.value is None, a.text
+
+
+def test_a_sum_with_only_one_part_found_is_refused(qa):
+    # 07 平潭 2019: 教育 133 条 and 医疗卫生 106 条 are stated far from their subjects
+    a = _ask(qa, "07_pingtan_zone_2019", "教育领域和医疗卫生领域一共公开了多少条信息？")
+    assert a.status == "refused" and a.value is None, a.text
+    # 15 p.35: four quarters of 158.05万元 each; 「加起来」 is not the first quarter's
+    b = _ask(qa, BUDGET, "社区公共服务中心新建工程四个季度的用款计划加起来是多少？")
+    assert b.status == "refused" and b.value is None, b.text
+
+
+def test_which_year_more_answers_with_the_larger(qa):
+    # 02 洪泽 2023 「主动公开政府信息 1136 条」; 03 洪泽 2024 「主动发布各类政府信息 2428 条」
+    a = qa.ask("洪泽区政府网站主动公开的信息，2023年和2024年哪年更多？多的那年是多少条？")
+    assert (str(a.value), a.unit) == ("2428", "条"), a.text
+
+
+def test_table_four_other_outcome(qa):
+    # 04 平潭 2025 table 四: 行政复议 结果维持 25, 其他结果 8
+    a = _ask(qa, PT2025, "因为信息公开被申请行政复议的，除了维持和纠正之外，按“其他结果”结案的有几起？")
+    assert (str(a.value), a.unit) == ("8", "件"), a.text
+
+
+def test_a_report_left_out_by_the_filter_is_named(qa):
+    a = qa.ask("厚街镇2023年收到多少宗申请？", filters=Filters(reports=(JUNSHAN,)))
+    assert a.status == "refused" and SEED in a.text and "取消筛选" in a.text
