@@ -15,8 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
+from index.chunking import passage_text
 from index.errors import UnknownReportError
+from index.lexical import tokens
 from index.models import Check, Chunk, Fact, ParsedReport, Report, Table
+
+_SEP = "\x1f"  # between stored tokens: a character no token holds
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -37,7 +41,7 @@ CREATE TABLE IF NOT EXISTS checks (
   report_id TEXT, name TEXT, description TEXT, left_value TEXT, right_value TEXT, ok INTEGER, detail TEXT
 );
 CREATE TABLE IF NOT EXISTS chunks (
-  id TEXT PRIMARY KEY, report_id TEXT, text TEXT, section TEXT, kind TEXT, page INTEGER, meta TEXT
+  id TEXT PRIMARY KEY, report_id TEXT, text TEXT, section TEXT, kind TEXT, page INTEGER, meta TEXT, tokens TEXT
 );
 CREATE INDEX IF NOT EXISTS chunks_by_report ON chunks (report_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER);
@@ -74,10 +78,10 @@ class SQLiteStore:
         self.path = path
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.executescript(_SCHEMA)
-        columns = {r[1] for r in self._db.execute("PRAGMA table_info(reports)")}
-        if "parser" not in columns:  # a store written before parser versions were recorded
-            with self._db:
-                self._db.execute("ALTER TABLE reports ADD COLUMN parser TEXT")
+        for table, column in (("reports", "parser"), ("chunks", "tokens")):  # stores from older builds
+            if column not in {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}:
+                with self._db:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
     def close(self) -> None:
         self._db.close()
@@ -135,9 +139,9 @@ class SQLiteStore:
              for c in parsed.checks],
         )
         db.executemany(
-            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?)",
-            [(c.id, c.report_id, c.text, c.section, c.kind, c.page, json.dumps(c.meta, ensure_ascii=False))
-             for c in parsed.chunks],
+            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)",
+            [(c.id, c.report_id, c.text, c.section, c.kind, c.page, json.dumps(c.meta, ensure_ascii=False),
+              _SEP.join(tokens(passage_text(c, report=False)))) for c in parsed.chunks],
         )
 
     def reports(self) -> list[Report]:
@@ -198,6 +202,11 @@ class SQLiteStore:
         rows = self._db.execute(sql + (" WHERE report_id=?" if report_id else "") + " ORDER BY rowid",
                                 (report_id,) if report_id else ())
         return [Chunk(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}")) for r in rows]
+
+    def chunk_tokens(self) -> dict[str, list[str]]:
+        """The BM25 tokens stored with each chunk at ingest (chunks from older builds have none)."""
+        return {r[0]: r[1].split(_SEP) if r[1] else [] for r in
+                self._db.execute("SELECT id, tokens FROM chunks WHERE tokens IS NOT NULL")}
 
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM chunks")}

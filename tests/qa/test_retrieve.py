@@ -149,3 +149,26 @@ def test_paraphrased_questions_find_their_passage_in_the_top_5(e5_indexed) -> No
             misses.append(f"{q.id} {q.question} → 「{q.evidence}」 not in: " + " | ".join(c.text[:40] for c, _ in hits))
     recall = 1 - len(misses) / len(questions)
     assert recall >= 0.95, f"recall@5 {recall:.3f}; misses:\n" + "\n".join(misses)
+
+
+def test_chunks_keep_their_tokens_so_a_rebuild_need_not_tokenise_again(indexed) -> None:
+    from index.chunking import passage_text
+
+    store, _ = indexed
+    stored = store.chunk_tokens()
+    chunks = store.chunks()
+    assert chunks and set(stored) == {c.id for c in chunks}
+    for c in chunks[:50]:
+        assert stored[c.id] == tokens(passage_text(c, report=False))
+
+
+def test_a_store_without_stored_tokens_still_retrieves(samples_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    store = SQLiteStore(settings.db_path)
+    index = TextIndexer.open(settings, store, embedder=FakeEmbedder())
+    ingest_file(samples_dir / f"{SEED}.txt", store, indexer=index)
+    with store.transaction() as db:  # as a store written by an older build
+        db.execute("UPDATE chunks SET tokens = NULL")
+    assert store.chunk_tokens() == {}
+    hits = retrieve("厚街发布微信公众号", 3, Filters(reports=(SEED,)), store=store, index=index)
+    assert hits and "厚街发布" in hits[0][0].text
