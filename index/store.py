@@ -40,6 +40,7 @@ CREATE INDEX IF NOT EXISTS facts_by_report ON facts (report_id, tbl, row_key, co
 CREATE TABLE IF NOT EXISTS checks (
   report_id TEXT, name TEXT, description TEXT, left_value TEXT, right_value TEXT, ok INTEGER, detail TEXT
 );
+CREATE INDEX IF NOT EXISTS checks_by_report ON checks (report_id);
 CREATE TABLE IF NOT EXISTS chunks (
   id TEXT PRIMARY KEY, report_id TEXT, text TEXT, section TEXT, kind TEXT, page INTEGER, meta TEXT, tokens TEXT
 );

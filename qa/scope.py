@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from index.models import Report
 from index.template import normalize
@@ -43,8 +44,10 @@ class Scope:
     relative_year: int | None = None
 
 
-def agency_aliases(agency: str) -> set[str]:
-    """Names people use for an agency: 厚街镇人民政府 → 厚街镇, 厚街, 厚街镇政府 …"""
+@lru_cache(maxsize=65536)
+def agency_aliases(agency: str) -> frozenset[str]:
+    """Names people use for an agency: 厚街镇人民政府 → 厚街镇, 厚街, 厚街镇政府 … (cached: every
+    question matches against every stored agency, and 10,000 reports hold far fewer agencies)."""
     a = normalize(agency).replace(" ", "")
     out = {a}
     base = a.removesuffix("人民政府")
@@ -79,7 +82,7 @@ def agency_aliases(agency: str) -> set[str]:
             out.add(short)
     if base.endswith("综合实验区"):
         out |= {base.removesuffix("综合实验区"), base.removesuffix("综合实验区") + "实验区"}
-    return {x for x in out if len(x) >= 2 and x not in _GENERIC}
+    return frozenset(x for x in out if len(x) >= 2 and x not in _GENERIC)
 
 
 def named_agencies(question: str, reports: list[Report]) -> list[Report]:
@@ -185,8 +188,9 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
     years = years_in(question)
     rel = relative_year(question)
     scope = Scope(pool, bool(named), years, rel)
-    anchor = named or focus
-    chosen = [r for r in pool if any(same_agency(r.agency, a.agency) for a in anchor)] if anchor else pool
+    anchor = {a.agency for a in (named or focus)}
+    chosen = [r for r in pool if r.agency in anchor or any(same_agency(r.agency, a) for a in anchor)] \
+        if anchor else pool
     if years:
         chosen = [r for r in chosen if r.year in years]
     elif rel is not None and (focus or len({r.agency for r in chosen}) == 1):
