@@ -22,6 +22,7 @@ _NUMBER = re.compile(
 )
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、:：（(]")
+_LIST_MARK = re.compile(r"^[一二三四五六七八九十\d]{1,3}[）)]\s*")
 
 
 def _label(sentence: str, at: int) -> str:
@@ -31,6 +32,8 @@ def _label(sentence: str, at: int) -> str:
     label = parts[-1].strip() if parts else before
     if len(label) < 2 and len(parts) > 1:
         label = (parts[-2] + label).strip()
+    # 「（二）公务用车购置及运行费46.56万元」: the cut at 「（」 leaves the list number behind
+    label = _LIST_MARK.sub("", label) or label
     return label[-40:]
 
 
