@@ -22,6 +22,7 @@ _NUMBER = re.compile(
 )
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、:：（(]")
+_LEVEL = re.compile(r"[（(](类|款|项)[)）]")
 _LIST_MARK = re.compile(r"^[一二三四五六七八九十\d]{1,3}[）)]\s*")
 
 
@@ -37,6 +38,19 @@ def _label(sentence: str, at: int) -> str:
     return label[-40:]
 
 
+# 「5.“社会保障和就业支出（类）…（项）”25.93万元，主要用于…。2023年当年预算执行数为…，比2023年预算
+#执行数增加3.84%。」: the sentences after a numbered item's first are still about its subject
+_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _item_subject(rest: str) -> str:
+    """A numbered item's subject: its quoted name (类/款/项 markers dropped), else its first clause."""
+    quoted = re.match(r"[“\"]([^“”\"]{2,120})[”\"]", rest)
+    words = quoted.group(1) if quoted else re.split(r"[，,。；;：:（(]|\d", rest, maxsplit=1)[0]
+    return " ".join(_LEVEL.sub(" ", words).split())[-40:]
+
+
 def prose_facts(
     report_id: str,
     text: str,
@@ -46,16 +60,22 @@ def prose_facts(
     """Every number-with-unit in the prose of `text`, outside the `skip` spans (the tables)."""
     skip = sorted(skip)
     out: list[Fact] = []
+    head = ""  # the subject of the numbered item the sentence belongs to
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
         if any(a <= s0 < b for a, b in skip):
+            head = ""
             continue
         sentence = sm.group().strip()
         lead = len(sm.group()) - len(sm.group().lstrip())
+        if item := _ITEM.match(sentence):
+            head = _item_subject(sentence[item.end():])
         for m in _NUMBER.finditer(sentence):
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
                 continue
             label = _label(sentence, m.start())
+            if len(_HAN.findall(label)) < 2 and head:  # 「5.“…事业单位医疗（项）”50.37万元」: the subject
+                label = head
             if not label:
                 continue
             unit = (m.group(3) or "") + m.group(4)
@@ -64,7 +84,7 @@ def prose_facts(
                 Fact(
                     report_id=report_id,
                     table="prose",
-                    row_path=(label,),
+                    row_path=(head, label) if head and head != label else (label,),
                     column_path=(),
                     value=to_decimal(m.group(1) + (m.group(2) or "")),
                     unit=unit,

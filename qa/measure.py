@@ -156,7 +156,7 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     if asks_rate(q):  # only a rate the report states answers it: never a count or a computed share
         rates = [f for f in rf.facts if f.table == "prose" and f.unit in ("%", "个百分点")]
         got = best_prose_fact(question, rates, names, rf.report.year)
-        return [Measure(Value(got.fact.value, got.fact.unit, (got.fact,), got.fact.row_path[0]), "prose",
+        return [Measure(Value(got.fact.value, got.fact.unit, (got.fact,), got.fact.row_path[-1]), "prose",
                         table="prose")] if got else []
     found = template_measures(rf, cm, question)
     wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
@@ -180,15 +180,24 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     if tables:
         titles = {key: title for (_, key), title in rf.titles.items()}
         cell = best_table_fact(question, rf.facts, titles, names)
-        change = prose is not None and asks_change(q) and is_change(prose.fact.row_path[0])
-        if cell and (prose is None or cell.score >= prose.score or _same_amount(cell.fact, prose.fact)) and not change:
+        change = prose is not None and asks_change(q) and is_change(prose.fact.row_path[-1])
+        if cell and (prose is None or cell.score >= prose.score or _same_amount(cell.fact, prose.fact)
+                     or _named_outright(cell.fact, prose.fact, q)) and not change:
             f = cell.fact
             label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")
             return [Measure(Value(f.value, f.unit, (f,), label), "table", table=f.table)]
     if prose:
         f = prose.fact
-        return [Measure(Value(f.value, f.unit, (f,), f.row_path[0]), "prose", table="prose")]
+        return [Measure(Value(f.value, f.unit, (f,), f.row_path[-1]), "prose", table="prose")]
     return found
+
+
+def _named_outright(cell: Fact, prose: Fact, q: str) -> bool:
+    """The question names the table row whole and the prose label only in part: 「一般公共服务支出」
+    is the row, not the item 「一般公共服务支出 统计信息事务 统计管理」 that begins with it."""
+    row = normalize(cell.row_path[-1]) if cell.row_path else ""
+    text = normalize(prose.row_path[-1]).replace(" ", "")
+    return len(row) >= 4 and row in q.replace(" ", "") and text not in q.replace(" ", "")
 
 
 _SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}

@@ -152,8 +152,16 @@ def by_level(question: str, reports: list[Report]) -> list[Report]:
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*\d{1,2}\s*月")
 
 
+# 「2024年预算比2023年执行数增加了多少」: 2023 is what the report compares with, not another report
+_BASE_YEAR = re.compile(r"(?<=[比较])\s*(20\d\d)\s*年")
+
+
 def years_in(question: str) -> list[int]:
-    q = _DATE.sub("", _CARRY_YEAR.sub("", normalize(question)))
+    q = normalize(question)
+    named = _YEAR.findall(_DATE.sub("", _CARRY_YEAR.sub("", q)))
+    if len(set(named)) > 1:  # with another year named, 比2023年 is one of the two years compared
+        return [int(y) for y in named]
+    q = _DATE.sub("", _CARRY_YEAR.sub("", _BASE_YEAR.sub("", q)))
     return [int(m.group(1)) for m in _YEAR.finditer(q)]
 
 

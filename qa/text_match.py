@@ -77,7 +77,7 @@ _CLAUSE_END = re.compile(r"[，,；;。：:（）()]")
 def _at(f: Fact) -> int:
     """Where the number stands in its sentence. 「制作政务信息514条，主动公开政府信息514条」 prints the
     same figure twice: the one meant is the one its own label leads up to."""
-    s, raw, label = f.sentence or "", f.raw or "", f.row_path[0] if f.row_path else ""
+    s, raw, label = f.sentence or "", f.raw or "", f.row_path[-1] if f.row_path else ""
     first = s.find(raw)
     i = first
     while i >= 0:
@@ -199,7 +199,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
     for f in facts:
         if f.table != "prose" or unit_conflict(qn, f.unit):
             continue
-        label = f.row_path[0]
+        label = f.row_path[-1]
         dated = label if _years(label) else (f.sentence or "")[:max(_at(f), 0)]
         if year_mismatch(qn, dated, report_year) or kind_mismatch(qn, label) or (levels_only and is_change(label)):
             continue
@@ -211,6 +211,10 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if not own or len(own | near) < (1 if unit_named else 2):
             continue
         core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
+        # the numbered item's subject (「…事业单位医疗」 over 「比2023年预算执行数增加14.04%」)
+        # only beside a label that matches on its own: a subject alone picks no figure of its item
+        if len(own) >= 2:
+            core += 0.5 * len(bigrams(" ".join(f.row_path[:-1])) & q - own)
         if total_asked:  # 「政府采购预算一共多少」: the head of 「…4821.20万元，其中：货物57.43万元、…」
             core += _HEAD_BONUS * (_heads_list(f) - _in_list(f))
         words = bigrams(label)
@@ -218,14 +222,14 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         ranked.append((core, precision, f, len(own)))
     if not ranked:
         return None
-    ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[0])))  # then the fuller label
+    ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[-1])))  # then the fuller label
     core, precision, best, overlap = ranked[0]
     for other_core, other_precision, other, _ in ranked[1:]:
         if other_core < core:
             break
         if other.value == best.value:
             continue
-        same_words = normalize(other.row_path[0]) == normalize(best.row_path[0])
+        same_words = normalize(" ".join(other.row_path)) == normalize(" ".join(best.row_path))
         if same_words or not (precision >= _CLEAR or precision >= 2 * other_precision) or other_precision == precision:
             return None  # 「买公务车的预算」: 公务用车购置费? 运行费? 公务接待费? — the question cannot tell
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)

@@ -114,3 +114,9 @@ def test_table_four_words():
 def test_a_date_inside_a_report_is_not_the_year_asked_about():
     assert years_in("到2024年8月底，万里街道办事处手上一共有几辆车？") == []
     assert years_in("万里街道2024年有几辆车？") == [2024]
+
+
+def test_a_stated_rate_of_a_numbered_budget_item(qa):
+    # 17 p.16: 「5.“…事业单位医疗（项）”50.37万元…2024年预算安排50.37万元，比2023年预算执行数增加14.04%。」
+    a = _ask(qa, FULIYUAN, "事业单位医疗这一项的预算，比2023年实际执行数增加了百分之几？")
+    assert (str(a.value), a.unit) == ("14.04", "%"), a.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from index.prose_facts import prose_facts
 from qa.text_match import asks_rate, best_prose_fact
 
@@ -40,3 +42,26 @@ def test_a_change_answers_a_change_question_only() -> None:
 def test_a_rate_of_change_is_not_a_share() -> None:
     assert asks_rate("事业单位医疗的预算比2023年实际执行数增加了百分之几？")
     assert not asks_rate("同意公开的比例是多少？")
+
+
+# 17_putuo_fuliyuan_budget_2024, 财政拨款支出主要内容: numbered items, each a subject and then its figures
+FULIYUAN = ("4.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）”74.66万元，"
+            "主要用于人员经费及公用经费。2023年当年预算执行数为711.34万元，2024年预算安排738.66万元，"
+            "比2023年预算执行数增加3.84%。主要原因是：根据实际支出。"
+            "5.“医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位医疗（项）”50.37万元，主要用于人员医疗保险。"
+            "2023年当年预算执行数为44.17万元，2024年预算安排50.37万元，比2023年预算执行数增加14.04%。")
+
+
+def test_a_numbered_items_subject_carries_to_its_later_sentences() -> None:
+    facts = prose_facts("r", FULIYUAN)
+    rate = next(f for f in facts if f.value == Decimal("14.04"))
+    assert rate.row_path == ("医疗卫生与计划生育支出 行政事业单位医疗 事业单位医疗", "比2023年预算执行数增加")
+    assert next(f for f in facts if f.value == Decimal("50.37")).row_path[-1].endswith("事业单位医疗")
+    got = best_prose_fact("事业单位医疗这一项的预算，比2023年实际执行数增加了百分之几？",
+                          [f for f in facts if f.unit == "%"])
+    assert got is not None and got.fact.value == Decimal("14.04")
+
+
+def test_a_subject_alone_picks_no_figure_of_its_item() -> None:
+    # 「…单独分到了多少钱」 shares only 「年预」 with 「2024年预算安排」: which item's is it? none is named in full
+    assert _best("2024年预算里，行政单位离退休单独分到了多少钱？", FULIYUAN, 2024) is None
