@@ -124,6 +124,7 @@ class Knowledge:
         self._facts: dict[str, ReportFacts] = {}
         self._vocab: set[str] = set()
         self._vocab_of: dict[str, str] = {}  # report id → sha256 already in the vocabulary
+        self._vocab_signature: tuple | None = None
 
     def reports(self) -> list[Report]:
         revision = self.store.revision() if hasattr(self.store, "revision") else None
@@ -141,6 +142,8 @@ class Knowledge:
         New reports are added to it; a removed or replaced one makes it start again."""
         from qa.text_match import bigrams
 
+        if self._vocab_signature == self._signature:
+            return self._vocab
         sha = dict(self._signature)
         if any(sha.get(k) != v for k, v in self._vocab_of.items()):
             self._vocab, self._vocab_of = set(), {}
@@ -148,6 +151,7 @@ class Knowledge:
             if r.id not in self._vocab_of:
                 self._vocab |= bigrams(self.store.text(r.id))
                 self._vocab_of[r.id] = r.sha256
+        self._vocab_signature = self._signature
         return self._vocab
 
     def of(self, report: Report) -> ReportFacts:

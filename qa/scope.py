@@ -88,13 +88,12 @@ def agency_aliases(agency: str) -> frozenset[str]:
 def named_agencies(question: str, reports: list[Report]) -> list[Report]:
     """Reports whose agency the question names; the longest name wins (平潭 vs 平潭…君山片区)."""
     q = normalize(question).replace(" ", "")
-    best: dict[str, int] = {}
-    for r in reports:
-        if not r.agency:
-            continue
-        hits = [len(a) for a in agency_aliases(r.agency) if a in q]
+    by_agency: dict[str, int] = {}  # each distinct agency once: 10,000 reports hold far fewer
+    for agency in {r.agency for r in reports if r.agency}:
+        hits = [len(a) for a in agency_aliases(agency) if a in q]
         if hits:
-            best[r.id] = max(hits)
+            by_agency[agency] = max(hits)
+    best = {r.id: by_agency[r.agency] for r in reports if r.agency in by_agency}
     if not best:
         return []
     picked = [r for r in reports if r.id in best]
@@ -197,8 +196,11 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
     rel = relative_year(question)
     scope = Scope(pool, bool(named), years, rel)
     anchor = {a.agency for a in (named or focus)}
-    chosen = [r for r in pool if r.agency in anchor or any(same_agency(r.agency, a) for a in anchor)] \
-        if anchor else pool
+    if anchor:  # each distinct agency compared once, not each of 10,000 reports
+        same = {ag for ag in {r.agency for r in pool} if ag in anchor or any(same_agency(ag, a) for a in anchor)}
+        chosen = [r for r in pool if r.agency in same]
+    else:
+        chosen = pool
     if years:
         chosen = [r for r in chosen if r.year in years]
     elif rel is not None and (focus or len({r.agency for r in chosen}) == 1):
