@@ -149,9 +149,11 @@ def _scope_words(store: Any, allowed: set[str] | None) -> list[str]:
     if allowed is None:
         return []
     words = []
-    for r in store.reports():
-        if r.id in allowed:
-            words += [normalize(r.agency or ""), f"{r.year}年" if r.year else ""]
+    # a few reports in scope are read one by one: listing all 10,000 would cost more than the search
+    chosen = [store.report(i) for i in allowed if store.exists(i)] if len(allowed) <= 50 and hasattr(
+        store, "exists") else [r for r in store.reports() if r.id in allowed]
+    for r in chosen:
+        words += [normalize(r.agency or ""), f"{r.year}年" if r.year else ""]
     return [w for w in words if w]
 
 
