@@ -152,9 +152,11 @@ class QA:
             measures = _measures_per_part(rf, eff) or measures
         if intent.kind in (SUM, DIFF) and len(measures) >= 2:
             return _arith(q, rf, measures, intent.kind)
+        if intent.kind == SUM and len(measures) == 1 and (series := _numbered_series(q, rf, measures[0])):
+            return _arith(q, rf, series, SUM)  # 「四个季度的用款计划加起来」: 第一…第四季度用款计划
         if intent.kind in (SUM, DIFF):
             # one figure found where several were to be added or subtracted: stating it would answer
-            # a different question (「四个季度的用款计划加起来」 is not the first quarter's)
+            # a different question (「四个季度的用款计划加起来」 is not the first quarter's alone)
             return _refuse_parts(q, rf, measures, intent.kind)
         return _lookup(q, rf, measures)
 
@@ -270,6 +272,27 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
     figs, cites = figures_of(used, rf.titles)
     return Answer(q, ANSWERED, text, head.value, head.unit, figs, cites, reports=(r.id,),
                   warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))))
+
+
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+_COUNT = re.compile(r"([两二三四五六七八九十]|\d{1,2})个")
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _numbered_series(q: str, rf: ReportFacts, m: Measure) -> list[Measure]:
+    """The numbered siblings of a prose figure in its sentence (第一季度…第四季度用款计划), when the
+    question asks for that many of them (「四个季度」) or for all (「各」「全部」「所有」)."""
+    f = m.value.inputs[0]
+    if f.table != "prose" or not _ORDINAL.search(f.row_path[-1]):
+        return []
+    stem = _ORDINAL.sub("第N", f.row_path[-1])
+    series = [x for x in rf.facts if x.table == "prose" and x.sentence == f.sentence and x.unit == f.unit
+              and _ORDINAL.sub("第N", x.row_path[-1]) == stem]
+    counted = _COUNT.search(q)
+    want = (_CN_COUNT.get(counted.group(1)) or int(counted.group(1))) if counted else None
+    if len(series) < 2 or (want != len(series) and not (want is None and re.search(r"各|全部|所有", q))):
+        return []
+    return [Measure(Value(x.value, x.unit, (x,), x.row_path[-1]), "prose", table="prose") for x in series]
 
 
 def _refuse_parts(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:

@@ -327,9 +327,16 @@ def test_a_sum_with_only_one_part_found_is_refused(qa):
     # 07 平潭 2019: 教育 133 条 and 医疗卫生 106 条 are stated far from their subjects
     a = _ask(qa, "07_pingtan_zone_2019", "教育领域和医疗卫生领域一共公开了多少条信息？")
     assert a.status == "refused" and a.value is None, a.text
-    # 15 p.35: four quarters of 158.05万元 each; 「加起来」 is not the first quarter's
-    b = _ask(qa, BUDGET, "社区公共服务中心新建工程四个季度的用款计划加起来是多少？")
+    # 15 p.35: 「第一季度用款计划158.05万元，第二季度…，第三季度…，第四季度用款计划158.05万元」
+    b = _ask(qa, BUDGET, "社区公共服务中心新建工程三个季度的用款计划加起来是多少？")  # which three?
     assert b.status == "refused" and b.value is None, b.text
+
+
+def test_a_numbered_series_the_question_counts_is_summed(qa):
+    # 15 p.35: four quarters of 158.05万元 each → 632.20万元, every input shown
+    a = _ask(qa, BUDGET, "社区公共服务中心新建工程四个季度的用款计划加起来是多少？")
+    assert (str(a.value), a.unit) == ("632.20", "万元"), a.text
+    assert a.text.count("158.05万元") == 4 and len(a.figures) == 4
 
 
 def test_which_year_more_answers_with_the_larger(qa):
