@@ -35,13 +35,48 @@ def _paragraphs(report_id: str, text: str) -> list[Chunk]:
     return [Chunk(f"{report_id}:{i}", report_id, p, "", "text") for i, p in enumerate(paras)]
 
 
+_ITEM = re.compile(r"^\s*(\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                   r"|[一二三四五六七八九十]{1,3}是)")
+_LEAD_IN = re.compile(r"(包括|如下|有|为|是)[：:]\s*$|[：:]\s*$")
+MAX_ITEMS = 8
+
+
 def _condense(question: str, text: str, keep: int = 3) -> str:
+    """The sentences that share most words with the question, in their order; a kept sentence that
+    opens a list (「具体包括：」) keeps the list's items too, since they are what it announces."""
     sentences = [s.strip() for s in _SENT.findall(text) if len(s.strip()) > 4]
     if len(sentences) <= keep:
         return "".join(sentences)
     q = bigrams(question)
-    ranked = sorted(range(len(sentences)), key=lambda i: (-len(bigrams(sentences[i]) & q), i))[:keep]
+    ranked = set(sorted(range(len(sentences)), key=lambda i: (-len(bigrams(sentences[i]) & q), i))[:keep])
+    for i in sorted(ranked):
+        if _LEAD_IN.search(sentences[i]) or _ITEM.match(sentences[i]):
+            j = i + 1
+            while j < len(sentences) and _ITEM.match(sentences[j]) and j - i <= MAX_ITEMS:
+                ranked.add(j)
+                j += 1
     return "".join(sentences[i] for i in sorted(ranked))
+
+
+def _with_continuation(chunk: Chunk, store: SQLiteStore) -> Chunk:
+    """A passage that stops inside a list (「具体包括：1.…（本部）。」) continues into the next chunk of
+    the same section: the list's remaining items are appended, nothing else."""
+    sentences = [s.strip() for s in _SENT.findall(chunk.text) if s.strip()]
+    if not sentences or not (_LEAD_IN.search(sentences[-1]) or _ITEM.match(sentences[-1])):
+        return chunk
+    siblings = [c for c in store.chunks(chunk.report_id) if c.kind == "text" and c.section == chunk.section]
+    at = next((i for i, c in enumerate(siblings) if c.id == chunk.id), None)
+    if at is None or at + 1 >= len(siblings):
+        return chunk
+    items = []
+    for s in (x.strip() for x in _SENT.findall(siblings[at + 1].text)):
+        if not _ITEM.match(s) or len(items) >= MAX_ITEMS:
+            break
+        items.append(s)
+    if not items:
+        return chunk
+    return Chunk(chunk.id, chunk.report_id, chunk.text + "".join(items), chunk.section, chunk.kind, chunk.page,
+                 chunk.meta)
 
 
 def describe(question: str, reports: list[Report], store: SQLiteStore, retriever=None, k: int = 3) -> Answer:
@@ -54,6 +89,7 @@ def describe(question: str, reports: list[Report], store: SQLiteStore, retriever
     by_id = {r.id: r for r in reports}
     lines, cites = [], []
     for i, (chunk, _) in enumerate(hits, 1):
+        chunk = _with_continuation(chunk, store)
         excerpt = _condense(question, chunk.text)
         section = chunk.section or "正文"
         lines.append(f"{i}. 【{section}】{excerpt}")

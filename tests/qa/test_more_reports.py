@@ -120,3 +120,28 @@ def test_a_stated_rate_of_a_numbered_budget_item(qa):
     # 17 p.16: 「5.“…事业单位医疗（项）”50.37万元…2024年预算安排50.37万元，比2023年预算执行数增加14.04%。」
     a = _ask(qa, FULIYUAN, "事业单位医疗这一项的预算，比2023年实际执行数增加了百分之几？")
     assert (str(a.value), a.unit) == ("14.04", "%"), a.text
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory):
+    from dataclasses import replace
+
+    from index.settings import Settings
+    from qa.service import Service
+
+    svc = Service(replace(Settings.from_env(env={}, data_dir=tmp_path_factory.mktemp("desc")), embedder="fake"))
+    folder = ROOT / "eval" / "heldout_reports"
+    results = svc.ingest([folder / f"{WANLI25}.pdf", folder / f"{FULIYUAN}.pdf"])
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return svc
+
+
+def test_a_list_a_passage_announces_is_given_whole(indexed):
+    # 16 p.3: 「…事业单位4家，具体包括：1.…（本部）。2.…社区事务受理服务中心。…6.…综合行政执法队。」 — the list
+    # runs past the end of its chunk
+    a = indexed.ask("万里街道办事处的部门预算包括了哪些下属单位？", [], Filters(reports=(WANLI25,)))
+    assert a.status == "answered"
+    assert all(w in a.text for w in ("社区事务受理服务中心", "城市运行管理中心", "综合行政执法队")), a.text
+    # 17 p.3: 「…的事业单位。1.负责…生活照料…。2.组织志愿者和专业社工团队…」
+    b = indexed.ask("普陀区社会福利院是做什么的？", [], Filters(reports=(FULIYUAN,)))
+    assert all(w in b.text for w in ("收养社会孤老", "生活照料", "志愿者")), b.text
