@@ -20,6 +20,7 @@ from qa.cells import CellMatch, match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
 from qa.describe import describe
 from qa.intent import (
+    CN_NUMBERS,
     COMPARE,
     DESCRIBE,
     DIFF,
@@ -35,7 +36,7 @@ from qa.intent import (
     without_share_words,
 )
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
-from qa.measure import Measure, find_measures, share_base, share_measure
+from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure
 from qa.scope import Filters, Scope, by_level, named_agencies, resolve_scope, unknown_place
 from qa.text_match import bigrams, is_change
 
@@ -276,7 +277,6 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 _COUNT = re.compile(r"([两二三四五六七八九十]|\d{1,2})个")
-_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _numbered_series(q: str, rf: ReportFacts, m: Measure) -> list[Measure]:
@@ -289,10 +289,10 @@ def _numbered_series(q: str, rf: ReportFacts, m: Measure) -> list[Measure]:
     series = [x for x in rf.facts if x.table == "prose" and x.sentence == f.sentence and x.unit == f.unit
               and _ORDINAL.sub("第N", x.row_path[-1]) == stem]
     counted = _COUNT.search(q)
-    want = (_CN_COUNT.get(counted.group(1)) or int(counted.group(1))) if counted else None
+    want = (CN_NUMBERS.get(counted.group(1)) or int(counted.group(1))) if counted else None
     if len(series) < 2 or (want != len(series) and not (want is None and re.search(r"各|全部|所有", q))):
         return []
-    return [Measure(Value(x.value, x.unit, (x,), x.row_path[-1]), "prose", table="prose") for x in series]
+    return [prose_measure(x) for x in series]
 
 
 def _refuse_parts(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:

@@ -21,12 +21,6 @@ _FIGURE = re.compile(
 )
 SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
-
-
-def without_share_words(question: str) -> str:
-    """The part a share question counts: 「“其他”占了百分之多少」 looks up 「“其他”」 — asked with the
-    share words, every count would be ruled out as the wrong unit."""
-    return _SHARE_WORDS.sub(" ", question)
 _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计")
 _DIFF = re.compile(r"多多少|少多少|差多少|相差|差距|多出|少了多少|多了多少")
 _YOY = re.compile(
@@ -46,7 +40,13 @@ UNSUPPORTED = re.compile(
     r"|(关于|涉及|有关)(?!(政府)?信息公开|政府信息)[^，。？?]{1,10}的"
 )
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
-_CN_NUM = {"两": 2, "三": 3, "四": 4, "五": 5}
+CN_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def without_share_words(question: str) -> str:
+    """The part a share question counts: 「“其他”占了百分之多少」 looks up 「“其他”」 — asked with the
+    share words, every count would be ruled out as the wrong unit."""
+    return _SHARE_WORDS.sub(" ", question)
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     lowest = bool(re.search(r"最少|最低", q))
     back = None
     if m := _MULTI_YEAR.search(q):
-        back = _CN_NUM.get(m.group(1)) or int(m.group(1))
+        back = CN_NUMBERS.get(m.group(1)) or int(m.group(1))
     if _TREND.search(q) and not (_DESCRIBE.search(q) and not figure and "变化" not in q):
         return Intent(TREND, True, years_back=back)
     if _RANK.search(q) and agencies_named != 1:

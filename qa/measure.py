@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from index.models import Fact
 from index.template import load_templates, normalize
@@ -138,11 +139,18 @@ def with_own_rows(cm: CellMatch, question: str, version: str | None) -> CellMatc
     counts 政府集中采购 and 本年新公开数量, which the 2021 one dropped."""
     if not version or version == "2021" or version not in load_templates():
         return cm
-    own = match_cells(question, load_templates()[version])
     have = {(h.table, h.row.key) for h in cm.rows}
-    # named in full (「政府集中采购」), not by a word any sentence may hold (「采购项目信息」)
-    extra = [h for h in own.rows if h.table == "t2" and (h.table, h.row.key) not in have and h.length >= 4]
+    extra = [h for h in _own_t2_rows(question, version) if (h.table, h.row.key) not in have]
     return replace(cm, rows=cm.rows + extra) if extra else cm
+
+
+@lru_cache(maxsize=1024)
+def _own_t2_rows(question: str, version: str) -> tuple[RowHit, ...]:
+    """The table-二 rows the question names in `version`'s template, named in full (「政府集中采购」),
+    not by a word any sentence may hold (「采购项目信息」). Cached: a comparison asks it of every
+    report of that version."""
+    own = match_cells(question, load_templates()[version])
+    return tuple(h for h in own.rows if h.table == "t2" and h.length >= 4)
 
 
 def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = False) -> list[Measure]:
@@ -156,8 +164,7 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     if asks_rate(q):  # only a rate the report states answers it: never a count or a computed share
         rates = [f for f in rf.facts if f.table == "prose" and f.unit in ("%", "个百分点")]
         got = best_prose_fact(question, rates, names, rf.report.year)
-        return [Measure(Value(got.fact.value, got.fact.unit, (got.fact,), got.fact.row_path[-1]), "prose",
-                        table="prose")] if got else []
+        return [prose_measure(got.fact)] if got else []
     found = template_measures(rf, cm, question)
     wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
     # across reports the question's years choose the reports, not a figure inside one of them
@@ -187,9 +194,13 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
             label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")
             return [Measure(Value(f.value, f.unit, (f,), label), "table", table=f.table)]
     if prose:
-        f = prose.fact
-        return [Measure(Value(f.value, f.unit, (f,), f.row_path[-1]), "prose", table="prose")]
+        return [prose_measure(prose.fact)]
     return found
+
+
+def prose_measure(f: Fact) -> Measure:
+    """A number of the prose as a measure, labelled by the words that lead up to it."""
+    return Measure(Value(f.value, f.unit, (f,), f.row_path[-1]), "prose", table="prose")
 
 
 def _named_outright(cell: Fact, prose: Fact, q: str) -> bool:
@@ -197,7 +208,8 @@ def _named_outright(cell: Fact, prose: Fact, q: str) -> bool:
     is the row, not the item 「一般公共服务支出 统计信息事务 统计管理」 that begins with it."""
     row = normalize(cell.row_path[-1]) if cell.row_path else ""
     text = normalize(prose.row_path[-1]).replace(" ", "")
-    return len(row) >= 4 and row in q.replace(" ", "") and text not in q.replace(" ", "")
+    q = q.replace(" ", "")
+    return len(row) >= 4 and row in q and text not in q
 
 
 _SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}

@@ -156,12 +156,11 @@ _BASE_YEAR = re.compile(r"(?<=[比较])\s*(20\d\d)\s*年")
 
 
 def years_in(question: str) -> list[int]:
-    q = normalize(question)
-    named = _YEAR.findall(_DATE.sub("", _CARRY_YEAR.sub("", q)))
+    q = _DATE.sub("", _CARRY_YEAR.sub("", normalize(question)))
+    named = [int(y) for y in _YEAR.findall(q)]
     if len(set(named)) > 1:  # with another year named, 比2023年 is one of the two years compared
-        return [int(y) for y in named]
-    q = _DATE.sub("", _CARRY_YEAR.sub("", _BASE_YEAR.sub("", q)))
-    return [int(m.group(1)) for m in _YEAR.finditer(q)]
+        return named
+    return [int(y) for y in _YEAR.findall(_BASE_YEAR.sub("", q))]
 
 
 _TEMPLATE_TIME_WORDS = re.compile(

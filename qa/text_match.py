@@ -87,12 +87,12 @@ def _at(f: Fact) -> int:
     return first
 
 
-def _window(f: Fact) -> tuple[str, str]:
+def _window(f: Fact, i: int) -> tuple[str, str]:
     """The words around a prose number: before it (what it counts) and after it up to the clause end
     (「共发布380条财政资金信息」 names its subject after the number). The span before holds 24 letters,
-    not 24 characters: 「财政拨款收入18,976.76万元，比2024年预算增加」 must reach back past the digits."""
+    not 24 characters: 「财政拨款收入18,976.76万元，比2024年预算增加」 must reach back past the digits.
+    `i` is where the number stands (`_at`)."""
     s = f.sentence or ""
-    i = _at(f)
     if i < 0:
         return s, ""
     tail = s[i + len(f.raw):]
@@ -122,17 +122,15 @@ _TOTAL_ASKED = re.compile(r"一共|总共|合计|总计|总数|全部|共计|总
 _HEAD_BONUS = 1.0
 
 
-def _heads_list(f: Fact) -> int:
-    """1 when the number is followed by 「其中」: it is the total its list breaks down."""
+def _heads_list(f: Fact, i: int) -> int:
+    """1 when the number (at `i`) is followed by 「其中」: it is the total its list breaks down."""
     s = f.sentence or ""
-    i = _at(f)
     return int(i >= 0 and bool(re.match(r"\s*[，,：:]?\s*其中", s[i + len(f.raw):])))
 
 
-def _in_list(f: Fact) -> int:
-    """1 when 「其中」 comes before the number in its sentence: it is one part of a total."""
+def _in_list(f: Fact, i: int) -> int:
+    """1 when 「其中」 comes before the number (at `i`) in its sentence: it is one part of a total."""
     s = f.sentence or ""
-    i = _at(f)
     return int(i > 0 and "其中" in s[:i])
 
 
@@ -169,8 +167,8 @@ def year_mismatch(question: str, label: str, report_year: int | None) -> bool:
 def kind_mismatch(question: str, label: str) -> bool:
     """A change answers only a question about change, and a planned figure never answers one about
     what was actually spent."""
-    change = bool(_CHANGE_LABEL.search(label.strip()))
-    if change != bool(_ASKS_CHANGE.search(question)):
+    change = is_change(label)
+    if change != asks_change(question):
         return change  # a change question may still be answered by a stated level, never vice versa
     return bool(_ACTUAL.search(question)) and not _ACTUAL.search(label) and "预算" in label
 
@@ -200,11 +198,13 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if f.table != "prose" or unit_conflict(qn, f.unit):
             continue
         label = f.row_path[-1]
-        dated = label if _years(label) else (f.sentence or "")[:max(_at(f), 0)]
+        at = _at(f)
+        dated = label if _years(label) else (f.sentence or "")[:max(at, 0)]
         if year_mismatch(qn, dated, report_year) or kind_mismatch(qn, label) or (levels_only and is_change(label)):
             continue
-        before, after = _window(f)
-        own = (bigrams(label) | bigrams(after)) & q
+        before, after = _window(f, at)
+        words = bigrams(label)
+        own = (words | bigrams(after)) & q
         near = bigrams(before) & q
         unit_named = bool(f.unit) and unit_class(f.unit) is not None and not unit_conflict(qn, f.unit) and any(
             w in qn for w in _UNIT_CLASSES.get(unit_class(f.unit) or "", ()))
@@ -216,8 +216,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if len(own) >= 2:
             core += 0.5 * len(bigrams(" ".join(f.row_path[:-1])) & q - own)
         if total_asked:  # 「政府采购预算一共多少」: the head of 「…4821.20万元，其中：货物57.43万元、…」
-            core += _HEAD_BONUS * (_heads_list(f) - _in_list(f))
-        words = bigrams(label)
+            core += _HEAD_BONUS * (_heads_list(f, at) - _in_list(f, at))
         precision = len(words & q) / len(words) if words else 0.0
         ranked.append((core, precision, f, len(own)))
     if not ranked:
@@ -236,6 +235,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
 
 
 _FUNCTION_CHARS = set("是有的了多少几在和与及为共年月日个件条宗元万之其中等")
+_RARE = 3  # table rows holding a bigram, at most, for it to name a specific item
 
 
 def label_frequency(facts: list[Fact]) -> Counter[str]:
@@ -253,9 +253,6 @@ def misses_a_specific_word(question: str, fact: Fact, frequency: Counter[str],
     q = bigrams(without(normalize(question), agency_names))
     context = bigrams(" ".join(fact.row_path)) | bigrams(fact.sentence or "")
     return any(0 < frequency[b] <= _RARE for b in q - context)
-
-
-_RARE = 3
 
 
 def _lcs(a: str, b: str) -> int:
