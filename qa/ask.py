@@ -37,8 +37,10 @@ from qa.intent import (
 )
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure
-from qa.scope import Filters, Scope, by_level, named_agencies, resolve_scope, unknown_place
+from qa.question import Question, parse
+from qa.scope import Filters, Scope, agency_aliases, by_level, named_agencies, resolve_scope, unknown_place
 from qa.text_match import bigrams, is_change
+from qa.verify import Sources, gate
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
@@ -55,7 +57,13 @@ class QA:
         self.phraser = phraser
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
-        answer = self._ask(question.strip(), list(history), filters or Filters())
+        agencies = {r.agency for r in named_agencies(question, self.kb.reports())}
+        parsed = parse(question.strip(), len(across.group_by_agency(
+            [r for r in self.kb.reports() if r.agency in agencies])))
+        if len(parsed.parts) > 1:
+            answer = self._ask_parts(parsed, list(history), filters or Filters())
+        else:
+            answer = self._ask(question.strip(), list(history), filters or Filters())
         if self.phraser is not None and answer.status == ANSWERED:
             return self.phraser(answer)
         return answer
@@ -89,7 +97,33 @@ class QA:
         intent = classify(effective, len(across.group_by_agency(named)), parts)
         if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
             return self._describe(q, scope, reports)
-        return self._figure(q, effective, intent, cm, scope, reports)
+        answer = self._figure(q, effective, intent, cm, scope, reports)
+        # a follow-up (「那律师事务所呢？」) replaces part of the previous question: its own words must
+        # be covered, the previous question's were checked when it was answered
+        return self._verified(q if effective != q else effective, answer, reports, intent.kind == SHARE)
+
+    def _verified(self, question: str, answer: Answer, reports: list[Report], share: bool) -> Answer:
+        """The verifier's word on a figure answer: every content word of the question covered by the
+        figures' labels, agencies or vocabulary, and the quantity asked the quantity given."""
+        by_id = {r.id: r for r in reports}
+        agencies = {f.report.agency for f in answer.figures if f.report.agency}
+        agencies |= {r.agency for r in named_agencies(question, reports) if r.agency}
+        names = {n for a in agencies for n in agency_aliases(a)} | agencies
+
+        def titles(report_id: str) -> dict[tuple[str, str], str]:
+            r = by_id.get(report_id)
+            return self.kb.of(r).titles if r is not None else {}
+
+        return gate(question, answer, names, Sources(titles, self.kb.store.text), share)
+
+    def _ask_parts(self, question: Question, history: list[dict], filters: Filters) -> Answer:
+        """Each figure the question asks for, answered on its own; later parts stay in the reports
+        the first part was about. One part's figure is never given as the answer to the whole."""
+        first = self._ask(question.parts[0], history, filters)
+        narrowed = Filters(reports=first.reports) if first.reports else filters
+        answers = [first] + [self._ask(p, history if not first.reports else [], narrowed)
+                             for p in question.parts[1:]]
+        return combine(question.text, answers)
 
     def _focus(self, prev: str, reports: list[Report], filters: Filters) -> list[Report]:
         return resolve_scope(prev, reports, filters, []).reports
@@ -147,10 +181,15 @@ class QA:
         if not measures:
             return _refuse_figure(q, target)
         if intent.kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
-            # 「先复议、复议完再去法院起诉的官司一共多少」 names one cell of table 四, in two clauses
-            return _lookup(q, rf, measures)
+            # 「先复议、复议完再去法院起诉的官司一共多少」 names one cell of table 四, in two clauses; 「复议和
+            # 诉讼加起来」 names two: the one cell stands when it accounts for every word of the question
+            single = _lookup(q, rf, measures)
+            if self._verified(eff, single, reports, False) is single:
+                return single
         if intent.kind == SUM and len(measures) < 2:
             measures = _measures_per_part(rf, eff) or measures
+        if intent.kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
+            return _lookup(q, rf, measures)
         if intent.kind in (SUM, DIFF) and len(measures) >= 2:
             return _arith(q, rf, measures, intent.kind)
         if intent.kind == SUM and len(measures) == 1 and (series := _numbered_series(q, rf, measures[0])):
@@ -366,7 +405,7 @@ _PARTS = re.compile(r"[和与及、]|加上|加")
 
 def _measures_per_part(rf: ReportFacts, q: str) -> list[Measure]:
     """「水费和电费加起来」: each named item looked up on its own, when the question lists several."""
-    head = re.split(r"一共|合计|总共|加起来|之和|共计", q)[0]
+    head = re.split(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数", q)[0]
     parts = [p for p in _PARTS.split(head) if len(p.strip()) >= 2]
     if len(parts) < 2:
         return []
@@ -396,3 +435,29 @@ def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answe
         text += "".join(quality_notes(rf, v))
     figs, cites = figures_of([(v, r) for v in vals], rf.titles)
     return Answer(q, ANSWERED, text, value, unit, figs, cites, reports=(r.id,))
+
+
+def combine(question: str, answers: list[Answer]) -> Answer:
+    """One answer for a question of several parts: each part's answer in turn, the first part's
+    figure as the headline only when the first part was answered, and every part that could not
+    be answered named as such."""
+    lines, missing = [], []
+    for i, a in enumerate(answers, 1):
+        lines.append(f"（{i}）{a.text}")
+        if a.status != ANSWERED:
+            missing.append(i)
+    head = answers[0]
+    answered = [a for a in answers if a.status == ANSWERED]
+    if not answered:
+        status = head.status
+    else:
+        status = ANSWERED
+    text = "\n".join(lines)
+    if missing and answered:
+        text += "\n" + "、".join(f"第{i}问" for i in missing) + "没有找到可靠的数字，只回答了其余部分。"
+    value = head.value if head.status == ANSWERED else None
+    return Answer(question, status, text, value, head.unit if value is not None else None,
+                  tuple(f for a in answers for f in a.figures), tuple(c for a in answers for c in a.citations),
+                  reports=tuple(dict.fromkeys(r for a in answers for r in a.reports)),
+                  warnings=tuple(dict.fromkeys(w for a in answers for w in a.warnings))
+                  + (("partial",) if missing and answered else ()))

@@ -105,7 +105,9 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
     return [r for r in picked if not any(a != r.agency and a.startswith(r.agency) for a in agencies)]
 
 
-_PLACE = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,4}?)(省|自治区|市|县|区|镇|乡)")
+# 市民/市场/区域/乡村 are words, not the end of a place name (「普通市民」 names no city)
+_PLACE = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,4}?)"
+                    r"(省|自治区|市(?![民场])|县(?!城)|区(?!域)|镇|乡(?!村))")
 # 「月球上的政府」, but not 「用于政府采购」: 政府 starting a compound names no government
 _GOVERNMENT = re.compile(r"^(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,6}?)(?:上的|的)?(?:人民)?政府"
                          r"(?!采购|信息|性|网站|公报|部门|工作|购买|债|投资|补助|定价|服务)")

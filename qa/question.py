@@ -1,0 +1,86 @@
+"""A question, read once: its normalized text, the quantity it asks for, and its parts.
+
+「申请一共多少？其中企业几宗？」 and 「基本支出和项目支出各多少？」 ask for several figures. Each part
+is answered on its own (a later part carries the subject of the first when it has none of its own:
+「其中企业几宗」 is about the applications of the first part), so no single figure is ever presented
+as the answer to the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.verify import question_text, uncovered_terms
+from qa.vocab import quantity_asked, vocabulary
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    norm: str
+    quantity: str
+    parts: tuple[str, ...]  # more than one when several figures are asked
+
+
+def parse(text: str, agencies_named: int = 0) -> Question:
+    norm = question_text(text)
+    return Question(text, norm, quantity_asked(norm), split_parts(text, each=agencies_named < 2))
+
+
+def _segments(text: str) -> list[str]:
+    v = vocabulary()
+    pattern = "|".join(re.escape(b) for b in v.part_break)
+    segs = [s.strip(" ，,") for s in re.split(pattern, text) if s.strip(" ，,")]
+    out: list[str] = []
+    for s in segs:  # 「…一共多少，其中企业几宗」: a lead word after a comma starts another part
+        pieces = re.split(r"[，,](?=(?:" + "|".join(map(re.escape, v.part_lead + v.part_keep)) + "))", s)
+        out += [p for p in pieces if p]
+    return out
+
+
+def _each_parts(segment: str) -> list[str]:
+    """「基本支出和项目支出各多少」 → 「基本支出多少」「项目支出多少」; the first item keeps what
+    stands before it (the agency, the year)."""
+    v = vocabulary()
+    for word in v.each:
+        i = segment.find(word)
+        if i <= 0 or not v.asks_figure(segment[i:]):
+            continue
+        head, tail = segment[:i], segment[i + len(word):]
+        items = re.split("|".join(map(re.escape, v.joiners)), head)
+        items = [x for x in items if x.strip()]
+        if len(items) >= 2 and all(len(x.strip()) >= 2 for x in items[1:]):
+            return [x + tail for x in items]
+    return []
+
+
+def split_parts(text: str, each: bool = True) -> tuple[str, ...]:
+    """The figure-asking parts of a question, each a question of its own; one part for most.
+    `each`: split 「A和B各多少」 too (not when A and B are agencies: that is a comparison)."""
+    v = vocabulary()
+    asked = [s for s in _segments(text) if v.asks_figure(s)]
+    if len(asked) == 1:
+        each = _each_parts(asked[0]) if each else []
+        return tuple(each) if len(each) >= 2 else (text,)
+    if len(asked) < 2:
+        return (text,)
+    first = asked[0]
+    stem = _stem(first)
+    parts = [first]
+    for part in asked[1:]:
+        lead = next((w for w in v.part_lead if part.startswith(w)), "")
+        own = part[len(lead):]
+        if lead or own.startswith(v.part_keep) or not uncovered_terms(own, ()):
+            own = f"{stem}，{own}"  # 「占多少？」 or 「其中企业几宗？」: about the first part's subject
+        parts.append(own)
+    return tuple(parts)
+
+
+def _stem(part: str) -> str:
+    """The first part without the words that ask for a figure: its subject."""
+    v = vocabulary()
+    out = part
+    for w in v.figure_cues + v.ask:
+        out = out.replace(w, "")
+    return out.strip(" ，,是有")

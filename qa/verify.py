@@ -1,0 +1,261 @@
+"""The one place that decides whether a chosen figure may be stated: answer, or refuse and say why.
+
+Whatever path picked the figures (a template cell, a budget cell, a prose number, arithmetic over
+several), the question's words must all be accounted for before a number goes out:
+
+* **coverage** — every content word of the question is explained by the figures' own labels (row
+  and column paths, table title, the words around a prose number, the template's aliases for the
+  cell), by the agencies and years in scope, or by the vocabulary's neutral words (asking,
+  receiving, handling, the operation). A word left over — 「代理」 in 「律师代理的申请」, 「热线」
+  in 「12345热线经费」 — means the figure is about something else, so the answer is refused and
+  the word is named. A negation (不/未/没有) is never neutral: it must be in a label.
+* **quantity** — the kind of number asked (money, a percentage, a count of 辆/人/件 …) must be the
+  kind the figure is: 「罚款金额」 is not answered by a number of 件.
+
+It works on words, not on which rule produced the figure, so it holds for wordings and reports
+nobody tuned it on; a figure it lets through has a label that says what the question says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from index.models import Fact
+from index.template import load_templates, normalize
+from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
+from qa.compose import who
+from qa.vocab import quantity_asked, unit_answers, vocabulary
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
+_MIN_TERM = 2
+_DATE = re.compile(r"\d+\s*(?:年度|年|月份|月|日|号|季度)|近[两二三四五六七八九十\d]年"
+                   r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
+_EXCLUDED = re.compile(r"除了?[^，,。？?]{1,16}?(?:之外|以外)")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    uncovered: tuple[str, ...] = ()
+    quantity: str = ""  # the quantity asked, when the figures are of another kind
+    label: str = ""  # the figure that was refused, in words
+
+
+def question_text(question: str) -> str:
+    """The question as the verifier reads it: NFKC, no spaces, no quotation marks."""
+    return _QUOTES.sub("", normalize(question)).replace(" ", "").replace("\u3000", "")
+
+
+def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str] = ()) -> list[str]:
+    """The content words of `question` that neither `contexts` (the figures' labels), nor `names`
+    (agencies in scope), nor the vocabulary's neutral words and function characters account for."""
+    q = question_text(question)
+    taken = [not _CJK.match(ch) for ch in q]
+    for m in _DATE.finditer(q):  # 「2023年」「8月」: the years and dates are the scope's, not content
+        _mark(taken, m.start(), len(m.group()))
+    context = "|".join(question_text(c) for c in contexts if c)
+    v = vocabulary()
+    for name in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
+        _claim_all(q, name, taken)
+    for m in _EXCLUDED.finditer(q):  # 「除了维持和纠正之外」 names what is not asked
+        _mark(taken, m.start(), len(m.group()))
+    _claim_context(q, context, taken)
+    for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
+        if word in q and any(p in context for p in printed):
+            _claim_all(q, word, taken)
+    for w in v.neutral:
+        if not any(n in w for n in v.negation):
+            _claim_all(q, w, taken)
+    out: list[str] = []
+    # a negation turns a figure into its opposite: it is covered only by a label that negates too
+    # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
+    negated = any(n in context for n in v.negation)
+    for neg in v.negation if negated else ():
+        _claim_all(q, neg, taken)
+    for neg in v.negation if not negated else ():
+        i = q.find(neg)
+        while i >= 0:
+            if not all(taken[i:i + len(neg)]) and neg not in "".join(out):
+                out.append(neg)
+                _mark(taken, i, len(neg))
+            i = q.find(neg, i + 1)
+    for i, ch in enumerate(q):
+        if not taken[i] and ch in v.function_chars:
+            taken[i] = True
+    run = ""
+    for i, ch in enumerate(q + "|"):
+        if i < len(q) and not taken[i]:
+            run += ch
+            continue
+        if len(run) >= _MIN_TERM:
+            out.append(run)
+        run = ""
+    return out
+
+
+def _mark(taken: list[bool], start: int, length: int) -> None:
+    for i in range(start, start + length):
+        taken[i] = True
+
+
+def _claim_all(q: str, word: str, taken: list[bool]) -> None:
+    if not word:
+        return
+    i = q.find(word)
+    while i >= 0:
+        _mark(taken, i, len(word))
+        i = q.find(word, i + 1)
+
+
+def _claim_context(q: str, context: str, taken: list[bool]) -> None:
+    """Claim every stretch of two or more question characters that the labels hold, longest first
+    at each position (「不予公开」 is claimed whole, so its 不 is explained)."""
+    if not context:
+        return
+    i = 0
+    while i < len(q) - 1:
+        if taken[i] and taken[i + 1]:
+            i += 1
+            continue
+        j = i + 2
+        best = 0
+        while j <= len(q) and q[i:j] in context:
+            best = j - i
+            j += 1
+        if best >= 2:
+            _mark(taken, i, best)
+            i += best
+        else:
+            i += 1
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What the verifier may read of a report besides its facts: table titles and the text."""
+
+    titles: Callable[[str], dict[tuple[str, str], str]]
+    text: Callable[[str], str]
+
+
+_HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+                      r"|第[一二三四五六七八九十]+[部分章节]).*$")
+_LEAD = 120  # characters of text before a prose number that may name its subject
+
+
+def figure_context(fig: Figure, sources: Sources) -> list[str]:
+    """Everything that says what a figure is: its row and column paths, its table's title, the
+    report's title, the template's everyday words for its cell; for a prose number its sentence,
+    the words just before it and the heading it stands under (「（一）主动公开情况」 is the subject of
+    「…人事任免文件12件」, 「12345热线」 of the 「工单」 sentence after it)."""
+    f = fig.fact
+    title = own_title(sources.titles(f.report_id).get((f.report_id, f.table), ""), f, fig.report.template)
+    out = [*f.row_path, *f.column_path, fig.report.title or "", title]
+    if f.table == "prose":
+        out.append(f.sentence or "")
+        if f.span:
+            text = sources.text(f.report_id)
+            start = f.span[0]
+            lead = text[max(0, start - _LEAD):start]
+            out.append(re.split(r"[。！？]|\n\s*\n", lead)[-1])  # the sentence so far, not the one before
+            heads = list(_HEADING.finditer(text, 0, start))
+            if heads:
+                out.append(heads[-1].group())
+    out += template_words(f, fig.report.template)
+    return out
+
+
+def own_title(title: str, f: Fact, version: str | None) -> str:
+    """A table title without the names of the other groups it titles: 「行政复议、行政诉讼情况」
+    does not explain 「诉讼」 for a review cell."""
+    tpl = load_templates().get(version or "") or load_templates()["2021"]
+    words = tpl.t4_words
+    if words is None or not f.column_key or not f.row_key or not f.row_key.startswith("t4."):
+        return title
+    own = f.column_key.partition(".")[0]
+    others = {w for g, ws in words.groups.items() if g != own and not (own.startswith("suit") and g == "suits")
+              for w in ws}
+    for w in sorted(others, key=len, reverse=True):
+        title = title.replace(w, "")
+    return title
+
+
+def template_words(f: Fact, version: str | None) -> list[str]:
+    """The template's labels and everyday aliases for a template cell (and for its parent rows)."""
+    tpl = load_templates().get(version or "") or load_templates()["2021"]
+    if not f.row_key or "." not in f.row_key:
+        return []
+    table_key, row_key = f.row_key.split(".", 1)
+    try:
+        table = tpl.table(table_key)
+    except KeyError:
+        return []
+    out = [own_title(table.title, f, version)]
+    keys = {r.key for r in table.rows}
+    key: str | None = row_key
+    while key in keys:
+        row = table.row(key)
+        out += [row.label, *row.aliases]
+        for col in row.columns:
+            if col.key == f.column_key:
+                out += [*col.path, *col.aliases]
+        key = row.parent
+    if table_key == "t4" and tpl.t4_words is not None and f.column_key:
+        group, _, outcome = f.column_key.partition(".")
+        words = tpl.t4_words
+        out += [*words.groups.get(group, ()), words.group_labels.get(group, ""), *words.outcomes.get(outcome, ())]
+        if group.startswith("suit"):
+            out += [*words.groups.get("suits", ())]
+    return out
+
+
+def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
+          operation_share: bool = False) -> Verdict:
+    """Coverage and quantity of an answer's figures against the question."""
+    figs = answer.figures
+    if not figs:
+        return Verdict(True)
+    contexts: list[str] = []
+    for fig in figs:
+        contexts += figure_context(fig, sources)
+    left = uncovered_terms(question, contexts, names)
+    label = "、".join(dict.fromkeys(" / ".join(g.fact.row_path + g.fact.column_path)[:40] for g in figs[:2]))
+    if left:
+        return Verdict(False, tuple(left), label=label)
+    wanted = quantity_asked(question_text(question))
+    unit = answer.unit if answer.value is not None else figs[0].fact.unit
+    if wanted == "percent" and operation_share:
+        return Verdict(True)
+    if wanted and not unit_answers(wanted, unit):
+        return Verdict(False, quantity=wanted, label=label)
+    return Verdict(True)
+
+
+_QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}
+
+
+def refusal(answer: Answer, verdict: Verdict) -> Answer:
+    """The refusal that replaces an answer the verifier did not let through: it names what the
+    question asked that no stored figure of the report says."""
+    r = answer.figures[0].report
+    if verdict.uncovered:
+        terms = "」「".join(verdict.uncovered)
+        text = (f"在{who(r)}的报告中没有找到与「{terms}」对应的数字：最接近的是「{verdict.label}」，"
+                f"但它并不是按「{terms}」统计的，所以不作为答案。可以换一种问法，或直接问表内的行列名称。")
+    else:
+        asked = _QUANTITY_WORDS.get(verdict.quantity) or f"多少{verdict.quantity.split(':', 1)[-1]}"
+        text = (f"问题问的是{asked}，但{who(r)}的报告中找到的「{verdict.label}」是另一种数"
+                f"（单位：{answer.figures[0].fact.unit or '无'}），报告里没有所问的这个数字。")
+    return replace(answer, status=REFUSED, text=text, value=None, unit=None, figures=(), table=None,
+                   warnings=answer.warnings + ("verifier",), citations=answer.citations)
+
+
+def gate(question: str, answer: Answer, names: Iterable[str], sources: Sources,
+         operation_share: bool = False) -> Answer:
+    """The answer if every word of the question is accounted for and the quantity fits; else a refusal."""
+    if answer.status not in (ANSWERED, AMBIGUOUS):
+        return answer
+    verdict = check(question, answer, names, sources, operation_share)
+    return answer if verdict.ok else refusal(answer, verdict)

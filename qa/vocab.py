@@ -1,0 +1,93 @@
+"""The question-side vocabulary (index/vocabulary.json), read and compiled once.
+
+Other qa modules ask this one which words ask for a figure, which carry no content, which negate,
+and which quantity a question wants; none of them spells those word lists itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+Quantity = str  # "percent" | "money" | "count:<measure word>" | ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    ask: tuple[str, ...]
+    neutral: tuple[str, ...]  # longest first
+    function_chars: frozenset[str]
+    negation: tuple[str, ...]
+    quantity_words: dict[str, tuple[str, ...]]
+    quantity_units: dict[str, tuple[str, ...]]
+    interchangeable: tuple[frozenset[str], ...]
+    part_break: tuple[str, ...]
+    part_lead: tuple[str, ...]  # words that open a later part and are dropped (其中)
+    part_keep: tuple[str, ...]  # words that open a later part about the first part's subject (占, 比)
+    each: tuple[str, ...]
+    joiners: tuple[str, ...]
+    figure_cues: tuple[str, ...]
+    synonyms: dict[str, tuple[str, ...]]  # everyday word → the words labels print for it
+
+    def asks_figure(self, text: str) -> bool:
+        return any(c in text for c in self.figure_cues)
+
+    def same_unit(self, a: str, b: str) -> bool:
+        """件 and 宗 count the same things; 辆 and 元 do not."""
+        return a == b or any(a in group and b in group for group in self.interchangeable)
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    raw = json.loads(resources.files("index").joinpath("vocabulary.json").read_text(encoding="utf-8"))
+    q = raw["quantity"]
+    return Vocabulary(
+        ask=_longest_first(raw["ask"]),
+        neutral=_longest_first(raw["neutral"] + raw["ask"]),
+        function_chars=frozenset(raw["function_chars"]),
+        negation=_longest_first(raw["negation"]),
+        quantity_words={k: _longest_first(v["words"]) for k, v in q.items()},
+        quantity_units={k: tuple(v["units"]) for k, v in q.items()},
+        interchangeable=tuple(frozenset(g) for g in raw["interchangeable_units"]),
+        part_break=tuple(raw["part_break"]),
+        part_lead=_longest_first(raw["part_lead"]),
+        part_keep=_longest_first(raw["part_keep"]),
+        each=_longest_first(raw["each"]),
+        joiners=_longest_first(raw["joiners"]),
+        figure_cues=_longest_first(raw["figure_cues"]),
+        synonyms={k: tuple(v) for k, v in sorted(raw["synonyms"].items(), key=lambda kv: -len(kv[0]))
+                  if not k.startswith("_")},
+    )
+
+
+def quantity_asked(text: str) -> Quantity:
+    """What kind of number the question wants: a percentage, an amount of money, a count of some
+    measure word (「几辆」 → count:辆), or "" when it does not say."""
+    v = vocabulary()
+    if any(w in text for w in v.quantity_words["percent"]):
+        return "percent"
+    for w in v.quantity_words["count"]:
+        if w in text:
+            return "count:" + w.removeprefix("多少").removeprefix("几")
+    if any(w in text for w in v.quantity_words["money"]):
+        return "money"
+    return ""
+
+
+def unit_answers(quantity: Quantity, unit: str | None) -> bool:
+    """Whether a figure in `unit` can answer a question wanting `quantity`."""
+    if not quantity or not unit:
+        return True
+    v = vocabulary()
+    if quantity == "percent":
+        return unit in v.quantity_units["percent"]
+    if quantity == "money":
+        return unit.endswith("元")
+    word = quantity.split(":", 1)[1]
+    return v.same_unit(word, unit) or unit.endswith(word)
