@@ -93,7 +93,7 @@ def _t4(q: str, taken: list[bool], tpl: Template, m: CellMatch) -> None:
                 continue
             if group == "suits":
                 parts = tuple(("t4", "cases", f"{g}.{outcome}") for g in ("suit_direct", "suit_after"))
-                label = words.group_labels[group] + ("" if outcome == "total" else " " + outcome)
+                label = words.group_labels[group] + ("" if outcome == "total" else " " + words.outcomes[outcome][0])
                 m.derived.append(Derived(f"t4.suits.{outcome}", label, parts))
             else:
                 m.columns.append(ColHit("t4", columns[f"{group}.{outcome}"], start, len(w)))

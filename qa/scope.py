@@ -80,6 +80,9 @@ def agency_aliases(agency: str) -> frozenset[str]:
             short = short.replace(long_form, abbr)
         if short != x:
             out.add(short)
+    for name in list(out):  # 万里街道办事处 is called 万里街道办
+        if name.endswith("街道办事处"):
+            out.add(name.removesuffix("事处"))
     if base.endswith("综合实验区"):
         out |= {base.removesuffix("综合实验区"), base.removesuffix("综合实验区") + "实验区"}
     return frozenset(x for x in out if len(x) >= 2 and x not in _GENERIC)

@@ -66,9 +66,15 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
         if word in q and any(p in context for p in printed):
             _claim_all(q, word, taken)
+    alone = _single_tokens(q)
     for w in v.neutral:
-        if not any(n in w for n in v.negation):
+        if any(n in w for n in v.negation):
+            continue
+        if len(w) > 1:
             _claim_all(q, w, taken)
+        else:  # 「项」 is neutral as a measure word, not inside 「项目」
+            for i in alone.get(w, ()):
+                taken[i] = True
     out: list[str] = []
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
@@ -85,6 +91,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for i, ch in enumerate(q):
         if not taken[i] and ch in v.function_chars:
             taken[i] = True
+    out += _split_words(q, taken, v.function_chars)
     run = ""
     for i, ch in enumerate(q + "|"):
         if i < len(q) and not taken[i]:
@@ -93,6 +100,39 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         if len(run) >= _MIN_TERM:
             out.append(run)
         run = ""
+    return out
+
+
+def _single_tokens(q: str) -> dict[str, list[int]]:
+    """Where each character stands as a word of its own (jieba), by character."""
+    import jieba
+
+    out: dict[str, list[int]] = {}
+    i = 0
+    for word in jieba.cut(q, HMM=False):
+        if len(word) == 1:
+            out.setdefault(word, []).append(i)
+        i += len(word)
+    return out
+
+
+def _split_words(q: str, taken: list[bool], function_chars: frozenset[str]) -> list[str]:
+    """A word only partly explained is not explained: 「水电费」 is not 「电费」. The question's words
+    come from jieba; a word of two or more characters of which some are claimed and one is not
+    yields that character as uncovered (and it is marked, so it is named once)."""
+    import jieba
+
+    out: list[str] = []
+    i = 0
+    for word in jieba.cut(q, HMM=False):
+        j = i + len(word)
+        span = range(i, j)
+        if len(word) >= 2 and any(taken[k] for k in span) and not all(taken[k] for k in span):
+            left = "".join(q[k] for k in span if not taken[k] and q[k] not in function_chars)
+            if left:
+                out.append(left)
+                _mark(taken, i, len(word))
+        i = j
     return out
 
 
@@ -141,7 +181,7 @@ class Sources:
 
 
 _HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
-                      r"|第[一二三四五六七八九十]+[部分章节]).*$")
+                      r"|第[一二三四五六七八九十]+[部分章节])[^。；;\n]{0,30}$")  # a heading: short, no sentence
 _LEAD = 120  # characters of text before a prose number that may name its subject
 
 

@@ -49,7 +49,7 @@ def vocabulary() -> Vocabulary:
     q = raw["quantity"]
     return Vocabulary(
         ask=_longest_first(raw["ask"]),
-        neutral=_longest_first(raw["neutral"] + raw["ask"]),
+        neutral=_longest_first(raw["neutral"] + raw["ask"] + q["count"]["words"]),
         function_chars=frozenset(raw["function_chars"]),
         negation=_longest_first(raw["negation"]),
         quantity_words={k: _longest_first(v["words"]) for k, v in q.items()},
