@@ -38,9 +38,19 @@ from qa.intent import (
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure
 from qa.question import Question, parse
-from qa.scope import Filters, Scope, agency_aliases, by_level, named_agencies, resolve_scope, unknown_place
+from qa.scope import (
+    Filters,
+    Scope,
+    agency_aliases,
+    by_level,
+    named_agencies,
+    relative_year,
+    resolve_scope,
+    unknown_place,
+    years_in,
+)
 from qa.text_match import bigrams, is_change
-from qa.verify import Sources, gate
+from qa.verify import Sources, gate, uncovered_terms
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
@@ -78,7 +88,10 @@ class QA:
         if not reports:
             return Answer(q, REFUSED, "还没有导入任何报告。请先导入报告（reportqa ingest 或页面上的上传）。")
         prev = _previous_question(history, q)
-        if not prev and not (bigrams(q) - _QUESTION_WORDS) & self.kb.vocabulary():
+        topical = bool((bigrams(q) - _QUESTION_WORDS) & self.kb.vocabulary())
+        # a follow-up inherits scope, never content: 「那2022年呢？」 may lean on the previous question,
+        # 「今天天气怎么样？」 may not (it would repeat the previous figure)
+        if not topical and not (prev and _names_scope_only(q, reports)):
             return Answer(q, REFUSED, "这个问题与已导入的报告无关，报告里没有相关内容。可以问信息公开申请、"
                                       "办理结果、行政复议和诉讼、主动公开、预算等方面的问题。")
         focus = self._focus(prev, reports, filters) if prev else []
@@ -96,8 +109,8 @@ class QA:
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
         intent = classify(effective, len(across.group_by_agency(named)), parts)
         if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
-            return self._describe(q, scope, reports)
-        answer = self._figure(q, effective, intent, cm, scope, reports)
+            return self._describe(q, scope, reports, focus)
+        answer = self._figure(q, effective, intent, cm, scope, reports, focus)
         # a follow-up (「那律师事务所呢？」) replaces part of the previous question: its own words must
         # be covered, the previous question's were checked when it was answered
         return self._verified(q if effective != q else effective, answer, reports, intent.kind == SHARE)
@@ -130,7 +143,7 @@ class QA:
 
     # ---- figures ---------------------------------------------------------------------------
     def _figure(self, q: str, eff: str, intent: Intent, cm: CellMatch, scope: Scope,
-                reports: list[Report]) -> Answer:
+                reports: list[Report], focus: list[Report]) -> Answer:
         def pick(rf: ReportFacts) -> Measure | None:
             if SHARE_CUE.search(eff):  # 「予以公开占比谁更高」 compares shares, not counts
                 found = find_measures(rf, cm, without_share_words(eff), across=True)
@@ -152,7 +165,7 @@ class QA:
                 return _clarify(q, [g[-1] for g in groups], "想看哪个机关的变化？")
             return across.trend(q, self.kb, groups[0], pick, intent.years_back)
         if not scope.reports:
-            return _no_report(q, scope, reports)
+            return _no_report(q, scope, reports, focus)
         if (m := UNSUPPORTED.search(q)) and not _names_a_cell(m.group(), cm):
             return Answer(q, REFUSED, f"报告的统计表不按「{m.group()}」区分，没有这个数字；"
                                       "可以问申请总数、各类申请人、办理结果、复议诉讼等表内数字。")
@@ -201,9 +214,9 @@ class QA:
         return _lookup(q, rf, measures)
 
     # ---- passages --------------------------------------------------------------------------
-    def _describe(self, q: str, scope: Scope, reports: list[Report]) -> Answer:
+    def _describe(self, q: str, scope: Scope, reports: list[Report], focus: list[Report]) -> Answer:
         if not scope.reports:
-            return _no_report(q, scope, reports)
+            return _no_report(q, scope, reports, focus)
         if _one_report(scope.reports) is None:
             return _clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年的报告：")
         return describe(q, scope.reports, self.kb.store, self.retriever)
@@ -270,8 +283,18 @@ def _clarify(q: str, reports: list[Report], lead: str) -> Answer:
     return Answer(q, NEEDS_CLARIFICATION, f"{lead}{listing}。", reports=tuple(r.id for r in reports))
 
 
-def _no_report(q: str, scope: Scope, reports: list[Report]) -> Answer:
+def _names_scope_only(q: str, reports: list[Report]) -> bool:
+    """「那2022年呢？」「洪泽区呢？」: a question that names only a year or a place (and asks)."""
     named = named_agencies(q, reports)
+    if not (named or years_in(q) or relative_year(q) is not None):
+        return False
+    names = {n for r in named if r.agency for n in agency_aliases(r.agency)}
+    return not uncovered_terms(q, (), names)
+
+
+def _no_report(q: str, scope: Scope, reports: list[Report], focus: list[Report] = ()) -> Answer:
+    # a follow-up (「那2022年呢？」) names no agency: the one of the conversation is meant
+    named = named_agencies(q, reports) or [r for r in reports if any(same_agency(r.agency, f.agency) for f in focus)]
     excluded = [r for r in named if r.year in scope.years]
     if excluded:  # the report exists, but the caller's filter (the picker, the API body) leaves it out
         text = (f"问题问的是{who(excluded[0])}，但它不在当前选定的报告范围内；请改选该报告（"
