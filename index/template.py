@@ -21,6 +21,7 @@ class ColumnDef:
     path: tuple[str, ...]
     aliases: tuple[str, ...]
     unit: str | None = None
+    default: bool = False  # what a question naming no column of the row means
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,8 @@ def split_marker(label: str) -> tuple[str, str]:
 
 def _columns(raw: list[dict]) -> tuple[ColumnDef, ...]:
     return tuple(
-        ColumnDef(c["key"], tuple(c["path"]), tuple(c.get("aliases", ())), c.get("unit")) for c in raw
+        ColumnDef(c["key"], tuple(c["path"]), tuple(c.get("aliases", ())), c.get("unit"), c.get("default", False))
+        for c in raw
     )
 
 

@@ -78,7 +78,7 @@ def _t2_column(question: str, hit: RowHit, version: str | None = None) -> tuple[
     named = [(len(a), col) for col in row.columns for a in (col.path[-1], *col.aliases) if len(a) >= 2 and a in q]
     if named:
         return max(named, key=lambda n: n[0])[1].key, ()
-    col = row.columns[0]
+    col = next((c for c in row.columns if c.default), row.columns[0])
     if len(row.columns) == 1:
         return col.key, ()
     return col.key, (f"未指明哪一列，按「{col.path[-1]}」回答",)
