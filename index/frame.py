@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.errors import ReportQAError
+from index.errors import ReportQAError, TooLargeError
 from index.models import AMBIGUOUS, Fact, Report
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def fact_rows(store: FactStore, reports: Sequence[Report], table: str | None = N
         for f in store.facts(r.id, table):
             rows.append(_row(r, kind, titles, f))
         if max_rows is not None and len(rows) > max_rows:
-            raise ReportQAError(
+            raise TooLargeError(
                 f"The selection holds more than {max_rows:,} facts; narrow it with a report, agency, year "
                 "or kind filter, or export with the `reportqa export` command."
             )
@@ -182,6 +182,8 @@ def wide_frame(long: pd.DataFrame, keys: Sequence[str], reports: Sequence[Report
             values = "/".join(cells[cells.report == rid]["value_text"].unique())
             ambiguous.setdefault(rid, []).append(f"{key}={values}")
         clear = cells[~cells.report.isin(unclear)].drop_duplicates("report")
-        out[key] = out["report"].map(dict(zip(clear["report"], clear["value"], strict=True))).astype("Float64")
+        column = out["report"].map(dict(zip(clear["report"], clear["value"], strict=True))).astype("Float64")
+        whole = column.dropna()
+        out[key] = column.astype("Int64") if (whole == whole.round()).all() else column  # counts print as 14, not 14.0
     out["ambiguous"] = out["report"].map(lambda rid: "; ".join(ambiguous.get(rid, ())) or pd.NA).astype("string")
     return out.sort_values(["agency", "year", "report"], na_position="last").reset_index(drop=True)

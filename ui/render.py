@@ -143,9 +143,14 @@ def hit_cell(table: Table, fact: Fact) -> tuple[int, int] | None:
     return None
 
 
-def table_html(table: Table, fact: Fact | None = None) -> str:
-    """A stored table as an HTML grid (header paths joined by ／), the cited cell marked."""
+def table_html(table: Table, fact: Fact | None = None, marks: dict[tuple[int, int], str] | None = None) -> str:
+    """A stored table as an HTML grid (header paths joined by ／), the cited cell marked.
+
+    `marks` gives more cells a class of their own (the audit marks a total and the parts it should equal);
+    the first marked cell gets `id="hit"`, so a link can scroll to it."""
     hit = hit_cell(table, fact) if fact else None
+    marks = marks or {}
+    first = min(marks) if marks else None
     head = "".join(f"<th>{h(' / '.join(p))}</th>" for p in table.column_paths)
     unit = f'<caption>{h(table.title)}{f"（单位：{h(table.unit)}）" if table.unit else ""}</caption>'
     rows = []
@@ -153,9 +158,11 @@ def table_html(table: Table, fact: Fact | None = None) -> str:
         label = " / ".join(table.row_paths[i]) if i < len(table.row_paths) else ""
         tds = []
         for j, cell in enumerate(cells):
-            mark = ' class="rq-hit"' if hit == (i, j) else ""
-            tds.append(f"<td{mark}>{h(cell)}</td>")
-        row_mark = ' class="rq-hit-row"' if hit and hit[0] == i else ""
+            mark = ' class="rq-hit"' if hit == (i, j) else f' class="{h(marks[(i, j)])}"' if (i, j) in marks else ""
+            anchor = ' id="hit"' if (i, j) == first else ""
+            tds.append(f"<td{anchor}{mark}>{h(cell)}</td>")
+        marked_row = (hit and hit[0] == i) or any(r == i for r, _ in marks)
+        row_mark = ' class="rq-hit-row"' if marked_row else ""
         rows.append(f'<tr{row_mark}><th scope="row">{h(label)}</th>{"".join(tds)}</tr>')
     thead = f"<thead><tr><th></th>{head}</tr></thead>" if head else ""
     return f'<div class="rq-scroll"><table class="rq-table">{unit}{thead}<tbody>{"".join(rows)}</tbody></table></div>'
