@@ -9,6 +9,7 @@ Text from reports reaches an Excel sheet as text, never as a formula: a label th
 from __future__ import annotations
 
 import io
+import json
 from typing import TYPE_CHECKING
 
 from index.errors import ReportQAError
@@ -42,7 +43,9 @@ def frame_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "facts") -> bytes:
     if fmt == "csv":
         buf.write(frame.to_csv(index=False).encode("utf-8-sig"))
     elif fmt == "jsonl":
-        buf.write(frame.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8"))
+        # the standard library's encoder writes each float by its shortest exact form (pandas' rounds to 10 places)
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        buf.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8"))
     elif fmt == "parquet":
         frame.to_parquet(buf, engine="pyarrow", index=False)
     else:

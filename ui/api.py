@@ -203,7 +203,8 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
             except ReportQAError as e:
                 raise HTTPException(422, str(e)) from None
         if format == "json":
-            return Response(frame.to_json(orient="records", force_ascii=False), media_type="application/json")
+            records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+            return JSONResponse(records)
         name = f"reportqa-{'wide' if wide else 'facts'}.{format}"
         return Response(frame_bytes(frame, format), media_type=MEDIA_TYPES[format],
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})

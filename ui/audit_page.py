@@ -152,8 +152,14 @@ def audit_router(svc: GuardedService) -> APIRouter:
     @router.get("/audit")
     def audit_list(agency: str = "", year: str = "", kind: str = "", scope: str = "") -> HTMLResponse:
         y = int(year) if year.strip().isdigit() else None
-        result = svc.audit(Selection(agency=agency or None, year=y, kind=kind or None))
-        html = audit_page(result, True, svc.reports(), agency, str(y or ""), kind, scope)
+        reports = svc.reports()
+        # the agency picked from the list is one agency, not every name it is part of
+        ids = tuple(r.id for r in reports if r.agency == agency) if agency else ()
+        if agency and not ids:
+            result = Audit((), 0, ())
+        else:
+            result = svc.audit(Selection(reports=ids, year=y, kind=kind or None))
+        html = audit_page(result, True, reports, agency, str(y or ""), kind, scope)
         return HTMLResponse(html, headers=PAGE_HEADERS)
 
     @router.get("/audit/table")

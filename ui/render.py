@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from urllib.parse import urlencode
 
 from index.models import Fact, Report, Table
 from qa.answer import Answer, table_name
@@ -278,3 +279,19 @@ def ingest_results_html(results: Sequence) -> str:
     return ('<table class="rq-table rq-results"><thead><tr><th>报告</th><th>结果</th><th>机关 年度</th>'
             f'<th>详情</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
+
+def download_links(agency: str | None, year: int | None, report_ids: Sequence[str] = ()) -> str:
+    """The report panel's downloads: the facts of the reports in scope as CSV and Excel, and the audit.
+
+    A scoped download names its reports by id: the agency filter of the API matches a part of a name,
+    and 「平潭综合实验区」 is part of its bureaus' names too."""
+    ids = [("report", r) for r in report_ids] if agency or year else []
+    csv = "/api/facts?" + urlencode([*ids, ("format", "csv")])
+    xlsx = "/api/facts?" + urlencode([*ids, ("format", "xlsx")])
+    scope = {k: v for k, v in (("agency", agency), ("year", year)) if v is not None}
+    audit = "/audit" + ("?" + urlencode(scope) if scope else "")
+    which = f"{agency or '全部机关'} {f'{year}年' if year else '全部年度'}"
+    return (f'<div class="rq-download"><span>数据（{h(which)}）：</span>'
+            f'<a id="rq-download-csv" href="{h(csv)}" download>下载 CSV</a>'
+            f'<a id="rq-download-xlsx" href="{h(xlsx)}" download>下载 Excel</a>'
+            f'<a id="rq-audit-link" href="{h(audit)}" target="_blank" rel="noopener">数据核查</a></div>')
