@@ -36,8 +36,8 @@ select,button{font-size:.95rem;padding:.25rem .4rem}
 .rq-table td{white-space:normal}
 .rq-grid td{text-align:right;white-space:nowrap}
 .rq-table tr.rq-hit-row th,.rq-table tr.rq-hit-row td{background:rgba(250,204,21,.15)}
-.rq-table td.rq-hit{background:#fde047;font-weight:700;outline:2px solid #ca8a04}
-.rq-table td.rq-part{background:#bfdbfe;font-weight:700;outline:1px solid #2563eb}
+.rq-table tr td.rq-hit{background:#fde047;font-weight:700;outline:2px solid #ca8a04}
+.rq-table tr td.rq-part{background:#bfdbfe;font-weight:700;outline:1px solid #2563eb}
 .rq-summary{color:#333}.rq-muted{color:#666;font-size:.85rem}
 .rq-legend span{padding:0 .4rem;margin-right:.6rem}
 """
