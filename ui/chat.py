@@ -4,7 +4,8 @@ Left: the report picker (agency, year) that scopes every question, the chat, whi
 answer with numbered citations, and example questions built from the reports present. Right: a
 chart when the answer compares reports or years, the evidence (the source table with the cited
 cell marked, or the cited sentence), and the upload box. 👍/👎 on an answer is stored with the
-question and the answer JSON.
+question and the answer JSON. Under the picker, the facts of the reports in scope download as CSV
+or Excel, and the audit (/audit) opens for them.
 
 Every piece of user or report text reaches the page through `ui.render`, which escapes it.
 """
@@ -137,6 +138,7 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
                 with gr.Row():
                     agency = gr.Dropdown(label="发布机关", choices=[("全部机关", ALL)], value=ALL, elem_id="rq-agency")
                     year = gr.Dropdown(label="年度", choices=[("全部年度", ALL)], value=ALL, elem_id="rq-year")
+                download = gr.HTML(render.download_links(None, None), elem_id="rq-download")
                 chatbot = gr.Chatbot(
                     label="问答", height=520, elem_id="rq-chat", latex_delimiters=[], buttons=["copy"],
                     feedback_options=("Like", "Dislike"), sanitize_html=True, allow_tags=False,
@@ -147,7 +149,6 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
                                           elem_id="rq-question", max_length=1000)
                     send = gr.Button("提问", variant="primary", scale=1, min_width=80, elem_id="rq-send")
                 examples = gr.Dataset(components=[question], samples=[], label="示例问题", elem_id="rq-examples")
-                download = gr.HTML(render.download_links(None, None), elem_id="rq-download")
             with gr.Column(scale=2, min_width=360):
                 chart = gr.HTML("", elem_id="rq-chart")
                 evidence = gr.HTML(render.evidence_html(None, svc.tables), elem_id="rq-evidence", label="依据")

@@ -156,5 +156,17 @@ def test_browser_filters_the_audit_by_agency_and_follows_a_row_to_its_cell(live_
         page.screenshot(path=str(ARTIFACTS / "audit_cell.png"), full_page=True)
         page.locator("#rq-back").click()
         expect(page.locator("tr.rq-issue")).to_have_count(5)
+
+        # the chat page's report panel: the download follows the picked agency
+        page.goto(live_audit.url)
+        expect(page.locator("#rq-download-csv")).to_have_attribute("href", "/api/facts?format=csv")
+        page.locator("#rq-agency input").click()
+        page.get_by_role("option", name="洪泽区人民政府", exact=True).click()
+        link = page.locator("#rq-download-csv")
+        expect(link).to_have_attribute("href", "/api/facts?report=02_hongze_qu_2023&format=csv")
+        with page.expect_download() as download:
+            link.click()
+        got = pd.read_csv(download.value.path())
+        assert set(got.report) == {"02_hongze_qu_2023"} and len(got) > 100
         browser.close()
     assert foreign == []
