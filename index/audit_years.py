@@ -91,13 +91,11 @@ def year_issues(store: FactStore, chosen: Sequence[Report], stored: Sequence[Rep
     """The failed identities across years for the chosen reports, and how many were evaluated."""
     issues: list[Issue] = []
     evaluated = 0
-    facts: dict[str, list[Fact]] = {}
+    # one pair's facts at a time, table by table: memory stays flat however many reports are stored
     for prev, cur in consecutive_pairs(chosen, stored):
-        for r in (prev, cur):
-            if r.id not in facts:
-                facts[r.id] = store.facts(r.id)
         for ident in year_identities():
-            found, count = _evaluate(ident, prev, cur, facts[prev.id], facts[cur.id])
+            found, count = _evaluate(ident, prev, cur, store.facts(prev.id, ident.table),
+                                     store.facts(cur.id, ident.table))
             issues += found
             evaluated += count
     return issues, evaluated
