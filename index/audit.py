@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 REPORT_SCOPE = "report"  # an identity inside one report
 YEARS_SCOPE = "years"  # an identity between an agency's reports of consecutive years
+BLANK_SCOPE = "blank"  # template cells of a printed table that hold no number (listed only when asked for)
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,13 @@ class Issue:
     scope: str = REPORT_SCOPE
     previous: str | None = None  # the earlier year's report, for a check across years
     cells: tuple[Cell, ...] = field(default=())
+    where: str | None = None  # the table, for an issue with no cell to point at (a blank)
 
     @property
     def table(self) -> str | None:
         """The table of this report the identity is about (where a reader should look)."""
         own = [c for c in self.cells if c.report_id == self.report_id] or list(self.cells)
-        return own[0].table if own else None
+        return own[0].table if own else self.where
 
     @property
     def page(self) -> int | None:
@@ -102,13 +104,11 @@ class Audit:
     checks: int  # identities evaluated, within reports and across years
     issues: tuple[Issue, ...]
 
-    @property
-    def failing_reports(self) -> list[str]:
-        return list(dict.fromkeys(i.report_id for i in self.issues))
 
-
-def run_audit(store: FactStore, selection: Selection | None = None) -> Audit:
-    """Every failed identity of the selected reports, and of each against its agency's previous year."""
+def run_audit(store: FactStore, selection: Selection | None = None, blanks: bool = False) -> Audit:
+    """Every failed identity of the selected reports, and of each against its agency's previous year;
+    with `blanks`, also the template cells of printed tables that hold no number."""
+    from index.audit_blanks import blank_issues
     from index.audit_years import year_issues
 
     selection = selection or Selection()
@@ -119,9 +119,11 @@ def run_audit(store: FactStore, selection: Selection | None = None) -> Audit:
         checks = store.checks(r.id)
         evaluated += len(checks)
         failed = [c for c in checks if not c.ok]
-        if failed:
+        if failed or (blanks and r.template):
             facts = store.facts(r.id)
             issues.extend(issue_of(r, c, facts) for c in failed)
+            if blanks:
+                issues.extend(blank_issues(r, facts))
     across, count = year_issues(store, chosen, store.reports())
     return Audit(tuple(chosen), evaluated + count, tuple(issues + across))
 
@@ -217,8 +219,11 @@ def cells_text(issue: Issue) -> str:
 
 def markdown(audit: Audit) -> str:
     """The audit as a Markdown report: a summary line, then one table row per issue."""
+    wrong = [i for i in audit.issues if i.scope != BLANK_SCOPE]
+    blank = len(audit.issues) - len(wrong)
     head = (f"# 年报数据核查\n\n{len(audit.reports)} 份报告，{audit.checks} 项校验，"
-            f"{len(audit.issues)} 项不一致，涉及 {len(audit.failing_reports)} 份报告。\n")
+            f"{len(wrong)} 项不一致，涉及 {len(dict.fromkeys(i.report_id for i in wrong))} 份报告"
+            + (f"；{blank} 行有空白或未读到的单元格" if blank else "") + "。\n")
     if not audit.issues:
         return head
     cols = ("report", "agency", "year", "check", "description", "detail", "page", "cells")

@@ -215,15 +215,17 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
         agency: Annotated[str | None, Query(description="Only reports whose agency contains this.")] = None,
         year: Annotated[int | None, Query(description="Only reports for this year.")] = None,
         kind: Annotated[str | None, Query(description="Only reports of this kind.")] = None,
+        blanks: Annotated[bool, Query(description="Also template cells of printed tables that hold no number.")]
+        = False,
         format: Annotated[Literal["json", "csv"], Query()] = "json",
     ) -> Response:
         """Each failed identity (within a report, and between an agency's consecutive years) with the
-        cells involved and their pages."""
+        cells involved and their pages; with `blanks`, also the template rows with cells left unread."""
         from index.audit import ISSUE_COLUMNS, issue_rows
         from index.frame import Selection
 
         try:
-            result = svc.audit(Selection(tuple(report), agency, year, kind))
+            result = svc.audit(Selection(tuple(report), agency, year, kind), blanks)
         except ReportQAError as e:
             raise HTTPException(404, str(e)) from None
         if format == "csv":

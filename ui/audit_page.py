@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
-from index.audit import YEARS_SCOPE, Audit, Cell, Issue, cells_text
+from index.audit import BLANK_SCOPE, REPORT_SCOPE, YEARS_SCOPE, Audit, Cell, Issue, cells_text
 from index.errors import UnknownReportError
 from index.frame import Selection, report_kind
 from index.models import Fact, Report
@@ -59,7 +59,8 @@ def audit_page(audit: Audit, links: bool = True, reports: Sequence[Report] = (),
                year: str = "", kind: str = "", scope: str = "") -> str:
     """The whole list as one page; `links` False for a file written by the CLI (no server to link to).
     `reports` (all stored) fill the filter's choices."""
-    shown = [i for i in audit.issues if (not agency or i.agency == agency) and (not scope or i.scope == scope)]
+    shown = [i for i in audit.issues if (not agency or i.agency == agency)
+             and (i.scope == scope if scope else i.scope != BLANK_SCOPE)]
     body = [f"<h1>{TITLE}</h1>", _summary(audit, shown)]
     if links:
         body.append(_filter_form(reports, agency, year, kind, scope))
@@ -98,7 +99,8 @@ def _filter_form(reports: Sequence[Report], agency: str, year: str, kind: str, s
             + select("agency", "发布机关", "全部机关", [(a, a) for a in agencies], agency)
             + select("year", "年度", "全部年度", [(str(y), f"{y}年") for y in years], year)
             + select("kind", "报告类型", "全部类型", [(k, k) for k in kinds], kind)
-            + select("scope", "校验范围", "全部", [("report", "报告内"), (YEARS_SCOPE, "跨年度")], scope)
+            + select("scope", "校验范围", "全部不一致", [(REPORT_SCOPE, "报告内"), (YEARS_SCOPE, "跨年度"),
+                                                   (BLANK_SCOPE, "空白或未读到的单元格")], scope)
             + '<button type="submit" id="f-apply">筛选</button>'
             + f'<a href="/api/audit?{h(query)}" download>下载 CSV</a></form>')
 
@@ -106,6 +108,9 @@ def _filter_form(reports: Sequence[Report], agency: str, year: str, kind: str, s
 def _links(i: Issue) -> str:
     own = [c for c in i.cells if c.report_id == i.report_id]
     out = []
+    if not i.cells and i.table:
+        url = "/audit/table?" + urlencode({"report": i.report_id, "table": i.table, "check": i.check})
+        out.append(f'<a class="rq-goto" href="{h(url)}">{h(table_name(i.table))}</a>')
     if own:
         out.append(f'<a class="rq-goto" href="{h(cell_url(i, own))}">{h(table_name(own[0].table))}</a>')
     prev = [c for c in i.cells if c.report_id != i.report_id]
@@ -158,7 +163,7 @@ def audit_router(svc: GuardedService) -> APIRouter:
         if agency and not ids:
             result = Audit((), 0, ())
         else:
-            result = svc.audit(Selection(reports=ids, year=y, kind=kind or None))
+            result = svc.audit(Selection(reports=ids, year=y, kind=kind or None), blanks=scope == BLANK_SCOPE)
         html = audit_page(result, True, reports, agency, str(y or ""), kind, scope)
         return HTMLResponse(html, headers=PAGE_HEADERS)
 

@@ -80,12 +80,14 @@ def export(ctx: click.Context, reports: tuple[str, ...], agency: str | None, yea
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @_selection_options
+@click.option("--blanks", is_flag=True,
+              help="Also list template cells of printed tables that hold no number (left blank, or unreadable).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "html", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: standard output).")
 @click.pass_context
 def audit(ctx: click.Context, paths: tuple[Path, ...], reports: tuple[str, ...], agency: str | None,
-          year: int | None, kind: str | None, fmt: str, out: Path | None) -> None:
+          year: int | None, kind: str | None, blanks: bool, fmt: str, out: Path | None) -> None:
     """List every failed identity of the stored reports (or of the files at PATHS), also across years.
 
     With PATHS the files are parsed into a temporary store and audited among themselves; the data
@@ -101,10 +103,10 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports: tuple[str, ...],
         if paths:
             with tempfile.TemporaryDirectory(prefix="reportqa-audit-") as tmp:
                 store = _parsed(paths, Path(tmp), s)
-                result = run_audit(store, selection)
+                result = run_audit(store, selection, blanks)
                 store.close()
         else:
-            result = run_audit(open_store(s.data_dir, s.database_url), selection)
+            result = run_audit(open_store(s.data_dir, s.database_url), selection, blanks)
         _emit(_audit_bytes(result, fmt), out, binary=False)
     except ReportQAError as e:
         _fail(e)

@@ -92,12 +92,12 @@ class GuardedService:
         with self.lock.read():
             return self.service.store.tables(report_id)
 
-    def audit(self, selection: Selection) -> Audit:
+    def audit(self, selection: Selection, blanks: bool = False) -> Audit:
         """Every failed identity of the selected reports (`index.audit`)."""
         from index.audit import run_audit
 
         with self.lock.read():
-            return run_audit(self.service.store, selection)
+            return run_audit(self.service.store, selection, blanks)
 
     def fact_rows(self, selection: Selection, table: str | None = None,
                   max_rows: int | None = None) -> tuple[list[Report], list[dict]]:

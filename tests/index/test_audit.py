@@ -137,3 +137,17 @@ def test_cli_audit_reads_files_without_touching_the_store(samples_dir, tmp_path)
     assert r.exit_code == 1
     assert r.output.count("08_pingtan_junshan_2022,") == 3
     assert not (tmp_path / "data").exists()
+
+
+def test_blank_cells_are_listed_only_when_asked_for(samples_data_dir) -> None:
+    store = open_facts_store(samples_data_dir)
+    result = run_audit(store, blanks=True)
+    blanks = [i for i in result.issues if i.scope == "blank"]
+    assert {(i.report_id, i.check) for i in result.issues if i.scope != "blank"} == KNOWN
+    # only the two garbled Markdown extractions, whose ingest warned of rows it could not read
+    assert {i.report_id for i in blanks} == {"12_shanghai_kewei_2024", "13_shanghai_bgt_2025"}
+    kewei = {i.check for i in blanks if i.report_id == "12_shanghai_kewei_2024"}
+    assert "blank[四、结转下年度继续办理]" in kewei and "blank[(四)无法提供]" not in kewei  # a heading: its rows
+    # 洪泽区 prints （六）其他处理 as one row without its sub-rows: read, so not blank
+    assert not [i for i in blanks if i.report_id.startswith("02_hongze")]
+    assert all(i.table in ("t2", "t3", "t4") and i.cells == () for i in blanks)

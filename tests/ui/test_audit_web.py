@@ -92,6 +92,16 @@ def test_audit_page_lists_filters_and_links_to_the_cells(web) -> None:
     assert web.get("/audit/table", params={"report": "02_hongze_qu_2023", "table": "t9"}).status_code == 404
 
 
+def test_blank_cells_are_a_scope_of_their_own(web) -> None:
+    assert len(web.get("/api/audit", params={"blanks": "true"}).json()["issues"]) > 5
+    page = web.get("/audit", params={"scope": "blank"}).text
+    rows = page.count('class="rq-issue"')
+    assert rows > 0 and "t4.review_total" not in page and "没有读到数字" in page
+    link = page.split('class="rq-goto" href="')[1].split('"')[0].replace("&amp;", "&")
+    assert web.get(link).status_code == 200
+    assert web.get("/audit").text.count('class="rq-issue"') == 5  # not among the inconsistencies
+
+
 def test_audit_page_escapes_report_text() -> None:
     evil = "<script>alert(1)</script>"
     cell = Cell("r1", "t4", (evil,), ("总计",), "t4.cases", "review.total", Decimal(0), 2, "left")
