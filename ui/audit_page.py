@@ -8,7 +8,7 @@ and its list is a link one can share. Every piece of report text goes through `r
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
@@ -22,6 +22,7 @@ from ui.guard import GuardedService
 from ui.render import h, hit_cell, report_label, table_html
 
 TITLE = "年报数据核查"
+FILTERS = ("agency", "year", "kind", "scope")
 PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; script-src 'none'; style-src 'unsafe-inline'; "
                                           "frame-ancestors 'self'", "X-Content-Type-Options": "nosniff"}
 CSS = """
@@ -61,6 +62,7 @@ def audit_page(audit: Audit, links: bool = True, reports: Sequence[Report] = (),
     `reports` (all stored) fill the filter's choices."""
     shown = [i for i in audit.issues if (not agency or i.agency == agency)
              and (i.scope == scope if scope else i.scope != BLANK_SCOPE)]
+    back = urlencode([(k, v) for k, v in zip(FILTERS, (agency, year, kind, scope), strict=True) if v])
     body = [f"<h1>{TITLE}</h1>", _summary(audit, shown)]
     if links:
         body.append(_filter_form(reports, agency, year, kind, scope))
@@ -76,7 +78,7 @@ def audit_page(audit: Audit, links: bool = True, reports: Sequence[Report] = (),
         if i.scope == YEARS_SCOPE:
             sub += f'<div class="rq-muted">与上年报告 {h(i.previous)} 比较</div>'
         what = f'{h(i.description)}<div class="rq-muted">{h(i.check)}</div>'
-        goto = f"<td>{_links(i)}</td>" if links else ""
+        goto = f"<td>{_links(i, back)}</td>" if links else ""
         rows.append(f'<tr class="rq-issue" data-report="{h(i.report_id)}" data-check="{h(i.check)}">'
                     f"<td>{who}{sub}</td><td>{what}</td><td>{h(i.detail)}</td><td>{h(cells_text(i))}</td>"
                     f"<td>{h(i.page) if i.page is not None else ''}</td>{goto}</tr>")
@@ -105,30 +107,39 @@ def _filter_form(reports: Sequence[Report], agency: str, year: str, kind: str, s
             + f'<a href="/api/audit?{h(query)}" download>下载 CSV</a></form>')
 
 
-def _links(i: Issue) -> str:
+def _links(i: Issue, back: str = "") -> str:
     own = [c for c in i.cells if c.report_id == i.report_id]
     out = []
     if not i.cells and i.table:
-        url = "/audit/table?" + urlencode({"report": i.report_id, "table": i.table, "check": i.check})
+        url = "/audit/table?" + urlencode({"report": i.report_id, "table": i.table, "check": i.check, "back": back})
         out.append(f'<a class="rq-goto" href="{h(url)}">{h(table_name(i.table))}</a>')
     if own:
-        out.append(f'<a class="rq-goto" href="{h(cell_url(i, own))}">{h(table_name(own[0].table))}</a>')
+        out.append(f'<a class="rq-goto" href="{h(cell_url(i, own, back))}">{h(table_name(own[0].table))}</a>')
     prev = [c for c in i.cells if c.report_id != i.report_id]
     if prev:
-        out.append(f'<a class="rq-goto-prev" href="{h(cell_url(i, prev))}">上年{h(table_name(prev[0].table))}</a>')
+        out.append(f'<a class="rq-goto-prev" href="{h(cell_url(i, prev, back))}">'
+                   f"上年{h(table_name(prev[0].table))}</a>")
     return " ".join(out)
 
 
-def cell_url(issue: Issue, cells: Sequence[Cell]) -> str:
-    """The table page of these cells (all of one report and table), the identity's two sides marked."""
+def cell_url(issue: Issue, cells: Sequence[Cell], back: str = "") -> str:
+    """The table page of these cells (all of one report and table), the identity's two sides marked;
+    `back` is the list's filter, so the way back returns to the same rows."""
     params: list[tuple[str, str]] = [("report", cells[0].report_id), ("table", cells[0].table),
                                      ("check", issue.check)]
     params += [("cell" if c.side == "left" else "part", c.key) for c in cells]
-    return "/audit/table?" + urlencode(params) + "#hit"
+    return "/audit/table?" + urlencode(params + ([("back", back)] if back else [])) + "#hit"
+
+
+def back_url(back: str) -> str:
+    """The list with the filter it was left with; only the filter's own fields pass, so the link
+    can lead nowhere but back to /audit."""
+    kept = [(k, v) for k, v in parse_qsl(back) if k in FILTERS]
+    return "/audit" + ("?" + urlencode(kept) if kept else "")
 
 
 def table_page(report: Report, tables: Sequence, facts: Sequence[Fact], table: str, totals: Sequence[str],
-               parts: Sequence[str], check: str = "") -> str:
+               parts: Sequence[str], check: str = "", back: str = "") -> str:
     """One stored table with the cells named by key marked: `totals` yellow, `parts` blue."""
     grid = next((t for t in tables if t.key == table), None)
     if grid is None:
@@ -142,7 +153,7 @@ def table_page(report: Report, tables: Sequence, facts: Sequence[Fact], table: s
                 marks[at] = css
     title = f"{report_label(report)} · {table_name(table)}"
     page = f"（第{grid.page}页）" if grid.page else ""
-    body = (f'<p><a href="/audit" id="rq-back">← 返回核查列表</a></p><h1>{h(title)}{h(page)}</h1>'
+    body = (f'<p><a href="{h(back_url(back))}" id="rq-back">← 返回核查列表</a></p><h1>{h(title)}{h(page)}</h1>'
             + (f'<p>校验：<code>{h(check)}</code></p>' if check else "")
             + '<p class="rq-legend"><span class="rq-hit-key" style="background:#fde047">总计（等式左边）</span>'
               '<span style="background:#bfdbfe">各项（等式右边）</span></p>'
@@ -169,10 +180,11 @@ def audit_router(svc: GuardedService) -> APIRouter:
 
     @router.get("/audit/table")
     def audit_table(report: str, table: str, cell: list[str] = Query(default=[]),  # noqa: B008
-                    part: list[str] = Query(default=[]), check: str = "") -> HTMLResponse:  # noqa: B008
+                    part: list[str] = Query(default=[]), check: str = "",  # noqa: B008
+                    back: str = "") -> HTMLResponse:
         try:
             r = svc.report(report)
-            html = table_page(r, svc.tables(report), svc.facts(report), table, cell, part, check)
+            html = table_page(r, svc.tables(report), svc.facts(report), table, cell, part, check, back)
         except UnknownReportError as e:
             raise HTTPException(404, str(e)) from None
         except KeyError:

@@ -20,6 +20,10 @@ from qa.service import Service
 from ui.audit_page import audit_page
 
 CHROMIUM = Path("/usr/bin/chromium")
+DISCLOSURE = ["00_houjie_zhen_2023", "01_huaian_shi_2024", "02_hongze_qu_2023", "03_hongze_qu_2024",
+              "04_pingtan_zone_2025", "06_pingtan_zone_2021", "07_pingtan_zone_2019", "08_pingtan_junshan_2022",
+              "09_pingtan_scjgj_2019", "10_pingtan_gzj_2019", "11_pingtan_lwtj_2019", "12_shanghai_kewei_2024",
+              "13_shanghai_bgt_2025"]
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +54,12 @@ def test_api_facts_downloads_csv_that_reads_back(web) -> None:
 
 
 def test_api_facts_wide_json_and_parquet(web) -> None:
-    rows = web.get("/api/facts", params={"kind": "disclosure", "wide": "t3.new:total"}).json()
-    assert len(rows) == 13
+    rows = web.get("/api/facts", params={"report": DISCLOSURE, "wide": "t3.new:total"}).json()
+    assert len(rows) == len(DISCLOSURE)
+    kind = web.get("/api/facts", params={"report": "00_houjie_zhen_2023", "table": "t3"}).json()[0]["kind"]
+    assert kind and web.get("/api/facts", params={"kind": kind, "wide": "t3.new:total"}).json()
     by_report = {r["report"]: r for r in rows}
+    assert all(isinstance(r["t3.new:total"], int) for r in rows)
     assert by_report["00_houjie_zhen_2023"]["t3.new:total"] == 14
     assert by_report["01_huaian_shi_2024"]["t3.new:total"] == 3119
     r = web.get("/api/facts", params=[("report", "00_houjie_zhen_2023"), ("table", "t3"), ("format", "parquet")])
@@ -88,6 +95,9 @@ def test_audit_page_lists_filters_and_links_to_the_cells(web) -> None:
                                            ("cell", "t4.cases:review.total"), ("part", "t4.cases:review.upheld")])
     assert table.status_code == 200
     assert '<td id="hit" class="rq-part">10</td>' in table.text and '<td class="rq-hit">0</td>' in table.text
+    back = web.get("/audit/table", params={"report": "02_hongze_qu_2023", "table": "t4",
+                                           "back": "agency=洪泽区人民政府&next=javascript:alert(1)"}).text
+    assert 'id="rq-back"' in back and "javascript" not in back
     assert web.get("/audit/table", params={"report": "nope", "table": "t4"}).status_code == 404
     assert web.get("/audit/table", params={"report": "02_hongze_qu_2023", "table": "t9"}).status_code == 404
 
@@ -164,8 +174,9 @@ def test_browser_filters_the_audit_by_agency_and_follows_a_row_to_its_cell(live_
         expect(page.locator("td.rq-part")).to_have_text(["10", "1", "0", "0"])  # 维持, 纠正, 其他, 尚未审结
         assert page.url.endswith("#hit")
         page.screenshot(path=str(ARTIFACTS / "audit_cell.png"), full_page=True)
-        page.locator("#rq-back").click()
-        expect(page.locator("tr.rq-issue")).to_have_count(5)
+        page.locator("#rq-back").click()  # back to the same filtered list
+        expect(page.locator("tr.rq-issue")).to_have_count(2)
+        expect(page.locator("#f-agency")).to_have_value("洪泽区人民政府")
 
         # the chat page's report panel: the download follows the picked agency
         page.goto(live_audit.url)
