@@ -96,7 +96,11 @@ def _filter_form(reports: Sequence[Report], agency: str, year: str, kind: str, s
     agencies = sorted({r.agency for r in reports if r.agency})
     years = sorted({r.year for r in reports if r.year}, reverse=True)
     kinds = sorted({k for r in reports if (k := report_kind(r))})
-    query = urlencode({k: v for k, v in (("agency", agency), ("year", year), ("kind", kind)) if v} | {"format": "csv"})
+    # the download lists what the page lists: the picked agency by its reports' ids (the API's agency
+    # filter matches a part of a name), blank rows only in their own scope
+    ids = [("report", r.id) for r in reports if agency and r.agency == agency]
+    query = urlencode(ids + [(k, v) for k, v in (("year", year), ("kind", kind)) if v]
+                      + ([("blanks", "true")] if scope == BLANK_SCOPE else []) + [("format", "csv")])
     return ('<form method="get" action="/audit" id="rq-filter">'
             + select("agency", "发布机关", "全部机关", [(a, a) for a in agencies], agency)
             + select("year", "年度", "全部年度", [(str(y), f"{y}年") for y in years], year)

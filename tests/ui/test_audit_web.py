@@ -91,6 +91,9 @@ def test_audit_page_lists_filters_and_links_to_the_cells(web) -> None:
     only = web.get("/audit", params={"agency": "洪泽区人民政府"}).text
     assert only.count('class="rq-issue"') == 2 and "君山" not in only.split("<table")[-1]
     assert web.get("/audit", params={"agency": "淮安市洪泽区人民政府"}).text.count('class="rq-issue"') == 0
+    csv_link = only.split('<a href="/api/audit?')[1].split('"')[0].replace("&amp;", "&")
+    listed = pd.read_csv(io.BytesIO(web.get("/api/audit?" + csv_link).content))
+    assert listed.report.tolist() == ["02_hongze_qu_2023"] * 2
     table = web.get("/audit/table", params=[("report", "02_hongze_qu_2023"), ("table", "t4"),
                                            ("cell", "t4.cases:review.total"), ("part", "t4.cases:review.upheld")])
     assert table.status_code == 200
