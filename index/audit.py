@@ -125,7 +125,9 @@ def run_audit(store: FactStore, selection: Selection | None = None, blanks: bool
             if blanks:
                 issues.extend(blank_issues(r, facts))
     across, count = year_issues(store, chosen, store.reports())
-    return Audit(tuple(chosen), evaluated + count, tuple(issues + across))
+    place = {r.id: i for i, r in enumerate(chosen)}  # each report's issues together, in the store's order
+    ordered = sorted(issues + across, key=lambda i: place.get(i.report_id, len(place)))
+    return Audit(tuple(chosen), evaluated + count, tuple(ordered))
 
 
 def issue_of(report: Report, check: Check, facts: Sequence[Fact]) -> Issue:

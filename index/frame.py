@@ -168,8 +168,9 @@ def wide_frame(long: pd.DataFrame, keys: Sequence[str], reports: Sequence[Report
         raise ReportQAError("--wide needs at least one cell key, e.g. t3.new:total")
     base = long[list(REPORT_COLUMNS)].drop_duplicates("report")
     if reports:
+        present = set(base["report"])
         extra = [{"report": r.id, "agency": r.agency, "year": r.year, "kind": report_kind(r)}
-                 for r in reports if r.id not in set(base["report"])]
+                 for r in reports if r.id not in present]
         if extra:
             base = pd.concat([base, pd.DataFrame(extra).astype(base.dtypes.to_dict())], ignore_index=True)
     out = base.reset_index(drop=True)

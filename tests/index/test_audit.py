@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from index.audit import YEARS_SCOPE, cells_text, run_audit
+from index.audit import YEARS_SCOPE, cells_text, identity_cells, run_audit
 from index.audit_years import agency_key, consecutive_pairs, same_agency
 from index.frame import Selection, open_facts_store
 from index.ingest import ingest_paths
@@ -58,6 +58,19 @@ def test_issue_names_the_cells_and_the_page(audit) -> None:
     # the headings printed without cells of their own stand for their rows: 1.属于国家秘密 … 3.其他
     assert len([c for c in total.cells if c.side == "right"]) == 21
     assert sum(c.value for c in total.cells if c.side == "right") == total.right
+
+
+def test_cells_of_a_row_identity_and_of_an_unknown_one(samples_data_dir) -> None:
+    store = open_facts_store(samples_data_dir)
+    report = store.report("00_houjie_zhen_2023")
+    facts = store.facts(report.id)
+    cells = identity_cells(report, "t3.row_total[(一)予以公开]", facts)
+    assert [c.column_key for c in cells if c.side == "left"] == ["total"]
+    assert {c.column_key for c in cells if c.side == "right"} == {
+        "natural_person", "commercial", "research", "nonprofit", "legal", "other_org"}
+    assert {c.row_key for c in cells} == {"t3.disclosed"}
+    assert sum(c.value for c in cells if c.side == "right") == next(c.value for c in cells if c.side == "left")
+    assert identity_cells(report, "budget.balance[收入]", facts) == ()
 
 
 def test_issues_serialise_to_json(audit) -> None:
