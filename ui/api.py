@@ -29,7 +29,7 @@ from ui.guard import GuardedService
 from ui.uploads import UploadRejected, check_upload, forget_upload, keep_upload
 
 MAX_FILES = 20
-MAX_EXPORT_ROWS = 2_000_000  # a download past this is a job for `reportqa export`, not a request
+MAX_EXPORT_ROWS = 500_000  # ~1 GB at its peak: a download past this is a job for `reportqa export`
 
 
 def upload_body_limit(settings: Settings) -> int:

@@ -67,7 +67,11 @@ def test_api_facts_wide_json_and_parquet(web) -> None:
     assert set(frame.table) == {"t3"} and len(frame) == 25 * 7  # rows with cells of their own × columns
 
 
-def test_api_facts_errors_say_what_was_wrong(web) -> None:
+def test_api_facts_errors_say_what_was_wrong(web, monkeypatch) -> None:
+    monkeypatch.setattr("ui.api.MAX_EXPORT_ROWS", 1000)
+    big = web.get("/api/facts", params={"format": "csv"})
+    assert big.status_code == 413 and "reportqa export" in big.json()["detail"]
+    assert web.get("/api/facts", params={"report": "00_houjie_zhen_2023"}).status_code == 200
     assert web.get("/api/facts", params={"report": "nope"}).status_code == 404
     bad = web.get("/api/facts", params={"wide": "t3.new"})
     assert bad.status_code == 422 and "ROW_KEY:COLUMN_KEY" in bad.json()["detail"]
