@@ -188,8 +188,14 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
         and column (as printed and as canonical keys), exact value, unit, status, page and source text;
         or, with `wide`, one row per report and one column per chosen cell."""
         from index.export import MEDIA_TYPES, frame_bytes
-        from index.frame import Selection, rows_frame, wide_frame
+        from index.frame import Selection, parse_key, rows_frame, wide_frame
 
+        keys = [k.strip() for w in wide for k in w.split(",") if k.strip()]
+        try:
+            for k in keys:  # a malformed key is refused before any fact is read
+                parse_key(k)
+        except ReportQAError as e:
+            raise HTTPException(422, str(e)) from None
         try:
             chosen, rows = svc.fact_rows(Selection(tuple(report), agency, year, kind), table, MAX_EXPORT_ROWS)
         except TooLargeError as e:
@@ -197,15 +203,12 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
         except ReportQAError as e:
             raise HTTPException(404, str(e)) from None
         frame = rows_frame(rows)
-        if wide:
-            try:
-                frame = wide_frame(frame, [k for w in wide for k in w.split(",") if k.strip()], chosen)
-            except ReportQAError as e:
-                raise HTTPException(422, str(e)) from None
+        if keys:
+            frame = wide_frame(frame, keys, chosen)
         if format == "json":
             records = frame.astype(object).where(frame.notna(), None).to_dict("records")
             return JSONResponse(records)
-        name = f"reportqa-{'wide' if wide else 'facts'}.{format}"
+        name = f"reportqa-{'wide' if keys else 'facts'}.{format}"
         return Response(frame_bytes(frame, format), media_type=MEDIA_TYPES[format],
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
