@@ -48,7 +48,8 @@ class Cell:
         return f"{self.row_key}:{self.column_key}"
 
     def label(self) -> str:
-        return f"{PATH_SEP.join(self.row_path)} × {PATH_SEP.join(self.column_path)} = {self.value}"
+        """「(四)无法提供 / 1.本机关不掌握相关政府信息 × 总计 = 5」: the row's two nearest headings are enough."""
+        return f"{PATH_SEP.join(self.row_path[-2:])} × {PATH_SEP.join(self.column_path)} = {self.value}"
 
     def to_json(self) -> dict:
         return {"report": self.report_id, "table": self.table, "row": list(self.row_path),
