@@ -137,6 +137,9 @@ def test_cli_audit_lists_issues_and_exits_1(samples_data_dir) -> None:
     r = runner.invoke(cli, ["--data-dir", str(samples_data_dir), "audit", "--agency", "洪泽"])
     assert r.exit_code == 1
     assert "t4.review_total" in r.output and "案件数: 0 ≠ 11" in r.output and "08_pingtan" not in r.output
+    html = runner.invoke(cli, ["--data-dir", str(samples_data_dir), "audit", "--format", "html"])
+    assert html.exit_code == 1 and html.output.count('class="rq-issue"') == 5
+    assert "/audit/table" not in html.output  # a file has no server to link to
     clean = runner.invoke(cli, ["--data-dir", str(samples_data_dir), "audit", "--report", "00_houjie_zhen_2023",
                                 "--format", "json"])
     assert clean.exit_code == 0
