@@ -44,8 +44,10 @@ def frame_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "facts") -> bytes:
         buf.write(frame.to_csv(index=False).encode("utf-8-sig"))
     elif fmt == "jsonl":
         # the standard library's encoder writes each float by its shortest exact form (pandas' rounds to 10 places)
-        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-        buf.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8"))
+        names = [str(c) for c in frame.columns]
+        columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
+        buf.write("".join(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n"
+                          for row in zip(*columns, strict=True)).encode("utf-8"))
     elif fmt == "parquet":
         frame.to_parquet(buf, engine="pyarrow", index=False)
     else:
