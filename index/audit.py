@@ -106,9 +106,11 @@ class Audit:
     issues: tuple[Issue, ...]
 
 
-def run_audit(store: FactStore, selection: Selection | None = None, blanks: bool = False) -> Audit:
+def run_audit(store: FactStore, selection: Selection | None = None, blanks: bool = False,
+              earlier: FactStore | None = None) -> Audit:
     """Every failed identity of the selected reports, and of each against its agency's previous year;
-    with `blanks`, also the template cells of printed tables that hold no number."""
+    with `blanks`, also the template cells of printed tables that hold no number. `earlier` is a
+    second store where last year's reports may be (auditing new files against those already stored)."""
     from index.audit_blanks import blank_issues
     from index.audit_years import year_issues
 
@@ -125,7 +127,7 @@ def run_audit(store: FactStore, selection: Selection | None = None, blanks: bool
             issues.extend(issue_of(r, c, facts) for c in failed)
             if blanks:
                 issues.extend(blank_issues(r, facts))
-    across, count = year_issues(store, chosen, store.reports())
+    across, count = year_issues(store, chosen, earlier)
     place = {r.id: i for i, r in enumerate(chosen)}  # each report's issues together, in the store's order
     ordered = sorted(issues + across, key=lambda i: place.get(i.report_id, len(place)))
     return Audit(tuple(chosen), evaluated + count, tuple(ordered))

@@ -87,15 +87,26 @@ def consecutive_pairs(chosen: Sequence[Report], stored: Sequence[Report]) -> lis
     return pairs
 
 
-def year_issues(store: FactStore, chosen: Sequence[Report], stored: Sequence[Report]) -> tuple[list[Issue], int]:
-    """The failed identities across years for the chosen reports, and how many were evaluated."""
+def year_issues(store: FactStore, chosen: Sequence[Report], earlier: FactStore | None = None
+                ) -> tuple[list[Issue], int]:
+    """The failed identities across years for the chosen reports, and how many were evaluated.
+
+    Last year's report is looked for in `store`, and in `earlier` too when given (the reports
+    already stored, while a new batch of files is audited from a store of its own)."""
+    own = store.reports()
+    ids = {r.id for r in own}
+    others = [r for r in earlier.reports() if r.id not in ids] if earlier is not None else []
+    other_ids = {r.id for r in others}
+
+    def facts(r: Report, table: str) -> list[Fact]:
+        return (earlier if r.id in other_ids else store).facts(r.id, table)
+
     issues: list[Issue] = []
     evaluated = 0
     # one pair's facts at a time, table by table: memory stays flat however many reports are stored
-    for prev, cur in consecutive_pairs(chosen, stored):
+    for prev, cur in consecutive_pairs(chosen, own + others):
         for ident in year_identities():
-            found, count = _evaluate(ident, prev, cur, store.facts(prev.id, ident.table),
-                                     store.facts(cur.id, ident.table))
+            found, count = _evaluate(ident, prev, cur, facts(prev, ident.table), facts(cur, ident.table))
             issues += found
             evaluated += count
     return issues, evaluated

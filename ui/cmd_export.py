@@ -90,8 +90,9 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports: tuple[str, ...],
           year: int | None, kind: str | None, blanks: bool, fmt: str, out: Path | None) -> None:
     """List every failed identity of the stored reports (or of the files at PATHS), also across years.
 
-    With PATHS the files are parsed into a temporary store and audited among themselves; the data
-    dir is not touched. Exit 1 when an issue is found, 0 when every report adds up.
+    With PATHS the files are parsed into a temporary store and audited, each also against its
+    agency's previous year among the files and the reports already stored; the data dir is not
+    written. Exit 1 when an issue is found, 0 when every report adds up.
     """
     from index.audit import run_audit
     from index.frame import Selection
@@ -101,9 +102,10 @@ def audit(ctx: click.Context, paths: tuple[Path, ...], reports: tuple[str, ...],
     selection = Selection(reports, agency, year, kind)
     try:
         if paths:
+            stored = open_store(s.data_dir, s.database_url) if s.database_url or s.db_path.exists() else None
             with tempfile.TemporaryDirectory(prefix="reportqa-audit-") as tmp:
                 store = _parsed(paths, Path(tmp), s)
-                result = run_audit(store, selection, blanks)
+                result = run_audit(store, selection, blanks, earlier=stored)
                 store.close()
         else:
             result = run_audit(open_store(s.data_dir, s.database_url), selection, blanks)

@@ -167,3 +167,21 @@ def test_blank_cells_are_listed_only_when_asked_for(samples_data_dir) -> None:
     # 洪泽区 prints （六）其他处理 as one row without its sub-rows: read, so not blank
     assert not [i for i in blanks if i.report_id.startswith("02_hongze")]
     assert all(i.table in ("t2", "t3", "t4") and i.cells == () for i in blanks)
+
+
+def test_cli_audit_of_new_files_meets_last_year_in_the_store(samples_dir, tmp_path) -> None:
+    data = tmp_path / "data"
+    store = SQLiteStore(data / "facts.sqlite3")
+    copy = tmp_path / "houjie_2022.txt"
+    shutil.copy(samples_dir / "00_houjie_zhen_2023.txt", copy)
+    assert ingest_paths([copy], store, Overrides(year=2022))[0].status == "added"
+    store.close()
+    r = CliRunner().invoke(cli, ["--data-dir", str(data), "audit", "--format", "json",
+                                 str(samples_dir / "00_houjie_zhen_2023.txt")])
+    assert r.exit_code == 1
+    body = json.loads(r.output[:r.output.rindex("}") + 1])
+    assert body["reports"] == 1
+    assert {(i["report"], i["previous"], i["check"]) for i in body["issues"]} >= {
+        ("00_houjie_zhen_2023", "houjie_2022", "years.carry_over[总计]"),
+        ("00_houjie_zhen_2023", "houjie_2022", "years.in_force[行政规范性文件]")}
+    assert [r.id for r in SQLiteStore(data / "facts.sqlite3").reports()] == ["houjie_2022"]  # nothing written
