@@ -22,3 +22,7 @@ class UnknownReportError(ReportQAError):
 
 class IndexMismatchError(ReportQAError):
     """An index built by one embedding model was opened with another."""
+
+
+class TooLargeError(ReportQAError):
+    """A request past its budget (an export of more facts than one response may carry)."""

@@ -19,3 +19,18 @@ def samples_dir() -> Path:
 def fixtures_dir() -> Path:
     """Committed fixture files and their builders (tests/fixtures/)."""
     return Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def samples_data_dir(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding every bundled report, parsed once per session (facts and checks; no text
+    index, so no model runs): the export and audit tests of index/ and ui/ read it."""
+    from index.ingest import ingest_paths
+    from index.store import SQLiteStore
+
+    data = tmp_path_factory.mktemp("samples") / "data"
+    store = SQLiteStore(data / "facts.sqlite3")
+    results = ingest_paths([samples_dir], store)
+    assert results and all(r.status == "added" for r in results), [r.error for r in results if r.error]
+    store.close()
+    return data

@@ -14,12 +14,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from index.errors import UnknownReportError
+from index.errors import ReportQAError, TooLargeError, UnknownReportError
 from index.ingest import IngestResult
 from index.models import Report
 from index.settings import Settings
@@ -29,6 +29,7 @@ from ui.guard import GuardedService
 from ui.uploads import UploadRejected, check_upload, forget_upload, keep_upload
 
 MAX_FILES = 20
+MAX_EXPORT_ROWS = 500_000  # ~1 GB at its peak: a download past this is a job for `reportqa export`
 
 
 def upload_body_limit(settings: Settings) -> int:
@@ -165,6 +166,79 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
             raise HTTPException(404, str(e)) from None
         rows = [fact_json(f) for f in svc.facts(report_id) if table is None or f.table == table]
         return {"report": report_json(report), "facts": rows}
+
+    @router.get(
+        "/facts", summary="The facts of many reports as one table (JSON, CSV, Parquet, Excel, JSON Lines)",
+        responses={200: {"description": "The table; a file download for every format but json"},
+                   404: {"description": "A report id that is not stored"},
+                   413: {"description": "The selection holds too many facts"},
+                   422: {"description": "A malformed cell key in `wide`"}},
+    )
+    def facts_table(
+        report: Annotated[list[str], Query(description="Only these report ids (repeatable).")] = [],  # noqa: B006
+        agency: Annotated[str | None, Query(description="Only reports whose agency contains this.")] = None,
+        year: Annotated[int | None, Query(description="Only reports for this year.")] = None,
+        kind: Annotated[str | None, Query(description="Only reports of this kind (e.g. disclosure).")] = None,
+        table: Annotated[str | None, Query(description="Only this table: t2, t3, t4, g1…, prose")] = None,
+        wide: Annotated[list[str], Query(description="Cell keys ROW_KEY:COLUMN_KEY: one row per report, "
+                                                     "one column per key.")] = [],  # noqa: B006
+        format: Annotated[Literal["json", "csv", "parquet", "xlsx", "jsonl"], Query()] = "json",
+    ) -> Response:
+        """Every fact of the selected reports, one row each with its report, agency, year, kind, table, row
+        and column (as printed and as canonical keys), exact value, unit, status, page and source text;
+        or, with `wide`, one row per report and one column per chosen cell."""
+        from index.export import MEDIA_TYPES, frame_bytes
+        from index.frame import Selection, parse_key, rows_frame, wide_frame
+
+        keys = [k.strip() for w in wide for k in w.split(",") if k.strip()]
+        try:
+            for k in keys:  # a malformed key is refused before any fact is read
+                parse_key(k)
+        except ReportQAError as e:
+            raise HTTPException(422, str(e)) from None
+        try:
+            chosen, rows = svc.fact_rows(Selection(tuple(report), agency, year, kind), table, MAX_EXPORT_ROWS)
+        except TooLargeError as e:
+            raise HTTPException(413, str(e)) from None
+        except ReportQAError as e:
+            raise HTTPException(404, str(e)) from None
+        frame = rows_frame(rows)
+        if keys:
+            frame = wide_frame(frame, keys, chosen)
+        if format == "json":
+            records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+            return JSONResponse(records)
+        name = f"reportqa-{'wide' if keys else 'facts'}.{format}"
+        return Response(frame_bytes(frame, format), media_type=MEDIA_TYPES[format],
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @router.get("/audit", summary="Every report whose numbers do not add up")
+    def audit(
+        report: Annotated[list[str], Query(description="Only these report ids (repeatable).")] = [],  # noqa: B006
+        agency: Annotated[str | None, Query(description="Only reports whose agency contains this.")] = None,
+        year: Annotated[int | None, Query(description="Only reports for this year.")] = None,
+        kind: Annotated[str | None, Query(description="Only reports of this kind.")] = None,
+        blanks: Annotated[bool, Query(description="Also template cells of printed tables that hold no number.")]
+        = False,
+        format: Annotated[Literal["json", "csv"], Query()] = "json",
+    ) -> Response:
+        """Each failed identity (within a report, and between an agency's consecutive years) with the
+        cells involved and their pages; with `blanks`, also the template rows with cells left unread."""
+        from index.audit import ISSUE_COLUMNS, issue_rows
+        from index.frame import Selection
+
+        try:
+            result = svc.audit(Selection(tuple(report), agency, year, kind), blanks)
+        except ReportQAError as e:
+            raise HTTPException(404, str(e)) from None
+        if format == "csv":
+            import pandas as pd
+
+            csv = pd.DataFrame(issue_rows(result.issues), columns=list(ISSUE_COLUMNS)).to_csv(index=False)
+            return Response(csv.encode("utf-8-sig"), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": 'attachment; filename="reportqa-audit.csv"'})
+        return JSONResponse({"reports": len(result.reports), "checks": result.checks,
+                             "issues": [i.to_json() for i in result.issues]})
 
     @router.get("/health", summary="Liveness and what is loaded")
     def health() -> dict:

@@ -20,6 +20,7 @@ from index.settings import Settings
 from qa.service import Service
 from ui.api import UploadSizeGuard, api_router, upload_body_limit
 from ui.api_docs import docs_page
+from ui.audit_page import audit_router
 from ui.feedback import FeedbackStore
 from ui.guard import GuardedService
 
@@ -77,6 +78,7 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
     app.add_middleware(UploadSizeGuard, limit=upload_body_limit(settings))
     app.add_middleware(ApiCors, origins=origins)
     app.include_router(api_router(svc, settings))
+    app.include_router(audit_router(svc))
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

@@ -4,7 +4,8 @@ Left: the report picker (agency, year) that scopes every question, the chat, whi
 answer with numbered citations, and example questions built from the reports present. Right: a
 chart when the answer compares reports or years, the evidence (the source table with the cited
 cell marked, or the cited sentence), and the upload box. 👍/👎 on an answer is stored with the
-question and the answer JSON.
+question and the answer JSON. Under the picker, the facts of the reports in scope download as CSV
+or Excel, and the audit (/audit) opens for them.
 
 Every piece of user or report text reaches the page through `ui.render`, which escapes it.
 """
@@ -43,6 +44,7 @@ CSS = """
 .rq-chart figcaption{font-size:.85rem;font-weight:600;margin-bottom:.2rem}
 .rq-results td ul{margin:.2rem 0 0 1rem;padding:0;font-size:12px;text-align:left}
 .rq-results td{text-align:left;white-space:normal}
+.rq-download{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem}
 """
 
 
@@ -67,6 +69,8 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
             gr.Dropdown(choices=[("全部机关", ALL)] + [(a, a) for a in agencies], value=agency),
             gr.Dropdown(choices=[("全部年度", ALL)] + [(f"{y}年", str(y)) for y in years], value=year),
             gr.Dataset(samples=[[q] for q in render.example_questions(in_scope)]),
+            render.download_links(None if agency == ALL else agency, None if year == ALL else int(year),
+                                  [r.id for r in in_scope]),
         )
 
     def respond(message: str, chat: list, turns: list, agency: str, year: str) -> Iterator[tuple]:
@@ -110,9 +114,9 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
     def upload(paths: list[str] | None, key: str, agency: str, year: str, progress=gr.Progress()):  # noqa: B008
         """Check, keep and ingest the chosen files; then refresh the picker so new reports can be chosen."""
         if settings.api_key and not secrets.compare_digest((key or "").encode(), settings.api_key.encode()):
-            return ("<p>需要正确的 API 密钥才能导入报告。</p>", gr.skip(), gr.skip(), gr.skip(), gr.skip())
+            return ("<p>需要正确的 API 密钥才能导入报告。</p>", *[gr.skip()] * 5)
         if not paths:
-            return ("<p>请先选择要导入的报告文件。</p>", gr.skip(), gr.skip(), gr.skip(), gr.skip())
+            return ("<p>请先选择要导入的报告文件。</p>", *[gr.skip()] * 5)
         refused, kept = [], []
         for p in map(Path, paths):
             try:
@@ -134,6 +138,7 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
                 with gr.Row():
                     agency = gr.Dropdown(label="发布机关", choices=[("全部机关", ALL)], value=ALL, elem_id="rq-agency")
                     year = gr.Dropdown(label="年度", choices=[("全部年度", ALL)], value=ALL, elem_id="rq-year")
+                download = gr.HTML(render.download_links(None, None), elem_id="rq-download")
                 chatbot = gr.Chatbot(
                     label="问答", height=520, elem_id="rq-chat", latex_delimiters=[], buttons=["copy"],
                     feedback_options=("Like", "Dislike"), sanitize_html=True, allow_tags=False,
@@ -164,13 +169,12 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
         chatbot.clear(lambda: ([], "", render.evidence_html(None, svc.tables)), outputs=[turns, chart, evidence],
                       api_visibility="private")
         chatbot.select(show_turn, inputs=turns, outputs=[chart, evidence], api_visibility="private")
-        agency.input(lambda a: picker(a, ALL), inputs=agency, outputs=[agency, year, examples],
-                     api_visibility="private")
-        year.input(picker, inputs=[agency, year], outputs=[agency, year, examples], api_visibility="private")
-        upload_btn.click(upload, inputs=[files, key, agency, year],
-                         outputs=[results, agency, year, examples, files], concurrency_limit=1,
-                         show_progress_on=results, api_visibility="private")
-        demo.load(picker, outputs=[agency, year, examples], api_visibility="private")
+        scoped = [agency, year, examples, download]
+        agency.input(lambda a: picker(a, ALL), inputs=agency, outputs=scoped, api_visibility="private")
+        year.input(picker, inputs=[agency, year], outputs=scoped, api_visibility="private")
+        upload_btn.click(upload, inputs=[files, key, agency, year], outputs=[results, *scoped, files],
+                         concurrency_limit=1, show_progress_on=results, api_visibility="private")
+        demo.load(picker, outputs=scoped, api_visibility="private")
     return demo
 
 

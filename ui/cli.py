@@ -188,3 +188,9 @@ from ui.cmd_eval import bench, eval_cmd  # noqa: E402
 
 cli.add_command(eval_cmd, "eval")
 cli.add_command(bench)
+
+
+from ui.cmd_export import audit, export  # noqa: E402
+
+cli.add_command(export)
+cli.add_command(audit)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from index.audit import Audit
+from index.frame import Selection
 from index.ingest import IngestResult
 from index.models import Fact, Report, Table
 from qa.answer import Answer
@@ -89,6 +91,22 @@ class GuardedService:
     def tables(self, report_id: str) -> list[Table]:
         with self.lock.read():
             return self.service.store.tables(report_id)
+
+    def audit(self, selection: Selection, blanks: bool = False) -> Audit:
+        """Every failed identity of the selected reports (`index.audit`)."""
+        from index.audit import run_audit
+
+        with self.lock.read():
+            return run_audit(self.service.store, selection, blanks)
+
+    def fact_rows(self, selection: Selection, table: str | None = None,
+                  max_rows: int | None = None) -> tuple[list[Report], list[dict]]:
+        """The selected reports and their facts in the export's long form (`index.frame`)."""
+        from index.frame import fact_rows, selected_reports
+
+        with self.lock.read():
+            chosen = selected_reports(self.service.store, selection)
+            return chosen, fact_rows(self.service.store, chosen, table, max_rows)
 
     @property
     def has_index(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from urllib.parse import urlencode
 
 from index.models import Fact, Report, Table
 from qa.answer import Answer, table_name
@@ -143,9 +144,14 @@ def hit_cell(table: Table, fact: Fact) -> tuple[int, int] | None:
     return None
 
 
-def table_html(table: Table, fact: Fact | None = None) -> str:
-    """A stored table as an HTML grid (header paths joined by ／), the cited cell marked."""
+def table_html(table: Table, fact: Fact | None = None, marks: dict[tuple[int, int], str] | None = None) -> str:
+    """A stored table as an HTML grid (header paths joined by ／), the cited cell marked.
+
+    `marks` gives more cells a class of their own (the audit marks a total and the parts it should equal);
+    the first marked cell gets `id="hit"`, so a link can scroll to it."""
     hit = hit_cell(table, fact) if fact else None
+    marks = marks or {}
+    first = min(marks) if marks else None
     head = "".join(f"<th>{h(' / '.join(p))}</th>" for p in table.column_paths)
     unit = f'<caption>{h(table.title)}{f"（单位：{h(table.unit)}）" if table.unit else ""}</caption>'
     rows = []
@@ -153,9 +159,11 @@ def table_html(table: Table, fact: Fact | None = None) -> str:
         label = " / ".join(table.row_paths[i]) if i < len(table.row_paths) else ""
         tds = []
         for j, cell in enumerate(cells):
-            mark = ' class="rq-hit"' if hit == (i, j) else ""
-            tds.append(f"<td{mark}>{h(cell)}</td>")
-        row_mark = ' class="rq-hit-row"' if hit and hit[0] == i else ""
+            mark = ' class="rq-hit"' if hit == (i, j) else f' class="{h(marks[(i, j)])}"' if (i, j) in marks else ""
+            anchor = ' id="hit"' if (i, j) == first else ""
+            tds.append(f"<td{anchor}{mark}>{h(cell)}</td>")
+        marked_row = (hit and hit[0] == i) or any(r == i for r, _ in marks)
+        row_mark = ' class="rq-hit-row"' if marked_row else ""
         rows.append(f'<tr{row_mark}><th scope="row">{h(label)}</th>{"".join(tds)}</tr>')
     thead = f"<thead><tr><th></th>{head}</tr></thead>" if head else ""
     return f'<div class="rq-scroll"><table class="rq-table">{unit}{thead}<tbody>{"".join(rows)}</tbody></table></div>'
@@ -271,3 +279,19 @@ def ingest_results_html(results: Sequence) -> str:
     return ('<table class="rq-table rq-results"><thead><tr><th>报告</th><th>结果</th><th>机关 年度</th>'
             f'<th>详情</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
+
+def download_links(agency: str | None, year: int | None, report_ids: Sequence[str] = ()) -> str:
+    """The report panel's downloads: the facts of the reports in scope as CSV and Excel, and the audit.
+
+    A scoped download names its reports by id: the agency filter of the API matches a part of a name,
+    and 「平潭综合实验区」 is part of its bureaus' names too."""
+    ids = [("report", r) for r in report_ids] if agency or year else []
+    csv = "/api/facts?" + urlencode([*ids, ("format", "csv")])
+    xlsx = "/api/facts?" + urlencode([*ids, ("format", "xlsx")])
+    scope = {k: v for k, v in (("agency", agency), ("year", year)) if v is not None}
+    audit = "/audit" + ("?" + urlencode(scope) if scope else "")
+    which = f"{agency or '全部机关'} {f'{year}年' if year else '全部年度'}"
+    return (f'<div class="rq-download"><span>数据（{h(which)}）：</span>'
+            f'<a id="rq-download-csv" href="{h(csv)}" download>下载 CSV</a>'
+            f'<a id="rq-download-xlsx" href="{h(xlsx)}" download>下载 Excel</a>'
+            f'<a id="rq-audit-link" href="{h(audit)}" target="_blank" rel="noopener">数据核查</a></div>')
