@@ -253,6 +253,7 @@ def text_tables(report_id: str, doc: Document, kind: ReportKind, skip: set[str],
         rows += own
     cons += links(kind, {t.table.key: (t.table, rows[a:b], a) for t, a, b in spans})
     solve(rows, cons)
+    spans = [(t, a, b) for t, a, b in spans if any(r.numbers for r in rows[a:b])]
     for n, (table, a, b) in enumerate(spans):
         key = f"g{first + n}"
         t, facts = _emit(report_id, key, kind, table, rows[a:b])

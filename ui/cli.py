@@ -165,6 +165,18 @@ def check(ctx: click.Context, report: str) -> None:
     sys.exit(1 if bad else 0)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def coverage(paths: tuple[Path, ...]) -> None:
+    """Parse report files (nothing is stored) and print what each yields, as a Markdown table."""
+    from index.coverage import coverage_table
+
+    try:
+        click.echo(coverage_table(list(paths)))
+    except ReportQAError as e:
+        _fail(e)
+
+
 def main() -> None:
     cli(prog_name="reportqa")
 
