@@ -55,6 +55,8 @@ def two_sided_key(table: FinanceTableDef, side: str, label: str) -> str:
 
 
 def coded_key(table: FinanceTableDef, code: str | None, label: str) -> str:
+    if table.shape == "single_row":
+        return "row"
     if code:
         return code
     if table.labels and label in table.labels:
@@ -314,7 +316,7 @@ def grid_keyer(kind: ReportKind) -> Keyer:
     """For a generic grid table: its standard table key and the canonical keys of each cell."""
 
     def keyer(table: Table):
-        tdef = kind.table_for(table.title)
+        tdef = kind.table_for(table.title, _header(table))
         if tdef is None:
             return None
         keys = _grid_keys(tdef, table)
@@ -323,6 +325,10 @@ def grid_keyer(kind: ReportKind) -> Keyer:
         return f"{kind.name}.{tdef.key}", lambda r, c: keys.get((r, c), (None, None))
 
     return keyer
+
+
+def _header(table: Table) -> str:
+    return " ".join(label for path in table.column_paths for label in path)
 
 
 def _grid_keys(tdef: FinanceTableDef, table: Table) -> dict[tuple[int, int], tuple[str, str]] | None:
@@ -358,12 +364,18 @@ def grid_rows(tdef: FinanceTableDef, table: Table) -> list[tuple[SolveRow, list[
                 out.append(_grid_row(tdef, table, r, values, label, None, side))
     else:
         width = len(tdef.columns)
+        if tdef.shape == "single_row":
+            value_cols = list(range(len(grid[0]))) if grid else []
         if len(value_cols) != width:
             return None
+        last: list[str] = []
         for r, cells in enumerate(grid):
             if not any(parse_number(cells[c]) is not None for c in value_cols):
                 continue
-            code, label = _grid_code(cells, label_cols)
+            if tdef.shape == "single_row":
+                out.append(_grid_row(tdef, table, r, value_cols, tdef.name, None, None))
+                break
+            code, label, last = _grid_code(cells, label_cols, last)
             if code is None and not label.startswith(("合计", "总计")):
                 continue
             out.append(_grid_row(tdef, table, r, value_cols, label, code, None))
@@ -381,18 +393,22 @@ def _sides(label_cols: list[int], value_cols: list[int]) -> list[tuple[int, list
     return [g for g in groups if g[1]]
 
 
-def _grid_code(cells: tuple[str, ...], label_cols: list[int]) -> tuple[str | None, str]:
+def _grid_code(cells: tuple[str, ...], label_cols: list[int], last: list[str]) -> tuple[str | None, str, list[str]]:
+    """The row's subject code from its 类/款/项 cells. A 类 cell that is not three digits (a PDF that
+    printed 「7」 for 210 under a merged cell) takes the 类 of the row above when the 款 follows it."""
     parts = [cells[c].strip() for c in label_cols]
     digits = [p for p in parts if p.isdigit()]
     words = [squeeze(p) for p in parts if p and not p.isdigit()]
     label = words[-1] if words else ""
     if digits:
+        if len(digits[0]) != 3 and last and len(digits) > 1:
+            digits[0] = last[0]
         code = digits[0] + "".join(d.zfill(2) for d in digits[1:])
-        return code, label
+        return code, label, digits
     m = re.match(r"^(\d{3}(?:\d{2}){0,2})(\D.*)$", label)
     if m:
-        return m.group(1), m.group(2)
-    return None, label
+        return m.group(1), m.group(2), [m.group(1)]
+    return None, label, last
 
 
 def _grid_row(tdef, table, r, value_cols, label, code, side) -> tuple[SolveRow, list[tuple[int, int] | None]]:
@@ -418,7 +434,7 @@ def grid_checks(report_id: str, kind: ReportKind, tables: list[Table]) -> list[C
     rows: list[SolveRow] = []
     cons: list[Constraint] = []
     for table in tables:
-        tdef = kind.table_for(table.title) if table.kind else None
+        tdef = kind.table_for(table.title, _header(table)) if table.kind else None
         if tdef is None:
             continue
         got = grid_rows(tdef, table) or []
@@ -430,7 +446,7 @@ def grid_checks(report_id: str, kind: ReportKind, tables: list[Table]) -> list[C
 
 def finance_parse(report_id: str, doc: Document, kind: ReportKind, grid_tables: list[Table]) -> FinanceParse:
     """Checks of the grid tables, plus the standard tables printed only as text."""
-    read = {kind.table_for(t.title).key for t in grid_tables if t.kind and kind.table_for(t.title)}
+    read = {t.kind.split(".", 1)[1] for t in grid_tables if t.kind}
     out = text_tables(report_id, doc, kind, read, len(grid_tables) + 1)
     out.checks = grid_checks(report_id, kind, grid_tables) + out.checks
     return out

@@ -19,7 +19,10 @@ from index.kinds import FinanceTableDef, ReportKind, squeeze
 from index.models import Document
 
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_CODE_AT_START = re.compile(r"^\s*(\d{3})((?:\s+\d{2}){0,2}(?![\d,.])|(?:\d{2}){0,2}(?![\d,.]))(?=\s|$|[^\d\s])")
+# 「208 05 01 行政单位离退休」, 「2080501 …」, and 「301 2 津贴补贴」 (a text layer that lost the 0 of 02)
+_CODE_AT_START = re.compile(r"^\s*(\d{3})((?:\s+\d{1,2}){0,2}(?![\d,.])|(?:\d{2}){0,2}(?![\d,.]))(?=\s|$|[^\d\s])")
+# 「7 11 02 事业单位医疗」: a PDF that printed one glyph of the 类 under its merged cell
+_GARBLED_CODE = re.compile(r"^\s*\d{1,2}((?:\s+\d{1,2}){1,2})(?=\s+[^\d\s,.])")
 _CODE_TOKEN = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _TOKEN = re.compile(r"\S+")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]\s*|[(（][一二三四五六七八九十\d]+[)）])")
@@ -82,7 +85,8 @@ def document_lines(doc: Document) -> list[Line]:
 
 def find_text_tables(kind: ReportKind, lines: list[Line], skip: set[str] = frozenset()) -> list[TextTable]:
     """The standard tables of `kind` printed in `lines`, each with the entries its lines print."""
-    titles = [(i, kind.table_for(line.text)) for i, line in enumerate(lines) if _is_title(line.text)]
+    titles = [(i, kind.table_for(line.text, " ".join(ln.text for ln in lines[i + 1:i + 9])))
+              for i, line in enumerate(lines) if _is_title(line.text)]
     titles = [(i, t) for i, t in titles if t is not None]
     found: dict[str, TextTable] = {}
     for n, (i, table) in enumerate(titles):
@@ -144,14 +148,16 @@ def read_entries(table: FinanceTableDef, lines: list[Line]) -> list[Entry]:
         return _single_row(table, lines)
     items: list[list[Entry] | str] = []
     seen_data = False
+    last_class = ""
     for line in _split_glued(lines) if table.shape == "coded" else lines:
         if not line.text.strip():
             continue
-        got = (_coded_line(line) if table.shape == "coded" else
+        got = (_coded_line(line, last_class) if table.shape == "coded" else
                _paired_line(line) if table.shape == "coded_pairs" else _two_sided_line(line))
         if got:
             seen_data = True
             items.append(got)
+            last_class = next((e.code[:3] for e in got if e.code), last_class)
         elif table.shape == "two_sided" and (seen_data or _MARKER.match(squeeze(line.text))) \
                 and not _is_header(line.text, table):
             items.append(line.text.strip())
@@ -178,15 +184,20 @@ def _split_glued(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _coded_line(line: Line) -> list[Entry]:
+def _coded_line(line: Line, last_class: str = "") -> list[Entry]:
+    """A coded row: its code (a 类 printed as one glyph takes the 类 of the rows above), label, numbers."""
     text = line.text
     m = _CODE_AT_START.match(text)
+    garbled = None if m or not last_class else _GARBLED_CODE.match(text)
     code = None
     rest = text
     offset = 0
     if m:
-        code = m.group(1) + re.sub(r"\s+", "", m.group(2))
+        code = m.group(1) + "".join(part.zfill(2) for part in m.group(2).split())
         rest, offset = text[m.end():], m.end()
+    elif garbled:
+        code = last_class + "".join(part.zfill(2) for part in garbled.group(1).split())
+        rest, offset = text[garbled.end():], garbled.end()
     tokens = [(t.group(), line.start + offset + t.start(), line.start + offset + t.end()) for t in _TOKEN.finditer(rest)]
     words: list[str] = []
     numbers: list[Number] = []

@@ -64,6 +64,15 @@ class FinanceTableDef:
     identities: tuple[FinanceIdentity, ...]
     sides: tuple[Side, ...] = ()
     labels: dict[str, str] | None = None  # printed label → row key, for rows without a code
+    variants: tuple[tuple[tuple[str, ...], FinanceTableDef], ...] = ()  # (header words, layout)
+
+    def for_header(self, header: str) -> FinanceTableDef:
+        """The layout whose distinctive header words the printed header holds (else the usual one)."""
+        flat = squeeze(header)
+        for words, variant in self.variants:
+            if all(squeeze(w) in flat for w in words):
+                return variant
+        return self
 
     def side(self, name: str) -> Side:
         return next(s for s in self.sides if s.name == name)
@@ -81,8 +90,9 @@ class ReportKind:
     tables: tuple[FinanceTableDef, ...] = ()
     links: tuple[FinanceIdentity, ...] = ()  # identities across tables: references read 「table|row:column」
 
-    def table_for(self, title: str) -> FinanceTableDef | None:
-        """The standard table a printed title names; the longest matching title wins."""
+    def table_for(self, title: str, header: str = "") -> FinanceTableDef | None:
+        """The standard table a printed title names (the longest matching title wins), in the layout
+        its header shows."""
         flat = squeeze(title)
         best: tuple[int, FinanceTableDef] | None = None
         for table in self.tables:
@@ -90,7 +100,7 @@ class ReportKind:
                 t = squeeze(t)
                 if t in flat and (best is None or len(t) > best[0]):
                     best = (len(t), table)
-        return best[1] if best else None
+        return best[1].for_header(header) if best else None
 
 
 def squeeze(text: str) -> str:
@@ -114,6 +124,7 @@ def _identities(raw: list[dict]) -> tuple[FinanceIdentity, ...]:
 
 
 def _table(raw: dict) -> FinanceTableDef:
+    variants = tuple((tuple(v["when"]), _table({**raw, **v, "variants": []})) for v in raw.get("variants", []))
     sides = tuple(
         Side(name, _columns(raw[name]["columns"], raw[name].get("path", [])), tuple(raw[name].get("labels", ())))
         for name in ("income", "expense") if name in raw
@@ -122,7 +133,7 @@ def _table(raw: dict) -> FinanceTableDef:
     return FinanceTableDef(
         raw["key"], raw["name"], tuple(raw["titles"]), raw["shape"], columns,
         _identities(raw.get("row_identities", [])), _identities(raw.get("identities", [])), sides,
-        raw.get("labels"),
+        raw.get("labels"), variants,
     )
 
 
