@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from index.finance_solve import Constraint, Number, SolveRow, Term, evaluate, placements, solve
+from index.finance_solve import AtLeast, Constraint, Number, SolveRow, Term, evaluate, placements, solve
 from index.finance_text import Entry, TextTable, document_lines, find_text_tables
 from index.generic_tables import column_roles, parse_number
 from index.kinds import FinanceColumn, FinanceIdentity, FinanceTableDef, ReportKind, squeeze
@@ -202,6 +202,26 @@ def links(kind: ReportKind, tables: dict[str, tuple[FinanceTableDef, list[SolveR
     return out
 
 
+def bounds(kind: ReportKind, tables: dict[str, tuple[FinanceTableDef, list[SolveRow], int]]) -> list[AtLeast]:
+    """Cells of one table that cover the same cells of another (a department's spending on a
+    subject ≥ the part of it paid from the general budget), row by row where both print the row."""
+    out = []
+    for outer_key, inner_key, columns in kind.bounds:
+        if outer_key not in tables or inner_key not in tables:
+            continue
+        (otab, orows, obase), (itab, irows, ibase) = tables[outer_key], tables[inner_key]
+        inner = {r.key: i for i, r in enumerate(irows)}
+        for i, row in enumerate(orows):
+            if row.key not in inner:
+                continue
+            for column in columns:
+                oc, ic = _column_index(otab.columns, column), _column_index(itab.columns, column)
+                if oc is not None and ic is not None:
+                    out.append(AtLeast(f"{outer_key}≥{inner_key}[{row.key}/{column}]",
+                                       Term(obase + i, oc, 1), Term(ibase + inner[row.key], ic, 1)))
+    return out
+
+
 # ---- text tables --------------------------------------------------------------------------------
 
 
@@ -253,8 +273,9 @@ def text_tables(report_id: str, doc: Document, kind: ReportKind, skip: set[str],
         cons += constraints(table.table.key, table.table, own, len(rows))
         spans.append((table, len(rows), len(rows) + len(own)))
         rows += own
-    cons += links(kind, {t.table.key: (t.table, rows[a:b], a) for t, a, b in spans})
-    solve(rows, cons)
+    by_key = {t.table.key: (t.table, rows[a:b], a) for t, a, b in spans}
+    cons += links(kind, by_key)
+    solve(rows, cons, bounds(kind, by_key))
     spans = [(t, a, b) for t, a, b in spans if any(r.numbers for r in rows[a:b])]
     for n, (table, a, b) in enumerate(spans):
         key = f"g{first + n}"

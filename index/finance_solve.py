@@ -22,7 +22,8 @@ from index.models import Check
 Placement = tuple[int | None, ...]  # for each column, the index of the printed number in it (None: blank)
 
 _MAX_PLACEMENTS = 1000
-_MAX_SUMS = 4000
+_MAX_SUMS = 10000
+_MAX_COMBINATIONS = 200000
 
 
 @dataclass(frozen=True)
@@ -117,23 +118,90 @@ def _holds(row: SolveRow, placement: Placement, left: list[int], right: list[int
         (row.value(placement, c) for c in right), Decimal(0))
 
 
-def solve(rows: list[SolveRow], constraints: list[Constraint]) -> None:
+@dataclass(frozen=True)
+class AtLeast:
+    """One cell is at least another: a department's spending on a subject covers the part paid
+    from the general budget (支出决算表 ≥ 一般公共预算财政拨款支出决算表, per code and column)."""
+
+    name: str
+    outer: Term
+    inner: Term
+
+
+def solve(rows: list[SolveRow], constraints: list[Constraint], bounds: list[AtLeast] = ()) -> None:
     """Remove candidates that no combination of the other rows' candidates lets satisfy a constraint.
 
     Runs to a fixed point. A constraint that would leave some row with no candidate is one the
-    source breaks; it is skipped, not enforced.
+    source breaks; it is skipped, not enforced — unless dropping exactly one column (one misprinted
+    cell) makes it hold, when it is enforced in the other columns.
     """
+    seen: dict[int, tuple[int, ...]] = {}  # a constraint that settled nothing, and its rows' sizes then
     changed = True
     rounds = 0
     while changed and rounds < 20:
         changed = False
         rounds += 1
-        for constraint in constraints:
-            changed |= _narrow(rows, constraint)
+        for n, constraint in enumerate(constraints):
+            sizes = tuple(len(rows[r].candidates) for r in _rows_of(constraint))
+            if seen.get(n) == sizes:
+                continue
+            narrowed = _narrow(rows, constraint)
+            changed |= narrowed
+            if not narrowed:
+                seen[n] = sizes
+        for bound in bounds:
+            changed |= _bound(rows, bound)
+
+
+def _rows_of(constraint: Constraint) -> list[int]:
+    return sorted({t.row for eq in constraint.equations for t in eq})
+
+
+def _bound(rows: list[SolveRow], bound: AtLeast) -> bool:
+    outer, inner = rows[bound.outer.row], rows[bound.inner.row]
+    if not outer.candidates or not inner.candidates or outer is inner:
+        return False
+    low = min(inner.value(p, bound.inner.column) for p in inner.candidates)
+    high = max(outer.value(p, bound.outer.column) for p in outer.candidates)
+    keep_outer = [p for p in outer.candidates if outer.value(p, bound.outer.column) >= low]
+    keep_inner = [p for p in inner.candidates if inner.value(p, bound.inner.column) <= high]
+    if not keep_outer or not keep_inner:
+        return False  # the source breaks it
+    changed = len(keep_outer) < len(outer.candidates) or len(keep_inner) < len(inner.candidates)
+    outer.candidates, inner.candidates = keep_outer, keep_inner
+    return changed
 
 
 def _narrow(rows: list[SolveRow], constraint: Constraint) -> bool:
-    involved = sorted({t.row for eq in constraint.equations for t in eq})
+    """Prune with the constraint; when the source breaks it in exactly one column, with the rest."""
+    zeroed = _apply_zeros(rows, constraint)
+    status, keep = _support(rows, constraint)
+    if status == "infeasible" and len(constraint.equations) > 2:
+        fits = []
+        for drop in range(len(constraint.equations)):
+            rest = Constraint(constraint.name, constraint.description,
+                              constraint.equations[:drop] + constraint.equations[drop + 1:])
+            got = _support(rows, rest)
+            if got[0] == "unknown":
+                return zeroed
+            if got[0] == "ok":
+                fits.append(got[1])
+        if len(fits) != 1:
+            return zeroed
+        status, keep = "ok", fits[0]
+    if status != "ok":
+        return zeroed
+    changed = zeroed
+    for r, kept in keep.items():
+        if len(kept) < len(rows[r].candidates):
+            rows[r].candidates = [rows[r].candidates[c] for c in kept]
+            changed = True
+    return changed
+
+
+def _apply_zeros(rows: list[SolveRow], constraint: Constraint) -> bool:
+    """The blanks rule on its own: it holds even where a misprinted sum breaks the identity."""
+    involved = _rows_of(constraint)
     if any(not rows[r].candidates for r in involved):
         return False
     allowed = {r: list(range(len(rows[r].candidates))) for r in involved}
@@ -144,14 +212,28 @@ def _narrow(rows: list[SolveRow], constraint: Constraint) -> bool:
     }
     if not _zeros(rows, constraint, involved, values, allowed):
         return False
-    # the blanks hold even where a misprinted sum breaks the identity itself: keep what they removed
-    zeroed = False
+    changed = False
     for r in involved:
         if len(allowed[r]) < len(rows[r].candidates):
             rows[r].candidates = [rows[r].candidates[c] for c in allowed[r]]
-            values[r] = [values[r][c] for c in allowed[r]]
-            allowed[r] = list(range(len(allowed[r])))
-            zeroed = True
+            changed = True
+    return changed
+
+
+def _support(rows: list[SolveRow], constraint: Constraint) -> tuple[str, dict[int, list[int]]]:
+    """("ok", candidates of each row that some combination supports), or "infeasible" (the source
+    breaks the constraint), or "unknown" (too many combinations to tell)."""
+    involved = _rows_of(constraint)
+    if any(not rows[r].candidates for r in involved):
+        return "unknown", {}
+    allowed = {r: list(range(len(rows[r].candidates))) for r in involved}
+    values = {
+        r: [tuple(sum((t.sign * rows[r].value(p, t.column) for t in eq if t.row == r), Decimal(0))
+                  for eq in constraint.equations) for p in rows[r].candidates]
+        for r in involved
+    }
+    if not _zeros(rows, constraint, involved, values, allowed):
+        return "infeasible", {}
     dims = len(constraint.equations)
     constant = [Decimal(0)] * dims
     open_rows: list[int] = []
@@ -161,45 +243,41 @@ def _narrow(rows: list[SolveRow], constraint: Constraint) -> bool:
             constant = [a + b for a, b in zip(constant, distinct.pop(), strict=True)]
         else:
             open_rows.append(r)
-    keep: dict[int, list[int]] = {r: allowed[r] for r in involved}
-    if open_rows:
-        zero = (Decimal(0),) * dims
-        prefix = [{zero}]
-        for r in open_rows:
-            prefix.append({_add(s, values[r][c]) for s in prefix[-1] for c in allowed[r]})
-            if len(prefix[-1]) > _MAX_SUMS:
-                return zeroed
-        suffix = [{zero}]
-        for r in reversed(open_rows):
-            suffix.append({_add(s, values[r][c]) for s in suffix[-1] for c in allowed[r]})
-            if len(suffix[-1]) > _MAX_SUMS:
-                return zeroed
-        suffix.reverse()
-        target = tuple(-c for c in constant)
-        for i, r in enumerate(open_rows):
-            before, after = prefix[i], suffix[i + 1]
-            ok_values = {values[r][c] for c in allowed[r]
-                         if any(_sub(_sub(target, values[r][c]), s) in after for s in before)}
-            keep[r] = [c for c in allowed[r] if values[r][c] in ok_values]
-            if not keep[r]:
-                return zeroed  # the source breaks this identity: report it, do not enforce it
-    elif any(v != 0 for v in constant):
-        return zeroed
-    changed = zeroed
-    for r, kept in keep.items():
-        if len(kept) < len(rows[r].candidates):
-            rows[r].candidates = [rows[r].candidates[c] for c in kept]
-            changed = True
-    return changed
+    keep: dict[int, list[int]] = dict(allowed)
+    if not open_rows:
+        return ("ok", keep) if all(v == 0 for v in constant) else ("infeasible", {})
+    bound = 1
+    for r in open_rows:  # a search this wide is not tried: every row in it keeps its candidates
+        bound *= len({values[r][c] for c in allowed[r]})
+        if bound > _MAX_COMBINATIONS:
+            return "unknown", {}
+    zero = (Decimal(0),) * dims
+    prefix = [{zero}]
+    for r in open_rows:
+        prefix.append({_add(s, values[r][c]) for s in prefix[-1] for c in allowed[r]})
+        if len(prefix[-1]) > _MAX_SUMS:
+            return "unknown", {}
+    suffix = [{zero}]
+    for r in reversed(open_rows):
+        suffix.append({_add(s, values[r][c]) for s in suffix[-1] for c in allowed[r]})
+        if len(suffix[-1]) > _MAX_SUMS:
+            return "unknown", {}
+    suffix.reverse()
+    target = tuple(-c for c in constant)
+    for i, r in enumerate(open_rows):
+        before, after = prefix[i], suffix[i + 1]
+        ok_values = {values[r][c] for c in allowed[r]
+                     if any(_sub(_sub(target, values[r][c]), s) in after for s in before)}
+        keep[r] = [c for c in allowed[r] if values[r][c] in ok_values]
+        if not keep[r]:
+            return "infeasible", {}
+    return "ok", keep
 
 
 def _zeros(rows: list[SolveRow], constraint: Constraint, involved: list[int],
            values: dict[int, list[tuple[Decimal, ...]]], allowed: dict[int, list[int]]) -> bool:
-    """A total that is blank or 0 in a column leaves no room for its parts there (amounts are ≥ 0).
-
-    Applied before the search so a settled total narrows its parts at once; False when the
-    source breaks it.
-    """
+    """A total that is blank or 0 in a column leaves no room for its parts there (amounts are ≥ 0);
+    False when the source breaks it."""
     if any(n.value < 0 for r in involved for n in rows[r].numbers):
         return True
     for d, equation in enumerate(constraint.equations):

@@ -10,7 +10,7 @@ column each number belongs to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from index.finance_solve import Number
@@ -31,6 +31,12 @@ _HEADER_WORDS = ("科目编码", "科目名称", "功能分类", "经济分类",
 _STOP = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
 _PROSE_LEN = 40
 _SUFFIX_MAX = 8
+_SPACES = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    """A label as printed, without the spaces the layout put in it (full-width brackets stay)."""
+    return _SPACES.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class Entry:
     side: str | None = None
     page: int | None = None
     needs_label: bool = False
-    fragments: list[str] = field(default_factory=list)
+    line: int = -1  # the offset of the line it was printed on: rows side by side share it
 
 
 @dataclass
@@ -162,7 +168,7 @@ def read_entries(table: FinanceTableDef, lines: list[Line]) -> list[Entry]:
                 and not _is_header(line.text, table):
             items.append(line.text.strip())
         elif table.shape != "two_sided" and not _is_header(line.text, table):
-            items.append(squeeze(line.text))
+            items.append(_flat(line.text))
     if table.shape == "two_sided":
         return _assign_two_sided(table, items)
     return _attach_fragments([x for item in items for x in (item if isinstance(item, list) else [item])])
@@ -207,7 +213,7 @@ def _coded_line(line: Line, last_class: str = "") -> list[Entry]:
             numbers.append(number)
         elif not numbers:
             words.append(token[0])
-    label = squeeze("".join(words))
+    label = _flat("".join(words))
     if code is None and not (numbers and label.startswith(_TOTAL_WORDS)):
         return []
     if code is None:
@@ -234,11 +240,12 @@ def _paired_line(line: Line) -> list[Entry]:
         if current is None or current.numbers:
             current = Entry("", [], None, page=line.page)
             entries.append(current)
-        current.label += squeeze(text)
+        current.label += _flat(text)
     if not any(e.code for e in entries) and not any(e.numbers for e in entries):
         return []
     for e in entries:
         e.needs_label = not e.label
+        e.line = line.start
     return entries
 
 
@@ -258,7 +265,7 @@ def _two_sided_line(line: Line) -> list[Entry]:
                 entries.append(current)
             current.numbers.append(number)
             continue
-        word = squeeze(token[0])
+        word = _flat(token[0])
         fresh = _MARKER.match(word) and current is not None and not _MARKER.fullmatch(current.label)
         if current is None or current.numbers or fresh:
             current = Entry("", [], page=line.page)
@@ -278,6 +285,8 @@ def _attach_fragments(items: list[Entry | str]) -> list[Entry]:
             label = items[i - 1]
             used.add(i - 1)
         j = i + 1
+        while j < len(items) and isinstance(items[j], Entry) and items[j].line == item.line:
+            j += 1  # the other row of a paired line sits between this label's halves
         if j < len(items) and isinstance(items[j], str) and j not in used and len(items[j]) <= _SUFFIX_MAX:
             label += items[j]
             used.add(j)
@@ -302,7 +311,7 @@ def _labels_only(text: str) -> list[str]:
             words[-1] += word
         else:
             words.append(word)
-    return [squeeze(w) for w in words]
+    return [_flat(w) for w in words]
 
 
 def _assign_two_sided(table: FinanceTableDef, items: list[list[Entry] | str]) -> list[Entry]:

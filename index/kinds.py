@@ -89,6 +89,7 @@ class ReportKind:
     amount: str | None = None
     tables: tuple[FinanceTableDef, ...] = ()
     links: tuple[FinanceIdentity, ...] = ()  # identities across tables: references read 「table|row:column」
+    bounds: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (outer table, inner table, columns): outer ≥ inner
 
     def table_for(self, title: str, header: str = "") -> FinanceTableDef | None:
         """The standard table a printed title names (the longest matching title wins), in the layout
@@ -144,7 +145,8 @@ def finance_kinds() -> dict[str, ReportKind]:
     for path in sorted(_DIR.glob("finance_*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))
         out[raw["name"]] = ReportKind(raw["name"], raw["label"], "finance", tuple(raw["markers"]), raw.get("amount"),
-                                      tuple(_table(t) for t in raw["tables"]), _identities(raw.get("links", [])))
+                                      tuple(_table(t) for t in raw["tables"]), _identities(raw.get("links", [])),
+                                      tuple((b["outer"], b["inner"], tuple(b["columns"])) for b in raw.get("bounds", [])))
     return out
 
 
