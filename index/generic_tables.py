@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from index.load_text import BLANK_CELL
 from index.models import EXACT, Block, Document, Fact, Grid, Table
 
 LABEL, CODE, VALUE = "label", "code", "value"
@@ -456,6 +457,9 @@ def _cell_spans(grid: Grid, text: str, offset: int | None) -> dict[tuple[int, in
         position = 0
         for c, cell in enumerate(grid[r]):
             token = _WHITESPACE.sub("", cell)
+            while token and token != BLANK_CELL and line.startswith(BLANK_CELL, position) \
+                    and not line.startswith(token, position):
+                position += len(BLANK_CELL) + 1  # a blank value cell printed before this one
             if token and line.startswith(token, position):
                 spans[r, c] = (start + position, start + position + len(token))
                 position += len(token) + 1
