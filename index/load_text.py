@@ -146,9 +146,10 @@ def linearise(grid: Grid, origins: Sequence[Sequence[Hashable]] | None = None, k
 
     This is the text the template parser reads for a table, so a cell never contains a space
     that would split it into two tokens. In a row that prints numbers, an empty cell right of
-    the row's label is a blank value cell and prints as `BLANK_CELL`; positions no cell covers
-    (a short HTML row) print nothing.
+    the row's label, in a column that no row uses for a label, is a blank value cell and
+    prints as `BLANK_CELL`; positions no cell covers (a merge, a short HTML row) print nothing.
     """
+    label_columns = _label_columns(grid)
     lines = []
     for r, row in enumerate(grid):
         entries: list[tuple[int, str]] = []
@@ -162,13 +163,25 @@ def linearise(grid: Grid, origins: Sequence[Sequence[Hashable]] | None = None, k
         for i, (c, token) in enumerate(entries):
             if token:
                 cells.append(token)
-            elif numbers and i > max(labels, default=-1) and _is_cell(origins, r, c):
+            elif numbers and i > max(labels, default=-1) and c not in label_columns and _is_cell(origins, r, c):
                 cells.append(BLANK_CELL)
         if any(cell != BLANK_CELL for cell in cells):
             lines.append(" ".join(cells))
             if kept is not None:
                 kept.append(r)
     return "\n".join(lines)
+
+
+def _label_columns(grid: Grid) -> set[int]:
+    """Columns where some row prints a label left of its numbers (a sub-label column such as
+    「1.属于国家秘密」): an empty cell there is a merged label, not a blank value."""
+    out: set[int] = set()
+    for row in grid:
+        tokens = [_SPACES.sub("", cell) for cell in row]
+        numeric = [c for c, t in enumerate(tokens) if t and _NUMERIC.match(t)]
+        if numeric:
+            out |= {c for c, t in enumerate(tokens[: max(numeric)]) if t and not _NUMERIC.match(t)}
+    return out
 
 
 def _is_cell(origins: Sequence[Sequence[Hashable]] | None, r: int, c: int) -> bool:
