@@ -20,6 +20,7 @@ from index.parse import parse_document
 class Coverage:
     file: str
     format: str
+    layout: str
     kind: str
     tables: int
     standard_tables: int
@@ -35,8 +36,10 @@ def coverage(path: Path) -> Coverage:
     parsed = parse_document(doc, path.stem)
     kinds = Counter(f.table == "prose" for f in parsed.facts)
     standard = sum(bool(t.template_table or t.kind) for t in parsed.tables)
+    grids = sum(b.kind == "table" for b in doc.blocks)
+    layout = f"{grids} grid tables" if grids else "tables as text"
     return Coverage(
-        path.name, doc.format, parsed.report.kind or "-", len(parsed.tables), standard, kinds[False],
+        path.name, doc.format, layout, parsed.report.kind or "-", len(parsed.tables), standard, kinds[False],
         sum(f.status == AMBIGUOUS for f in parsed.facts), kinds[True], len(parsed.checks),
         sum(c.ok for c in parsed.checks),
     )
@@ -45,11 +48,11 @@ def coverage(path: Path) -> Coverage:
 def coverage_table(paths: list[Path]) -> str:
     """A Markdown table, one row per report file."""
     lines = [
-        "| file | format | kind | tables (standard) | table facts (ambiguous) | prose facts | identities hold |",
-        "|---|---|---|---|---|---|---|",
+        "| file | format | layout | kind | tables (standard) | table facts (ambiguous) | prose facts | identities hold |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for path in expand_paths(paths):
         c = coverage(path)
-        lines.append(f"| {c.file} | {c.format} | {c.kind} | {c.tables} ({c.standard_tables}) | "
+        lines.append(f"| {c.file} | {c.format} | {c.layout} | {c.kind} | {c.tables} ({c.standard_tables}) | "
                      f"{c.table_facts} ({c.ambiguous}) | {c.prose_facts} | {c.checks_ok}/{c.checks} |")
     return "\n".join(lines)

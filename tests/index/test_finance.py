@@ -194,3 +194,49 @@ def test_final_accounts_20_flags_its_own_misprints() -> None:
     assert failed["general_function.sum[21201/基本支出]"].left == Decimal("1066.51")
     assert cell(report, "general_function.212", "basic") == Decimal("1066.51")  # as printed, not corrected
     assert len(failed) < 20 and sum(c.ok for c in report.checks) > 400
+
+
+# ---- the command line and the store ------------------------------------------------------------
+
+
+def test_cli_check_and_coverage_of_a_final_accounts_report(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ui.cli import cli
+
+    runner = CliRunner()
+    data = ["--data-dir", str(tmp_path)]
+    res = runner.invoke(cli, [*data, "ingest", "--no-index", str(TEXTS["20"])])
+    assert res.exit_code == 0, res.output
+    assert "check failed: general_function.sum[21201/基本支出]: 1066.51 ≠ 10661.51" in res.output
+    res = runner.invoke(cli, [*data, "check", "20_putuo_shiquan_final_2025"])
+    assert res.exit_code == 1 and "FAIL general_function.row_total[城乡社区支出]" in res.output
+    res = runner.invoke(cli, [*data, "reports"])
+    assert "\tfinal\ttxt\t" in res.output
+    res = runner.invoke(cli, ["coverage", str(TEXTS["19"])])
+    assert res.exit_code == 0
+    assert "| 19_putuo_jianguanwei_budget_2026.txt | txt | tables as text | budget | 8 (8) | 564 (0) |" in res.output
+
+
+def test_store_from_an_older_build_gains_the_kind_columns(tmp_path: Path) -> None:
+    import sqlite3
+
+    from index.store import SQLiteStore
+
+    path = tmp_path / "facts.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE reports (id TEXT PRIMARY KEY, agency TEXT, year INTEGER, title TEXT, published TEXT, "
+        "template TEXT, source TEXT, format TEXT, sha256 TEXT, region TEXT, warnings TEXT, text TEXT, parser TEXT);"
+        "CREATE TABLE tables (report_id TEXT, key TEXT, title TEXT, unit TEXT, page INTEGER, template_table TEXT, "
+        "column_paths TEXT, row_paths TEXT, cells TEXT, PRIMARY KEY (report_id, key));"
+        "INSERT INTO reports VALUES ('r', '厚街镇人民政府', 2023, 't', NULL, '2021', 's', 'txt', 'h', NULL, '[]', 'x', '6');"
+    )
+    old.commit()
+    old.close()
+    store = SQLiteStore(path)
+    assert store.report("r").kind is None
+    assert not store.has("r", "h", "7")  # read by an older parser: ingest reads it again
+    store.put(parsed(TEXTS["19"]), "text", parser="7")
+    assert store.report("19_putuo_jianguanwei_budget_2026").kind == "budget"
+    assert {t.kind for t in store.tables("19_putuo_jianguanwei_budget_2026")} >= {"budget.expense", "budget.summary"}
