@@ -48,7 +48,8 @@ def coverage(path: Path) -> Coverage:
 def coverage_table(paths: list[Path]) -> str:
     """A Markdown table, one row per report file."""
     lines = [
-        "| file | format | layout | kind | tables (standard) | table facts (ambiguous) | prose facts | identities hold |",
+        "| file | format | layout | kind | tables (standard) | table facts (ambiguous) | prose facts "
+        "| identities hold |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for path in expand_paths(paths):

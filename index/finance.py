@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from index.finance_solve import AtLeast, Constraint, Number, SolveRow, Term, evaluate, placements, solve
-from index.finance_text import Entry, TextTable, document_lines, find_text_tables
+from index.finance_text import TextTable, document_lines, find_text_tables
 from index.generic_tables import column_roles, parse_number
 from index.kinds import FinanceColumn, FinanceIdentity, FinanceTableDef, ReportKind, squeeze
 from index.models import AMBIGUOUS, EXACT, RECOVERED, Check, Document, Fact, Table
@@ -276,7 +276,6 @@ def text_tables(report_id: str, doc: Document, kind: ReportKind, skip: set[str],
     by_key = {t.table.key: (t.table, rows[a:b], a) for t, a, b in spans}
     cons += links(kind, by_key)
     solve(rows, cons, bounds(kind, by_key))
-    spans = [(t, a, b) for t, a, b in spans if any(r.numbers for r in rows[a:b])]
     for n, (table, a, b) in enumerate(spans):
         key = f"g{first + n}"
         t, facts = _emit(report_id, key, kind, table, rows[a:b])
@@ -299,7 +298,9 @@ def _paths(tdef: FinanceTableDef, rows: list[SolveRow]) -> list[tuple[str, ...]]
     return out
 
 
-def _emit(report_id: str, key: str, kind: ReportKind, table: TextTable, rows: list[SolveRow]) -> tuple[Table, list[Fact]]:
+def _emit(
+    report_id: str, key: str, kind: ReportKind, table: TextTable, rows: list[SolveRow]
+) -> tuple[Table, list[Fact]]:
     tdef = table.table
     facts: list[Fact] = []
     cells: list[tuple[str, ...]] = []
@@ -341,8 +342,9 @@ def grid_keyer(kind: ReportKind) -> Keyer:
         if tdef is None:
             return None
         keys = _grid_keys(tdef, table)
-        if keys is None:
-            return None
+        if keys is None and any(parse_number(c) is not None for row in table.cells for c in row):
+            return None  # a layout this kind does not describe: keep the printed headers only
+        keys = keys or {}
         return f"{kind.name}.{tdef.key}", lambda r, c: keys.get((r, c), (None, None))
 
     return keyer

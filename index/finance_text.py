@@ -27,7 +27,8 @@ _CODE_TOKEN = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _TOKEN = re.compile(r"\S+")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]\s*|[(（][一二三四五六七八九十\d]+[)）])")
 _TOTAL_WORDS = ("合计", "总计")
-_HEADER_WORDS = ("科目编码", "科目名称", "功能分类", "经济分类", "编制部门", "编制单位", "单位：", "单位:", "类款项", "类款")
+_HEADER_WORDS = ("科目编码", "科目名称", "功能分类", "经济分类", "编制部门", "编制单位", "单位：", "单位:",
+                 "类款项", "类款")
 _STOP = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
 _PROSE_LEN = 40
 _SUFFIX_MAX = 8
@@ -204,7 +205,8 @@ def _coded_line(line: Line, last_class: str = "") -> list[Entry]:
     elif garbled:
         code = last_class + "".join(part.zfill(2) for part in garbled.group(1).split())
         rest, offset = text[garbled.end():], garbled.end()
-    tokens = [(t.group(), line.start + offset + t.start(), line.start + offset + t.end()) for t in _TOKEN.finditer(rest)]
+    base = line.start + offset
+    tokens = [(t.group(), base + t.start(), base + t.end()) for t in _TOKEN.finditer(rest)]
     words: list[str] = []
     numbers: list[Number] = []
     for token in tokens:
@@ -343,7 +345,8 @@ def _assign_two_sided(table: FinanceTableDef, items: list[list[Entry] | str]) ->
                 pending.append(blank)
             else:
                 flush()
-                out.extend(Entry(label, [], side=side) for label, side in zip(labels, ("income", "expense")))
+                sides = ("income", "expense")
+                out.extend(Entry(label, [], side=side) for label, side in zip(labels, sides, strict=False))
             continue
         owner = None
         line = _split_line(table, item, width_in)

@@ -146,7 +146,8 @@ def finance_kinds() -> dict[str, ReportKind]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         out[raw["name"]] = ReportKind(raw["name"], raw["label"], "finance", tuple(raw["markers"]), raw.get("amount"),
                                       tuple(_table(t) for t in raw["tables"]), _identities(raw.get("links", [])),
-                                      tuple((b["outer"], b["inner"], tuple(b["columns"])) for b in raw.get("bounds", [])))
+                                      tuple((b["outer"], b["inner"], tuple(b["columns"]))
+                                            for b in raw.get("bounds", [])))
     return out
 
 

@@ -355,7 +355,8 @@ def _table_block(table: _Table) -> Block:
     """The grid as text, and which positions are cells: pdfplumber gives None where a merged cell
     covers a position, "" for a cell printed empty, which is a blank value, not a merge."""
     grid = [[cell or "" for cell in row] for row in table.rows]
-    origins = [[-1 if cell is None else r * 10000 + c for c, cell in enumerate(row)] for r, row in enumerate(table.rows)]
+    origins = [[-1 if cell is None else r * 10000 + c for c, cell in enumerate(row)]
+               for r, row in enumerate(table.rows)]
     return table_block(grid, origins, page=table.page, row_pages=table.row_pages)
 
 

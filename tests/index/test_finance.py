@@ -118,7 +118,8 @@ def test_text_layer_gives_the_same_cells_as_the_pdf(name: str, layers: Path) -> 
     for key, values in grid.items():
         assert values <= text[key], key
         if len(text[key]) > 1:  # ambiguous in the text: every candidate kept, the true one among them
-            assert any(f.status == AMBIGUOUS for f in text_layer(name, layers).facts if (f.row_key, f.column_key) == key)
+            facts = text_layer(name, layers).facts
+            assert any(f.status == AMBIGUOUS for f in facts if (f.row_key, f.column_key) == key)
 
 
 def test_text_layer_keeps_an_unsettled_row_ambiguous(layers: Path) -> None:
@@ -161,7 +162,8 @@ def test_final_accounts_text_20_places_numbers_by_identities() -> None:
     report = parsed(TEXTS["20"])
     assert report.report.kind == "final"
     assert STANDARD <= standard_tables(report)
-    # 「201 一般公共服务支出 306.90 306.90」 is 合计 + 项目支出, 「2080501 行政单位离退休 252.74 252.74」 合计 + 基本支出
+    # 「201 一般公共服务支出 306.90 306.90」 is 合计 + 项目支出,
+    # 「2080501 行政单位离退休 252.74 252.74」 is 合计 + 基本支出
     assert cell(report, "expense.201", "project") == Decimal("306.90")
     assert ("expense.201", "basic") not in cells(report)
     assert cell(report, "expense.2080501", "basic") == Decimal("252.74")
@@ -215,7 +217,7 @@ def test_cli_check_and_coverage_of_a_final_accounts_report(tmp_path: Path) -> No
     assert "\tfinal\ttxt\t" in res.output
     res = runner.invoke(cli, ["coverage", str(TEXTS["19"])])
     assert res.exit_code == 0
-    assert "| 19_putuo_jianguanwei_budget_2026.txt | txt | tables as text | budget | 8 (8) | 564 (0) |" in res.output
+    assert "| 19_putuo_jianguanwei_budget_2026.txt | txt | tables as text | budget | 9 (9) | 564 (0) |" in res.output
 
 
 def test_store_from_an_older_build_gains_the_kind_columns(tmp_path: Path) -> None:
@@ -230,7 +232,8 @@ def test_store_from_an_older_build_gains_the_kind_columns(tmp_path: Path) -> Non
         "template TEXT, source TEXT, format TEXT, sha256 TEXT, region TEXT, warnings TEXT, text TEXT, parser TEXT);"
         "CREATE TABLE tables (report_id TEXT, key TEXT, title TEXT, unit TEXT, page INTEGER, template_table TEXT, "
         "column_paths TEXT, row_paths TEXT, cells TEXT, PRIMARY KEY (report_id, key));"
-        "INSERT INTO reports VALUES ('r', '厚街镇人民政府', 2023, 't', NULL, '2021', 's', 'txt', 'h', NULL, '[]', 'x', '6');"
+        "INSERT INTO reports VALUES ('r', '厚街镇人民政府', 2023, 't', NULL, '2021', 's', 'txt', 'h', NULL, '[]', "
+        "'x', '6');"
     )
     old.commit()
     old.close()
