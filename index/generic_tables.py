@@ -15,11 +15,12 @@ read from the grid itself, so the same code serves any ruled table:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from index.load_text import BLANK_CELL
 from index.models import EXACT, Block, Document, Fact, Grid, Table
 
 LABEL, CODE, VALUE = "label", "code", "value"
@@ -41,6 +42,11 @@ _WHITESPACE = re.compile(r"\s+")
 _TITLE_SKIP = re.compile(r"^(?:编制部门|编制单位|填报单位|注[:：]|单位[:：]|金额单位)")
 
 
+CellKeys = Callable[[int, int], tuple[str | None, str | None]]
+# Given a table as read, the standard table it is (a report kind's key) and each cell's canonical keys.
+Keyer = Callable[["Table"], tuple[str, CellKeys] | None]
+
+
 @dataclass(frozen=True)
 class Number:
     """A cell read as a number: its value and, for "12.5%", the unit the cell itself states."""
@@ -50,11 +56,12 @@ class Number:
 
 
 def generic_tables(
-    report_id: str, doc: Document, skip: AbstractSet[int] = frozenset()
+    report_id: str, doc: Document, skip: AbstractSet[int] = frozenset(), keyer: Keyer | None = None
 ) -> tuple[list[Table], list[Fact]]:
     """Read every table block not in `skip` (indexes into `doc.blocks`) as a keyed `Table` with facts.
 
-    Keys run "g1", "g2", … in block order, so they are stable for a given document.
+    Keys run "g1", "g2", … in block order, so they are stable for a given document. `keyer`
+    (from the report's kind) names the standard tables and gives their cells canonical keys.
     """
     tables: list[Table] = []
     facts: list[Fact] = []
@@ -65,14 +72,15 @@ def generic_tables(
         above = doc.blocks[index - 1] if index > 0 else None
         context = above.text if above is not None and above.kind == "text" else ""
         key = f"g{len(tables) + 1}"
-        table, found = read_table(report_id, key, block, context, offsets[index])
+        table, found = read_table(report_id, key, block, context, offsets[index], keyer)
         tables.append(table)
         facts.extend(found)
     return tables, facts
 
 
 def read_table(
-    report_id: str, key: str, block: Block, context: str = "", offset: int | None = None
+    report_id: str, key: str, block: Block, context: str = "", offset: int | None = None,
+    keyer: Keyer | None = None,
 ) -> tuple[Table, list[Fact]]:
     """One table block → `Table` + facts; `context` is the prose just above (title, 单位 line).
 
@@ -97,7 +105,10 @@ def read_table(
         page=block.page,
     )
     spans = _cell_spans(grid, block.text, offset)
-    facts = list(_facts(table, roles, labels, headers, spans))
+    keyed = keyer(table) if keyer else None
+    if keyed:
+        table = replace(table, kind=keyed[0])
+    facts = list(_facts(table, roles, labels, headers, spans, keyed[1] if keyed else None))
     return table, facts
 
 
@@ -363,6 +374,7 @@ def _facts(
     labels: list[list[tuple[str, ...]]],
     headers: dict[int, tuple[tuple[str, ...], ...]],
     spans: dict[tuple[int, int], tuple[int, int]],
+    keys: CellKeys | None = None,
 ) -> Iterator[Fact]:
     """One EXACT fact per number in a value column, under the header group in force for its row."""
     segments = _segments(roles)
@@ -379,6 +391,7 @@ def _facts(
             column_path = paths[c] if c < len(paths) else ()
             if c > 0 and row[c - 1] == cell and c - 1 < len(paths) and paths[c - 1] == column_path:
                 continue  # one merged cell copied into each column it spans (HTML/DOCX grids)
+            row_key, column_key = keys(r, c) if keys else (None, None)
             yield Fact(
                 report_id=table.report_id,
                 table=table.key,
@@ -390,6 +403,8 @@ def _facts(
                 page=table.page,
                 span=spans.get((r, c)),
                 raw=cell,
+                row_key=row_key,
+                column_key=column_key,
             )
 
 
@@ -442,6 +457,9 @@ def _cell_spans(grid: Grid, text: str, offset: int | None) -> dict[tuple[int, in
         position = 0
         for c, cell in enumerate(grid[r]):
             token = _WHITESPACE.sub("", cell)
+            while token and token != BLANK_CELL and line.startswith(BLANK_CELL, position) \
+                    and not line.startswith(token, position):
+                position += len(BLANK_CELL) + 1  # a blank value cell printed before this one
             if token and line.startswith(token, position):
                 spans[r, c] = (start + position, start + position + len(token))
                 position += len(token) + 1

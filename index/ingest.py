@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from index.agency import agency_identity
 from index.errors import ReportQAError
 from index.load import load_document
 from index.models import Chunk, ParsedReport
@@ -71,6 +72,7 @@ def ingest_file(
         return IngestResult(str(path), report_id, "unchanged", agency=r.agency, year=r.year)
     existed = store.exists(report_id)
     parsed = parse_document(doc, report_id, overrides)
+    parsed = _known_agency(parsed, store)
     text = doc.text
     if indexer is not None:
         parsed = replace(parsed, chunks=tuple(indexer.chunks(parsed, text)))
@@ -88,6 +90,21 @@ def ingest_file(
         str(path), report_id, "replaced" if existed else "added", len(parsed.facts), len(parsed.tables),
         len(parsed.checks), failed, parsed.warnings, agency=parsed.report.agency, year=parsed.report.year,
     )
+
+
+def _known_agency(parsed: ParsedReport, store: SQLiteStore) -> ParsedReport:
+    """Store the report under the name already stored for its agency (「淮安市洪泽区人民政府」 and
+    「洪泽区人民政府」 are one agency); the form printed in this report is kept in its warnings."""
+    printed = parsed.report.agency
+    identity = agency_identity(printed)
+    if identity is None:
+        return parsed
+    known = next((r.agency for r in store.reports() if r.id != parsed.report.id and r.agency
+                  and agency_identity(r.agency) == identity), None)
+    if known is None or known == printed:
+        return parsed
+    note = f"agency printed as 「{printed}」; stored as 「{known}」, the name already used for it"
+    return replace(parsed, report=replace(parsed.report, agency=known), warnings=(*parsed.warnings, note))
 
 
 def _restore_index(indexer: Indexer, store: SQLiteStore, parsed: ParsedReport) -> None:

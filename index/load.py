@@ -1,13 +1,16 @@
 """The single entry for reading a report file: size and sanity checks, then one loader per format.
 
 The format is decided by content first and extension second: a PDF or a zip is recognised by
-its first bytes whatever it is called, and a .docx that is not a zip is refused with a message
-that says so, instead of failing somewhere inside python-docx.
+its first bytes whatever it is called, an HTML page or a Markdown file by its markup (a page saved
+as .txt is still read as HTML, its tables as tables), and a .docx that is not a zip is refused with
+a message that says so, instead of failing somewhere inside python-docx. The extension only
+decides between formats the bytes do not tell apart.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -24,6 +27,12 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
 _HTML_STARTS = (b"<!doctype html", b"<html")
+# Elements that only HTML prints: a page (or an article cut out of one) holds several of them.
+_HTML_TAG = re.compile(rb"<(?:p|div|table|tr|td|th|br|span|tbody|body|head|meta|html|h[1-6])\b[^>]*>", re.IGNORECASE)
+_HTML_MIN_TAGS = 5
+_MD_TABLE_RULE = re.compile(rb"^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE)
+_MD_HEADING = re.compile(rb"^#{1,6} \S", re.MULTILINE)
+_SNIFF_BYTES = 65536
 
 
 def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -100,7 +109,11 @@ def detect_format(path: Path, data: bytes) -> str:
         raise LoadError(f"{path} is named .docx but is not a zip archive, so it is not a Word .docx.{hint}")
     if head.startswith(_OLE_MAGIC):
         raise LoadError(f"{path} is an old Office file (.doc/.xls); save it as .docx or PDF and try again.")
-    if suffix in _HTML_SUFFIXES or _looks_like_html(head):
+    if _looks_like_html(head) or _has_html_markup(data[:_SNIFF_BYTES]):
+        return "html"
+    if _has_markdown_markup(data[:_SNIFF_BYTES]):
+        return "md"
+    if suffix in _HTML_SUFFIXES:
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
         return "md"
@@ -118,6 +131,16 @@ def _zip_format(path: Path, data: bytes) -> str:
         f"{path} is a zip archive but not a Word .docx (no word/document.xml); "
         "supported formats are PDF, DOCX, HTML, Markdown and plain text."
     )
+
+
+def _has_html_markup(data: bytes) -> bool:
+    """Several HTML elements, and a closing tag: markup, not a text that mentions a tag."""
+    return len(_HTML_TAG.findall(data)) >= _HTML_MIN_TAGS and (b"</" in data)
+
+
+def _has_markdown_markup(data: bytes) -> bool:
+    """A pipe table's rule line, or at least two ATX headings."""
+    return bool(_MD_TABLE_RULE.search(data)) or len(_MD_HEADING.findall(data)) >= 2
 
 
 def _looks_like_html(head: bytes) -> bool:

@@ -61,7 +61,7 @@ class TextLine:
 
 @dataclass
 class _Table:
-    rows: list[list[str]]
+    rows: list[list[str | None]]  # None: a position covered by a merged cell, not a cell of its own
     col_x: list[float]  # left edge of each kept column
     x1: float
     top: float
@@ -173,7 +173,7 @@ def _real_table(
     for row, cells in zip(found.rows, texts, strict=True):
         middle = (row.bbox[1] + row.bbox[3]) / 2
         if ruled_top <= middle <= ruled_bottom:
-            rows.append([clean_cell(cell or "") for cell in cells])
+            rows.append([None if cell is None else clean_cell(cell) for cell in cells])
             row_boxes.append(row.bbox)
     col_x = [col.bbox[0] for col in found.columns]
     rows, col_x = _drop_empty(rows, col_x)
@@ -187,7 +187,7 @@ def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _drop_empty(rows: list[list[str]], col_x: list[float]) -> tuple[list[list[str]], list[float]]:
+def _drop_empty(rows: list[list[str | None]], col_x: list[float]) -> tuple[list[list[str | None]], list[float]]:
     rows = [row for row in rows if any(row)]
     keep = [c for c in range(len(col_x)) if any(row[c] for row in rows)]
     return [[row[c] for c in keep] for row in rows], [col_x[c] for c in keep]
@@ -320,9 +320,9 @@ def _append_part(first: _Table, part: _Table) -> None:
     first.row_pages.extend([part.page] * (len(rows) - repeat))
 
 
-def _spread(row: list[str], edges: list[float], part_edges: list[float]) -> list[str]:
+def _spread(row: list[str | None], edges: list[float], part_edges: list[float]) -> list[str | None]:
     """Place a narrower row's cells under the full table's columns (merged cells leave gaps)."""
-    out = [""] * len(edges)
+    out: list[str | None] = [None] * len(edges)
     for cell, x in zip(row, part_edges, strict=True):
         column = _column_at(edges, x)
         if column is not None:
@@ -346,9 +346,18 @@ def _blocks(items: Iterable[TextLine | _Table | int]) -> Iterator[Block]:
         if isinstance(item, int):
             page = item
         else:
-            yield table_block(item.rows, page=item.page, row_pages=item.row_pages)
+            yield _table_block(item)
     if lines:
         yield Block(kind="text", text=paragraphs(lines), page=page)
+
+
+def _table_block(table: _Table) -> Block:
+    """The grid as text, and which positions are cells: pdfplumber gives None where a merged cell
+    covers a position, "" for a cell printed empty, which is a blank value, not a merge."""
+    grid = [[cell or "" for cell in row] for row in table.rows]
+    origins = [[-1 if cell is None else r * 10000 + c for c, cell in enumerate(row)]
+               for r, row in enumerate(table.rows)]
+    return table_block(grid, origins, page=table.page, row_pages=table.row_pages)
 
 
 def paragraphs(lines: list[TextLine]) -> str:

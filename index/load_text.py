@@ -29,6 +29,10 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What an empty value cell prints as in a table's linearised text: a cell keeps its place, so the
+# numbers after it stay in their columns (「821 — — 35 2 1 859」, not 「821 35 2 1 859」 for seven).
+BLANK_CELL = "—"
+_NUMERIC = re.compile(r"^[+\-]?[\d,]+(?:\.\d+)?[%％]?$")
 
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 _BOMS = (
@@ -141,22 +145,52 @@ def linearise(grid: Grid, origins: Sequence[Sequence[Hashable]] | None = None, k
     """One line per row, non-empty cells joined by one space, whitespace inside cells removed.
 
     This is the text the template parser reads for a table, so a cell never contains a space
-    that would split it into two tokens.
+    that would split it into two tokens. In a row that prints numbers, an empty cell right of
+    the row's label, in a column that no row uses for a label, is a blank value cell and
+    prints as `BLANK_CELL`; positions no cell covers (a merge, a short HTML row) print nothing.
     """
+    label_columns = _label_columns(grid)
     lines = []
     for r, row in enumerate(grid):
-        cells = []
+        entries: list[tuple[int, str]] = []
         for c, cell in enumerate(row):
             if origins is not None and c > 0 and c < len(origins[r]) and origins[r][c] == origins[r][c - 1]:
                 continue
-            token = _SPACES.sub("", cell)
+            entries.append((c, _SPACES.sub("", cell)))
+        numbers = [i for i, (_, token) in enumerate(entries) if token and _NUMERIC.match(token)]
+        labels = [i for i, (_, token) in enumerate(entries) if token and not _NUMERIC.match(token)]
+        cells = []
+        for i, (c, token) in enumerate(entries):
             if token:
                 cells.append(token)
-        if cells:
+            elif numbers and i > max(labels, default=-1) and c not in label_columns and _is_cell(origins, r, c):
+                cells.append(BLANK_CELL)
+        if any(cell != BLANK_CELL for cell in cells):
             lines.append(" ".join(cells))
             if kept is not None:
                 kept.append(r)
     return "\n".join(lines)
+
+
+def _label_columns(grid: Grid) -> set[int]:
+    """Columns where some row prints a label left of its numbers (a sub-label column such as
+    「1.属于国家秘密」): an empty cell there is a merged label, not a blank value."""
+    out: set[int] = set()
+    for row in grid:
+        tokens = [_SPACES.sub("", cell) for cell in row]
+        numeric = [c for c, t in enumerate(tokens) if t and _NUMERIC.match(t)]
+        if numeric:
+            out |= {c for c, t in enumerate(tokens[: max(numeric)]) if t and not _NUMERIC.match(t)}
+    return out
+
+
+def _is_cell(origins: Sequence[Sequence[Hashable]] | None, r: int, c: int) -> bool:
+    """Whether a grid position is a printed cell: HTML grids mark uncovered positions with ids < 0,
+    DOCX grids pad rows that start late or end early with ("pad", …)."""
+    if origins is None or c >= len(origins[r]):
+        return origins is None
+    origin = origins[r][c]
+    return not ((isinstance(origin, int) and origin < 0) or (isinstance(origin, tuple) and origin[:1] == ("pad",)))
 
 
 def make_document(path: Path, data: bytes, fmt: str, blocks: Sequence[Block]) -> Document:

@@ -61,6 +61,7 @@ class Report:
     format: str
     sha256: str
     region: str | None = None
+    kind: str | None = None  # a report kind of the registry: "2019"/"2021" (disclosure), "budget"/"final"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Table:
     unit: str | None = None
     page: int | None = None
     template_table: str | None = None
+    kind: str | None = None  # the standard table of a finance kind, e.g. "final.expense"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.checks import run_checks
+from index.finance import finance_parse, grid_keyer
 from index.generic_tables import generic_tables
+from index.kinds import detect_finance_kind, finance_kinds
 from index.metadata import extract_metadata
 from index.models import Document, ParsedReport, Report
 from index.prose_facts import prose_facts
@@ -23,7 +25,7 @@ from index.template_parse import parse_template_tables
 DISCLOSURE_MARKERS = ("政府信息公开", "第二十条")
 # Bumped whenever parsing changes what a file yields: stored reports read by another version are
 # read again on the next ingest instead of being skipped as unchanged.
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"
 
 
 @dataclass(frozen=True)
@@ -108,11 +110,20 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
         i for i, (b, start) in enumerate(zip(doc.blocks, offsets, strict=True))
         if b.kind == "table" and any(a < start + len(b.text) and start < z for a, z in regions)
     }
-    gtables, gfacts = generic_tables(report_id, doc, claimed)
+    finance = None if template else detect_finance_kind(text)
+    kind = finance_kinds()[finance] if finance else None
+    gtables, gfacts = generic_tables(report_id, doc, claimed, grid_keyer(kind) if kind else None)
     tables += gtables
     facts += gfacts
     table_spans = [(start, start + len(b.text)) for b, start in zip(doc.blocks, offsets, strict=True)
                    if b.kind == "table"]
+    if kind:
+        fin = finance_parse(report_id, doc, kind, gtables)
+        tables += fin.tables
+        facts += fin.facts
+        checks += fin.checks
+        warnings += fin.warnings
+        table_spans += fin.regions
     facts += prose_facts(report_id, text, regions + table_spans, page_of)
 
     report = Report(
@@ -125,6 +136,7 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
         source=doc.source,
         format=doc.format,
         sha256=doc.sha256,
+        kind=template or finance,
     )
     if report.agency is None:
         warnings.append("agency not found in the text; give it with --agency")

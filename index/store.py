@@ -25,11 +25,11 @@ _SEP = "\x1f"  # between stored tokens: a character no token holds
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
   id TEXT PRIMARY KEY, agency TEXT, year INTEGER, title TEXT, published TEXT, template TEXT,
-  source TEXT, format TEXT, sha256 TEXT, region TEXT, warnings TEXT, text TEXT, parser TEXT
+  source TEXT, format TEXT, sha256 TEXT, region TEXT, warnings TEXT, text TEXT, parser TEXT, kind TEXT
 );
 CREATE TABLE IF NOT EXISTS tables (
   report_id TEXT, key TEXT, title TEXT, unit TEXT, page INTEGER, template_table TEXT,
-  column_paths TEXT, row_paths TEXT, cells TEXT, PRIMARY KEY (report_id, key)
+  column_paths TEXT, row_paths TEXT, cells TEXT, kind TEXT, PRIMARY KEY (report_id, key)
 );
 CREATE TABLE IF NOT EXISTS facts (
   report_id TEXT, tbl TEXT, row_path TEXT, column_path TEXT, row_key TEXT, column_key TEXT,
@@ -79,7 +79,8 @@ class SQLiteStore:
         self.path = path
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.executescript(_SCHEMA)
-        for table, column in (("reports", "parser"), ("chunks", "tokens")):  # stores from older builds
+        for table, column in (("reports", "parser"), ("chunks", "tokens"), ("reports", "kind"),
+                              ("tables", "kind")):  # stores from older builds
             if column not in {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}:
                 with self._db:
                     self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
@@ -117,15 +118,17 @@ class SQLiteStore:
         r = parsed.report
         self.delete(r.id, db)
         db.execute(
-            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO reports (id, agency, year, title, published, template, source, format, sha256, region, "
+            "warnings, text, parser, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.id, r.agency, r.year, r.title, r.published, r.template, r.source, r.format, r.sha256,
-             r.region, json.dumps(list(parsed.warnings), ensure_ascii=False), text, parser),
+             r.region, json.dumps(list(parsed.warnings), ensure_ascii=False), text, parser, r.kind),
         )
         db.executemany(
-            "INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO tables (report_id, key, title, unit, page, template_table, column_paths, row_paths, cells, "
+            "kind) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(t.report_id, t.key, t.title, t.unit, t.page, t.template_table,
               json.dumps(t.column_paths, ensure_ascii=False), json.dumps(t.row_paths, ensure_ascii=False),
-              json.dumps(t.cells, ensure_ascii=False)) for t in parsed.tables],
+              json.dumps(t.cells, ensure_ascii=False), t.kind) for t in parsed.tables],
         )
         db.executemany(
             "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -147,14 +150,14 @@ class SQLiteStore:
 
     def reports(self) -> list[Report]:
         rows = self._db.execute(
-            "SELECT id, agency, year, title, published, template, source, format, sha256, region "
+            "SELECT id, agency, year, title, published, template, source, format, sha256, region, kind "
             "FROM reports ORDER BY agency, year, id"
         ).fetchall()
         return [Report(*row) for row in rows]
 
     def report(self, report_id: str) -> Report:
         for r in self._db.execute(
-            "SELECT id, agency, year, title, published, template, source, format, sha256, region "
+            "SELECT id, agency, year, title, published, template, source, format, sha256, region, kind "
             "FROM reports WHERE id=?", (report_id,)
         ):
             return Report(*r)
@@ -174,11 +177,12 @@ class SQLiteStore:
 
     def tables(self, report_id: str) -> list[Table]:
         rows = self._db.execute(
-            "SELECT report_id, key, title, column_paths, row_paths, cells, unit, page, template_table "
+            "SELECT report_id, key, title, column_paths, row_paths, cells, unit, page, template_table, kind "
             "FROM tables WHERE report_id=? ORDER BY rowid", (report_id,)
         ).fetchall()
         return [
-            Table(r[0], r[1], r[2], _tuples(r[3]), _tuples(r[4]), _tuples(r[5]), r[6], r[7], r[8]) for r in rows
+            Table(r[0], r[1], r[2], _tuples(r[3]), _tuples(r[4]), _tuples(r[5]), r[6], r[7], r[8], r[9])
+            for r in rows
         ]
 
     def facts(self, report_id: str | None = None, table: str | None = None) -> list[Fact]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
+from index.load_text import BLANK_CELL
 from index.models import AMBIGUOUS, EXACT, RECOVERED, Fact, Table
 from index.numbers import Part, Token, splits, tokens
 from index.template import RowDef, TableDef, Template, normalize, split_marker
@@ -111,7 +112,7 @@ def _acceptor(
             return True
         i = bounds.index(n)
         start = bounds[i - 1] if i else 0
-        cells = [p.value for p in parts[start:n]]
+        cells = [_value(p) for p in parts[start:n]]
         if len(cells) != len(rows[i].columns):
             return True
         for left, right in idents:
@@ -120,6 +121,11 @@ def _acceptor(
         return _signs_ok(rows[i], parts[start:n])
 
     return accept
+
+
+def _value(part: Part) -> Decimal:
+    """A cell's number; a blank cell (printed as `BLANK_CELL` by a grid) counts as 0 in identities."""
+    return Decimal(0) if part.text == BLANK_CELL else part.value
 
 
 def _signs_ok(row: RowDef, parts: tuple[Part, ...]) -> bool:
@@ -133,7 +139,9 @@ def _read_rows(
     rows: list[RowDef], toks: list[Token], idents: list[tuple[list[int], list[int]]]
 ) -> list[RowReading] | None:
     n = sum(len(r.columns) for r in rows)
-    if not toks or n == 0:
+    if len(toks) != n:  # blank cells only help when every cell is accounted for; else read the numbers
+        toks = [t for t in toks if t.text != BLANK_CELL]
+    if not toks or n == 0 or all(t.text == BLANK_CELL for t in toks):
         return None
     if len(toks) == n:
         # one printed number per cell: take them as printed, even when they do not add up
@@ -173,7 +181,11 @@ def region_tokens(text: str, a: int, b: int) -> list[Token]:
                 continue
             t = Token(t.text[:-1], t.start)
         out.append(t)
-    return out
+    blanks = [Token(BLANK_CELL, m.start()) for m in _BLANK.finditer(text, a, b)]
+    return sorted(out + blanks, key=lambda t: t.start) if blanks else out
+
+
+_BLANK = re.compile(rf"(?<!\S){re.escape(BLANK_CELL)}(?!\S)")
 
 
 class _TableParser:
@@ -254,7 +266,7 @@ def _resolve_jointly(tpl: Template, table: TableDef, readings: dict[str, RowRead
     survivors: list[tuple[int, ...]] = []
     for combo in itertools.product(*(range(s) for s in sizes)):
         chosen = {k: readings[k].candidates[c] for k, c in zip(amb, combo, strict=True)}
-        values = {k: [p.value for p in (chosen.get(k) or r.candidates[0])] for k, r in readings.items()}
+        values = {k: [_value(p) for p in (chosen.get(k) or r.candidates[0])] for k, r in readings.items()}
         if all(column_identity_holds(table, i.left, i.right, values) is not False for i in idents):
             survivors.append(combo)
     if not survivors:
@@ -392,6 +404,8 @@ def _facts(report_id, table: TableDef, readings: dict[str, RowReading], stream: 
             continue
         for ci, cand in enumerate(r.candidates):
             for part, col in zip(cand, row.columns, strict=True):
+                if part.text == BLANK_CELL:
+                    continue  # a blank cell keeps its place in the grid but holds no number
                 span = stream.span(part.start, part.end)
                 yield Fact(
                     report_id=report_id,
@@ -433,5 +447,5 @@ def _grid(report_id: str, table: TableDef, readings: dict[str, RowReading], page
 
 
 def _cell(reading: RowReading, i: int) -> str:
-    values = list(dict.fromkeys(c[i].text for c in reading.candidates))
+    values = list(dict.fromkeys("" if c[i].text == BLANK_CELL else c[i].text for c in reading.candidates))
     return values[0] if len(values) == 1 else "?(" + "|".join(values) + ")"

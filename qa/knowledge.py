@@ -164,7 +164,10 @@ class Knowledge:
 
 
 def same_agency(a: str | None, b: str | None) -> bool:
-    """淮安市洪泽区人民政府 and 洪泽区人民政府 are one agency, printed with and without its city."""
+    """淮安市洪泽区人民政府 and 洪泽区人民政府 (or 洪泽区政府) are one agency, printed with and without
+    its city."""
     if not a or not b:
         return False
-    return a == b or a.endswith(b) or b.endswith(a)
+    from index.agency import agency_identity
+
+    return a == b or a.endswith(b) or b.endswith(a) or agency_identity(a) == agency_identity(b)

@@ -97,8 +97,13 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
         if hits:
             by_agency[agency] = max(hits)
     best = {r.id: by_agency[r.agency] for r in reports if r.agency in by_agency}
-    if not best:
-        return []
+    if not best:  # a place name one character off (沭/沐): taken only when one agency is that close
+        from index.agency import one_char_apart
+
+        near = {ag for ag in {r.agency for r in reports if r.agency}
+                if any(len(a) >= 3 and any(one_char_apart(a, q[i:i + len(a)]) for i in range(len(q) - len(a) + 1))
+                       for a in agency_aliases(ag))}
+        return [r for r in reports if r.agency in near] if len(near) == 1 else []
     picked = [r for r in reports if r.id in best]
     # drop an agency whose matched name is part of a longer matched one (平潭 inside 平潭…管理局),
     # and a government when one of its own bodies is named too (平潭 + 市场监管局 → the bureau)
@@ -129,7 +134,13 @@ def unknown_place(question: str, reports: list[Report]) -> str | None:
     if not m or set(m.group(1)) & _NOT_PLACE_CHARS:
         return None
     name = m.group(1)
-    return None if name in known else name + m.group(2)
+    if name in known:
+        return None
+    from index.agency import one_char_apart
+
+    close = {r.agency for r in reports if r.agency and any(
+        one_char_apart(name, r.agency[i:i + len(name)]) for i in range(len(r.agency) - len(name) + 1))}
+    return None if len(close) == 1 else name + m.group(2)
 
 
 _LEVELS = {

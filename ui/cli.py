@@ -110,7 +110,8 @@ def reports(ctx: click.Context, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(asdict(r), ensure_ascii=False))
         else:
-            click.echo(f"{r.id}\t{r.agency or '?'}\t{r.year or '?'}\t{r.template or '-'}\t{r.format}\t{r.title or ''}")
+            click.echo(f"{r.id}\t{r.agency or '?'}\t{r.year or '?'}\t{r.kind or r.template or '-'}\t{r.format}\t"
+                       f"{r.title or ''}")
 
 
 def fact_json(f) -> dict:
@@ -148,7 +149,7 @@ def facts(ctx: click.Context, report: str, as_json: bool, table: str | None) -> 
 @click.argument("report")
 @click.pass_context
 def check(ctx: click.Context, report: str) -> None:
-    """Show the template identity checks of one report; exit 1 if any fails."""
+    """Show the identity checks of one report (its template's or its finance kind's); exit 1 if any fails."""
     store = _store(ctx)
     try:
         store.report(report)
@@ -163,6 +164,18 @@ def check(ctx: click.Context, report: str) -> None:
     bad = sum(not c.ok for c in checks)
     click.echo(f"{len(checks) - bad}/{len(checks)} checks hold")
     sys.exit(1 if bad else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def coverage(paths: tuple[Path, ...]) -> None:
+    """Parse report files (nothing is stored) and print what each yields, as a Markdown table."""
+    from index.coverage import coverage_table
+
+    try:
+        click.echo(coverage_table(list(paths)))
+    except ReportQAError as e:
+        _fail(e)
 
 
 def main() -> None:

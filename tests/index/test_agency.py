@@ -1,0 +1,51 @@
+"""One agency, many printed names: stored once, found from a question with one character off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.agency import agency_identity, one_char_apart
+from index.ingest import ingest_paths
+from index.models import Report
+from index.store import SQLiteStore
+from qa.knowledge import same_agency
+from qa.scope import named_agencies, unknown_place
+
+ROOT = Path(__file__).parents[2]
+
+
+def _report(rid: str, agency: str) -> Report:
+    return Report(rid, agency, 2025, None, None, "2021", "s", "txt", "x")
+
+
+def test_identity_of_printed_forms() -> None:
+    assert agency_identity("淮安市洪泽区人民政府") == agency_identity("洪泽区人民政府") == agency_identity("洪泽区政府")
+    assert agency_identity("淮安市人民政府") != agency_identity("洪泽区人民政府")
+    assert agency_identity("上海市普陀区建设和管理委员会") == "上海市普陀区建设和管理委员会"
+    assert same_agency("洪泽区政府", "淮安市洪泽区人民政府")
+    assert not same_agency("淮安市人民政府", "洪泽区人民政府")
+    assert one_char_apart("沐阳县", "沭阳县") and not one_char_apart("沭阳县", "沭阳县")
+
+
+def test_two_years_under_two_names_are_one_agency(tmp_path: Path) -> None:
+    """02 prints 「洪泽区人民政府」, 03 「淮安市洪泽区人民政府」: the picker must list one agency."""
+    store = SQLiteStore(tmp_path / "facts.sqlite3")
+    results = ingest_paths([ROOT / "samples/02_hongze_qu_2023.pdf", ROOT / "samples/03_hongze_qu_2024.pdf"], store)
+    assert [r.status for r in results] == ["added", "added"]
+    agencies = {r.agency for r in store.reports()}
+    assert agencies == {"洪泽区人民政府"}
+    assert any("淮安市洪泽区人民政府" in w for w in store.warnings("03_hongze_qu_2024"))
+    assert {r.kind for r in store.reports()} == {"2021"}
+
+
+def test_question_one_character_off_finds_the_only_close_agency() -> None:
+    reports = [_report("a", "沭阳县人民政府"), _report("b", "厚街镇人民政府")]
+    assert [r.id for r in named_agencies("沐阳县2025年收到多少政府信息公开申请？", reports)] == ["a"]
+    assert unknown_place("沐阳县2025年收到多少政府信息公开申请？", reports) is None
+    assert unknown_place("北京市2025年收到多少政府信息公开申请？", reports) == "北京市"
+
+
+def test_one_character_off_from_two_agencies_stays_unmatched() -> None:
+    reports = [_report("a", "沭阳县人民政府"), _report("b", "沐阴县人民政府")]
+    assert named_agencies("沐阳县收到多少申请？", reports) == []
+    assert unknown_place("沐阳县收到多少申请？", reports) == "沐阳县"
