@@ -26,6 +26,10 @@ _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
 _LIST_MARK = re.compile(r"^[一二三四五六七八九十\d]{1,3}[）)]\s*")
 
 
+# a page break or other control character inside a sentence of a text layer is no part of a label
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _label(sentence: str, at: int) -> str:
     """The clause before the number: 「其中组织机构信息26条」 → 「其中组织机构信息」."""
     before = sentence[:at]
@@ -35,7 +39,7 @@ def _label(sentence: str, at: int) -> str:
         label = (parts[-2] + label).strip()
     # 「（二）公务用车购置及运行费46.56万元」: the cut at 「（」 leaves the list number behind
     label = _LIST_MARK.sub("", label) or label
-    return label[-40:]
+    return _CONTROL.sub("", label)[-40:]
 
 
 # 「5.“社会保障和就业支出（类）…（项）”25.93万元，主要用于…。2023年当年预算执行数为…，比2023年预算
@@ -48,7 +52,7 @@ def _item_subject(rest: str) -> str:
     """A numbered item's subject: its quoted name (类/款/项 markers dropped), else its first clause."""
     quoted = re.match(r"[“\"]([^“”\"]{2,120})[”\"]", rest)
     words = quoted.group(1) if quoted else re.split(r"[，,。；;：:（(]|\d", rest, maxsplit=1)[0]
-    return " ".join(_LEVEL.sub(" ", words).split())[-40:]
+    return _CONTROL.sub("", " ".join(_LEVEL.sub(" ", words).split()))[-40:]
 
 
 def prose_facts(

@@ -68,8 +68,11 @@ def breakdown(v: Value) -> str:
 def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
     """Warnings a reader needs: digits recovered from glued text, a report that disagrees with itself."""
     notes = []
-    if any(f.status == RECOVERED for f in v.inputs):
+    recovered = [f for f in v.inputs if f.status == RECOVERED]
+    if any(f.row_key and f.row_key.startswith(("t2.", "t3.", "t4.")) for f in recovered):
         notes.append("原文表格数字粘连在一起，此数按表内合计关系还原（唯一符合的拆分）。")
+    elif recovered:  # a budget table printed as text, its empty cells simply missing
+        notes.append("原文表格的空格没有印出，此数所在的列按表内合计关系确定（唯一符合的放法）。")
     tables = {f.table for f in v.inputs}
     failed = [c for t in tables for c in rf.failed_checks(t)]
     if failed:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from index.models import Fact
 from index.template import normalize, split_marker
+from qa.vocab import contrast_fit
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # digits say nothing about which number is meant
 # bigrams that say "a number is wanted" and nothing about which one
@@ -349,7 +350,8 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
         parents = sum(len(_clean_label(p)) for p in f.row_path[:-1] if len(_clean_label(p)) >= 2 and
                       _clean_label(p) in q) if label in q else 0
         cols = f.column_path
-        col = sum(len(c) for c in cols if len(c) >= 2 and c in q)
+        # 「三公经费决算」: the 决算数 column, not the 预算数 one beside it
+        col = sum(len(c) for c in cols if len(c) >= 2 and c in q) + 3 * contrast_fit(q, "".join(cols))
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
         title = titles.get(f.table, "")
         tscore = 0.2 * len(bigrams(title) & bigrams(question))

@@ -26,7 +26,7 @@ from index.models import Fact
 from index.template import load_templates, normalize
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
-from qa.vocab import quantity_asked, unit_answers, vocabulary
+from qa.vocab import members, quantity_asked, unit_answers, vocabulary
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
@@ -185,6 +185,25 @@ _HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[�
 _LEAD = 120  # characters of text before a prose number that may name its subject
 
 
+def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ()) -> list[str]:
+    """The qualifiers the question asks that a figure's own row or column contradicts: a cell of the
+    「预算数」 column does not answer 「…决算多少」, even in a table titled 决算 (the title covers the
+    whole table; the column says which figure this is). A figure that prints several members of a
+    group, or none, is not contradicted."""
+    q = question_text(question)
+    for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
+        q = q.replace(n, "|")
+    out: list[str] = []
+    for fig in figs:
+        own = question_text(" ".join(fig.fact.row_path + fig.fact.column_path))
+        for group in vocabulary().contrasts:
+            asked = members(q, group)
+            have = members(own, group)
+            if asked and have and not asked & have:
+                out += [w for w in group if w in asked and w not in out]
+    return out
+
+
 def figure_context(fig: Figure, sources: Sources) -> list[str]:
     """Everything that says what a figure is: its row and column paths, its table's title, the
     report's title, the template's everyday words for its cell; for a prose number its sentence,
@@ -260,7 +279,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     contexts: list[str] = []
     for fig in figs:
         contexts += figure_context(fig, sources)
-    left = uncovered_terms(question, contexts, names)
+    left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names)
     label = "、".join(dict.fromkeys(" / ".join(g.fact.row_path + g.fact.column_path)[:40] for g in figs[:2]))
     if left:
         return Verdict(False, tuple(left), label=label)

@@ -30,6 +30,7 @@ class Vocabulary:
     joiners: tuple[str, ...]
     figure_cues: tuple[str, ...]
     synonyms: dict[str, tuple[str, ...]]  # everyday word → the words labels print for it
+    contrasts: tuple[tuple[str, ...], ...]  # qualifiers that exclude each other (预算 / 决算)
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
@@ -63,6 +64,7 @@ def vocabulary() -> Vocabulary:
         figure_cues=_longest_first(raw["figure_cues"]),
         synonyms={k: tuple(v) for k, v in sorted(raw["synonyms"].items(), key=lambda kv: -len(kv[0]))
                   if not k.startswith("_")},
+        contrasts=tuple(tuple(g) for g in raw["contrasts"]["groups"]),
     )
 
 
@@ -91,3 +93,26 @@ def unit_answers(quantity: Quantity, unit: str | None) -> bool:
         return unit.endswith("元")
     word = quantity.split(":", 1)[1]
     return v.same_unit(word, unit) or unit.endswith(word)
+
+
+def members(text: str, group: tuple[str, ...]) -> set[str]:
+    """The members of a contrast group a text says, a longer member hiding the shorter it holds
+    (「年初预算」 is not also 「预算」)."""
+    found: set[str] = set()
+    rest = text
+    for w in sorted(group, key=len, reverse=True):
+        if w in rest:
+            found.add(w)
+            rest = rest.replace(w, "|")
+    return found
+
+
+def contrast_fit(question: str, label: str) -> int:
+    """How a label's qualifiers sit with the question's: +1 for each contrast group where they
+    agree (决算 asked, 决算数 printed), −1 where they exclude each other (决算 asked, 预算数 printed)."""
+    score = 0
+    for group in vocabulary().contrasts:
+        asked, have = members(question, group), members(label, group)
+        if asked and have:
+            score += 1 if asked & have else -1
+    return score
