@@ -49,8 +49,8 @@ from qa.scope import (
     unknown_place,
     years_in,
 )
-from qa.text_match import bigrams, is_change
-from qa.verify import Sources, gate, uncovered_terms
+from qa.text_match import bigrams, is_change, without
+from qa.verify import Sources, gate, template_words, uncovered_terms
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
@@ -107,7 +107,9 @@ class QA:
             return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
         named = named_agencies(q, scope.reports) if scope.agency_named else []
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
-        intent = classify(effective, len(across.group_by_agency(named)), parts)
+        # 「建设和管理委员会…一共多少」: the 和 of a name joins no parts
+        intent = classify(without(effective, {n for r in named if r.agency for n in agency_aliases(r.agency)}),
+                          len(across.group_by_agency(named)), parts)
         if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
             return self._describe(q, scope, reports, focus)
         answer = self._figure(q, effective, intent, cm, scope, reports, focus)
@@ -374,8 +376,18 @@ def _share(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
         # 「商品和服务支出里，物业管理费占多大比例」: a whole the question names beats the table's 合计
         if named := _named_whole(eff, rf, m):
             m, base = named
+    named_whole = whole_named(eff)
     if base is None and m is not None:
         base = share_base(rf, m)
+        names = agency_aliases(r.agency) if r.agency else frozenset()
+        if base is not None and named_whole is not None and uncovered_terms(
+                named_whole[0], [base[1], *(p for f in base[0].inputs
+                                            for p in (*f.row_path, *f.column_path, *template_words(f, r.template)))],
+                names):
+            # the question names a whole (「商品和服务支出里，物业管理费占…」) the table's total is not
+            # (「总支出里」「收入里」 are): that total would answer another question
+            return Answer(q, REFUSED, f"在{who(r)}的报告中没有找到问题所说的总数「{named_whole[0]}」，"
+                                      "无法计算这个比例。", reports=(r.id,))
     if m is None:
         return _refuse_figure(q, r)
     part = m.value
@@ -398,22 +410,36 @@ def _share(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
 
 
 _WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,]?(.+)$")
+_PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:比例|比重|百分|几成|多少|份额|几)")
+
+
+def whole_named(q: str) -> tuple[str, str, bool] | None:
+    """(whole, part, part named on its own) when the question names the whole of a share:
+    「项目支出占支出总计的比例」 (part before 占, whole after it) or 「“三公”经费中，…占多少」 (whole
+    before 中/里). None when it names none (「不予公开的占比」: the table's own total is meant)."""
+    after = _PART_OF.match(q)
+    if after and uncovered_terms(after.group(2), ()):  # 「占了多大比例」 names no whole
+        return after.group(2), after.group(1), True
+    if match := _WHOLE_OF.match(q):
+        return match.group(1), without_share_words(match.group(2)), False
+    return None
 
 
 def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:
     """「“三公”经费中，公务用车购置和运行的钱占了百分之多少」: the whole is named before 中/里 and the
     part after it (or by the whole question, `m`). The whole must be another figure in the same
     unit, at least as large as the part."""
-    match = _WHOLE_OF.match(q)
-    if match is None:
-        return None
     tpl = load_templates()["2021"]
-    head, tail = match.group(1), without_share_words(match.group(2))
+    named = whole_named(q)
+    if named is None:
+        return None
+    head, tail, own_part = named
     wholes = find_measures(rf, match_cells(head, tpl), head)
     if not wholes or wholes[0].value.value is None:
         return None
     w = wholes[0].value
-    parts = ([m] if m is not None else []) + find_measures(rf, match_cells(tail, tpl), tail)
+    found = find_measures(rf, match_cells(tail, tpl), tail)
+    parts = found if own_part else ([m] if m is not None else []) + found
     for part in parts:
         p = part.value
         if {f.id for f in w.inputs} == {f.id for f in p.inputs} or p.value is None or p.unit != w.unit:

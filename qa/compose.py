@@ -73,11 +73,13 @@ def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
         notes.append("原文表格数字粘连在一起，此数按表内合计关系还原（唯一符合的拆分）。")
     elif recovered:  # a budget table printed as text, its empty cells simply missing
         notes.append("原文表格的空格没有印出，此数所在的列按表内合计关系确定（唯一符合的放法）。")
-    tables = {f.table for f in v.inputs}
+    # template checks are named by table (t3.…), a finance report's by its standard table (expense.…)
+    tables = {f.table for f in v.inputs} | {f.row_key.split(".")[0] for f in v.inputs
+                                            if f.row_key and f.table.startswith("g")}
     failed = [c for t in tables for c in rf.failed_checks(t)]
     if failed:
         shown = "；".join(f"{c.description}（{c.detail}）" for c in failed[:2])
-        notes.append(f"注意：该报告{table_name(next(iter(tables)))}自身的数字不平衡：{shown}。数字按原文照录。")
+        notes.append(f"注意：该报告{table_name(v.inputs[0].table)}自身的数字不平衡：{shown}。数字按原文照录。")
     return notes
 
 

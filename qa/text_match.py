@@ -337,8 +337,9 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
         if label in q:
             row = len(label) + 2
             item_named = item_named or label not in _GENERIC_LABELS
-        elif named_col and is_total_label(label) and _TOTAL_CUE.search(q):
-            row = 1  # 「项目支出一共多少」: a column named, read on the table's total row
+        elif named_col and is_total_label(label) and (_TOTAL_CUE.search(q) or named_col >= 4):
+            # 「项目支出一共多少」「基本支出决算多少」: a column named, read on the table's total row
+            row = 1
         else:
             common = _lcs(label, q)
             if common >= 4:
@@ -365,5 +366,9 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
 
 
 def _named_generic(f: Fact, q: str) -> bool:
-    """A total row stands as an answer only when the question names one of its headers outright."""
-    return any(len(c) >= 3 and c in q for c in (*f.row_path, *f.column_path))
+    """A total row stands as an answer only when the question names one of its headers outright,
+    or names the total together with its column (「支出决算总计」: 总计 of the 支出 column)."""
+    if any(len(c) >= 3 and c in q for c in (*f.row_path, *f.column_path)):
+        return True
+    label = _clean_label(f.row_path[-1]) if f.row_path else ""
+    return label in q and any(len(c) >= 2 and c in q for c in f.column_path)
