@@ -20,6 +20,8 @@ QA_SAMPLES = (
     "07_pingtan_zone_2019.txt",
     "08_pingtan_junshan_2022.txt",
     "15_wanli_jiedao_budget_2024.pdf",
+    "19_putuo_jianguanwei_budget_2026.txt",
+    "20_putuo_shiquan_final_2025.txt",
 )
 
 
