@@ -80,12 +80,48 @@ def agency_aliases(agency: str) -> frozenset[str]:
             short = short.replace(long_form, abbr)
         if short != x:
             out.add(short)
-    for name in list(out):  # 万里街道办事处 is called 万里街道办
+    for name in list(out):  # 万里街道办事处 is called 万里街道办, or 万里街道
         if name.endswith("街道办事处"):
-            out.add(name.removesuffix("事处"))
+            out |= {name.removesuffix("事处"), name.removesuffix("办事处")}
+    for name in list(out):  # 建设和管理委员会 → 建管委, 发展和改革局 → 发改局, 地方税务局 → 地税局
+        out |= _short_forms(name)
     if base.endswith("综合实验区"):
         out |= {base.removesuffix("综合实验区"), base.removesuffix("综合实验区") + "实验区"}
     return frozenset(x for x in out if len(x) >= 2 and x not in _GENERIC)
+
+
+_SHORT_SUFFIX = (("委员会", "委"), ("管理局", "局"), ("局", "局"), ("办公室", "办"))
+_JOIN = re.compile(r"[和与及]")
+
+
+def _short_forms(name: str) -> set[str]:
+    """The short form departments go by: the first character of each part of the name joined by
+    和/与 (建设和管理委员会 → 建管委, 人力资源和社会保障局 → 人社局), or of each two-character word
+    of a four-character name (卫生健康委员会 → 卫健委, 地方税务局 → 地税局), with the suffix
+    shortened; a place before the department stays in front (沭阳县发改局, 沭阳发改局)."""
+    for long_suffix, short_suffix in _SHORT_SUFFIX:
+        if not name.endswith(long_suffix):
+            continue
+        body = name[: -len(long_suffix)]
+        place = ""
+        if m := list(_BOUNDARY.finditer(body)):
+            place, body = body[: m[-1].end()], body[m[-1].end():]
+        parts = [p for p in _JOIN.split(body) if p]
+        if len(parts) >= 2:
+            head = "".join(p[0] for p in parts)
+        elif len(body) == 4:
+            head = body[0] + body[2]
+        else:
+            return set()
+        short = head + short_suffix
+        out = {short}
+        if place:
+            out |= {place + short}
+            bare = place[:-1] if place[-1] in "市县区" and 3 <= len(place) <= 4 else ""  # 沭阳县 → 沭阳
+            if bare:
+                out.add(bare + short)
+        return out
+    return set()
 
 
 def named_agencies(question: str, reports: list[Report]) -> list[Report]:
