@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from index.models import Fact
-from index.template import load_templates, normalize
+from index.template import load_templates, normalize, split_marker
 from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
@@ -48,6 +48,21 @@ def specific_rows(hits: list[RowHit]) -> list[RowHit]:
     """Drop a heading when one of its own sub-rows is named too (无法提供 vs 本机关不掌握…)."""
     keys = {(h.table, h.row.key) for h in hits}
     return [h for h in hits if not any((h.table, k) in keys for k in _children_keys(h))]
+
+
+def _named_child(question: str, hit: RowHit) -> RowHit:
+    """「其他处理中的其他情形」: a heading named, and then one of its own sub-rows by a word the
+    heading's name already used up (其他) — the sub-row is meant, not the heading's sum."""
+    if hit.weak or hit.table not in ("t2", "t3"):
+        return hit
+    q = normalize(question).replace(" ", "")
+    rest = q[:hit.start] + "|" + q[hit.start + hit.length:]
+    table = load_templates()["2021"].table(hit.table)
+    for child in table.children(hit.row.key):
+        core = split_marker(child.label)[1]
+        if any(len(w) >= 2 and w in rest for w in (core, *child.aliases)):
+            return RowHit(hit.table, child, hit.start, hit.length)
+    return hit
 
 
 def _children_keys(h: RowHit) -> list[str]:
@@ -91,7 +106,8 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
         v = rf.derived(d)
         if v is not None:
             out.append(Measure(v, "derived", table="t4", row=d.key))
-    rows = specific_rows(cm.rows)
+    named = {(h.table, h.row.key): h for h in map(partial(_named_child, question), cm.rows)}
+    rows = specific_rows(list(named.values()))
     t3_cols = [c for c in cm.columns if c.table == "t3"]
     t4_cols = [c for c in cm.columns if c.table == "t4"]
     if t4_cols or cm.derived:  # 「被申请行政复议一共多少件」: 申请/一共 alone name no cell of table 三

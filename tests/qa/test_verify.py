@@ -124,3 +124,22 @@ def test_coverage_rules():
     assert uncovered_terms("厚街镇2023年收到多少宗申请", ["一、本年新收政府信息公开申请数量"], ["厚街镇"]) == []
     assert uncovered_terms("除了维持和纠正之外，其他结果的有几起", ["行政复议", "其他结果"]) == []
     assert uncovered_terms("12345热线经费是多少", ["“三公”经费预算数"]) == ["热线"]
+
+
+# ---- parent and child rows: a sub-row named inside its heading is the sub-row --------------------
+@pytest.mark.parametrize("report,question,label,value", [
+    (HUAIAN, "其他处理里面的“其他”有几件？", "3.其他", "110"),
+    (ZONE, "平潭2025年其他处理中的其他情形有几件？", "3.其他", None),
+    (HUAIAN, "无法提供的申请中，本机关不掌握的有几件？", "1.本机关不掌握相关政府信息", "769"),
+    (HUAIAN, "不予处理的申请里，重复申请有多少？", "2.重复申请", "25"),
+])
+def test_a_sub_row_named_inside_its_heading(qa, report, question, label, value):
+    a = _ask(qa, report, question)
+    assert a.status == "answered" and label in a.text and a.text.count("为") == 1, a.text
+    if value is not None:
+        assert str(a.value) == value
+
+
+def test_the_heading_alone_is_still_the_sum(qa):
+    a = _ask(qa, HUAIAN, "淮安市2024年其他处理一共多少件？")
+    assert (a.status, str(a.value)) == ("answered", "187") and "(六)其他处理" in a.text, a.text
