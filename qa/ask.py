@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from index.models import Chunk, Report
 from index.store import SQLiteStore
-from index.template import load_templates, normalize
+from index.template import load_templates, normalize, split_marker
 from qa import across
 from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
 from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer
@@ -201,8 +201,8 @@ class QA:
             single = _lookup(q, rf, measures)
             if self._verified(eff, single, reports, False) is single:
                 return single
-        if intent.kind == SUM and len(measures) < 2:
-            measures = _measures_per_part(rf, eff) or measures
+        if intent.kind in (SUM, DIFF) and len(measures) < 2:
+            measures = _measures_per_part(rf, eff, intent.kind) or measures
         if intent.kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
             return _lookup(q, rf, measures)
         if intent.kind in (SUM, DIFF) and len(measures) >= 2:
@@ -449,13 +449,22 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     return None
 
 
-_PARTS = re.compile(r"[和与及、]|加上|加")
+_PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
+_PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数"),
+              DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少")}
 
 
-def _measures_per_part(rf: ReportFacts, q: str) -> list[Measure]:
-    """「水费和电费加起来」: each named item looked up on its own, when the question lists several."""
-    head = re.split(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数", q)[0]
-    parts = [p for p in _PARTS.split(head) if len(p.strip()) >= 2]
+def _measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
+    """「水费和电费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
+    the question lists several. A printed name that holds a joiner (「商品和服务支出」) is one item."""
+    head = _PARTS_END[kind].split(without(q, agency_aliases(rf.report.agency) if rf.report.agency else set()))[0]
+    joined = sorted({lbl for f in rf.facts if f.table != "prose" and f.row_path
+                     for lbl in [split_marker(f.row_path[-1])[1]] if len(lbl) >= 3 and _PARTS[kind].search(lbl)
+                     and lbl in head}, key=len, reverse=True)
+    for i, lbl in enumerate(joined):
+        head = head.replace(lbl, f"\x00{i}\x00")
+    parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
+    parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
     if len(parts) < 2:
         return []
     tpl = load_templates()["2021"]

@@ -79,7 +79,9 @@ def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
     failed = [c for t in tables for c in rf.failed_checks(t)]
     if failed:
         shown = "；".join(f"{c.description}（{c.detail}）" for c in failed[:2])
-        notes.append(f"注意：该报告{table_name(v.inputs[0].table)}自身的数字不平衡：{shown}。数字按原文照录。")
+        title = rf.titles.get((rf.report.id, v.inputs[0].table))
+        where = f"「{title}」" if title and v.inputs[0].table.startswith("g") else table_name(v.inputs[0].table)
+        notes.append(f"注意：该报告{where}自身的数字不平衡：{shown}。数字按原文照录。")
     return notes
 
 

@@ -39,6 +39,7 @@ UNSUPPORTED = re.compile(
     r"|(网上|网络|在线|信函|寄信|邮寄|当面|现场|传真|电子邮件|电话)(提交|提出|申请|递交)"
     r"|(关于|涉及|有关)(?!(政府)?信息公开|政府信息)[^，。？?]{1,10}的"
 )
+_TWO_ITEMS = re.compile(r"比(?!\s*(?:19|20)\d\d|去年|上年|上一年|前一年)|和|与|跟")
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
 CN_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -74,7 +75,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(YOY, True)
     if _SHARE.search(q) and not asks_rate(q):  # 「增加了百分之几」 is a stated rate, looked up
         return Intent(SHARE, True)
-    if _DIFF.search(q) and strong_rows >= 2:
+    # 「项目支出比基本支出少多少」: two items; 「比2024年预算多了多少」 is a change over time
+    if _DIFF.search(q) and (strong_rows >= 2 or _TWO_ITEMS.search(q)):
         return Intent(DIFF, True)
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
         return Intent(SUM, True)

@@ -61,13 +61,14 @@ def split_parts(text: str, each: bool = True) -> tuple[str, ...]:
     v = vocabulary()
     asked = [s for s in _segments(text) if v.asks_figure(s)]
     if len(asked) == 1:
-        each = _each_parts(asked[0]) if each else []
-        return tuple(each) if len(each) >= 2 else (text,)
+        split = _each_parts(asked[0]) if each else []
+        return tuple(split) if len(split) >= 2 else (text,)
     if len(asked) < 2:
         return (text,)
     first = asked[0]
     stem = _stem(first)
-    parts = [first]
+    # 「基本支出和项目支出各有多少？差多少？」: the first segment is two parts itself
+    parts = (_each_parts(first) if each else []) or [first]
     for part in asked[1:]:
         lead = next((w for w in v.part_lead if part.startswith(w)), "")
         own = part[len(lead):]
@@ -81,6 +82,6 @@ def _stem(part: str) -> str:
     """The first part without the words that ask for a figure: its subject."""
     v = vocabulary()
     out = part
-    for w in v.figure_cues + v.ask:
+    for w in v.figure_cues + v.ask + v.each:
         out = out.replace(w, "")
     return out.strip(" ，,是有")

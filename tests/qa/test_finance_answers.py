@@ -74,3 +74,22 @@ def test_a_figure_from_a_table_that_does_not_add_up_says_so(qa):
     # 20: the 城乡社区管理事务 基本支出 cell prints 1,066.51 where its rows sum to 10,661.51
     a = _ask(qa, FINAL_2025, "石泉路街道2025年基本支出决算多少？")
     assert "不平衡" in a.text, a.text
+
+
+# 15 p.11 支出预算总表 合计 row: 基本支出 99,706,020 · 项目支出 56,505,103; 基本支出经济分类 合计 column:
+# 工资福利支出 and 商品和服务支出 (the 和 inside a printed name joins nothing)
+@pytest.mark.parametrize("report,question,op", [
+    (BUDGET_2024, "万里街道2024年项目支出比基本支出少多少？", " − "),
+    (BUDGET_2024, "万里街道2024年基本支出和项目支出相差多少？", " − "),
+    (BUDGET_2024, "万里街道2024年的工资福利支出和商品和服务支出合计多少？", " + "),
+    (BUDGET_2026, "建设和管理委员会2026年工资福利支出和商品和服务支出加起来是多少？", " + "),
+])
+def test_two_budget_items_added_or_subtracted_show_their_inputs(qa, report, question, op):
+    a = _ask(qa, report, question)
+    assert a.status == "answered" and op in a.text and len(a.figures) == 2, a.text
+
+
+def test_each_then_the_difference(qa):
+    a = _ask(qa, BUDGET_2024, "万里街道2024年基本支出和项目支出各有多少？差多少？")
+    assert a.status == "answered" and a.text.count("（") >= 3, a.text
+    assert "99706020" in a.text and "56505103" in a.text and " − " in a.text, a.text
