@@ -312,6 +312,9 @@ def _emit(
         for c, column in enumerate(columns):
             readings = [(ci, p[c]) for ci, p in enumerate(row.candidates)]
             texts = list(dict.fromkeys(row.numbers[i].text if i is not None else "" for _, i in readings))
+            if not texts:  # a row that could not be placed (more numbers than columns): warned, not stored
+                shown.append("")
+                continue
             shown.append(texts[0] if len(texts) == 1 else "?(" + "|".join(t or "空" for t in texts) + ")")
             certain = len({i for _, i in readings}) == 1
             status = (EXACT if not row.inferred else RECOVERED) if certain else AMBIGUOUS
