@@ -246,8 +246,9 @@ def test_store_from_an_older_build_gains_the_kind_columns(tmp_path: Path) -> Non
 
 
 def test_a_row_with_more_numbers_than_columns_is_warned_not_guessed(tmp_path: Path) -> None:
-    text = ("上海市普陀区2026年区级部门预算\n预算主管部门：某某局\n2026年部门收入预算总表\n2026年部门支出预算总表\n"
-            "2026年部门支出预算总表\n编制部门：某某局 单位：元\n项目 支出预算\n功能分类科目名称 合计 基本支出 项目支出\n"
+    text = ("上海市普陀区2026年区级部门预算\n预算主管部门：某某局\n2026年部门收入预算总表\n"
+            "2026年部门支出预算总表\n2026年部门支出预算总表\n编制部门：某某局 单位：元\n项目 支出预算\n"
+            "功能分类科目名称 合计 基本支出 项目支出\n"
             "208 社会保障和就业支出 300.00 100.00 200.00 5.00\n"
             "208 05 行政事业单位养老支出 300.00 100.00 200.00\n合计 300.00 100.00 200.00\n")
     path = tmp_path / "budget.txt"
