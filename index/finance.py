@@ -267,6 +267,7 @@ def text_tables(report_id: str, doc: Document, kind: ReportKind, skip: set[str],
         own = _solve_rows(table)
         for row in own:
             row.candidates = placements(row, _row_identity_columns(table.table, row))
+            row.printed = list(row.candidates)
             if not row.candidates and row.numbers:
                 out.warnings.append(f"{table.title}: {row.label} prints {len(row.numbers)} numbers for "
                                     f"{row.width} columns; not read")
@@ -317,7 +318,7 @@ def _emit(
                 continue
             shown.append(texts[0] if len(texts) == 1 else "?(" + "|".join(t or "空" for t in texts) + ")")
             certain = len({i for _, i in readings}) == 1
-            status = (EXACT if not row.inferred else RECOVERED) if certain else AMBIGUOUS
+            status = (EXACT if not row.inferred or row.column_printed(c) else RECOVERED) if certain else AMBIGUOUS
             for ci, i in readings[:1] if certain else readings:
                 if i is None:
                     continue
