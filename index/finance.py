@@ -306,7 +306,9 @@ def _emit(
     facts: list[Fact] = []
     cells: list[tuple[str, ...]] = []
     paths = _paths(tdef, rows)
-    width = max((len(row_columns(tdef, r.side)) for r in rows), default=len(tdef.columns))
+    # a two-sided table's grid puts income columns before expense columns, each row in its side's
+    all_columns = tdef.columns or tuple(c for side in tdef.sides for c in side.columns)
+    before = {"income": 0, "expense": len(tdef.side("income").columns)} if tdef.sides else {}
     for row, path in zip(rows, paths, strict=True):
         columns = row_columns(tdef, row.side)
         shown: list[str] = []
@@ -328,8 +330,9 @@ def _emit(
                     unit=table.unit, status=status, row_key=f"{tdef.key}.{row.key}", column_key=column.key,
                     page=row.page, span=(number.start, number.end), raw=number.text,
                     candidate=0 if certain else ci))
-        cells.append(tuple(shown) + ("",) * (width - len(shown)))
-    column_paths = tuple(c.path for c in (tdef.columns or tdef.side("expense").columns))
+        lead = before.get(row.side or "", 0)
+        cells.append(("",) * lead + tuple(shown) + ("",) * (len(all_columns) - lead - len(shown)))
+    column_paths = tuple(c.path for c in all_columns)
     t = Table(report_id, key, table.title, column_paths, tuple(paths), tuple(cells), table.unit, table.page,
               kind=f"{kind.name}.{tdef.key}")
     return t, facts
