@@ -258,3 +258,22 @@ def test_a_row_with_more_numbers_than_columns_is_warned_not_guessed(tmp_path: Pa
     assert any("社会保障和就业支出 prints 4 numbers for 3 columns" in w for w in report.warnings)
     assert ("expense.208", "total") not in cells(report)
     assert cell(report, "expense.20805", "basic") == Decimal("100.00")
+
+
+# ---- pdftotext -layout: columns kept by runs of spaces, empty cells as gaps -----------------------
+
+LAYOUT = {
+    # made with `pdftotext -layout` (poppler 22.12.0) from the PDFs above, unchanged
+    "14": ROOT / "tests/fixtures/14_wanli_jiedao_budget_2023.layout.txt",
+    "17": ROOT / "tests/fixtures/17_putuo_fuliyuan_budget_2024.layout.txt",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT))
+def test_pdftotext_layout_gives_the_same_cells_as_the_pdf(name: str) -> None:
+    grid, text = cells(parsed(PDFS[name])), cells(parsed(LAYOUT[name]))
+    assert STANDARD <= standard_tables(parsed(LAYOUT[name]))
+    assert set(grid) <= set(text)
+    assert all(values <= text[key] for key, values in grid.items())
+    settled = sum(len(text[key]) == 1 for key in grid)
+    assert settled >= len(grid) - 3
