@@ -267,6 +267,7 @@ def text_tables(report_id: str, doc: Document, kind: ReportKind, skip: set[str],
         own = _solve_rows(table)
         for row in own:
             row.candidates = placements(row, _row_identity_columns(table.table, row))
+            row.printed = list(row.candidates)
             if not row.candidates and row.numbers:
                 out.warnings.append(f"{table.title}: {row.label} prints {len(row.numbers)} numbers for "
                                     f"{row.width} columns; not read")
@@ -305,16 +306,21 @@ def _emit(
     facts: list[Fact] = []
     cells: list[tuple[str, ...]] = []
     paths = _paths(tdef, rows)
-    width = max((len(row_columns(tdef, r.side)) for r in rows), default=len(tdef.columns))
+    # a two-sided table's grid puts income columns before expense columns, each row in its side's
+    all_columns = tdef.columns or tuple(c for side in tdef.sides for c in side.columns)
+    before = {"income": 0, "expense": len(tdef.side("income").columns)} if tdef.sides else {}
     for row, path in zip(rows, paths, strict=True):
         columns = row_columns(tdef, row.side)
         shown: list[str] = []
         for c, column in enumerate(columns):
             readings = [(ci, p[c]) for ci, p in enumerate(row.candidates)]
             texts = list(dict.fromkeys(row.numbers[i].text if i is not None else "" for _, i in readings))
+            if not texts:  # a row that could not be placed (more numbers than columns): warned, not stored
+                shown.append("")
+                continue
             shown.append(texts[0] if len(texts) == 1 else "?(" + "|".join(t or "空" for t in texts) + ")")
             certain = len({i for _, i in readings}) == 1
-            status = (EXACT if not row.inferred else RECOVERED) if certain else AMBIGUOUS
+            status = (EXACT if not row.inferred or row.column_printed(c) else RECOVERED) if certain else AMBIGUOUS
             for ci, i in readings[:1] if certain else readings:
                 if i is None:
                     continue
@@ -324,8 +330,9 @@ def _emit(
                     unit=table.unit, status=status, row_key=f"{tdef.key}.{row.key}", column_key=column.key,
                     page=row.page, span=(number.start, number.end), raw=number.text,
                     candidate=0 if certain else ci))
-        cells.append(tuple(shown) + ("",) * (width - len(shown)))
-    column_paths = tuple(c.path for c in (tdef.columns or tdef.side("expense").columns))
+        lead = before.get(row.side or "", 0)
+        cells.append(("",) * lead + tuple(shown) + ("",) * (len(all_columns) - lead - len(shown)))
+    column_paths = tuple(c.path for c in all_columns)
     t = Table(report_id, key, table.title, column_paths, tuple(paths), tuple(cells), table.unit, table.page,
               kind=f"{kind.name}.{tdef.key}")
     return t, facts

@@ -49,6 +49,12 @@ class SolveRow:
     side: str | None = None
     path: tuple[str, ...] = ()
     inferred: bool = False  # the placement was decided, not printed cell by cell
+    printed: list[Placement] = field(default_factory=list)  # the placements the row alone allows
+
+    def column_printed(self, column: int) -> bool:
+        """Whether the row alone puts the same number (or blank) in this column: then the identities
+        of other rows did not decide it."""
+        return len({p[column] for p in self.printed}) == 1
 
     def value(self, placement: Placement, column: int) -> Decimal:
         index = placement[column]

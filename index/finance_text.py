@@ -129,7 +129,7 @@ def _body(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _numbers(line: Line) -> list[tuple[str, int, int]]:
+def _tokens(line: Line) -> list[tuple[str, int, int]]:
     return [(m.group(), line.start + m.start(), line.start + m.end()) for m in _TOKEN.finditer(line.text)]
 
 
@@ -227,7 +227,7 @@ def _paired_line(line: Line) -> list[Entry]:
     """「30108 504.38 30206 电费 72.56」: two rows side by side, each started by a code or a label."""
     entries: list[Entry] = []
     current: Entry | None = None
-    for token in _numbers(line):
+    for token in _tokens(line):
         text = token[0]
         if _CODE_TOKEN.match(text):
             current = Entry("", [], text, page=line.page)
@@ -259,7 +259,7 @@ def _two_sided_line(line: Line) -> list[Entry]:
     """
     entries: list[Entry] = []
     current: Entry | None = None
-    for token in _numbers(line):
+    for token in _tokens(line):
         number = _amount(token)
         if number is not None:
             if current is None:
@@ -298,7 +298,7 @@ def _attach_fragments(items: list[Entry | str]) -> list[Entry]:
 
 def _single_row(table: FinanceTableDef, lines: list[Line]) -> list[Entry]:
     for line in lines:
-        tokens = _numbers(line)
+        tokens = _tokens(line)
         numbers = [_amount(t) for t in tokens]
         if len(tokens) >= 2 and all(n is not None for n in numbers):
             return [Entry(table.name, [n for n in numbers if n is not None], page=line.page)]

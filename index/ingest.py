@@ -99,8 +99,9 @@ def _known_agency(parsed: ParsedReport, store: SQLiteStore) -> ParsedReport:
     identity = agency_identity(printed)
     if identity is None:
         return parsed
-    known = next((r.agency for r in store.reports() if r.id != parsed.report.id and r.agency
-                  and agency_identity(r.agency) == identity), None)
+    core = identity.removesuffix("人民政府") or identity
+    known = next((a for a in store.agencies_containing(core, exclude=parsed.report.id)
+                  if agency_identity(a) == identity), None)
     if known is None or known == printed:
         return parsed
     note = f"agency printed as 「{printed}」; stored as 「{known}」, the name already used for it"

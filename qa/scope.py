@@ -133,12 +133,14 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
         if hits:
             by_agency[agency] = max(hits)
     best = {r.id: by_agency[r.agency] for r in reports if r.agency in by_agency}
-    if not best:  # a place name one character off (沭/沐): taken only when one agency is that close
-        from index.agency import one_char_apart
+    if not best:  # the place the question opens with, one character off (沭/沐): taken when one agency is that close
+        from index.agency import near_spellings
 
-        near = {ag for ag in {r.agency for r in reports if r.agency}
-                if any(len(a) >= 3 and any(one_char_apart(a, q[i:i + len(a)]) for i in range(len(q) - len(a) + 1))
-                       for a in agency_aliases(ag))}
+        place = _PLACE.match(q)
+        if place is None:
+            return []
+        near = near_spellings(place.group(1) + place.group(2),
+                              {ag: agency_aliases(ag) for ag in {r.agency for r in reports if r.agency}})
         return [r for r in reports if r.agency in near] if len(near) == 1 else []
     picked = [r for r in reports if r.id in best]
     # drop an agency whose matched name is part of a longer matched one (平潭 inside 平潭…管理局),

@@ -49,3 +49,11 @@ def test_one_character_off_from_two_agencies_stays_unmatched() -> None:
     reports = [_report("a", "沭阳县人民政府"), _report("b", "沐阴县人民政府")]
     assert named_agencies("沐阳县收到多少申请？", reports) == []
     assert unknown_place("沐阳县收到多少申请？", reports) == "沐阳县"
+
+
+def test_near_spellings_say_what_was_matched() -> None:
+    from index.agency import near_spellings
+
+    got = near_spellings("沐阳县2025年收到多少申请", {"沭阳县人民政府": ["沭阳县人民政府", "沭阳县", "沭阳"]})
+    assert got == {"沭阳县人民政府": "沐阳县"}
+    assert near_spellings("沭阳县收到多少申请", {"沭阳县人民政府": ["沭阳"]}) == {}  # too short to tolerate a slip

@@ -146,7 +146,8 @@ def test_budget_text_19() -> None:
     fiscal = [f for f in report.facts if f.row_key == "fiscal_summary.expense.支出总计"]
     assert {(f.column_key, f.value) for f in fiscal} == {
         ("total", Decimal("3286618082.20")), ("general", Decimal("493761082.20")), ("fund", Decimal("2792857000.00"))}
-    assert all(f.status == "recovered" for f in fiscal)
+    # 合计 comes first whatever the placement; the other two are placed by the identities
+    assert {f.column_key: f.status for f in fiscal} == {"total": "exact", "general": "recovered", "fund": "recovered"}
     # wrapped labels: 「五、资源勘探工业信」/「62,000,000.00 …」/「息等支出」
     assert cell(report, "fiscal_summary.expense.资源勘探工业信息等支出", "general") == Decimal("62000000.00")
     three = {f.column_key: (f.value, f.unit) for f in report.facts if f.row_key == "three_public.row"}
@@ -243,3 +244,36 @@ def test_store_from_an_older_build_gains_the_kind_columns(tmp_path: Path) -> Non
     store.put(parsed(TEXTS["19"]), "text", parser="7")
     assert store.report("19_putuo_jianguanwei_budget_2026").kind == "budget"
     assert {t.kind for t in store.tables("19_putuo_jianguanwei_budget_2026")} >= {"budget.expense", "budget.summary"}
+
+
+def test_a_row_with_more_numbers_than_columns_is_warned_not_guessed(tmp_path: Path) -> None:
+    text = ("上海市普陀区2026年区级部门预算\n预算主管部门：某某局\n2026年部门收入预算总表\n"
+            "2026年部门支出预算总表\n2026年部门支出预算总表\n编制部门：某某局 单位：元\n项目 支出预算\n"
+            "功能分类科目名称 合计 基本支出 项目支出\n"
+            "208 社会保障和就业支出 300.00 100.00 200.00 5.00\n"
+            "208 05 行政事业单位养老支出 300.00 100.00 200.00\n合计 300.00 100.00 200.00\n")
+    path = tmp_path / "budget.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parsed(path)
+    assert any("社会保障和就业支出 prints 4 numbers for 3 columns" in w for w in report.warnings)
+    assert ("expense.208", "total") not in cells(report)
+    assert cell(report, "expense.20805", "basic") == Decimal("100.00")
+
+
+# ---- pdftotext -layout: columns kept by runs of spaces, empty cells as gaps -----------------------
+
+LAYOUT = {
+    # made with `pdftotext -layout` (poppler 22.12.0) from the PDFs above, unchanged
+    "14": ROOT / "tests/fixtures/14_wanli_jiedao_budget_2023.layout.txt",
+    "17": ROOT / "tests/fixtures/17_putuo_fuliyuan_budget_2024.layout.txt",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT))
+def test_pdftotext_layout_gives_the_same_cells_as_the_pdf(name: str) -> None:
+    grid, text = cells(parsed(PDFS[name])), cells(parsed(LAYOUT[name]))
+    assert STANDARD <= standard_tables(parsed(LAYOUT[name]))
+    assert set(grid) <= set(text)
+    assert all(values <= text[key] for key, values in grid.items())
+    settled = sum(len(text[key]) == 1 for key in grid)
+    assert settled >= len(grid) - 3
