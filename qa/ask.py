@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from index.models import Chunk, Report
 from index.store import SQLiteStore
@@ -43,6 +44,7 @@ from qa.scope import (
     Scope,
     agency_aliases,
     by_level,
+    misspelt_place,
     named_agencies,
     relative_year,
     resolve_scope,
@@ -113,17 +115,23 @@ class QA:
         if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
             return self._describe(q, scope, reports, focus)
         answer = self._figure(q, effective, intent, cm, scope, reports, focus)
+        typo = misspelt_place(q, reports)
         # a follow-up (「那律师事务所呢？」) replaces part of the previous question: its own words must
         # be covered, the previous question's were checked when it was answered
-        return self._verified(q if effective != q else effective, answer, reports, intent.kind == SHARE)
+        answer = self._verified(q if effective != q else effective, answer, reports, intent.kind == SHARE,
+                                (typo[0],) if typo else ())
+        if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
+            answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
+        return answer
 
-    def _verified(self, question: str, answer: Answer, reports: list[Report], share: bool) -> Answer:
+    def _verified(self, question: str, answer: Answer, reports: list[Report], share: bool,
+                  typed: tuple[str, ...] = ()) -> Answer:
         """The verifier's word on a figure answer: every content word of the question covered by the
         figures' labels, agencies or vocabulary, and the quantity asked the quantity given."""
         by_id = {r.id: r for r in reports}
         agencies = {f.report.agency for f in answer.figures if f.report.agency}
         agencies |= {r.agency for r in named_agencies(question, reports) if r.agency}
-        names = {n for a in agencies for n in agency_aliases(a)} | agencies
+        names = {n for a in agencies for n in agency_aliases(a)} | agencies | set(typed)
 
         def titles(report_id: str) -> dict[tuple[str, str], str]:
             r = by_id.get(report_id)

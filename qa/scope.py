@@ -124,6 +124,23 @@ def _short_forms(name: str) -> set[str]:
     return set()
 
 
+def misspelt_place(question: str, reports: list[Report]) -> tuple[str, str] | None:
+    """(what the question typed, the stored agency) when no name matches exactly and the place the
+    question opens with is one character off exactly one stored agency (「沐阳县」 for 沭阳县), so
+    the answer can say which spelling it read."""
+    q = normalize(question).replace(" ", "")
+    agencies = {r.agency for r in reports if r.agency}
+    if any(a in q for ag in agencies for a in agency_aliases(ag)):
+        return None
+    place = _PLACE.match(q)
+    if place is None:
+        return None
+    from index.agency import near_spellings
+
+    near = near_spellings(place.group(1) + place.group(2), {ag: agency_aliases(ag) for ag in agencies})
+    return (next(iter(near.values())), next(iter(near))) if len(near) == 1 else None
+
+
 def named_agencies(question: str, reports: list[Report]) -> list[Report]:
     """Reports whose agency the question names; the longest name wins (平潭 vs 平潭…君山片区)."""
     q = normalize(question).replace(" ", "")

@@ -33,3 +33,13 @@ def test_no_short_form_cuts_a_place_in_half():
 def test_a_short_form_finds_the_report(qa, question, value):
     a = qa.ask(question)
     assert (a.status, str(a.value)) == ("answered", value), a.text
+
+
+@pytest.mark.parametrize("question,typed,value", [
+    ("淮按市2024年收到多少件申请？", "淮按市", "3119"),
+    ("洪择区2024年收到多少件申请？", "洪择区", "95"),
+])
+def test_a_place_one_character_off_is_read_and_said(qa, question, typed, value):
+    a = qa.ask(question)
+    assert (a.status, str(a.value)) == ("answered", value), a.text
+    assert f"「{typed}」按" in a.text
