@@ -320,9 +320,10 @@ def _no_report(q: str, scope: Scope, reports: list[Report], focus: list[Report] 
 
 
 def _refuse_figure(q: str, r: Report) -> Answer:
-    return Answer(q, REFUSED,
-                  f"在{who(r)}的报告中没有找到与「{q}」对应的数字（查找了表二、表三、表四的各行各列、"
-                  "其他表格的行列标题和正文中的数字）。", reports=(r.id,))
+    looked = ("表二、表三、表四的各行各列、其他表格的行列标题" if r.template
+              else "报告各表格（收支、功能分类、经济分类、“三公”经费等）的行列标题")
+    return Answer(q, REFUSED, f"在{who(r)}的报告中没有找到与「{q}」对应的数字（查找了{looked}和正文中的数字）。",
+                  reports=(r.id,))
 
 
 def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
