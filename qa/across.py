@@ -15,6 +15,7 @@ from qa.compose import figures_of, num, pct, who
 from qa.knowledge import Knowledge, same_agency
 from qa.measure import Measure
 from qa.text_match import bigrams
+from qa.vocab import vocabulary
 
 
 def group_by_agency(reports: list[Report]) -> list[list[Report]]:
@@ -69,7 +70,21 @@ def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Repo
         majority = max(keys, key=lambda k: sum(_same(k, other) for other in keys))
         missing += [r for (r, _), k in zip(got, keys, strict=True) if not _same(k, majority)]
         got = [(r, m) for (r, m), k in zip(got, keys, strict=True) if _same(k, majority)]
+    units = [m.value.unit for _, m in got]
+    if len(set(units)) > 1:  # 元 beside 万元: like is compared with like, in the unit most reports print
+        common = max(set(units), key=units.count)
+        missing += [r for r, m in got if not _comparable(m.value.unit, common)]
+        got = [(r, m) for r, m in got if _comparable(m.value.unit, common)]
     return got, missing
+
+
+def _comparable(a: str | None, b: str | None) -> bool:
+    """件 and 宗 count the same cases; 元 and 万元 are different scales of money."""
+    if a == b:
+        return True
+    if not a or not b or a.endswith("元") or b.endswith("元"):
+        return False
+    return vocabulary().same_unit(a, b)
 
 
 def _same(a: str, b: str) -> bool:

@@ -85,11 +85,16 @@ def agency_aliases(agency: str) -> frozenset[str]:
             out |= {name.removesuffix("事处"), name.removesuffix("办事处")}
     for name in list(out):  # 建设和管理委员会 → 建管委, 发展和改革局 → 发改局, 地方税务局 → 地税局
         out |= _short_forms(name)
+    for name in list(out):  # 社会福利院 is called 福利院: a generic leading qualifier is dropped
+        for qualifier in _GENERIC_QUALIFIERS:
+            if name.startswith(qualifier) and len(name) - len(qualifier) >= 3:
+                out.add(name[len(qualifier):])
     if base.endswith("综合实验区"):
         out |= {base.removesuffix("综合实验区"), base.removesuffix("综合实验区") + "实验区"}
     return frozenset(x for x in out if len(x) >= 2 and x not in _GENERIC)
 
 
+_GENERIC_QUALIFIERS = ("社会", "公共", "综合")
 _SHORT_SUFFIX = (("委员会", "委"), ("管理局", "局"), ("局", "局"), ("办公室", "办"))
 _JOIN = re.compile(r"[和与及]")
 

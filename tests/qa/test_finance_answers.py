@@ -93,3 +93,20 @@ def test_each_then_the_difference(qa):
     a = _ask(qa, BUDGET_2024, "万里街道2024年基本支出和项目支出各有多少？差多少？")
     assert a.status == "answered" and a.text.count("（") >= 3, a.text
     assert "99706020" in a.text and "56505103" in a.text and " − " in a.text, a.text
+
+
+def test_comparisons_set_like_beside_like(qa):
+    # 19 prints 元, 20 万元 (and a final account's 决算数 column is not a budget's 合计): no raw comparison
+    a = qa.ask("建管委2026年和石泉路街道2025年的工资福利支出谁多？")
+    assert a.status == "refused" and a.value is None, a.text
+
+
+# 15 p.11 合计 × 基本支出 99,706,020 and p.13 工资福利支出 88,282,511; 19 合计 × 基本支出 82,527,880.20
+# and 工资福利支出 70,552,669.00 — all in 元
+@pytest.mark.parametrize("question,value", [
+    ("万里街道2024年和建管委2026年谁的基本支出多？", "99706020"),
+    ("建管委2026年和万里街道2024年的工资福利支出哪个多？", "88282511"),
+])
+def test_two_budgets_in_one_unit_compare(qa, question, value):
+    a = qa.ask(question)
+    assert (a.status, str(a.value)) == ("answered", value) and "万里街道" in a.text.split("：")[0], a.text
