@@ -25,6 +25,7 @@ from qa.intent import (
     COMPARE,
     DESCRIBE,
     DIFF,
+    LOOKUP,
     RANK,
     SHARE,
     SHARE_CUE,
@@ -37,7 +38,7 @@ from qa.intent import (
     without_share_words,
 )
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
-from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure
+from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure, table_measure
 from qa.question import Question, parse
 from qa.scope import (
     Filters,
@@ -51,7 +52,7 @@ from qa.scope import (
     unknown_place,
     years_in,
 )
-from qa.text_match import bigrams, is_change, without
+from qa.text_match import bigrams, is_change, prose_candidates, table_candidates, without
 from qa.verify import Sources, gate, template_words, uncovered_terms
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
@@ -118,11 +119,35 @@ class QA:
         typo = misspelt_place(q, reports)
         # a follow-up (「那律师事务所呢？」) replaces part of the previous question: its own words must
         # be covered, the previous question's were checked when it was answered
-        answer = self._verified(q if effective != q else effective, answer, reports, intent.kind == SHARE,
-                                (typo[0],) if typo else ())
+        typed = (typo[0],) if typo else ()
+        checked = q if effective != q else effective
+        verified = self._verified(checked, answer, reports, intent.kind == SHARE, typed)
+        if verified is not answer and intent.kind == LOOKUP and len(answer.figures) == 1:
+            # the first choice does not cover the question: a runner-up that does may stand
+            verified = self._runner_up(q, checked, answer.figures[0].report, reports, typed) or verified
+        answer = verified
         if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer
+
+    def _runner_up(self, q: str, checked: str, report: Report, reports: list[Report],
+                   typed: tuple[str, ...]) -> Answer | None:
+        """The answer from the next cells and prose numbers of the ranking that the verifier lets
+        through (「公务用车运行维护费预算」 in a 决算 report: not the 决算数 column ranked first, the
+        预算数 of the “三公” table). Only when every runner-up that passes says the same number:
+        two that differ mean the question cannot tell them apart."""
+        rf = self.kb.of(report)
+        names = agency_aliases(report.agency) if report.agency else frozenset()
+        titles = {key: title for (_, key), title in rf.titles.items()}
+        measures = [table_measure(s.fact) for s in table_candidates(checked, rf.facts, titles, names)]
+        measures += [prose_measure(s.fact) for s in prose_candidates(checked, rf.facts, names, report.year)]
+        passed = []
+        for m in measures:
+            candidate = _lookup(q, rf, [m])
+            if self._verified(checked, candidate, reports, False, typed) is candidate:
+                passed.append(candidate)
+        values = {a.value for a in passed}
+        return passed[0] if len(values) == 1 else None
 
     def _verified(self, question: str, answer: Answer, reports: list[Report], share: bool,
                   typed: tuple[str, ...] = ()) -> Answer:

@@ -206,12 +206,16 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         change = prose is not None and asks_change(q) and is_change(prose.fact.row_path[-1])
         if cell and (prose is None or cell.score >= prose.score or _same_amount(cell.fact, prose.fact)
                      or _named_outright(cell.fact, prose.fact, q)) and not change:
-            f = cell.fact
-            label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")
-            return [Measure(Value(f.value, f.unit, (f,), label), "table", table=f.table)]
+            return [table_measure(cell.fact)]
     if prose:
         return [prose_measure(prose.fact)]
     return found
+
+
+def table_measure(f: Fact) -> Measure:
+    """A cell of a table other than the template's, labelled by its row and column headers."""
+    label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")
+    return Measure(Value(f.value, f.unit, (f,), label), "table", table=f.table)
 
 
 def prose_measure(f: Fact) -> Measure:

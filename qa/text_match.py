@@ -108,7 +108,8 @@ def _window(f: Fact, i: int) -> tuple[str, str]:
     return s[start:i], after
 
 
-_YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)")
+# 「截至2023年8月31日」 dates the count, it is not the year the figure is about
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)(?!年\s*\d{1,2}\s*月)")
 # a number that is a change: 「比2024年预算增加3,355.65万元」「与2023年预算持平」
 _CHANGE_LABEL = re.compile(r"(增加|减少|增长|下降|提高|降低|上升|增|减|多|少)了?约?$")
 _ASKS_CHANGE = re.compile(r"比.{0,16}(多|少|增|减|高|低|涨|降)|增加|减少|增长|下降|提高|降低|上升|变化|增幅|降幅|差")
@@ -181,16 +182,9 @@ def without(question: str, names: set[str]) -> str:
     return question
 
 
-def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
-                    report_year: int | None = None, levels_only: bool = False) -> Scored | None:
-    """The prose number whose own words the question shares most; None below two shared bigrams,
-    and None when two numbers under the very same words tie (the question cannot tell them apart).
-
-    `levels_only`: the value is set beside other reports' values, which the answer then subtracts;
-    a change the report states (「比2023年增加25万元」) is not a level to subtract from.
-
-    Among equals, the label whose words the question names most wins, if the question names most
-    of them: 「主动公开了多少条政府信息」 is 「主动公开政府信息514条」, not 「其他应主动公开政府信息494条」."""
+def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
+                  report_year: int | None = None, levels_only: bool = False) -> list[tuple[float, float, Fact, int]]:
+    """(score, precision, fact, words shared) for every prose number the question may mean."""
     qn = normalize(question)
     q = bigrams(without(qn, agency_names))
     total_asked = bool(_TOTAL_ASKED.search(qn))
@@ -220,9 +214,23 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
             core += _HEAD_BONUS * (_heads_list(f, at) - _in_list(f, at))
         precision = len(words & q) / len(words) if words else 0.0
         ranked.append((core, precision, f, len(own)))
+    ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[-1])))  # then the fuller label
+    return ranked
+
+
+def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
+                    report_year: int | None = None, levels_only: bool = False) -> Scored | None:
+    """The prose number whose own words the question shares most; None below two shared bigrams,
+    and None when two numbers under the very same words tie (the question cannot tell them apart).
+
+    `levels_only`: the value is set beside other reports' values, which the answer then subtracts;
+    a change the report states (「比2023年增加25万元」) is not a level to subtract from.
+
+    Among equals, the label whose words the question names most wins, if the question names most
+    of them: 「主动公开了多少条政府信息」 is 「主动公开政府信息514条」, not 「其他应主动公开政府信息494条」."""
+    ranked = _prose_scores(question, facts, agency_names, report_year, levels_only)
     if not ranked:
         return None
-    ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[-1])))  # then the fuller label
     core, precision, best, overlap = ranked[0]
     for other_core, other_precision, other, _ in ranked[1:]:
         if other_core < core:
@@ -233,6 +241,14 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if same_words or not (precision >= _CLEAR or precision >= 2 * other_precision) or other_precision == precision:
             return None  # 「买公务车的预算」: 公务用车购置费? 运行费? 公务接待费? — the question cannot tell
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
+
+
+def prose_candidates(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
+                     report_year: int | None = None, k: int = 6) -> list[Scored]:
+    """The best `k` prose numbers by the same ranking, for a verifier to choose among when the
+    first choice does not cover the question; numbers whose words tie are left to the caller."""
+    return [Scored(f, core + 0.001 * precision, overlap)
+            for core, precision, f, overlap in _prose_scores(question, facts, agency_names, report_year)[:k]]
 
 
 _FUNCTION_CHARS = set("是有的了多少几在和与及为共年月日个件条宗元万之其中等")
@@ -324,8 +340,32 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
     names both the 款 and the 项), never by the agency's own name; a total row is taken only when
     the question names a column and no line item.
     """
+    ranked, item_named, q = _table_scores(question, facts, titles, agency_names)
+    best = max(ranked, key=lambda s: s.score, default=None)
+    return best if best is None or _stands(best.fact, q, item_named) else None
+
+
+def table_candidates(question: str, facts: list[Fact], titles: dict[str, str],
+                     agency_names: set[str] = frozenset(), k: int = 6) -> list[Scored]:
+    """The best `k` cells by the same ranking, each one that could stand as an answer: the
+    runners-up a verifier may take when the first choice does not cover the question."""
+    ranked, item_named, q = _table_scores(question, facts, titles, agency_names)
+    ranked.sort(key=lambda s: -s.score)
+    return [s for s in ranked if _stands(s.fact, q, item_named)][:k]
+
+
+def _stands(f: Fact, q: str, item_named: bool) -> bool:
+    """A total row stands only when no line item is named and the question names its headers."""
+    if _clean_label(f.row_path[-1]) in _GENERIC_LABELS and not any(
+            len(c) >= 2 and c in q and c not in _GENERIC_LABELS for c in f.column_path):
+        return not item_named and _named_generic(f, q)
+    return True
+
+
+def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
+                  agency_names: set[str]) -> tuple[list[Scored], bool, str]:
     q = expand_abbreviations("".join(without(normalize(question), agency_names).split()))
-    best: Scored | None = None
+    ranked: list[Scored] = []
     item_named = False
     for order, f in enumerate(facts):
         if not f.table.startswith("g") or not f.row_path:
@@ -334,9 +374,14 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
         if len(label) < 2:
             continue
         named_col = max((len(c) for c in f.column_path[-1:] if len(c) >= 3 and c in q), default=0)
+        # a one-row table (the “三公” table) prints its items as columns: the item is in the header
+        item_col = max((len(c) for c in f.column_path if len(c) >= 4 and c in q and not is_total_label(c)
+                        and c not in _GENERIC_LABELS), default=0)
         if label in q:
             row = len(label) + 2
             item_named = item_named or label not in _GENERIC_LABELS
+        elif item_col and f.row_key and f.row_key.endswith(".row"):
+            row = item_col + 1
         elif named_col and is_total_label(label) and (_TOTAL_CUE.search(q) or named_col >= 4):
             # 「项目支出一共多少」「基本支出决算多少」: a column named, read on the table's total row
             row = 1
@@ -356,13 +401,8 @@ def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
         title = titles.get(f.table, "")
         tscore = 0.2 * len(bigrams(title) & bigrams(question))
-        score = (row + parents) * 2 + col + pref + tscore - order * 1e-6
-        if best is None or score > best.score:
-            best = Scored(f, score)
-    if best is not None and _clean_label(best.fact.row_path[-1]) in _GENERIC_LABELS and not any(
-            len(c) >= 2 and c in q and c not in _GENERIC_LABELS for c in best.fact.column_path):
-        return None if item_named else best if _named_generic(best.fact, q) else None
-    return best
+        ranked.append(Scored(f, (row + parents) * 2 + col + pref + tscore - order * 1e-6))
+    return ranked, item_named, q
 
 
 def _named_generic(f: Fact, q: str) -> bool:

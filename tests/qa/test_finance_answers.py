@@ -110,3 +110,16 @@ def test_comparisons_set_like_beside_like(qa):
 def test_two_budgets_in_one_unit_compare(qa, question, value):
     a = qa.ask(question)
     assert (a.status, str(a.value)) == ("answered", value) and "万里街道" in a.text.split("：")[0], a.text
+
+
+# 15 p.32: 「截至2023年8月31日，…共有车辆7辆」 and 「2024年部门预算安排购置车辆1辆」; 20 p.27 三公 table
+# 公务用车运行维护费 预算数 27.40 / 决算数 12.35, 公务接待费 预算数 1.53
+@pytest.mark.parametrize("report,question,value", [
+    (BUDGET_2024, "万里街道2024年共有车辆多少辆？", "7"),  # the date of a count is not its year
+    (BUDGET_2024, "万里街道2024年预算安排购置车辆几辆？", "1"),  # buying is not owning
+    (FINAL_2025, "石泉路街道2025年公务用车运行维护费预算是多少？", "27.40"),  # items of a one-row table
+    (FINAL_2025, "石泉路街道2025年公务接待费预算数是多少？", "1.53"),
+])
+def test_stock_and_flow_dates_and_one_row_tables(qa, report, question, value):
+    a = _ask(qa, report, question)
+    assert (a.status, str(a.value)) == ("answered", value), a.text
