@@ -1,0 +1,145 @@
+"""The web app's guards against other sites and oversized requests, as one ASGI middleware.
+
+- Writes come only from our own pages or the origins named in REPORTQA_ALLOWED_ORIGINS: a browser
+  sends `Origin` (and `Sec-Fetch-Site`) with every cross-site POST, including the "simple" form
+  posts that skip CORS preflight, so a page elsewhere cannot upload, delete or drive the chat's
+  upload event through a visitor's browser. Clients that are not browsers send no `Origin`; when
+  a key is set they need it anyway.
+- Gradio's file drop (`/gradio_api/upload`) needs the key when one is set: the page's key box
+  stores it in a same-site cookie, other clients send `X-API-Key`.
+- Every page but /embed (which names its own frame-ancestors) may be framed only by us.
+- Request bodies other than uploads (questions, history, the chat's queue calls) are capped at
+  `MAX_BODY_BYTES`, from Content-Length and again while they stream; uploads have their own limit.
+"""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import unquote, urlsplit
+
+from starlette.datastructures import Headers
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_BODY_BYTES = 256 * 1024
+KEY_COOKIE = "reportqa_key"
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+# POSTs anyone may make from anywhere: asking is public, like the widget that asks from other sites.
+_OPEN_POSTS = {"/api/ask"}
+_UPLOAD_PATHS = {"/api/reports", "/gradio_api/upload"}
+FRAME_HEADERS = [(b"content-security-policy", b"frame-ancestors 'self'"), (b"x-frame-options", b"SAMEORIGIN"),
+                 (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class WebGuard:
+    """Origin check for writes, key check for Gradio's upload, frame headers and body limits."""
+
+    def __init__(self, app: ASGIApp, origins: list[str], api_key: str):
+        self.app = app
+        self.origins = {o for o in origins if o != "*"}
+        self.api_key = api_key
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path, method = scope["path"], scope["method"]
+        headers = Headers(scope=scope)
+        refusal = self._refusal(path, method, headers)
+        if refusal:
+            status, detail = refusal
+            await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
+            return
+        if path not in _UPLOAD_PATHS:  # uploads have their own limits (the upload size setting)
+            length = headers.get("content-length", "")
+            if length.isdigit() and int(length) > MAX_BODY_BYTES:
+                await _too_large(MAX_BODY_BYTES)(scope, receive, send)
+                return
+            receive = _bounded(receive, MAX_BODY_BYTES)
+        await self.app(scope, receive, self._with_frame_headers(path, send))
+
+    def _refusal(self, path: str, method: str, headers: Headers) -> tuple[int, str] | None:
+        if method in _UNSAFE and path not in _OPEN_POSTS and not self._same_site(headers):
+            return 403, "Writes are accepted only from this site's own pages (or REPORTQA_ALLOWED_ORIGINS)."
+        if path == "/gradio_api/upload" and self.api_key and not self._has_key(headers):
+            return 401, "Uploading needs the API key: enter it in the page's key box, or send X-API-Key."
+        return None
+
+    def _same_site(self, headers: Headers) -> bool:
+        origin = headers.get("origin")
+        if origin is None:
+            return headers.get("sec-fetch-site", "same-origin") in ("same-origin", "none")
+        if origin.rstrip("/") in self.origins:
+            return True
+        return urlsplit(origin).netloc.lower() == headers.get("host", "").lower()
+
+    def _has_key(self, headers: Headers) -> bool:
+        given = headers.get("x-api-key") or _cookie(headers.get("cookie", ""), KEY_COOKIE) or ""
+        return secrets.compare_digest(given.encode(), self.api_key.encode())
+
+    def _with_frame_headers(self, path: str, send: Send) -> Send:
+        if path in ("/embed", "/embed.js", "/widget.js"):
+            return send
+
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in FRAME_HEADERS if h[0] not in present)]
+            await send(message)
+
+        return wrapped
+
+
+def _bounded(receive: Receive, limit: int) -> Receive:
+    """The request body as sent, stopped once it passes `limit` (for senders that omit or lie about
+    Content-Length)."""
+    seen = 0
+
+    async def wrapped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge
+        return message
+
+    return wrapped
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return JSONResponse({"detail": f"Request body too large: at most {limit // 1024} KB is accepted here."},
+                        status_code=413)
+
+
+def _cookie(header: str, name: str) -> str | None:
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return unquote(value)
+    return None
+
+
+class BodyLimitErrors:
+    """Turns a body stopped mid-stream into a 413 (outermost, so it catches it from any route)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except BodyTooLarge:
+            if not started:
+                await _too_large(MAX_BODY_BYTES)(scope, receive, send)
