@@ -80,14 +80,23 @@ def _article(soup: BeautifulSoup) -> Tag:
     """The element holding the report: a known CMS container, else the densest element."""
     stats = _TreeStats(soup)
     for selector in _ARTICLE_SELECTORS:
-        found = [tag for tag in soup.select(selector) if stats.text_len(tag) >= _MIN_ARTICLE_CHARS]
+        name, _, rest = selector.partition(".") if "." in selector else selector.partition("#")
+        attr = "class" if "." in selector else "id"
+        found = [tag for tag in stats.tags if tag.name == name and (not rest or _has(tag, attr, rest))
+                 and stats.text_len(tag) >= _MIN_ARTICLE_CHARS]
         if found:
             return max(found, key=stats.text_len)
-    candidates = soup.find_all(["div", "section", "main", "td", "body"])
+    candidates = [tag for tag in stats.tags if tag.name in ("div", "section", "main", "td", "body")]
     best = max(candidates, key=stats.score, default=None)
     if best is not None and stats.score(best) >= _MIN_ARTICLE_CHARS:
         return best
     return soup.body or soup
+
+
+def _has(tag: Tag, attr: str, value: str) -> bool:
+    """`div.X` / `div#X` matching without a CSS engine (one pass over a deep page, not one per selector)."""
+    got = tag.get(attr)
+    return value in got if isinstance(got, list) else got == value
 
 
 class _TreeStats:
@@ -97,7 +106,7 @@ class _TreeStats:
     def __init__(self, root: Tag):
         self._text: dict[int, int] = {}
         self._blocky: dict[int, bool] = {}
-        tags = [root, *(d for d in root.descendants if isinstance(d, Tag))]
+        self.tags = tags = [root, *(d for d in root.descendants if isinstance(d, Tag))]
         for tag in reversed(tags):  # document order reversed: children before their parents
             length, blocky = 0, False
             for child in tag.children:
