@@ -25,7 +25,7 @@ from ui.api import UploadSizeGuard, api_router, upload_body_limit
 from ui.audit_page import audit_router
 from ui.feedback import FeedbackStore
 from ui.guard import GuardedService
-from ui.security import BodyLimitErrors, WebGuard
+from ui.security import WebGuard
 
 STATIC = Path(__file__).parent / "static"
 
@@ -81,7 +81,6 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
     app.add_middleware(UploadSizeGuard, limit=upload_body_limit(settings))
     app.add_middleware(ApiCors, origins=origins)
     app.add_middleware(WebGuard, origins=origins, api_key=settings.api_key)
-    app.add_middleware(BodyLimitErrors)
     app.include_router(api_router(svc, settings))
     app.include_router(audit_router(svc))
 

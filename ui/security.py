@@ -31,10 +31,6 @@ FRAME_HEADERS = [(b"content-security-policy", b"frame-ancestors 'self'"), (b"x-f
                  (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class WebGuard:
     """Origin check for writes, key check for Gradio's upload, frame headers and body limits."""
 
@@ -54,13 +50,15 @@ class WebGuard:
             status, detail = refusal
             await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
             return
-        if path not in _UPLOAD_PATHS:  # uploads have their own limits (the upload size setting)
-            length = headers.get("content-length", "")
-            if length.isdigit() and int(length) > MAX_BODY_BYTES:
-                await _too_large(MAX_BODY_BYTES)(scope, receive, send)
-                return
-            receive = _bounded(receive, MAX_BODY_BYTES)
-        await self.app(scope, receive, self._with_frame_headers(path, send))
+        send = self._with_frame_headers(path, send)
+        if path in _UPLOAD_PATHS:  # uploads have their own limits (the upload size setting)
+            await self.app(scope, receive, send)
+            return
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            await _too_large(MAX_BODY_BYTES)(scope, receive, send)
+            return
+        await _bounded(self.app, scope, receive, send, MAX_BODY_BYTES)
 
     def _refusal(self, path: str, method: str, headers: Headers) -> tuple[int, str] | None:
         if method in _UNSAFE and path not in _OPEN_POSTS and not self._same_site(headers):
@@ -94,21 +92,35 @@ class WebGuard:
         return wrapped
 
 
-def _bounded(receive: Receive, limit: int) -> Receive:
-    """The request body as sent, stopped once it passes `limit` (for senders that omit or lie about
-    Content-Length)."""
-    seen = 0
+async def _bounded(app: ASGIApp, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    """Run the app on a body stopped once it passes `limit` (for senders that omit or lie about
+    Content-Length): the app sees the client go away, its reply is dropped, and a 413 goes out."""
+    seen, over, started = 0, False, False
 
-    async def wrapped() -> Message:
-        nonlocal seen
+    async def bounded_receive() -> Message:
+        nonlocal seen, over
         message = await receive()
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:
-                raise BodyTooLarge
+                over = True
+                return {"type": "http.disconnect"}
         return message
 
-    return wrapped
+    async def guarded_send(message: Message) -> None:
+        nonlocal started
+        if over:
+            return
+        started = started or message["type"] == "http.response.start"
+        await send(message)
+
+    try:
+        await app(scope, bounded_receive, guarded_send)
+    except Exception:
+        if not over:
+            raise
+    if over and not started:
+        await _too_large(limit)(scope, receive, send)
 
 
 def _too_large(limit: int) -> JSONResponse:
@@ -122,24 +134,3 @@ def _cookie(header: str, name: str) -> str | None:
         if key == name:
             return unquote(value)
     return None
-
-
-class BodyLimitErrors:
-    """Turns a body stopped mid-stream into a 413 (outermost, so it catches it from any route)."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = False
-
-        async def tracking(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tracking)
-        except BodyTooLarge:
-            if not started:
-                await _too_large(MAX_BODY_BYTES)(scope, receive, send)
