@@ -115,6 +115,9 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
         return FileResponse(STATIC / "embed.js", media_type="text/javascript; charset=utf-8", headers=embed_headers)
 
     blocks = build_chat(svc, feedback, settings)
+    # Gradio checks that an event's input files were uploaded (and not any path on the server) only
+    # once it counts as launched; mounted in FastAPI it never is, so say it is.
+    blocks.has_launched = True
     return gr.mount_gradio_app(
         app, blocks, path="/", max_file_size=f"{settings.max_upload_mb}mb", footer_links=[], css=CSS,
         ssr_mode=False, run_history=False, theme=gr.themes.Default(font=["Noto Sans CJK SC", "sans-serif"],
