@@ -90,8 +90,8 @@ def test_an_anonymous_upload_never_replaces_a_stored_report(site):
     assert r.status_code == 201 and r.json()["results"][0]["report_id"] != SEED.stem
     facts = httpx.get(f"{live.url}/api/reports/{SEED.stem}/facts", params={"table": "t3"}).json()["facts"]
     assert any(f["value"] == "14" and f["row"][0].startswith("一、本年新收") for f in facts)
-    assert SEED_ANSWER in httpx.post(f"{live.url}/api/ask", json={"question": SEED_QUESTION,
-                                                                   "filters": {"reports": [SEED.stem]}}).json()["answer"]
+    scoped = {"question": SEED_QUESTION, "filters": {"reports": [SEED.stem]}}
+    assert SEED_ANSWER in httpx.post(f"{live.url}/api/ask", json=scoped).json()["answer"]
 
 
 def test_writes_from_another_origin_are_refused(site):
