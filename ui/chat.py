@@ -53,6 +53,16 @@ CSS = """
 .rq-results td ul{margin:.2rem 0 0 1rem;padding:0;font-size:12px;text-align:left}
 .rq-results td{text-align:left;white-space:normal}
 .rq-download{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem}
+.rq-scroll{max-width:100%}
+.rq-table th[scope=row]{white-space:normal;min-width:8em;max-width:18em}
+.rq-table tr.rq-group th{background:var(--background-fill-secondary);font-weight:600;white-space:normal}
+.rq-table td.rq-amb{color:#b45309;font-weight:700;cursor:help}
+.rq-amb-note{font-size:12px;color:var(--body-text-color-subdued);margin:.3rem 0}
+.rq-amb-note ul{margin:.2rem 0 0 1rem;padding:0}
+@media (max-width: 720px){
+  #rq-examples{order:-1}
+  #rq-chat{height:min(420px,55vh)!important}
+}
 """
 
 
