@@ -222,7 +222,7 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
                     files = gr.File(label="报告文件（" + " ".join(ALLOWED_SUFFIXES) + "）", file_count="multiple",
                                     file_types=list(ALLOWED_SUFFIXES), elem_id="rq-files", height=120)
                     with gr.Row():
-                        given_agency = gr.Textbox(label="发布机关（可选，文中未写明时填写）", max_length=100,
+                        given_agency = gr.Textbox(label="发布机关（可选）", max_length=100,
                                                   elem_id="rq-given-agency")
                         given_year = gr.Textbox(label="年度（可选）", max_length=4, elem_id="rq-given-year")
                     key = gr.Textbox(label="API 密钥", type="password", visible=bool(settings.api_key),
@@ -254,8 +254,9 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
         delete_btn.click(delete, inputs=[to_delete, key, agency, year],
                          outputs=[deleted, *scoped, to_delete], concurrency_limit=1, api_visibility="private")
         # The key also opens Gradio's file drop (/gradio_api/upload), which only a cookie can reach.
-        key.change(None, inputs=key, js=f"(k) => {{ document.cookie = '{KEY_COOKIE}=' + encodeURIComponent(k) "
-                                        "+ '; path=/; SameSite=Strict'; return k; }}", api_visibility="private")
+        set_cookie = ("(k) => { document.cookie = '" + KEY_COOKIE + "=' + encodeURIComponent(k) "
+                      "+ '; path=/; SameSite=Strict'; return k; }")
+        key.change(None, inputs=key, js=set_cookie, api_visibility="private")
         demo.load(picker, outputs=scoped, api_visibility="private")
         demo.load(report_choices, outputs=to_delete, api_visibility="private")
     return demo
