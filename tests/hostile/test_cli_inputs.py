@@ -43,6 +43,8 @@ def test_an_impossible_year_is_refused(tmp_path):
                    str(SEED)])
     _one_line_error(result, "--year")
     assert not (tmp_path / "d" / "facts.sqlite3").exists()
+    _one_line_error(_run(["--data-dir", str(tmp_path / "d"), "ask", "--year", "99999999999999999999", "几件？"]),
+                    "--year")
 
 
 @pytest.mark.parametrize("bad_id", ["../../x", "a/b", ".hidden", "x" * 500, "名\x00字"])
