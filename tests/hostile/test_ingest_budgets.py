@@ -22,8 +22,12 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
+STARTUP = 5  # starting the command (Python, click, the fork server) on a busy two-core machine
+
+
 def _within_budget(run) -> None:
-    assert run.seconds <= SECONDS, f"took {run.seconds:.1f} s"
+    # the file itself is held to SECONDS by the budget (past it, it is refused and the test fails)
+    assert run.seconds <= SECONDS + STARTUP, f"took {run.seconds:.1f} s"
     assert run.peak_mb <= MEMORY_MB, f"peaked at {run.peak_mb:.0f} MB"
     assert "Traceback" not in run.stderr, run.stderr[-2000:]
 
