@@ -1,10 +1,8 @@
-"""Shared pieces of the hostile-input suite: the budgets every file is held to, and a fact store's
-state read straight from its SQLite file (to show a refused file left it unchanged)."""
+"""Shared set-up of the hostile-input suite: no call-home, and the suite's helper modules importable."""
 
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -13,21 +11,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).parent))
 
 import pytest  # noqa: E402
-
-# The budgets of the acceptance criteria on this machine (2 cores): each file within 10 s and 500 MB.
-SECONDS, MEMORY_MB = 10, 500
-LIMITS = {"REPORTQA_INGEST_SECONDS": str(SECONDS), "REPORTQA_INGEST_MEMORY_MB": str(MEMORY_MB)}
-
-
-def store_state(data_dir: Path) -> tuple:
-    """Every stored report (id, content hash) and the number of facts: equal before and after = unchanged."""
-    db = sqlite3.connect(data_dir / "facts.sqlite3")
-    try:
-        reports = db.execute("SELECT id, sha256 FROM reports ORDER BY id").fetchall()
-        facts = db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
-    finally:
-        db.close()
-    return tuple(reports), facts
 
 
 @pytest.fixture(scope="session")

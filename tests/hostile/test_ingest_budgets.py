@@ -9,8 +9,8 @@ from pathlib import Path
 
 import hostile_files as hf
 import pytest
-from conftest import LIMITS, MEMORY_MB, SECONDS, store_state
-from measure import ROOT, reportqa
+from hostile_limits import LIMITS, MEMORY_MB, SECONDS, store_state
+from hostile_measure import ROOT, reportqa
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +82,13 @@ def test_deeply_nested_html_is_read_as_the_report_it_holds(tmp_path, depth):
 def test_the_memory_budget_refuses_a_file_no_single_guard_catches(seeded, hostile_dir):
     page = hf.flat_html(hostile_dir)
     run = _refused(seeded, page, "more than 150 MB of memory", env={**LIMITS, "REPORTQA_INGEST_MEMORY_MB": "150"})
-    assert run.seconds <= SECONDS
+    assert run.seconds <= SECONDS + STARTUP
 
 
 def test_the_time_budget_refuses_a_slow_file(seeded, hostile_dir):
     page = hf.flat_html(hostile_dir)
     run = _refused(seeded, page, "longer than 1 s", env={**LIMITS, "REPORTQA_INGEST_SECONDS": "1"})
-    assert run.seconds <= 1 + 5  # the budget, plus starting the command
+    assert run.seconds <= 1 + STARTUP + 3  # the budget and starting the command (unbounded, it takes ~15 s)
 
 
 def test_utf16_without_bom_is_read_as_text(tmp_path):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import store_state
 from hostile_files import SEED
-from webapp import SEED_ANSWER, SEED_QUESTION, make_settings, seeded_service, serve
+from hostile_limits import store_state
+from hostile_webapp import SEED_ANSWER, SEED_QUESTION, make_settings, seeded_service, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -148,7 +148,7 @@ fd.append("files", new Blob(["{SEED.read_text(encoding='utf-8')[:2000].replace(c
 window.sent = fetch("{live.url}/api/reports", {{method: "POST", body: fd, mode: "no-cors"}})
   .then(() => "sent", e => "error");
 </script></body>""", encoding="utf-8")
-    from websupport_static import serve_static
+    from hostile_static import serve_static
 
     origin, httpd = serve_static(attacker)
     before = store_state(settings.data_dir)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from hostile_files import ROOT, SEED
-from webapp import make_settings, seeded_service, serve
+from hostile_webapp import make_settings, seeded_service, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = Path("/usr/bin/chromium")

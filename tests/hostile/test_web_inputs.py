@@ -8,7 +8,7 @@ import time
 
 import pytest
 from hostile_files import SEED
-from webapp import SEED_ANSWER, SEED_QUESTION, make_settings, seeded_service
+from hostile_webapp import SEED_ANSWER, SEED_QUESTION, make_settings, seeded_service
 
 
 @pytest.fixture(scope="module")
