@@ -5,6 +5,10 @@ the loaders, so a child starts in milliseconds) whose address space is capped at
 plus the memory budget, and which is killed when the time budget runs out. A file past either
 budget is refused with a message that says which budget and how to raise it; nothing is stored,
 and the serving process never holds the file's parse in memory until it is known to fit.
+
+As with any multiprocessing start method but fork, a program that runs a script as its main module
+must guard the script's top level with `if __name__ == "__main__":` (the `reportqa` command, uvicorn
+and pytest do): the child imports the main module before it runs.
 """
 
 from __future__ import annotations
