@@ -275,6 +275,8 @@ def _received(path: Path) -> bool:
 def _overrides(agency: str | None, year: str | None) -> Overrides | None:
     """Agency and year typed in the upload form, for files whose text does not say them."""
     agency, year = (agency or "").strip(), (year or "").strip()
+    if len(agency) > 100:
+        raise ValueError("发布机关最多 100 个字。")
     if year and not (year.isdigit() and 1949 <= int(year) <= 2100):
         raise ValueError("年度请填写四位数字，例如 2023。")
     if not agency and not year:
