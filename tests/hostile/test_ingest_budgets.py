@@ -4,7 +4,6 @@ and a refused file leaves the store as it was."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import hostile_files as hf
@@ -94,14 +93,3 @@ def test_the_time_budget_refuses_a_slow_file(seeded, hostile_dir):
 def test_utf16_without_bom_is_read_as_text(tmp_path):
     run = reportqa(tmp_path / "data", "ingest", "--no-index", str(hf.utf16_without_bom(tmp_path)), env=LIMITS)
     assert run.returncode == 0 and "240 facts" in run.stdout, run.stdout + run.stderr
-
-
-def test_a_copy_of_a_stored_file_under_a_server_path_is_not_special(seeded, tmp_path):
-    # the same bytes under another name are a new report id, never a change to the stored one
-    before = store_state(seeded)
-    copy = tmp_path / "elsewhere.txt"
-    shutil.copy(hf.SEED, copy)
-    run = reportqa(seeded, "ingest", "--no-index", str(copy), env=LIMITS)
-    assert run.returncode == 0
-    after = store_state(seeded)
-    assert set(before[0]) <= set(after[0])
