@@ -7,7 +7,8 @@
   a key is set they need it anyway.
 - Gradio's file drop (`/gradio_api/upload`) needs the key when one is set: the page's key box
   stores it in a same-site cookie, other clients send `X-API-Key`.
-- Every page but /embed (which names its own frame-ancestors) may be framed only by us.
+- Every page but /embed (which names its own frame-ancestors) may be framed only by us; a page with a
+  policy of its own that says nothing of framing gets `frame-ancestors 'self'` added to it.
 - Request bodies other than uploads (questions, history, the chat's queue calls) are capped at
   `MAX_BODY_BYTES`, from Content-Length and again while they stream; uploads have their own limit.
 """
@@ -85,8 +86,10 @@ class WebGuard:
 
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
-                present = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []), *(h for h in FRAME_HEADERS if h[0] not in present)]
+                headers = [(k, v if k.lower() != b"content-security-policy" or b"frame-ancestors" in v
+                            else v + b"; frame-ancestors 'self'") for k, v in message.get("headers", [])]
+                present = {k.lower() for k, _ in headers}
+                message["headers"] = [*headers, *(h for h in FRAME_HEADERS if h[0] not in present)]
             await send(message)
 
         return wrapped

@@ -130,6 +130,8 @@ def test_only_the_embed_page_may_be_framed_by_other_sites(site):
     assert "frame-ancestors 'self'" in page.headers["content-security-policy"]
     assert page.headers["x-frame-options"] == "SAMEORIGIN"
     assert "frame-ancestors *" in httpx.get(f"{live.url}/embed").headers["content-security-policy"]
+    for path in ("/docs", "/audit", "/api/health"):
+        assert "frame-ancestors 'self'" in httpx.get(f"{live.url}{path}").headers["content-security-policy"], path
 
 
 @pytest.mark.browser
