@@ -10,9 +10,10 @@ so what it measures is what a user gets. It writes, under `--out`:
   retrieval recall@5, latency p50/p95, accuracy per report, and every failure;
 * `accuracy_by_type.png` — the per-type accuracy as a bar chart.
 
-A Q&A line is {"id", "question", "answer", "type", "source", "value"?, "reports"?, "evidence"?,
-"scoped"?}; `validate_item` says exactly what a bad line lacks, so a broken set fails loudly
-before any model is loaded.
+A Q&A line is {"id", "question", "answer", "type", "source"?, "value"?, "reports"?, "evidence"?,
+"scoped"?}; `source` (where the answer is printed) is shown in the failures table when given.
+`validate_item` says exactly what a bad line lacks, so a broken set fails loudly before any model
+is loaded.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from eval.score import NUMERIC_TYPES, TYPES, evidence_hit, parse_quantity, score
 
-REQUIRED = ("id", "question", "answer", "type", "source")
+REQUIRED = ("id", "question", "answer", "type")
 
 
 class QASetError(ValueError):
@@ -330,12 +331,13 @@ def summary_markdown(report: EvalReport, title: str = "reportqa evaluation") -> 
     if report.ingest_failures:
         lines += ["", "## Ingest failures", ""] + [f"- {f}" for f in report.ingest_failures]
     lines += ["", f"## Failures ({len(report.failures)})", "",
-              "| id | type | question | expected | got (status; value; answer) | why |", "|---|---|---|---|---|---|"]
+              "| id | type | question | expected | source | got (status; value; answer) | why |",
+              "|---|---|---|---|---|---|---|"]
     for o in report.failures:
         it = o.item
         expected = it.get("value") or it["answer"]
-        lines.append(f"| {it['id']} | {it['type']} | {it['question']} | {expected} | {_got(o)} | "
-                     f"{'**confident wrong** ' if o.confident_wrong else ''}{o.reason} |")
+        lines.append(f"| {it['id']} | {it['type']} | {it['question']} | {expected} | {it.get('source') or ''} | "
+                     f"{_got(o)} | {'**confident wrong** ' if o.confident_wrong else ''}{o.reason} |")
     return "\n".join(lines) + "\n"
 
 

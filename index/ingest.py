@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Protocol
 
 from index.agency import agency_identity
+from index.budget import Budget, file_sha256, load_and_parse
 from index.errors import ReportQAError
-from index.load import load_document
 from index.models import Chunk, ParsedReport
-from index.parse import Overrides, parse_document
+from index.parse import Overrides
 from index.store import SQLiteStore
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
@@ -62,16 +62,17 @@ def ingest_file(
     overrides: Overrides | None = None,
     max_bytes: int = 50 * 2**20,
     indexer: Indexer | None = None,
+    budget: Budget | None = None,
 ) -> IngestResult:
-    """Ingest one file; raises ReportQAError with a clear message when it cannot."""
+    """Ingest one file; raises ReportQAError with a clear message when it cannot. With a `budget`,
+    the file is read in a child process bounded in time and memory."""
     overrides = overrides or Overrides()
     report_id = overrides.report_id or path.stem
-    doc = load_document(path, max_bytes=max_bytes)
-    if store.has(report_id, doc.sha256, overrides.signature()):
+    if store.has(report_id, file_sha256(path, max_bytes), overrides.signature()):
         r = store.report(report_id)
         return IngestResult(str(path), report_id, "unchanged", agency=r.agency, year=r.year)
     existed = store.exists(report_id)
-    parsed = parse_document(doc, report_id, overrides)
+    doc, parsed = load_and_parse(path, report_id, overrides, max_bytes, budget)
     parsed = _known_agency(parsed, store)
     text = doc.text
     if indexer is not None:
@@ -125,6 +126,7 @@ def ingest_paths(
     max_bytes: int = 50 * 2**20,
     indexer: Indexer | None = None,
     progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs,
+    budget: Budget | None = None,
 ) -> list[IngestResult]:
     """Ingest every file; a failure is recorded and the next file goes on."""
     overrides = overrides or Overrides()
@@ -134,7 +136,7 @@ def ingest_paths(
     results = []
     for path in progress(files):
         try:
-            results.append(ingest_file(path, store, overrides, max_bytes, indexer))
+            results.append(ingest_file(path, store, overrides, max_bytes, indexer, budget))
         except ReportQAError as e:
             results.append(IngestResult(str(path), overrides.report_id or path.stem, "failed", error=str(e)))
         except Exception as e:  # a parser bug must not lose the other files; keep the trace for a report

@@ -23,9 +23,34 @@ from index.errors import LoadError
 from index.load_text import clean_cell, make_document, table_block
 from index.models import Block, Document
 
+# Zip-bomb budgets, checked from the archive's directory before anything is inflated: a real
+# report's XML is a few MB and compresses 5–30×.
+MAX_UNCOMPRESSED = 100 * 2**20
+MAX_RATIO = 100
+_RATIO_FROM = 2**20  # small entries may compress as well as they like
+
+
+def check_inflated_size(path: Path, data: bytes) -> None:
+    """Refuse a .docx whose entries would inflate past the budgets, before inflating any of them."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"{path} is not a readable Word .docx ({exc}); save it as .docx again.") from exc
+    total = sum(e.file_size for e in entries)
+    if total > MAX_UNCOMPRESSED:
+        raise LoadError(f"{path.name} inflates to {total / 2**20:,.0f} MB uncompressed (the limit is "
+                        f"{MAX_UNCOMPRESSED // 2**20} MB): refused as a zip bomb, not opened.")
+    for e in entries:
+        if e.file_size > _RATIO_FROM and e.file_size > MAX_RATIO * max(e.compress_size, 1):
+            raise LoadError(f"{path.name}: entry {e.filename[:60]!r} has a compression ratio of "
+                            f"{e.file_size / max(e.compress_size, 1):,.0f}:1 (the limit is {MAX_RATIO}:1): "
+                            "refused as a zip bomb, not opened.")
+
 
 def load_docx(path: Path, data: bytes) -> Document:
-    """Load a .docx report; LoadError when the zip is not a readable Word document."""
+    """Load a .docx report; LoadError when the zip is not a readable Word document or would inflate
+    past the budgets."""
+    check_inflated_size(path, data)
     try:
         word = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:

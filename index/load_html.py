@@ -3,6 +3,9 @@
 Government CMS pages (TRS and the like) wrap a report in navigation, scripts and footers that
 can be most of the file; only the article container is read. Tables keep their shape: rowspan
 and colspan are expanded so every grid position holds the text of the cell covering it.
+
+Pages come from strangers, so the work is bounded: the tree is walked without recursion (any
+depth), the article is found in one pass over it, and spans and table grids are capped.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
+from index.errors import LoadError
 from index.load_text import clean_cell, decode_text, make_document, table_block
 from index.models import Block, Document
 
@@ -29,6 +33,12 @@ _PARAGRAPH_TAGS = frozenset("p table h1 h2 h3 h4 h5 h6 pre span font strong b".s
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # TRS CMS <meta name=...> tags, written as the crawler header lines metadata extraction reads.
 _META_HEADER = (("ArticleTitle", "标题"), ("PubDate", "发布时间"), ("ContentSource", "发布机构"))
+# Table budgets: a span covers at most this many rows or columns, a table at most this many grid
+# positions (a real report table has a few hundred).
+MAX_ROWSPAN = 100
+MAX_COLSPAN = 50
+MAX_TABLE_CELLS = 50_000
+_BLOCK_CHILDREN = frozenset(("div", "table", "section", "ul", "ol"))
 
 
 def load_html(path: Path, data: bytes) -> Document:
@@ -68,35 +78,65 @@ def _header_block(soup: BeautifulSoup) -> Block | None:
 
 def _article(soup: BeautifulSoup) -> Tag:
     """The element holding the report: a known CMS container, else the densest element."""
+    stats = _TreeStats(soup)
     for selector in _ARTICLE_SELECTORS:
-        found = [tag for tag in soup.select(selector) if len(tag.get_text(strip=True)) >= _MIN_ARTICLE_CHARS]
+        name, _, rest = selector.partition(".") if "." in selector else selector.partition("#")
+        attr = "class" if "." in selector else "id"
+        found = [tag for tag in stats.tags if tag.name == name and (not rest or _has(tag, attr, rest))
+                 and stats.text_len(tag) >= _MIN_ARTICLE_CHARS]
         if found:
-            return max(found, key=lambda tag: len(tag.get_text(strip=True)))
-    candidates = soup.find_all(["div", "section", "main", "td", "body"])
-    best = max(candidates, key=_content_score, default=None)
-    if best is not None and _content_score(best) >= _MIN_ARTICLE_CHARS:
+            return max(found, key=stats.text_len)
+    candidates = [tag for tag in stats.tags if tag.name in ("div", "section", "main", "td", "body")]
+    best = max(candidates, key=stats.score, default=None)
+    if best is not None and stats.score(best) >= _MIN_ARTICLE_CHARS:
         return best
     return soup.body or soup
 
 
-def _content_score(tag: Tag) -> int:
-    """Text held directly by this element's paragraphs, tables and bare strings.
-
-    Counting only direct children favours the innermost element that holds the article's
-    paragraphs, rather than <body>, which holds everything including the chrome.
-    """
-    score = 0
-    for child in tag.children:
-        if isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-            score += len(child.strip())
-        elif isinstance(child, Tag) and (child.name in _PARAGRAPH_TAGS or _is_paragraph_div(child)):
-            score += len(child.get_text(strip=True))
-    return score
+def _has(tag: Tag, attr: str, value: str) -> bool:
+    """`div.X` / `div#X` matching without a CSS engine (one pass over a deep page, not one per selector)."""
+    got = tag.get(attr)
+    return value in got if isinstance(got, list) else got == value
 
 
-def _is_paragraph_div(tag: Tag) -> bool:
-    """A <div> used as a paragraph (some editors write one per line): no block children."""
-    return tag.name == "div" and tag.find(["div", "table", "section", "ul", "ol"]) is None
+class _TreeStats:
+    """Per-element text length and whether a block element sits below it, computed once, bottom up,
+    so scoring every candidate costs one pass over the tree, not one per candidate."""
+
+    def __init__(self, root: Tag):
+        self._text: dict[int, int] = {}
+        self._blocky: dict[int, bool] = {}
+        self.tags = tags = [root, *(d for d in root.descendants if isinstance(d, Tag))]
+        for tag in reversed(tags):  # document order reversed: children before their parents
+            length, blocky = 0, False
+            for child in tag.children:
+                if isinstance(child, Tag):
+                    length += self._text[id(child)]
+                    blocky = blocky or child.name in _BLOCK_CHILDREN or self._blocky[id(child)]
+                elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                    length += len(child.strip())
+            self._text[id(tag)], self._blocky[id(tag)] = length, blocky
+
+    def text_len(self, tag: Tag) -> int:
+        return self._text.get(id(tag), 0)
+
+    def score(self, tag: Tag) -> int:
+        """Text held directly by this element's paragraphs, tables and bare strings.
+
+        Counting only direct children favours the innermost element that holds the article's
+        paragraphs, rather than <body>, which holds everything including the chrome.
+        """
+        score = 0
+        for child in tag.children:
+            if isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                score += len(child.strip())
+            elif isinstance(child, Tag) and (child.name in _PARAGRAPH_TAGS or self._paragraph_div(child)):
+                score += self.text_len(child)
+        return score
+
+    def _paragraph_div(self, tag: Tag) -> bool:
+        """A <div> used as a paragraph (some editors write one per line): no block children."""
+        return tag.name == "div" and not self._blocky.get(id(tag), False)
 
 
 def html_blocks(root: Tag) -> list[Block]:
@@ -108,8 +148,17 @@ def html_blocks(root: Tag) -> list[Block]:
     return blocks
 
 
-def _walk(element: Tag, blocks: list[Block], buffer: list[str]) -> None:
-    for child in element.children:
+def _walk(root: Tag, blocks: list[Block], buffer: list[str]) -> None:
+    """Document order, depth first, with an explicit stack: a page nested 100,000 deep is just long."""
+    stack = [(iter(root.children), False)]
+    while stack:
+        children, is_block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if is_block:
+                _flush(blocks, buffer)
+            continue
         if isinstance(child, PreformattedString):  # comments, CDATA, doctype
             continue
         if isinstance(child, NavigableString):
@@ -125,10 +174,9 @@ def _walk(element: Tag, blocks: list[Block], buffer: list[str]) -> None:
             buffer.append("\n")
         elif child.name in _BLOCK_TAGS:
             _flush(blocks, buffer)
-            _walk(child, blocks, buffer)
-            _flush(blocks, buffer)
+            stack.append((iter(child.children), True))
         else:
-            _walk(child, blocks, buffer)
+            stack.append((iter(child.children), False))
 
 
 def _flush(blocks: list[Block], buffer: list[str]) -> None:
@@ -153,8 +201,11 @@ def table_grid(table: Tag) -> tuple[list[list[str]], list[list[int]]]:
         for td in tr.find_all(["td", "th"], recursive=False):
             while (r, c) in filled:
                 c += 1
-            rowspan = _span(td.get("rowspan"), len(rows) - r)
-            colspan = _span(td.get("colspan"), 1000)
+            rowspan = _span(td.get("rowspan"), min(len(rows) - r, MAX_ROWSPAN))
+            colspan = _span(td.get("colspan"), MAX_COLSPAN)
+            if len(filled) + rowspan * colspan > MAX_TABLE_CELLS:
+                raise LoadError(f"an HTML table covers more than {MAX_TABLE_CELLS:,} cells once its rowspan/colspan "
+                                "are expanded; a report table has a few hundred, so the page is refused.")
             text = cell_text(td)
             for dr in range(rowspan):
                 for dc in range(colspan):

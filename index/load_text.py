@@ -59,6 +59,8 @@ def decode_text(data: bytes, source: str = "", declared: str | None = None) -> s
     """
     text = _decode_bom(data)
     if text is None:
+        text = _utf16_without_bom(data)
+    if text is None:
         if b"\x00" in data:
             raise LoadError(f"{source or 'input'} holds NUL bytes: it is binary, not a text report.")
         text = _decode_guess(data, declared)
@@ -70,6 +72,22 @@ def decode_text(data: bytes, source: str = "", declared: str | None = None) -> s
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
         raise LoadError(f"{source or 'input'} is full of control characters: it looks binary, not text.")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: its ASCII (digits, newlines, spaces) has a NUL on one
+    side of every byte pair. Taken only when it then decodes strictly and holds Chinese text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < len(sample) // 8 or min(even, odd) > max(even, odd) // 10:
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return text if _CJK_RE.search(text) and len(_CONTROL.findall(text)) <= max(2, len(text) // 200) else None
 
 
 def _decode_bom(data: bytes) -> str | None:

@@ -11,8 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from index.checks import run_checks
+from index.errors import ParseError
 from index.finance import finance_parse, grid_keyer
 from index.generic_tables import generic_tables
 from index.kinds import detect_finance_kind, finance_kinds
@@ -81,6 +83,14 @@ def _is_disclosure_report(text: str) -> bool:
     return all(m in text for m in DISCLOSURE_MARKERS) or "政府信息公开工作年度报告" in text
 
 
+def _looks_like_a_report(report: Report) -> bool:
+    """A report names its agency and year; a known report kind with one of them is enough too.
+    Anything else (a README, a letter) would be stored as 「?」 and crowd every list of reports."""
+    if report.agency and report.year:
+        return True
+    return bool((report.kind or report.template) and (report.agency or report.year))
+
+
 def parse_document(doc: Document, report_id: str, overrides: Overrides | None = None) -> ParsedReport:
     """Parse one loaded document. Pure: nothing is written here."""
     overrides = overrides or Overrides()
@@ -138,6 +148,12 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
         sha256=doc.sha256,
         kind=template or finance,
     )
+    if not _looks_like_a_report(report):
+        raise ParseError(
+            f"{Path(doc.source).name}: no report found: neither its agency (发布机关) and year nor a report "
+            "kind could be read from the text. Check that it is a disclosure or budget report, or give the "
+            "agency and year (--agency/--year, or the upload form)."
+        )
     if report.agency is None:
         warnings.append("agency not found in the text; give it with --agency")
     if report.year is None:

@@ -1,6 +1,8 @@
 """One `Settings` object built from the environment (prefix `REPORTQA_`), passed in explicitly.
 
 Every field has a default and a help string; the README documents each one (a test checks it).
+A bad value is refused when the settings are built, with a one-line message naming the variable,
+so no command starts half-configured and fails later with a traceback.
 """
 
 from __future__ import annotations
@@ -8,6 +10,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from index.errors import ReportQAError
+
+# The database URL schemes this build can open: the one place to add a backend's scheme.
+DATABASE_SCHEMES = ("sqlite",)
+_INT_RANGES = {"max_upload_mb": (1, 4096), "ingest_seconds": (1, 3600), "ingest_memory_mb": (64, 65536)}
+
+
+class SettingsError(ReportQAError):
+    """A setting whose value cannot be used."""
 
 
 def _setting(default: object, help: str) -> object:
@@ -23,6 +36,8 @@ class Settings:
     chroma_url: str = _setting("", "URL of a Chroma server; empty means an embedded index under the data dir.")
     database_url: str = _setting("", "SQL database URL; empty means a SQLite file under the data dir.")
     max_upload_mb: int = _setting(50, "Largest report file accepted, in MB; bigger files are refused unread.")
+    ingest_seconds: int = _setting(60, "Time budget for reading one file, in seconds; past it the file is refused.")
+    ingest_memory_mb: int = _setting(1024, "Memory budget for reading one file, in MB; past it the file is refused.")
     llm_base_url: str = _setting("", "OpenAI-compatible endpoint for optional answer phrasing; empty = off.")
     llm_model: str = _setting("", "Chat model name at the LLM endpoint.")
     llm_api_key: str = _setting("", "API key for the LLM endpoint.")
@@ -31,23 +46,43 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
-        """Read `REPORTQA_<NAME>` for every field; explicit overrides win."""
+        """Read `REPORTQA_<NAME>` for every field; explicit overrides win. Raises SettingsError."""
         env = os.environ if env is None else env
         values: dict[str, object] = {}
         for f in fields(cls):
-            raw = env.get(f"REPORTQA_{f.name.upper()}")
+            name = f"REPORTQA_{f.name.upper()}"
+            raw = env.get(name)
             if raw is None:
                 continue
             if f.type in ("Path", Path):
                 values[f.name] = Path(raw)
             elif f.type in ("int", int):
-                values[f.name] = int(raw)
+                values[f.name] = _int(name, raw)
             else:
                 values[f.name] = raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "data_dir" in values:
             values["data_dir"] = Path(values["data_dir"])  # type: ignore[arg-type]
-        return replace(cls(), **values)
+        settings = replace(cls(), **values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Refuse values that cannot work, naming the variable and what is accepted."""
+        for name, (low, high) in _INT_RANGES.items():
+            value = getattr(self, name)
+            if not low <= value <= high:
+                raise SettingsError(f"REPORTQA_{name.upper()}={value}: give a whole number from {low} to {high}.")
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise SettingsError(f"data dir {self.data_dir.name!r} is a file, not a folder: give a folder "
+                                "(--data-dir or REPORTQA_DATA_DIR).")
+        if self.database_url:
+            scheme = urlsplit(self.database_url).scheme.split("+")[0]
+            if scheme not in DATABASE_SCHEMES:
+                raise SettingsError(f"REPORTQA_DATABASE_URL: scheme {scheme or '(none)'!r} is not supported; "
+                                    f"use one of {', '.join(s + '://' for s in DATABASE_SCHEMES)} or leave it empty.")
+        if self.chroma_url and urlsplit(self.chroma_url).scheme not in ("http", "https"):
+            raise SettingsError("REPORTQA_CHROMA_URL: give an http:// or https:// URL, or leave it empty.")
 
     @property
     def db_path(self) -> Path:
@@ -56,6 +91,13 @@ class Settings:
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+
+def _int(name: str, raw: str) -> int:
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise SettingsError(f"{name}={raw[:40]!r} is not a whole number.") from None
 
 
 def documented_settings() -> dict[str, str]:

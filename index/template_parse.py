@@ -19,12 +19,25 @@ from functools import cache
 
 from index.load_text import BLANK_CELL
 from index.models import AMBIGUOUS, EXACT, RECOVERED, Fact, Table
-from index.numbers import Part, Token, splits, tokens
+from index.numbers import Part, Token, search_splits, tokens
 from index.template import RowDef, TableDef, Template, normalize, split_marker
 
 _PUNCT = re.compile(r"[^\w]")
 _MAX_CANDIDATES = 64
 _MAX_COMBINATIONS = 20000
+# Budgets for splitting glued digits: in a table whose rows add up (counts of applications and
+# cases), a number cut out of a glued run has at most this many digits; the search takes at most
+# this many steps. Rows without identities (amounts in 元) stop at the candidate cap instead.
+MAX_GLUED_DIGITS = 8
+MAX_SPLIT_STEPS = 100_000
+MAX_SPLIT_STEPS_PER_REPORT = 400_000
+
+
+@dataclass
+class SplitBudget:
+    """Steps left for splitting glued digits in one report, shared by all its rows."""
+
+    left: int = MAX_SPLIT_STEPS_PER_REPORT
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,7 @@ def _signs_ok(row: RowDef, parts: tuple[Part, ...]) -> bool:
 
 
 def _read_rows(
-    rows: list[RowDef], toks: list[Token], idents: list[tuple[list[int], list[int]]]
+    rows: list[RowDef], toks: list[Token], idents: list[tuple[list[int], list[int]]], budget: SplitBudget
 ) -> list[RowReading] | None:
     n = sum(len(r.columns) for r in rows)
     if len(toks) != n:  # blank cells only help when every cell is accounted for; else read the numbers
@@ -149,9 +162,17 @@ def _read_rows(
         cands = [tuple(Part(t.text, t.start, t.end) for t in toks)]
         status = EXACT
     else:
-        cands = splits(toks, n, _acceptor(rows, idents), limit=_MAX_CANDIDATES + 1)
+        starts = list(itertools.accumulate((len(r.columns) for r in rows[:-1]), initial=0))
+        found = search_splits(toks, n, _acceptor(rows, idents), limit=_MAX_CANDIDATES + 1, row_starts=starts,
+                              max_digits=MAX_GLUED_DIGITS if idents else None,
+                              max_steps=max(0, min(MAX_SPLIT_STEPS, budget.left)))
+        budget.left -= found.steps
+        cands = found.readings
         if not cands:
             return None
+        if not found.complete:  # a cap stopped the search: what was found is kept, none of it as certain
+            return [RowReading(r, list(dict.fromkeys(c[pos:pos + len(r.columns)] for c in cands)), AMBIGUOUS, True)
+                    for r, pos in zip(rows, starts, strict=True)]
         status = RECOVERED if len(cands) == 1 else AMBIGUOUS
     out, pos = [], 0
     for r in rows:
@@ -189,8 +210,8 @@ _BLANK = re.compile(rf"(?<!\S){re.escape(BLANK_CELL)}(?!\S)")
 
 
 class _TableParser:
-    def __init__(self, tpl: Template, table: TableDef, stream: Stream, start: int, end: int):
-        self.tpl, self.table, self.stream = tpl, table, stream
+    def __init__(self, tpl: Template, table: TableDef, stream: Stream, start: int, end: int, budget: SplitBudget):
+        self.tpl, self.table, self.stream, self.budget = tpl, table, stream, budget
         self.start, self.end = start, end
         self.idents = _row_identities(tpl, table)
         self.warnings: list[str] = []
@@ -239,7 +260,7 @@ class _TableParser:
         if children_missing and head.columns:
             options.append([head])  # printed as one collapsed row, without its sub-rows
         for rows in options:
-            got = _read_rows(rows, toks, self.idents)
+            got = _read_rows(rows, toks, self.idents, self.budget)
             if got:
                 for reading, r in zip(got, rows, strict=True):
                     reading.label_found = r is head
@@ -345,17 +366,19 @@ def _section_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _t4_reading(tpl: Template, stream: Stream, a: int, b: int) -> tuple[dict[str, RowReading], list[str]]:
+def _t4_reading(
+    tpl: Template, stream: Stream, a: int, b: int, budget: SplitBudget
+) -> tuple[dict[str, RowReading], list[str]]:
     table = tpl.table("t4")
     row = table.rows[0]
     toks = region_tokens(stream.text, a, b)
     idents = _row_identities(tpl, table)
-    got = _read_rows([row], toks, idents)
+    got = _read_rows([row], toks, idents, budget)
     if got:
         return {row.key: got[0]}, []
     n = len(row.columns)
     if len(toks) > n:  # numbers after the table (a footer, a date): keep the 15 that add up
-        head = _read_rows([row], toks[:n], idents)
+        head = _read_rows([row], toks[:n], idents, budget)
         if head and _acceptor([row], idents)(head[0].candidates[0]):
             head[0].status = RECOVERED
             extra = " ".join(t.text for t in toks[n:])
@@ -377,12 +400,13 @@ def parse_template_tables(
     """
     stream = Stream.of(raw)
     out = TemplateParse(tpl.version)
+    budget = SplitBudget()
     for key, (a, b) in _table_bounds(tpl, stream).items():
         table = tpl.table(key)
         if key == "t4":
-            readings, warns = _t4_reading(tpl, stream, a, b)
+            readings, warns = _t4_reading(tpl, stream, a, b, budget)
         else:
-            parser = _TableParser(tpl, table, stream, a, b)
+            parser = _TableParser(tpl, table, stream, a, b, budget)
             readings, warns = parser.read(), parser.warnings
             if key == "t3":
                 _resolve_jointly(tpl, table, readings)

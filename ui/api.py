@@ -10,23 +10,24 @@ from __future__ import annotations
 import secrets
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from index.errors import ReportQAError, TooLargeError, UnknownReportError
 from index.ingest import IngestResult
 from index.models import Report
+from index.report_ids import MAX_ID_CHARS, check_report_id
 from index.settings import Settings
 from qa.scope import Filters
 from ui.cli import fact_json
 from ui.guard import GuardedService
-from ui.uploads import UploadRejected, check_upload, forget_upload, keep_upload
+from ui.uploads import UploadRejected, check_upload, forget_upload, keep_upload, public_error
 
 MAX_FILES = 20
 MAX_EXPORT_ROWS = 500_000  # ~1 GB at its peak: a download past this is a job for `reportqa export`
@@ -58,20 +59,43 @@ class UploadSizeGuard:
         await self.app(scope, receive, send)
 
 
+MAX_QUESTION = 1000
+MAX_TURN = 4000
+MAX_TURNS = 40
+
+
+def _text_ok(value: str) -> str:
+    """Text that can be stored and printed: no lone surrogates (「\\ud800」 in JSON) or NUL."""
+    if any("\ud800" <= ch <= "\udfff" or ch == "\x00" for ch in value):
+        raise ValueError("holds a character that is not valid text (a lone surrogate or NUL)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text_ok)]
+
+
+class Block(BaseModel):
+    type: str = Field(default="text", max_length=20)
+    text: Text = Field(default="", max_length=MAX_TURN)
+
+
 class Message(BaseModel):
     role: Literal["user", "assistant", "system"]
-    content: str | list[dict[str, Any]] = Field(description="Text, or Gradio-style content blocks.")
+    content: Annotated[Text, Field(max_length=MAX_TURN)] | Annotated[list[Block], Field(max_length=20)] = Field(
+        description=f"Text (at most {MAX_TURN} characters), or Gradio-style content blocks.")
 
 
 class FiltersIn(BaseModel):
-    reports: list[str] = Field(default_factory=list, description="Report ids to search within.")
-    agency: str | None = Field(default=None, description="发布机关, e.g. 厚街镇人民政府 (or a short name: 厚街镇).")
-    year: int | None = Field(default=None, description="The year reported on.")
+    reports: list[Annotated[Text, Field(max_length=MAX_ID_CHARS)]] = Field(
+        default_factory=list, max_length=200, description="Report ids to search within.")
+    agency: Text | None = Field(default=None, max_length=100,
+                                description="发布机关, e.g. 厚街镇人民政府 (or a short name: 厚街镇).")
+    year: int | None = Field(default=None, ge=1949, le=2100, description="The year reported on.")
 
 
 class AskIn(BaseModel):
-    question: str = Field(min_length=1, max_length=1000, examples=["厚街镇2023年收到多少宗信息公开申请?"])
-    history: list[Message] = Field(default_factory=list,
+    question: Text = Field(min_length=1, max_length=MAX_QUESTION, examples=["厚街镇2023年收到多少宗信息公开申请?"])
+    history: list[Message] = Field(default_factory=list, max_length=MAX_TURNS,
                                    description="Earlier turns, for follow-ups like 「那企业呢？」.")
     filters: FiltersIn | None = None
 
@@ -83,10 +107,13 @@ def report_json(r: Report) -> dict:
     return out
 
 
-def result_json(r: IngestResult, name: str) -> dict:
+def result_json(r: IngestResult, name: str, kept: Path | None = None) -> dict:
+    """An ingest result's public JSON: the file as it was named, errors without server paths."""
     out = asdict(r)
     out.pop("path")
     out["file"] = name
+    if r.error:
+        out["error"] = public_error(r.error, kept or Path(r.path), name)
     return out
 
 
@@ -143,17 +170,32 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
             raise HTTPException(e.status, e.message) from None
 
     def _ingest_uploads(files: list[UploadFile]) -> JSONResponse:
-        kept = [(f.filename or "", keep_upload(settings.data_dir, f.filename or "", f.file, max_bytes)) for f in files]
+        kept = [(f.filename or "", keep_upload(settings.data_dir, f.filename or "", f.file, max_bytes,
+                                               stored=svc.stored_sha)) for f in files]
         results = svc.ingest([p for _, p in kept])
         for (_, path), r in zip(kept, results, strict=True):
             if r.status == "failed":
                 forget_upload(path)
-        body = {"results": [result_json(r, name) for (name, _), r in zip(kept, results, strict=True)]}
+        body = {"results": [result_json(r, name, path) for (name, path), r in zip(kept, results, strict=True)]}
         statuses = {r.status for r in results}
         if statuses == {"failed"}:
-            body["detail"] = "; ".join(r.error or "failed" for r in results)
+            body["detail"] = "; ".join(x["error"] or "failed" for x in body["results"])
             return JSONResponse(body, status_code=422)
         return JSONResponse(body, status_code=201 if statuses & {"added", "replaced"} else 200)
+
+    @router.delete("/reports/{report_id}", summary="Delete a stored report", dependencies=[Depends(require_key)],
+                   responses={401: {"description": "Missing or wrong X-API-Key"},
+                              404: {"description": "No report with that id"}})
+    def delete(report_id: str) -> dict:
+        """Remove a report with its facts, checks, passages and vectors (and its uploaded file)."""
+        try:
+            check_report_id(report_id)
+            svc.delete(report_id)
+        except UnknownReportError as e:
+            raise HTTPException(404, str(e)) from None
+        except ReportQAError as e:
+            raise HTTPException(422, str(e)) from None
+        return {"deleted": report_id}
 
     @router.get("/reports/{report_id}/facts", summary="The facts of one report",
                 responses={404: {"description": "No report with that id"}})

@@ -15,17 +15,25 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import gradio as gr
+from gradio.utils import get_upload_folder
 
+from index.errors import ReportQAError
 from index.ingest import IngestResult
+from index.parse import Overrides
 from index.settings import Settings
 from qa.scope import Filters
 from ui import render
+from ui.api import MAX_QUESTION
 from ui.feedback import FeedbackStore
 from ui.guard import GuardedService
-from ui.uploads import ALLOWED_SUFFIXES, UploadRejected, check_upload, forget_upload, keep_upload
+from ui.messages_zh import zh_error
+from ui.progress import StagedIndexer, files_in_stages
+from ui.security import KEY_COOKIE
+from ui.uploads import ALLOWED_SUFFIXES, UploadRejected, check_upload, forget_upload, keep_upload, public_error
 
 ALL = "*"
 TITLE = "政府信息公开工作年度报告问答"
@@ -45,6 +53,16 @@ CSS = """
 .rq-results td ul{margin:.2rem 0 0 1rem;padding:0;font-size:12px;text-align:left}
 .rq-results td{text-align:left;white-space:normal}
 .rq-download{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem}
+.rq-scroll{max-width:100%}
+.rq-table th[scope=row]{white-space:normal;min-width:8em;max-width:18em}
+.rq-table tr.rq-group th{background:var(--background-fill-secondary);font-weight:600;white-space:normal}
+.rq-table td.rq-amb{color:#b45309;font-weight:700;cursor:help}
+.rq-amb-note{font-size:12px;color:var(--body-text-color-subdued);margin:.3rem 0}
+.rq-amb-note ul{margin:.2rem 0 0 1rem;padding:0}
+@media (max-width: 720px){
+  #rq-examples{order:-1}
+  #rq-chat{height:min(420px,55vh)!important}
+}
 """
 
 
@@ -79,6 +97,10 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
         if not q:
             yield gr.skip(), chat, turns, gr.skip(), gr.skip()
             return
+        if len(q) > MAX_QUESTION or any("\ud800" <= ch <= "\udfff" or ch == "\x00" for ch in q):
+            gr.Warning(f"问题最多 {MAX_QUESTION} 个字，且只能包含正常文字；请缩短后再问。")
+            yield gr.skip(), chat, turns, gr.skip(), gr.skip()
+            return
         chat = list(chat) + [{"role": "user", "content": render.md_text(q)},
                              {"role": "assistant", "content": "正在查找相关报告…"}]
         yield "", chat, turns, gr.skip(), gr.skip()
@@ -110,25 +132,69 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
         feedback.add(turn["question"], turn["answer"].to_json(), rating)
         gr.Info("谢谢反馈！" if rating else "已撤销反馈")
 
+    def key_ok(key: str | None) -> bool:
+        return not settings.api_key or secrets.compare_digest((key or "").encode(), settings.api_key.encode())
+
     # Gradio finds the progress tracker by this default value, hence the call in the signature.
-    def upload(paths: list[str] | None, key: str, agency: str, year: str, progress=gr.Progress()):  # noqa: B008
-        """Check, keep and ingest the chosen files; then refresh the picker so new reports can be chosen."""
-        if settings.api_key and not secrets.compare_digest((key or "").encode(), settings.api_key.encode()):
-            return ("<p>需要正确的 API 密钥才能导入报告。</p>", *[gr.skip()] * 5)
+    def upload(paths: list[str] | None, key: str, agency: str, year: str, given_agency: str, given_year: str,
+               progress=gr.Progress()):  # noqa: B008
+        """Check, keep and ingest the chosen files; then refresh the picker so new reports can be chosen.
+
+        Only files Gradio received for this page are read: the event can be called directly with
+        any path, so a path outside Gradio's upload folder is refused, never opened.
+        """
+        no_change = [gr.skip()] * 5
+        if not key_ok(key):
+            return ("<p>需要正确的 API 密钥才能导入报告。</p>", *no_change)
         if not paths:
-            return ("<p>请先选择要导入的报告文件。</p>", *[gr.skip()] * 5)
-        refused, kept = [], []
-        for p in map(Path, paths):
+            return ("<p>请先选择要导入的报告文件。</p>", *no_change)
+        try:
+            overrides = _overrides(given_agency, given_year)
+        except ValueError as e:
+            return (f"<p>{render.h(str(e))}</p>", *no_change)
+        refused, kept, names = [], [], {}
+        for p in map(Path, paths[:20]):
             try:
+                if not _received(p):
+                    raise UploadRejected(403, "only files uploaded through this page can be imported")
                 check_upload(p.name, p.stat().st_size, max_bytes)
-                kept.append(keep_upload(settings.data_dir, p.name, p, max_bytes))
+                dest = keep_upload(settings.data_dir, p.name, p, max_bytes, stored=svc.stored_sha)
+                kept.append(dest)
+                names[str(dest)] = p.name
             except UploadRejected as e:
-                refused.append(IngestResult(p.name, p.stem, "failed", error=e.message))
-        results = svc.ingest(kept, progress=lambda xs: progress.tqdm(xs, desc="导入报告")) if kept else []
+                refused.append(IngestResult(p.name, Path(p.name).stem, "failed", error=zh_error(e.message)))
+
+        def tell(fraction: float, what: str) -> None:
+            progress(fraction, desc=what)
+
+        staged = StagedIndexer(svc.service.indexer, tell) if svc.service.indexer is not None else None
+        results = svc.ingest(kept, progress=lambda xs: files_in_stages(list(xs), staged, tell),
+                             indexer=staged, overrides=overrides) if kept else []
+        shown = []
         for path, r in zip(kept, results, strict=True):
             if r.status == "failed":
                 forget_upload(path)
-        return (render.ingest_results_html(refused + results), *picker(agency, year), None)
+                r = replace(r, error=zh_error(public_error(r.error or "", path, names[str(path)])))
+            shown.append(replace(r, warnings=tuple(_zh_warning(w) for w in r.warnings)))
+        return (render.ingest_results_html(refused + shown), *picker(agency, year), None)
+
+    def delete(report_id: str | None, key: str, agency: str, year: str):
+        """Delete the chosen report (with the key when one is set), then refresh the pickers."""
+        if not report_id:
+            return ("<p>请先选择要删除的报告。</p>", *[gr.skip()] * 5)
+        if not key_ok(key):
+            return ("<p>需要正确的 API 密钥才能删除报告。</p>", *[gr.skip()] * 5)
+        try:
+            svc.delete(report_id)
+        except ReportQAError:
+            return (f"<p>没有找到报告「{render.h(report_id)}」，它可能已被删除。</p>", *picker(agency, year),
+                    report_choices())
+        return (f"<p>已删除报告「{render.h(report_id)}」。</p>", *picker(agency, year), report_choices())
+
+    def report_choices(selected: str | None = None):
+        reports = svc.reports()
+        choices = [(f"{render.report_label(r)} · {r.id}", r.id) for r in reports]
+        return gr.Dropdown(choices=choices, value=selected if selected in {r.id for r in reports} else None)
 
     with gr.Blocks(title=TITLE) as demo:
         turns = gr.State([])
@@ -155,9 +221,18 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
                 with gr.Accordion("上传报告", open=True):
                     files = gr.File(label="报告文件（" + " ".join(ALLOWED_SUFFIXES) + "）", file_count="multiple",
                                     file_types=list(ALLOWED_SUFFIXES), elem_id="rq-files", height=120)
-                    key = gr.Textbox(label="API 密钥", type="password", visible=bool(settings.api_key))
+                    with gr.Row():
+                        given_agency = gr.Textbox(label="发布机关（可选）", max_length=100,
+                                                  elem_id="rq-given-agency")
+                        given_year = gr.Textbox(label="年度（可选）", max_length=4, elem_id="rq-given-year")
+                    key = gr.Textbox(label="API 密钥", type="password", visible=bool(settings.api_key),
+                                     elem_id="rq-key")
                     upload_btn = gr.Button("导入", elem_id="rq-upload")
                     results = gr.HTML("", elem_id="rq-results")
+                with gr.Accordion("管理报告", open=False, elem_id="rq-manage"):
+                    to_delete = gr.Dropdown(label="选择报告", choices=[], value=None, elem_id="rq-delete-pick")
+                    delete_btn = gr.Button("删除所选报告", variant="stop", elem_id="rq-delete")
+                    deleted = gr.HTML("", elem_id="rq-deleted")
 
         ask_io = dict(fn=respond, inputs=[question, chatbot, turns, agency, year],
                       outputs=[question, chatbot, turns, chart, evidence], concurrency_limit=4,
@@ -172,10 +247,49 @@ def build_chat(svc: GuardedService, feedback: FeedbackStore, settings: Settings)
         scoped = [agency, year, examples, download]
         agency.input(lambda a: picker(a, ALL), inputs=agency, outputs=scoped, api_visibility="private")
         year.input(picker, inputs=[agency, year], outputs=scoped, api_visibility="private")
-        upload_btn.click(upload, inputs=[files, key, agency, year], outputs=[results, *scoped, files],
-                         concurrency_limit=1, show_progress_on=results, api_visibility="private")
+        upload_btn.click(upload, inputs=[files, key, agency, year, given_agency, given_year],
+                         outputs=[results, *scoped, files], concurrency_limit=1,
+                         show_progress_on=results, api_visibility="private"
+                         ).then(report_choices, inputs=to_delete, outputs=to_delete, api_visibility="private")
+        delete_btn.click(delete, inputs=[to_delete, key, agency, year],
+                         outputs=[deleted, *scoped, to_delete], concurrency_limit=1, api_visibility="private")
+        # The key also opens Gradio's file drop (/gradio_api/upload), which only a cookie can reach.
+        set_cookie = ("(k) => { document.cookie = '" + KEY_COOKIE + "=' + encodeURIComponent(k) "
+                      "+ '; path=/; SameSite=Strict'; return k; }")
+        key.change(None, inputs=key, js=set_cookie, api_visibility="private")
         demo.load(picker, outputs=scoped, api_visibility="private")
+        demo.load(report_choices, outputs=to_delete, api_visibility="private")
     return demo
+
+
+def _received(path: Path) -> bool:
+    """Whether `path` is a regular file inside Gradio's upload folder (links resolved first)."""
+    try:
+        real = path.resolve(strict=True)
+        real.relative_to(Path(get_upload_folder()).resolve())
+    except (OSError, ValueError):
+        return False
+    return real.is_file()
+
+
+def _overrides(agency: str | None, year: str | None) -> Overrides | None:
+    """Agency and year typed in the upload form, for files whose text does not say them."""
+    agency, year = (agency or "").strip(), (year or "").strip()
+    if len(agency) > 100:
+        raise ValueError("发布机关最多 100 个字。")
+    if year and not (year.isdigit() and 1949 <= int(year) <= 2100):
+        raise ValueError("年度请填写四位数字，例如 2023。")
+    if not agency and not year:
+        return None
+    return Overrides(agency=agency or None, year=int(year) if year else None)
+
+
+_WARNINGS_ZH = (("agency not found", "文中未找到发布机关"), ("year not found", "文中未找到年度"),
+                ("no template table was found", "未找到年报模板表格"))
+
+
+def _zh_warning(warning: str) -> str:
+    return next((zh for en, zh in _WARNINGS_ZH if warning.startswith(en)), warning)
 
 
 def _prefixes(text: str, steps: int = 8) -> list[str]:

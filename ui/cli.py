@@ -33,7 +33,10 @@ def _fail(e: ReportQAError) -> None:
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None) -> None:
     """reportqa: answers questions over government information-disclosure annual reports."""
-    ctx.obj = {"settings": Settings.from_env(data_dir=data_dir)}
+    try:
+        ctx.obj = {"settings": Settings.from_env(data_dir=data_dir)}
+    except ReportQAError as e:
+        _fail(e)
 
 
 def _store(ctx: click.Context):
@@ -47,7 +50,7 @@ def _store(ctx: click.Context):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--id", "report_id", help="Report id (default: the file name without its extension).")
 @click.option("--agency", help="Override the publishing agency (发布机关).")
-@click.option("--year", type=int, help="Override the year reported on.")
+@click.option("--year", type=click.IntRange(1949, 2100), help="Override the year reported on.")
 @click.option("--title", help="Override the title.")
 @click.option("--published", help="Override the publication date (YYYY-MM-DD).")
 @click.option("--template", type=click.Choice(["2019", "2021"]), help="Override the template version.")
@@ -58,17 +61,22 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], report_id, agency, year,
     """Ingest report files or folders (txt, md, html, pdf, docx)."""
     from tqdm import tqdm
 
+    from index.budget import Budget
     from index.ingest import ingest_paths
     from index.parse import Overrides
+    from index.report_ids import check_report_id
 
     s = _settings(ctx)
-    store = _store(ctx)
-    indexer = None if no_index else _indexer(s, store)
-    overrides = Overrides(report_id, agency, year, title, published, template)
     try:
+        if report_id is not None:
+            check_report_id(report_id)
+        store = _store(ctx)
+        indexer = None if no_index else _indexer(s, store)
+        overrides = Overrides(report_id, agency, year, title, published, template)
         results = ingest_paths(
             list(paths), store, overrides, s.max_upload_mb * 2**20, indexer,
             progress=lambda xs: tqdm(xs, desc="ingest", unit="file", file=sys.stderr, disable=len(xs) < 2),
+            budget=Budget.from_settings(s),
         )
     except ReportQAError as e:
         _fail(e)
@@ -176,6 +184,22 @@ def coverage(paths: tuple[Path, ...]) -> None:
         click.echo(coverage_table(list(paths)))
     except ReportQAError as e:
         _fail(e)
+
+
+@cli.command()
+@click.argument("report")
+@click.pass_context
+def delete(ctx: click.Context, report: str) -> None:
+    """Delete one stored report: its facts, checks, passages and vectors."""
+    from index.remove import delete_report
+
+    s = _settings(ctx)
+    try:
+        store = _store(ctx)
+        delete_report(store, _indexer(s, store), report, s.data_dir / "uploads")
+    except ReportQAError as e:
+        _fail(e)
+    click.echo(f"deleted {report}")
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from index.settings import Settings
 @click.argument("question")
 @click.option("--report", "reports", multiple=True, help="Only these report ids (repeatable).")
 @click.option("--agency", help="Only reports of this agency (any common name of it).")
-@click.option("--year", type=int, help="Only reports for this year.")
+@click.option("--year", type=click.IntRange(1949, 2100), help="Only reports for this year.")
 @click.option("--json", "as_json", is_flag=True, help="Print the Answer as JSON.")
 @click.pass_context
 def ask(ctx: click.Context, question: str, reports: tuple[str, ...], agency: str | None, year: int | None,

@@ -15,8 +15,8 @@ from index.settings import Settings
 @click.argument("query", required=False, default="")
 @click.option("--report", "reports", multiple=True, help="Only these report ids (repeatable).")
 @click.option("--agency", help="Only reports whose agency contains this (e.g. 厚街镇).")
-@click.option("--year", type=int, help="Only reports for this year.")
-@click.option("--k", "k", type=int, default=5, show_default=True, help="How many passages.")
+@click.option("--year", type=click.IntRange(1949, 2100), help="Only reports for this year.")
+@click.option("--k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="How many passages.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per passage.")
 @click.option("--reindex", is_flag=True,
               help="Rebuild the text index from the stored chunks first (after changing REPORTQA_EMBEDDER).")

@@ -13,9 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from index.audit import Audit
+from index.budget import Budget
+from index.errors import UnknownReportError
 from index.frame import Selection
-from index.ingest import IngestResult
+from index.ingest import IngestResult, ingest_paths
 from index.models import Fact, Report, Table
+from index.parse import Overrides
+from index.remove import delete_report
 from qa.answer import Answer
 from qa.scope import Filters
 from qa.service import Service
@@ -72,9 +76,26 @@ class GuardedService:
             return self.service.ask(question, history, filters)
 
     def ingest(self, paths: Iterable[Path],
-               progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs) -> list[IngestResult]:
+               progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs,
+               indexer=None, overrides: Overrides | None = None) -> list[IngestResult]:
+        """Ingest uploads, each file read under the time and memory budget of the settings;
+        `indexer` may stand in front of the service's own (to report progress)."""
+        s = self.settings
         with self.lock.write():
-            return self.service.ingest(paths, progress=progress)
+            return ingest_paths(list(paths), self.service.store, overrides, s.max_upload_mb * 2**20,
+                                indexer or self.service.indexer, progress, budget=Budget.from_settings(s))
+
+    def delete(self, report_id: str) -> None:
+        with self.lock.write():
+            delete_report(self.service.store, self.service.indexer, report_id, self.settings.data_dir / "uploads")
+
+    def stored_sha(self, report_id: str) -> str | None:
+        """The content hash of a stored report, None when no report has this id."""
+        with self.lock.read():
+            try:
+                return self.service.store.report(report_id).sha256
+            except UnknownReportError:
+                return None
 
     def reports(self) -> list[Report]:
         with self.lock.read():

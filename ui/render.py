@@ -64,6 +64,9 @@ def citation_lines(answer: Answer, labels: dict[str, str] | None = None) -> list
     out = []
     for c in answer.citations:
         who = names.get(c.report, c.report)
+        if not answer.figures:  # passages: the answer quotes them and the evidence panel shows them whole
+            out.append(f"{who} · {c.section or '正文'}{f'（第{c.page}页）' if c.page else ''}")
+            continue
         where = "" if c.text.startswith(f"第{c.page}页") or c.page is None else f"（第{c.page}页）"
         out.append(f"{who} · {c.text}{where}")
     return out
@@ -144,29 +147,57 @@ def hit_cell(table: Table, fact: Fact) -> tuple[int, int] | None:
     return None
 
 
+_CANDIDATES = re.compile(r"^\?\((.*)\)$")
+_LABELLED = re.compile(r"^([^:：]+)[:：](.*)$")
+
+
 def table_html(table: Table, fact: Fact | None = None, marks: dict[tuple[int, int], str] | None = None) -> str:
-    """A stored table as an HTML grid (header paths joined by ／), the cited cell marked.
+    """A stored table as an HTML grid (header paths joined by /), the cited cell marked.
 
     `marks` gives more cells a class of their own (the audit marks a total and the parts it should equal);
-    the first marked cell gets `id="hit"`, so a link can scroll to it."""
+    the first marked cell gets `id="hit"`, so a link can scroll to it. A cell whose glued digits read
+    several ways shows 「?」 (its readings in a note under the table, not inside the grid); a table
+    whose groups have their own columns (template table 二, cells stored as 「本年制发件数:5」) gets a
+    header row for each group instead of labels in every cell.
+    """
     hit = hit_cell(table, fact) if fact else None
     marks = marks or {}
     first = min(marks) if marks else None
     head = "".join(f"<th>{h(' / '.join(p))}</th>" for p in table.column_paths)
     unit = f'<caption>{h(table.title)}{f"（单位：{h(table.unit)}）" if table.unit else ""}</caption>'
-    rows = []
+    rows, notes, group = [], [], None
     for i, cells in enumerate(table.cells):
         label = " / ".join(table.row_paths[i]) if i < len(table.row_paths) else ""
+        split = [_LABELLED.match(c) for c in cells] if not table.column_paths else []
+        if split and all(split):
+            names = tuple(m.group(1) for m in split)
+            if names != group:
+                rows.append('<tr class="rq-group"><th></th>' + "".join(f"<th>{h(n)}</th>" for n in names) + "</tr>")
+                group = names
+            cells = tuple(m.group(2) for m in split)
         tds = []
         for j, cell in enumerate(cells):
-            mark = ' class="rq-hit"' if hit == (i, j) else f' class="{h(marks[(i, j)])}"' if (i, j) in marks else ""
+            cls = ["rq-hit"] if hit == (i, j) else [marks[(i, j)]] if (i, j) in marks else []
+            shown, title = cell, ""
+            amb = _CANDIDATES.match(cell)
+            if amb:
+                readings = amb.group(1).split("|")
+                notes.append(f"{label}：{'、'.join(readings[:8])}{'…' if len(readings) > 8 else ''}")
+                cls.append("rq-amb")
+                shown, title = "?", f' title="{h("可能的读法：" + "｜".join(readings[:20]))}"'
+            mark = f' class="{h(" ".join(cls))}"' if cls else ""
             anchor = ' id="hit"' if (i, j) == first else ""
-            tds.append(f"<td{anchor}{mark}>{h(cell)}</td>")
+            tds.append(f"<td{anchor}{mark}{title}>{h(shown)}</td>")
         marked_row = (hit and hit[0] == i) or any(r == i for r, _ in marks)
         row_mark = ' class="rq-hit-row"' if marked_row else ""
         rows.append(f'<tr{row_mark}><th scope="row">{h(label)}</th>{"".join(tds)}</tr>')
     thead = f"<thead><tr><th></th>{head}</tr></thead>" if head else ""
-    return f'<div class="rq-scroll"><table class="rq-table">{unit}{thead}<tbody>{"".join(rows)}</tbody></table></div>'
+    note = ""
+    if notes:
+        items = "".join(f"<li>{h(n)}</li>" for n in dict.fromkeys(notes))
+        note = (f'<div class="rq-amb-note">标「?」的格子：原文数字粘连，有几种读法，不作猜测。<ul>{items}</ul></div>')
+    return (f'<div class="rq-scroll"><table class="rq-table">{unit}{thead}<tbody>{"".join(rows)}</tbody></table>'
+            f"</div>{note}")
 
 
 # ---- charts -------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 Checks that need only the name and the size (type, emptiness, size) happen here, before any
 parsing, so a bad upload is refused cheaply with a message that says what to do. Accepted files
 are kept under `<data dir>/uploads/` because the report id and its recorded source come from the
-file's name and place, and a re-upload of the same name replaces that report.
+file's name and place. An upload never replaces a stored report it does not match: a file named
+like a stored report but with other content is kept as a new version beside it (`name-2`), so no
+stranger can change the answers about a report someone else uploaded.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -51,11 +54,14 @@ def check_upload(name: str, size: int | None, max_bytes: int) -> None:
         raise UploadRejected(422, f"{name!r} is empty; upload the report file itself.")
 
 
-def keep_upload(data_dir: Path, name: str, src: BinaryIO | Path, max_bytes: int) -> Path:
+def keep_upload(data_dir: Path, name: str, src: BinaryIO | Path, max_bytes: int,
+                stored: Callable[[str], str | None] = lambda report_id: None) -> Path:
     """Copy an accepted upload under the data dir, stopping at the size limit whatever the sender claimed.
 
     Each upload gets a folder named by its content hash, so a failed upload never overwrites the
-    file behind a report already stored under the same name.
+    file behind a report already stored under the same name. `stored(report_id)` gives the content
+    hash of a stored report (None when there is none): a name taken by other content gets a
+    version suffix instead of replacing it.
     """
     folder = data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
@@ -70,10 +76,29 @@ def keep_upload(data_dir: Path, name: str, src: BinaryIO | Path, max_bytes: int)
     if written > max_bytes or written == 0:
         tmp.unlink()
         check_upload(name, written, max_bytes)
-    dest = folder / digest.hexdigest()[:16] / safe_name(name)
+    dest = folder / digest.hexdigest()[:16] / version_name(safe_name(name), digest.hexdigest(), stored)
     dest.parent.mkdir(exist_ok=True)
     tmp.replace(dest)
     return dest
+
+
+def version_name(name: str, sha256: str, stored: Callable[[str], str | None], most: int = 100) -> str:
+    """`name`, or `stem-2.ext`, `stem-3.ext`… : the first whose report is absent or holds this same content."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    for n in range(1, most + 1):
+        candidate = stem if n == 1 else f"{stem[:115]}-{n}"
+        if stored(candidate) in (None, sha256):
+            return candidate + suffix
+    raise UploadRejected(409, f"{name!r}: {most} versions of this report are stored already; delete some first.")
+
+
+def public_error(message: str, path: Path, name: str) -> str:
+    """An error as a stranger may read it: the kept file's server path shown as the uploaded name,
+    no other folder of this machine, and never longer than a few lines."""
+    for long in sorted({str(path), str(path.resolve()), path.name}, key=len, reverse=True):
+        message = message.replace(long, name or "(no name)")
+    message = re.sub(r"(?:/[\w.\-]+)+/", "", message)
+    return message if len(message) <= 400 else message[:400] + "…"
 
 
 def _copy(src: BinaryIO, out: BinaryIO, max_bytes: int, digest) -> int:

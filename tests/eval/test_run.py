@@ -55,6 +55,7 @@ def test_run_scores_and_writes_outputs(setup: tuple[Path, Path, Settings], tmp_p
     assert first["got"]["result"]["value"] == "2" and first["figures"]
     summary = paths["summary"].read_text(encoding="utf-8")
     assert "| table_cell | 3 |" in summary and "t4" in summary and "confident wrong" in summary
+    assert "a deliberately wrong expectation" in summary  # the failing line's source, shown
     assert paths["chart"].read_bytes()[:4] == b"\x89PNG"
 
 
@@ -70,6 +71,17 @@ def test_min_accuracy_sets_the_exit_code(setup: tuple[Path, Path, Settings], tmp
     out = tmp_path / "out"
     assert evaluate_command([qa], reports, out, None, 0.5, settings) == 0
     assert evaluate_command([qa], reports, out, None, 90, settings) == 1  # 90 means 90 %
+
+
+def test_source_is_optional(setup: tuple[Path, Path, Settings], tmp_path: Path) -> None:
+    reports, _, settings = setup
+    items = [{k: v for k, v in i.items() if k != "source"} for i in ITEMS]
+    assert all(validate_item(i, reports) == [] for i in items)
+    qa = tmp_path / "no_source.jsonl"
+    qa.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    report = run_eval([qa], reports, settings=settings)
+    assert report.overall.n == 4 and sum(o.correct for o in report.outcomes) == 3
+    assert "| t4 |" in summary_markdown(report)
 
 
 def test_bad_set_exits_2_before_ingesting(tmp_path: Path, samples_dir: Path) -> None:

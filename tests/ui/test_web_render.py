@@ -146,3 +146,21 @@ def test_allowed_origins_shape_cors_and_frame_ancestors():
     assert allowed_origins(s) == ["https://a.gov.cn", "https://b.gov.cn"]
     assert "frame-ancestors 'self' https://a.gov.cn https://b.gov.cn" in embed_csp(allowed_origins(s))
     assert allowed_origins(Settings.from_env(env={})) == ["*"]
+
+
+def test_glued_cells_show_a_mark_not_a_list_and_groups_get_header_rows():
+    t2 = Table("r1", "t2", "主动公开", (), (("第二十条第(一)项", "规章"), ("第二十条第(一)项", "行政规范性文件")),
+               (("本年制发件数:0", "本年废止件数:?(8|84)", "现行有效件数:?(45546|5546)"),
+                ("本年制发件数:1", "本年废止件数:0", "现行有效件数:3")))
+    html = render.table_html(t2)
+    assert "?(" not in html.split("rq-amb-note")[0].split("title=")[0]
+    assert html.count('<tr class="rq-group">') == 1 and "<th>本年废止件数</th>" in html
+    assert 'class="rq-amb" title="可能的读法：8｜84">?</td>' in html and "8、84" in html
+
+
+def test_passage_citations_are_named_not_repeated():
+    passage = "本机关通过门户网站主动公开政策文件。" * 20
+    a = answer("相关内容：1. 【总体情况】本机关通过门户网站主动公开政策文件。",
+               citations=[Citation("r1", "总体情况", 2, passage)])
+    md = render.answer_markdown(a, labels={"r1": "厚街镇人民政府2023年"})
+    assert md.count("主动公开政策文件") == 1 and "厚街镇人民政府2023年 · 总体情况（第2页）" in md
