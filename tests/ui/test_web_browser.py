@@ -175,3 +175,16 @@ def test_script_in_a_report_or_question_shows_as_text(tab, live, xss_upload, art
     assert tab.page.locator("#log script").count() == 0
     tab.page.screenshot(path=str(artifacts / "embed_script_as_text.png"))
     assert tab.dialogs == [] and tab.foreign == []
+
+
+def test_a_follow_up_keeps_the_scope_never_the_figure(tab, live, artifacts):
+    """An off-topic turn after a figure is refused, not answered with that figure again; a follow-up
+    for a year not held names the conversation's agency and the years it has."""
+    open_chat(tab, live.url)
+    ask(tab, "厚街镇2023年收到多少宗信息公开申请？", "14")
+    off = ask(tab, "今天天气怎么样？", "无关")
+    assert "14" not in off.inner_text()
+    other_year = ask(tab, "那2022年呢？", "2023年")
+    assert "厚街镇" in other_year.inner_text() and "14宗" not in other_year.inner_text()
+    tab.page.screenshot(path=str(artifacts / "follow_ups.png"), full_page=True)
+    assert tab.dialogs == [] and tab.foreign == []
