@@ -62,6 +62,8 @@ class PostgresStore(SQLStore):
                 db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(defs)})")
                 for c, t in cols:  # a database from an older build gains the columns added since
                     db.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {c} {t.replace(' PRIMARY KEY', '')}")
+                if table in ORDERED:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS seq BIGINT GENERATED ALWAYS AS IDENTITY")
             for name, table, cols in INDEXES:
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
             for name, table, cols, where in PARTIAL_INDEXES:
