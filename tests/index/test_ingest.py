@@ -280,3 +280,26 @@ def test_a_store_from_before_parser_versions_opens_and_rereads(samples_dir: Path
     [r] = ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store)
     assert r.status == "added"
     assert ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store)[0].status == "unchanged"
+
+
+def test_a_second_writer_waits_and_one_kept_waiting_too_long_is_told_why(samples_dir: Path, tmp_path: Path) -> None:
+    import threading
+
+    db = tmp_path / "facts.sqlite3"
+    a, b = SQLiteStore(db), SQLiteStore(db)
+    files = [samples_dir / "00_houjie_zhen_2023.txt", samples_dir / "06_pingtan_zone_2021.txt"]
+    out: dict[int, list] = {}
+    threads = [threading.Thread(target=lambda i=i, s=s: out.__setitem__(i, ingest_paths([files[i]], s)))
+               for i, s in enumerate((a, b))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.status for i in (0, 1) for r in out[i]] == ["added", "added"]
+    assert {r.id for r in a.reports()} == {"00_houjie_zhen_2023", "06_pingtan_zone_2021"}
+
+    impatient = SQLiteStore(db, busy_timeout=0.2)
+    with a.transaction():  # another process holding the write lock
+        [r] = ingest_paths([samples_dir / "07_pingtan_zone_2019.txt"], impatient)
+    assert r.status == "failed" and "locked by another writer" in r.error and "unexpected" not in r.error
+    assert not impatient.exists("07_pingtan_zone_2019")
