@@ -267,7 +267,8 @@ def markdown(results: dict) -> str:
         workers = (f" ({e['one_worker_chunks_per_s']} → {e['two_workers_chunks_per_s']}, ×{e['speedup']})"
                    if e.get("speedup") else "")
         lines.append(
-            f"| {SETUPS[r['setup']]} | {r['reports']} | {r['facts_reports_per_s']} | {e.get('chunks_per_s')}{workers} | "
+            f"| {SETUPS[r['setup']]} | {r['reports']} | {r['facts_reports_per_s']} | "
+            f"{e.get('chunks_per_s')}{workers} | "
             f"{s['figure_p50_ms']} / {s['figure_p95_ms']} ({s['figure_correct']}) | "
             f"{s['passage_p50_ms']} / {s['passage_p95_ms']} ({s['passage_correct']}) | "
             f"{s['restart_to_first_figure_s']} / {s['restart_to_first_passage_s']} | {s['rss_mb']:.0f} MB | "
