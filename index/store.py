@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +30,9 @@ from index.lexical import tokens
 from index.models import Check, Chunk, Fact, ParsedReport, Report, Table
 
 _SEP = "\x1f"  # between stored tokens: a character no token holds
+_EMPTY = "∅"  # the one token of a chunk that has none (as the BM25 index has always counted it)
+INTEGER_BIG = "BIGINT"
+META_KEYS = ("revision", "chunk_count", "token_count")
 
 # table → (column, type); the order is the order of the values each insert gives.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -58,7 +62,11 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("id", "TEXT PRIMARY KEY"), ("report_id", "TEXT"), ("text", "TEXT"), ("section", "TEXT"), ("kind", "TEXT"),
         ("page", "INTEGER"), ("meta", "TEXT"), ("tokens", "TEXT"), ("embedded", "INTEGER DEFAULT 1"),
     ),
-    "meta": (("key", "TEXT PRIMARY KEY"), ("value", "INTEGER")),
+    "meta": (("key", "TEXT PRIMARY KEY"), ("value", INTEGER_BIG)),
+    # BM25's corpus statistics, kept in step by every write: how many chunks hold each token (the
+    # chunk and token totals are in `meta`), so a search within a few reports reads only their
+    # chunks and the query's terms, never the whole corpus
+    "terms": (("token", "TEXT PRIMARY KEY"), ("df", "INTEGER")),
     # reports whose text-index entries may disagree with the store (replaced or deleted since);
     # `gen` moves on each such write, so a reconcile only clears the note it has seen.
     "index_dirty": (("report_id", "TEXT PRIMARY KEY"), ("gen", "INTEGER")),
@@ -96,6 +104,8 @@ class FactStore(Protocol):
     def chunks(self, report_id: str | None = None) -> list[Chunk]: ...
     def chunks_by_id(self, ids: Iterable[str]) -> list[Chunk]: ...
     def chunk_ids(self) -> set[str]: ...
+    def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str]]]: ...
+    def term_stats(self, toks: Iterable[str]) -> tuple[int, int, dict[str, int]]: ...
     def chunk_tokens(self) -> dict[str, list[str]]: ...
     def revision(self) -> int: ...
     def claim(self, limit: int, report_id: str | None = None) -> Any: ...
@@ -168,6 +178,9 @@ class SQLStore:
         if db is None:
             with self._write(report_id) as tx:
                 return self.delete(report_id, tx)
+        old = [_token_list(r[0]) for r in self._x(db, "SELECT tokens FROM chunks WHERE report_id=?",
+                                                    (report_id,)).fetchall()]
+        self._count_terms(db, old, -1)
         for table in ("reports", "tables", "facts", "checks", "chunks"):
             col = "id" if table == "reports" else "report_id"
             self._x(db, f"DELETE FROM {table} WHERE {col}=?", (report_id,))
@@ -200,9 +213,33 @@ class SQLStore:
         self._many(db, _insert("checks"), [
             (c.report_id, c.name, c.description, _dec(c.left), _dec(c.right), int(c.ok), c.detail)
             for c in parsed.checks])
+        chunk_tokens = [tokens(passage_text(c, report=False)) for c in parsed.chunks]
         self._many(db, _insert("chunks"), [
             (c.id, c.report_id, c.text, c.section, c.kind, c.page, json.dumps(c.meta, ensure_ascii=False),
-             _SEP.join(tokens(passage_text(c, report=False))), int(c.id in embedded)) for c in parsed.chunks])
+             _SEP.join(toks), int(c.id in embedded)) for c, toks in zip(parsed.chunks, chunk_tokens, strict=True)])
+        self._count_terms(db, [t or [_EMPTY] for t in chunk_tokens], +1)
+
+    def _count_terms(self, db: Any, docs: list[list[str]], sign: int) -> None:
+        """Add (or take away) these chunks' tokens to the BM25 statistics. Tokens go in sorted order,
+        so concurrent writers on PostgreSQL lock the same rows in the same order."""
+        if not docs:
+            return
+        df = Counter(t for doc in docs for t in set(doc))
+        self._many(db, "INSERT INTO terms (token, df) VALUES (?, ?) "
+                       "ON CONFLICT (token) DO UPDATE SET df = terms.df + excluded.df",
+                   [(t, sign * n) for t, n in sorted(df.items())])
+        self._x(db, "UPDATE meta SET value = value + ? WHERE key='chunk_count'", (sign * len(docs),))
+        self._x(db, "UPDATE meta SET value = value + ? WHERE key='token_count'", (sign * sum(map(len, docs)),))
+
+    def _init_terms(self, db: Any) -> None:
+        """A store from before the statistics were kept: count them once from the stored tokens."""
+        for key in META_KEYS:
+            self._x(db, "INSERT INTO meta (key, value) VALUES (?, 0) ON CONFLICT (key) DO NOTHING", (key,))
+        if self._x(db, "SELECT 1 FROM terms LIMIT 1").fetchall() or not self._x(
+                db, "SELECT 1 FROM chunks LIMIT 1").fetchall():
+            return
+        docs = [_token_list(r[0]) for r in self._x(db, "SELECT tokens FROM chunks").fetchall()]
+        self._count_terms(db, docs, +1)
 
     # ---- reads -----------------------------------------------------------------------------
 
@@ -298,6 +335,27 @@ class SQLStore:
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._q("SELECT id FROM chunks")}
 
+    def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str]]]:
+        """The chunks of these reports with their BM25 tokens, in insertion order (one indexed read)."""
+        ids = sorted(set(report_ids))
+        rows: list[tuple] = []
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            rows += self._q(f"SELECT {CHUNK_COLUMNS}, tokens, {self.ORDER} FROM chunks "
+                            f"WHERE report_id IN ({', '.join('?' * len(part))})", part)
+        return [(_chunk(r), _token_list(r[7])) for r in sorted(rows, key=lambda r: r[8])]
+
+    def term_stats(self, toks: Iterable[str]) -> tuple[int, int, dict[str, int]]:
+        """(chunks, tokens in all chunks, {token: chunks holding it}) for BM25 over the whole store."""
+        meta = dict(self._q("SELECT key, value FROM meta WHERE key IN ('chunk_count', 'token_count')"))
+        toks = sorted(set(toks))
+        df: dict[str, int] = {}
+        for i in range(0, len(toks), 500):
+            part = toks[i:i + 500]
+            df.update({r[0]: int(r[1]) for r in self._q(
+                f"SELECT token, df FROM terms WHERE df > 0 AND token IN ({', '.join('?' * len(part))})", part)})
+        return int(meta.get("chunk_count") or 0), int(meta.get("token_count") or 0), df
+
     def revision(self) -> int:
         """A counter every write moves on, in the same transaction as the write. Readers compare it
         to the one they cached at, so a check costs one indexed read, not a scan of 10,000 reports,
@@ -360,6 +418,10 @@ class SQLStore:
                 [*([report_id] if report_id else []), limit])
 
 
+def _token_list(raw: str | None) -> list[str]:
+    return raw.split(_SEP) if raw else [_EMPTY]
+
+
 def _chunk(r: tuple) -> Chunk:
     return Chunk(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}"))
 
@@ -405,7 +467,7 @@ class SQLiteStore(SQLStore):
                 tx.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
             for name, table, cols, where in PARTIAL_INDEXES:
                 tx.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols}) WHERE {where}")
-            tx.execute("INSERT INTO meta (key, value) VALUES ('revision', 0) ON CONFLICT (key) DO NOTHING")
+            self._init_terms(tx)
 
     @property
     def _db(self) -> sqlite3.Connection:

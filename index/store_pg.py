@@ -68,7 +68,7 @@ class PostgresStore(SQLStore):
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
             for name, table, cols, where in PARTIAL_INDEXES:
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols}) WHERE {where}")
-            db.execute("INSERT INTO meta (key, value) VALUES ('revision', 0) ON CONFLICT (key) DO NOTHING")
+            self._init_terms(db)
 
     @property
     def shared_queue(self) -> bool:

@@ -174,3 +174,19 @@ def test_postgres_workers_never_claim_the_same_chunk(pg_url: str, tmp_path: Path
     assert b.queue_size() == len(p.chunks) - 40
     a.close()
     b.close()
+
+
+def test_bm25_statistics_follow_every_write(store: SQLStore, parsed) -> None:
+    from collections import Counter
+
+    (p, text), (q, qtext) = parsed.values()
+    store.put(p, text)
+    store.put(q, qtext)
+    store.put(p, text)
+    store.delete(q.report.id)
+    stored = [toks for _, toks in store.chunks_with_tokens([p.report.id, q.report.id])]
+    assert [c.id for c, _ in store.chunks_with_tokens([p.report.id])] == [c.id for c in p.chunks]
+    want = Counter(t for toks in stored for t in set(toks))
+    docs, total, df = store.term_stats(want)
+    assert (docs, total) == (len(stored), sum(map(len, stored))) and df == dict(want)
+    assert store.term_stats(["不在任何报告里的词"])[2] == {}
