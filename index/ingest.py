@@ -152,4 +152,17 @@ def ingest_paths(
                 IngestResult(str(path), overrides.report_id or path.stem, "failed",
                              error=f"{path.name}: unexpected error while parsing ({detail}); please report it")
             )
+    if indexer is not None and (embed if embed is not None else not store.shared_queue):
+        _catch_up(store, indexer)
     return results
+
+
+def _catch_up(store: FactStore, indexer: Indexer) -> None:
+    """Finish what an earlier process left undone (killed mid-embedding, index unreachable then):
+    stale index entries of replaced reports go, queued passages are embedded. Costs two indexed
+    reads when there is nothing to do."""
+    try:
+        reconcile(store, indexer)
+        drain(store, indexer)
+    except Exception:  # said in the results already (the same index and embedder failed there): they stay queued
+        pass
