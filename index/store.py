@@ -178,8 +178,8 @@ class SQLStore:
         if db is None:
             with self._write(report_id) as tx:
                 return self.delete(report_id, tx)
-        old = [_token_list(r[0]) for r in self._x(db, "SELECT tokens FROM chunks WHERE report_id=?",
-                                                    (report_id,)).fetchall()]
+        old = [_token_list(r[0]) for r in self._x(
+            db, "SELECT tokens FROM chunks WHERE report_id=? AND tokens IS NOT NULL", (report_id,)).fetchall()]
         self._count_terms(db, old, -1)
         for table in ("reports", "tables", "facts", "checks", "chunks"):
             col = "id" if table == "reports" else "report_id"
@@ -190,13 +190,14 @@ class SQLStore:
 
     def put(self, parsed: ParsedReport, text: str, db: Any = None, parser: str = "") -> None:
         """Replace everything stored for this report, in one short transaction. Its chunks are queued
-        for embedding, except those whose text the index already holds (same content id)."""
+        for the text index (embedding, and the BM25 tokens, both done by whoever drains the queue),
+        except those whose text the index already holds (same content id): they keep their tokens."""
         if db is None:
             with self._write(parsed.report.id) as tx:
                 return self.put(parsed, text, tx, parser)
         r = parsed.report
-        embedded = {row[0] for row in self._x(db, "SELECT id FROM chunks WHERE report_id=? AND embedded=1",
-                                              (r.id,)).fetchall()}
+        done = dict(self._x(db, "SELECT id, tokens FROM chunks WHERE report_id=? AND embedded=1",
+                            (r.id,)).fetchall())
         self.delete(r.id, db)
         self._x(db, _insert("reports"), (
             r.id, r.agency, r.year, r.title, r.published, r.template, r.source, r.format, r.sha256, r.region,
@@ -213,11 +214,10 @@ class SQLStore:
         self._many(db, _insert("checks"), [
             (c.report_id, c.name, c.description, _dec(c.left), _dec(c.right), int(c.ok), c.detail)
             for c in parsed.checks])
-        chunk_tokens = [tokens(passage_text(c, report=False)) for c in parsed.chunks]
         self._many(db, _insert("chunks"), [
             (c.id, c.report_id, c.text, c.section, c.kind, c.page, json.dumps(c.meta, ensure_ascii=False),
-             _SEP.join(toks), int(c.id in embedded)) for c, toks in zip(parsed.chunks, chunk_tokens, strict=True)])
-        self._count_terms(db, [t or [_EMPTY] for t in chunk_tokens], +1)
+             done.get(c.id), int(c.id in done)) for c in parsed.chunks])
+        self._count_terms(db, [_token_list(done[c.id]) for c in parsed.chunks if done.get(c.id) is not None], +1)
 
     def _count_terms(self, db: Any, docs: list[list[str]], sign: int) -> None:
         """Add (or take away) these chunks' tokens to the BM25 statistics. Tokens go in sorted order,
@@ -225,11 +225,13 @@ class SQLStore:
         if not docs:
             return
         df = Counter(t for doc in docs for t in set(doc))
-        self._many(db, "INSERT INTO terms (token, df) VALUES (?, ?) "
-                       "ON CONFLICT (token) DO UPDATE SET df = terms.df + excluded.df",
-                   [(t, sign * n) for t, n in sorted(df.items())])
+        self._add_df(db, [(t, sign * n) for t, n in sorted(df.items())])
         self._x(db, "UPDATE meta SET value = value + ? WHERE key='chunk_count'", (sign * len(docs),))
         self._x(db, "UPDATE meta SET value = value + ? WHERE key='token_count'", (sign * sum(map(len, docs)),))
+
+    def _add_df(self, db: Any, rows: list[tuple[str, int]]) -> None:
+        self._many(db, "INSERT INTO terms (token, df) VALUES (?, ?) "
+                       "ON CONFLICT (token) DO UPDATE SET df = terms.df + excluded.df", rows)
 
     def _init_terms(self, db: Any) -> None:
         """A store from before the statistics were kept: count them once from the stored tokens."""
@@ -238,7 +240,7 @@ class SQLStore:
         if self._x(db, "SELECT 1 FROM terms LIMIT 1").fetchall() or not self._x(
                 db, "SELECT 1 FROM chunks LIMIT 1").fetchall():
             return
-        docs = [_token_list(r[0]) for r in self._x(db, "SELECT tokens FROM chunks").fetchall()]
+        docs = [_token_list(r[0]) for r in self._x(db, "SELECT tokens FROM chunks WHERE tokens IS NOT NULL")]
         self._count_terms(db, docs, +1)
 
     # ---- reads -----------------------------------------------------------------------------
@@ -403,19 +405,35 @@ class SQLStore:
             self._x(db, "DELETE FROM index_dirty WHERE report_id=? AND gen=?", (report_id, gen))
 
     def mark_embedded(self, ids: Sequence[str]) -> None:
-        """Take chunks off the queue (the index holds them)."""
+        """Take chunks off the queue (the index holds them), with their BM25 tokens."""
+        chunks = self.chunks_by_id(ids)
+        toks = _tokenize(chunks)
         with self._write() as db:
-            self._mark_embedded(db, ids)
+            self._mark_embedded(db, chunks, toks)
 
-    def _mark_embedded(self, db: Any, ids: Sequence[str]) -> None:
+    def _mark_embedded(self, db: Any, chunks: Sequence[Chunk], toks: list[str]) -> None:
+        """Mark chunks embedded and give those still without tokens theirs, counting them into the
+        BM25 statistics; a chunk deleted meanwhile matches no row and is not counted."""
+        counted = []
+        for c, joined in zip(chunks, toks, strict=True):
+            if self._x(db, "UPDATE chunks SET embedded=1, tokens=? WHERE id=? AND tokens IS NULL",
+                       (joined, c.id)).rowcount:
+                counted.append(_token_list(joined))
+        self._count_terms(db, counted, +1)
+        ids = [c.id for c in chunks]
         for i in range(0, len(ids), 500):
-            part = list(ids[i:i + 500])
+            part = ids[i:i + 500]
             self._x(db, f"UPDATE chunks SET embedded=1 WHERE id IN ({', '.join('?' * len(part))})", part)
 
     def _queued_sql(self, report_id: str | None, limit: int) -> tuple[str, list[Any]]:
         where = "embedded=0" + (" AND report_id=?" if report_id else "")
         return (f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE {where} ORDER BY {self.ORDER} LIMIT ?",
                 [*([report_id] if report_id else []), limit])
+
+
+def _tokenize(chunks: Sequence[Chunk]) -> list[str]:
+    """Each chunk's BM25 tokens, joined for storage (jieba: the costly part, done off the facts path)."""
+    return [_SEP.join(tokens(passage_text(c, report=False))) for c in chunks]
 
 
 def _token_list(raw: str | None) -> list[str]:
@@ -524,8 +542,9 @@ class SQLiteStore(SQLStore):
         chunks = [_chunk(r) for r in self._q(sql, args)]
         yield chunks
         if chunks:
+            toks = _tokenize(chunks)
             with self._write() as db:
-                self._mark_embedded(db, [c.id for c in chunks])
+                self._mark_embedded(db, chunks, toks)
 
 
 def open_store(data_dir: Path, database_url: str = "") -> SQLStore:

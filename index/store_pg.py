@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from index.errors import ReportQAError
 from index.models import Chunk
-from index.store import INDEXES, ORDERED, PARTIAL_INDEXES, TABLES, SQLStore, _chunk
+from index.store import INDEXES, ORDERED, PARTIAL_INDEXES, TABLES, SQLStore, _chunk, _tokenize
 
 _SCHEMA_LOCK = 7_245_310  # advisory lock id: one process at a time creates or migrates the schema
 
@@ -107,6 +107,13 @@ class PostgresStore(SQLStore):
             with db.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
 
+    def _add_df(self, db: Any, rows: list[tuple[str, int]]) -> None:
+        """One statement for a report's few thousand terms (row by row costs a round trip each)."""
+        if rows:
+            db.execute("INSERT INTO terms (token, df) SELECT * FROM unnest(%s::text[], %s::int[]) "
+                       "ON CONFLICT (token) DO UPDATE SET df = terms.df + excluded.df",
+                       ([t for t, _ in rows], [n for _, n in rows]))
+
     @contextmanager
     def _write(self, report_id: str | None = None) -> Iterator[Any]:
         db = self._conn()
@@ -125,4 +132,4 @@ class PostgresStore(SQLStore):
             chunks = [_chunk(r) for r in db.execute(self._sql(sql + " FOR UPDATE SKIP LOCKED"), args).fetchall()]
             yield chunks
             if chunks:
-                self._mark_embedded(db, [c.id for c in chunks])
+                self._mark_embedded(db, chunks, _tokenize(chunks))

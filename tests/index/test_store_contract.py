@@ -56,6 +56,8 @@ def test_a_report_reads_back_as_it_was_written(store: SQLStore, parsed) -> None:
     assert store.chunk_ids() == {c.id for c in p.chunks}
     ids = [c.id for c in p.chunks][::-1][:5]
     assert [c.id for c in store.chunks_by_id([*ids, "missing"])] == ids
+    assert store.chunk_tokens() == {}  # BM25 tokens come with embedding, off the facts path
+    store.mark_embedded([c.id for c in p.chunks])
     assert set(store.chunk_tokens()) == store.chunk_ids() and all(store.chunk_tokens().values())
     with pytest.raises(UnknownReportError, match="No report with id 'nope'.*00_houjie_zhen_2023"):
         store.report("nope")
@@ -182,7 +184,10 @@ def test_bm25_statistics_follow_every_write(store: SQLStore, parsed) -> None:
     (p, text), (q, qtext) = parsed.values()
     store.put(p, text)
     store.put(q, qtext)
-    store.put(p, text)
+    assert store.term_stats(["申请"]) == (0, 0, {})  # nothing counted before the passages are indexed
+    with store.claim(1000) as batch:
+        assert len(batch) == len(p.chunks) + len(q.chunks)
+    store.put(p, text)  # unchanged passages keep their tokens and counts
     store.delete(q.report.id)
     stored = [toks for _, toks in store.chunks_with_tokens([p.report.id, q.report.id])]
     assert [c.id for c, _ in store.chunks_with_tokens([p.report.id])] == [c.id for c in p.chunks]
