@@ -19,6 +19,7 @@ are dropped, and chunks the store counts as embedded but the index lacks are que
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -87,7 +88,8 @@ def work(store: Any, indexer: Any, *, batch: int = BATCH, poll: float = 1.0, unt
 
 class BackgroundEmbedder:
     """A daemon thread that drains the queue for a serving process (SQLite: uploads embed here,
-    off the request path). `kick()` wakes it after an ingest; `close()` stops it between batches."""
+    off the request path), at the lowest CPU priority. `kick()` wakes it after an ingest;
+    `close()` stops it between batches."""
 
     def __init__(self, store: Any, indexer: Any, poll: float = 30.0):
         self.store = store
@@ -102,6 +104,12 @@ class BackgroundEmbedder:
         self._wake.set()
 
     def _run(self) -> None:
+        # Linux nice values are per thread (and the embedding engine's worker threads, started from
+        # this one, inherit it): the questions answered beside it get the CPU first.
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except (AttributeError, OSError):
+            pass
         while not self._stop.is_set():
             try:
                 reconcile(self.store, self.indexer)

@@ -1,8 +1,9 @@
 """The one object the faces (CLI, web, eval) build from Settings: store, text index, QA.
 
 Built once per process. Ingest through it stores facts first (answering at once) and leaves the
-embedding to the queue: drained in this process for SQLite (`background=True` moves that off the
-caller's thread, as the web server does), by `reportqa worker`s for PostgreSQL.
+embedding to the queue: drained in this process for SQLite, by `reportqa worker`s for PostgreSQL.
+`background=True` (the web server) parses uploads in a child process and embeds in a low-priority
+background thread, so questions never wait on either.
 
 A Chroma server that cannot be reached does not stop the service: figure questions answer from
 the fact store, and a question that needs passages gets status `unavailable` with a message.
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from index.errors import IndexUnavailableError
-from index.ingest import IngestResult, ingest_paths
+from index.ingest import IngestResult, exit_with_parent, ingest_paths, ingest_queued
 from index.parse import Overrides
 from index.settings import Settings
 from index.store import FactStore, open_store
@@ -32,10 +33,19 @@ class Service:
         self.indexer = _open_indexer(settings, self.store) if with_index else None
         self.qa = QA(self.store, retriever=_retriever(self.indexer, self.store), phraser=_phraser(settings))
         self.embedder_thread = None
-        if background and self.indexer is not None and not self.store.shared_queue:
-            from index.embed_queue import BackgroundEmbedder
+        self._ingester = None
+        if background:
+            # uploads are parsed in a process of their own: parsing is Python-heavy and would
+            # otherwise hold the interpreter lock that every question needs
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-            self.embedder_thread = BackgroundEmbedder(self.store, self.indexer)
+            self._ingester = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=exit_with_parent)
+            if self.indexer is not None and not self.store.shared_queue:
+                from index.embed_queue import BackgroundEmbedder
+
+                self.embedder_thread = BackgroundEmbedder(self.store, self.indexer)
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
         try:
@@ -51,9 +61,12 @@ class Service:
         progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs,
     ) -> list[IngestResult]:
         """Store each file's facts; embed its chunks here, in the background thread, or by workers."""
-        inline = self.embedder_thread is None and not self.store.shared_queue
-        results = ingest_paths(list(paths), self.store, overrides, self.settings.max_upload_mb * 2**20,
-                               self.indexer, progress, embed=inline)
+        if self._ingester is not None:
+            results = self._ingester.submit(ingest_queued, self.settings, list(paths), overrides,
+                                            self.indexer is not None).result()
+        else:
+            results = ingest_paths(list(paths), self.store, overrides, self.settings.max_upload_mb * 2**20,
+                                   self.indexer, progress, embed=not self.store.shared_queue)
         if self.embedder_thread is not None:
             self.embedder_thread.kick()
         return results
@@ -74,6 +87,8 @@ class Service:
     def close(self) -> None:
         if self.embedder_thread is not None:
             self.embedder_thread.close()
+        if self._ingester is not None:
+            self._ingester.shutdown(wait=False, cancel_futures=True)
         self.store.close()
 
 
