@@ -168,14 +168,16 @@ class Chunker:
         return chunk_report(parsed, text)
 
 
-def exit_with_parent() -> None:
-    """For a child process that ingests for a server: leave when the server does (it may be stopped
-    in the middle of an upload; the report's transaction then never commits, and nothing is lost)."""
+def ingest_child() -> None:
+    """Set up a child process that ingests for a server: below the server's CPU priority (questions
+    first), and gone when the server is (it may be stopped in the middle of an upload; the report's
+    transaction then never commits, and nothing is lost)."""
     import os
     import threading
     import time
 
     parent = os.getppid()
+    os.nice(10)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from index.errors import IndexUnavailableError
-from index.ingest import IngestResult, exit_with_parent, ingest_paths, ingest_queued
+from index.ingest import IngestResult, ingest_child, ingest_paths, ingest_queued
 from index.parse import Overrides
 from index.settings import Settings
 from index.store import FactStore, open_store
@@ -41,7 +41,7 @@ class Service:
             from concurrent.futures import ProcessPoolExecutor
 
             self._ingester = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=exit_with_parent)
+                                                 initializer=ingest_child)
             if self.indexer is not None and not self.store.shared_queue:
                 from index.embed_queue import BackgroundEmbedder
 
