@@ -104,7 +104,7 @@ class FactStore(Protocol):
     def chunks(self, report_id: str | None = None) -> list[Chunk]: ...
     def chunks_by_id(self, ids: Iterable[str]) -> list[Chunk]: ...
     def chunk_ids(self) -> set[str]: ...
-    def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str]]]: ...
+    def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str] | None]]: ...
     def term_stats(self, toks: Iterable[str]) -> tuple[int, int, dict[str, int]]: ...
     def chunk_tokens(self) -> dict[str, list[str]]: ...
     def revision(self) -> int: ...
@@ -337,15 +337,15 @@ class SQLStore:
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._q("SELECT id FROM chunks")}
 
-    def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str]]]:
-        """The chunks of these reports with their BM25 tokens, in insertion order (one indexed read)."""
+    def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str] | None]]:
+        """The chunks of these reports with their BM25 tokens (None: not made yet), in insertion order."""
         ids = sorted(set(report_ids))
         rows: list[tuple] = []
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             rows += self._q(f"SELECT {CHUNK_COLUMNS}, tokens, {self.ORDER} FROM chunks "
                             f"WHERE report_id IN ({', '.join('?' * len(part))})", part)
-        return [(_chunk(r), _token_list(r[7])) for r in sorted(rows, key=lambda r: r[8])]
+        return [(_chunk(r), None if r[7] is None else _token_list(r[7])) for r in sorted(rows, key=lambda r: r[8])]
 
     def term_stats(self, toks: Iterable[str]) -> tuple[int, int, dict[str, int]]:
         """(chunks, tokens in all chunks, {token: chunks holding it}) for BM25 over the whole store."""

@@ -113,7 +113,10 @@ class ScopedLexical:
         rows = store.chunks_with_tokens(report_ids)
         self.store = store
         self.chunks = [c for c, _ in rows]
-        self._tf = [(Counter(toks), len(toks)) for _, toks in rows]
+        # a chunk still queued (or stored by an older build) has no tokens yet: made here, as the
+        # corpus index below does, so it is found by its words before the worker reaches it
+        made = [toks if toks is not None else tokens(passage_text(c, report=False)) or ["∅"] for c, toks in rows]
+        self._tf = [(Counter(toks), len(toks)) for toks in made]
         self.by_id = {c.id: c for c in self.chunks}
 
     def search(
