@@ -209,7 +209,7 @@ def run_setup(setup: str, corpus: list[SyntheticReport], corpus_dir: Path, sizes
                                                                    ignore_cleanup_errors=True)))
         settings = Settings.from_env(env={}, data_dir=tmp / "data", embedder="fake:384")
         if setup == "servers":
-            url = stack.enter_context(postgres_server())
+            url = stack.enter_context(postgres_server(durable=True))  # fsync on, as a real server runs
             chroma = stack.enter_context(ChromaServer(tmp / "chroma-server"))
             settings = replace(settings, database_url=url, chroma_url=chroma.url)
         store = open_store(settings.data_dir, settings.database_url)

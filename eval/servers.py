@@ -51,8 +51,9 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 
 
 @contextmanager
-def postgres_server() -> Iterator[str]:
-    """A throwaway PostgreSQL cluster on a free loopback port; yields its URL, removed afterwards."""
+def postgres_server(durable: bool = False) -> Iterator[str]:
+    """A throwaway PostgreSQL cluster on a free loopback port; yields its URL, removed afterwards.
+    Tests run it without fsync (faster, nothing to keep); a benchmark asks for `durable` settings."""
     bin_dir = pg_bin()
     root = Path(tempfile.mkdtemp(prefix="reportqa-pg-"))
     data = root / "data"
@@ -65,7 +66,9 @@ def postgres_server() -> Iterator[str]:
     try:
         subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                                      "-E", "UTF8", "--no-sync"]), check=True, **quiet)
-        opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
+        if not durable:
+            opts += " -c fsync=off -c full_page_writes=off"
         subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", opts, "-l",
                                      str(data / "server.log"), "-w", "start"]), check=True, **quiet)
         try:
