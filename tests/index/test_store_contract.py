@@ -68,6 +68,9 @@ def test_reports_are_listed_in_the_same_order(store: SQLStore, parsed) -> None:
         store.put(p, text)
         nameless = replace(p, report=replace(p.report, id=p.report.id + "_x", agency=None, year=None), chunks=())
         store.put(nameless, text)
+    assert store.agencies_containing("人民政府") == ["厚街镇人民政府"]
+    assert store.agencies_containing("人民政府", exclude="00_houjie_zhen_2023") == []
+    assert store.agencies_containing("_") == store.agencies_containing("%") == []
     listed = [r.id for r in store.reports()]
     assert listed[:2] == sorted(listed[:2]) and listed == sorted(listed, key=lambda i: (not i.endswith("_x"), i))
 
