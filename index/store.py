@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
@@ -131,18 +132,57 @@ def _insert(table: str) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
+class _ThreadConnection:
+    """One thread's connection, closed when the thread ends (its thread-local data is dropped then):
+    a server whose worker threads come and go does not pile up open connections."""
+
+    def __init__(self, db: Any):
+        self.db = db
+
+    def __del__(self) -> None:
+        with suppress(Exception):
+            self.db.close()
+
+
 class SQLStore:
-    """Every query of the fact store, once. Subclasses provide `_conn()` (this thread's connection),
+    """Every query of the fact store, once. Subclasses provide `_open()` (a new connection),
     `_write()` (one write transaction), `claim()` and the schema setup; SQL is written with `?`
     placeholders and `ORDER` names the insertion-order column."""
 
     ORDER = "rowid"
     path: str | Path
 
-    # ---- backend hooks ---------------------------------------------------------------------
+    # ---- connections: one per thread ---------------------------------------------------------
+
+    def _open(self) -> Any:
+        raise NotImplementedError
+
+    def _init_connections(self) -> None:
+        self._local = threading.local()
+        self._held: weakref.WeakSet[_ThreadConnection] = weakref.WeakSet()
+        self._held_lock = threading.Lock()
 
     def _conn(self) -> Any:
-        raise NotImplementedError
+        held = getattr(self._local, "held", None)
+        if held is None or getattr(held.db, "closed", False):
+            held = _ThreadConnection(self._open())
+            self._local.held = held
+            with self._held_lock:
+                self._held.add(held)
+        return held.db
+
+    def open_connections(self) -> int:
+        with self._held_lock:
+            return len(self._held)
+
+    def close(self) -> None:
+        with self._held_lock:
+            for held in list(self._held):
+                held.db.close()
+            self._held = weakref.WeakSet()
+        self._local = threading.local()
+
+    # ---- backend hooks ---------------------------------------------------------------------
 
     def _sql(self, sql: str) -> str:
         return sql
@@ -468,9 +508,7 @@ class SQLiteStore(SQLStore):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.busy_timeout = busy_timeout
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
+        self._init_connections()
         db = self._conn()
         db.execute("PRAGMA journal_mode=WAL")
         with self._write() as tx:
@@ -490,24 +528,11 @@ class SQLiteStore(SQLStore):
     def _db(self) -> sqlite3.Connection:
         return self._conn()
 
-    def _conn(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            # autocommit: every read sees the latest commit; writes open their own transaction
-            db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
-                                 timeout=self.busy_timeout)
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._local.db = db
-            with self._lock:
-                self._all.append(db)
+    def _open(self) -> sqlite3.Connection:
+        # autocommit: every read sees the latest commit; writes open their own transaction
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=self.busy_timeout)
+        db.execute("PRAGMA synchronous=NORMAL")
         return db
-
-    def close(self) -> None:
-        with self._lock:
-            for db in self._all:
-                db.close()
-            self._all.clear()
-        self._local = threading.local()
 
     @contextmanager
     def _write(self, report_id: str | None = None) -> Iterator[sqlite3.Connection]:

@@ -13,7 +13,6 @@ the schema built from the same declaration as SQLite's, and the two things SQLit
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -49,9 +48,7 @@ class PostgresStore(SQLStore):
         self.url = url
         self.path = _redacted(url)
         self.connect_timeout = connect_timeout
-        self._local = threading.local()
-        self._all: list[Any] = []
-        self._lock = threading.Lock()
+        self._init_connections()
         db = self._conn()
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
@@ -74,27 +71,14 @@ class PostgresStore(SQLStore):
     def shared_queue(self) -> bool:
         return True
 
-    def _conn(self) -> Any:
-        db = getattr(self._local, "db", None)
-        if db is None or db.closed:
-            try:
-                db = self._psycopg.connect(self.url, autocommit=True, connect_timeout=self.connect_timeout)
-            except self._psycopg.OperationalError as e:
-                raise ReportQAError(
-                    f"Cannot connect to the fact database at {self.path} ({str(e).strip().splitlines()[0]}). "
-                    "Check that PostgreSQL is running and REPORTQA_DATABASE_URL is right."
-                ) from e
-            self._local.db = db
-            with self._lock:
-                self._all.append(db)
-        return db
-
-    def close(self) -> None:
-        with self._lock:
-            for db in self._all:
-                db.close()
-            self._all.clear()
-        self._local = threading.local()
+    def _open(self) -> Any:
+        try:
+            return self._psycopg.connect(self.url, autocommit=True, connect_timeout=self.connect_timeout)
+        except self._psycopg.OperationalError as e:
+            raise ReportQAError(
+                f"Cannot connect to the fact database at {self.path} ({str(e).strip().splitlines()[0]}). "
+                "Check that PostgreSQL is running and REPORTQA_DATABASE_URL is right."
+            ) from e
 
     def _sql(self, sql: str) -> str:
         # the shared SQL uses SQLite's `?`; the report list sorts as SQLite does (bytes, NULL first)

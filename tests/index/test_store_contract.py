@@ -198,3 +198,18 @@ def test_bm25_statistics_follow_every_write(store: SQLStore, parsed) -> None:
     docs, total, df = store.term_stats(want)
     assert (docs, total) == (len(stored), sum(map(len, stored))) and df == dict(want)
     assert store.term_stats(["不在任何报告里的词"])[2] == {}
+
+
+def test_a_thread_s_connection_closes_when_the_thread_ends(store: SQLStore, parsed) -> None:
+    """A server's worker threads come and go; their connections must not pile up."""
+    import gc
+
+    (p, text), _ = parsed.values()
+    store.put(p, text)
+    seen = []
+    for _ in range(8):
+        t = threading.Thread(target=lambda: seen.append(len(store.reports())))
+        t.start()
+        t.join()
+    gc.collect()
+    assert seen == [1] * 8 and store.open_connections() == 1  # this thread's own
