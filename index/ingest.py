@@ -24,7 +24,6 @@ from index.embed_queue import drain, reconcile
 from index.errors import IndexUnavailableError, ReportQAError
 from index.models import Chunk, ParsedReport
 from index.parse import Overrides
-from index.settings import Settings
 from index.store import FactStore
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
@@ -156,49 +155,6 @@ def ingest_paths(
     if indexer is not None and (embed if embed is not None else not store.shared_queue):
         _catch_up(store, indexer)
     return results
-
-
-class Chunker:
-    """The chunking half of the text index, for a process that stores facts and queues passages
-    without touching the vector index (it needs no Chroma client and no model)."""
-
-    def chunks(self, parsed: ParsedReport, text: str) -> list[Chunk]:
-        from index.chunking import chunk_report
-
-        return chunk_report(parsed, text)
-
-
-def ingest_child() -> None:
-    """Set up a child process that ingests for a server: below the server's CPU priority (questions
-    first), and gone when the server is (it may be stopped in the middle of an upload; the report's
-    transaction then never commits, and nothing is lost)."""
-    import os
-    import threading
-    import time
-
-    parent = os.getppid()
-    os.nice(10)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def ingest_queued(settings: Settings, paths: list[Path], overrides: Overrides | None = None,
-                  chunk: bool = True) -> list[IngestResult]:
-    """Store facts and queue passages, in a process of its own (the server runs uploads here, so
-    parsing never holds the interpreter lock of the process answering questions)."""
-    from index.store import open_store
-
-    store = open_store(settings.data_dir, settings.database_url)
-    try:
-        return ingest_paths(paths, store, overrides, settings.max_upload_mb * 2**20,
-                            Chunker() if chunk else None, embed=False)
-    finally:
-        store.close()
 
 
 def _catch_up(store: FactStore, indexer: Indexer) -> None:

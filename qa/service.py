@@ -2,8 +2,8 @@
 
 Built once per process. Ingest through it stores facts first (answering at once) and leaves the
 embedding to the queue: drained in this process for SQLite, by `reportqa worker`s for PostgreSQL.
-`background=True` (the web server) parses uploads in a child process and embeds in a low-priority
-background thread, so questions never wait on either.
+`background=True` (the web server) embeds in a background thread at the lowest CPU priority, so
+questions never wait on embedding; the web faces read each upload in a child process (a budget).
 
 A Chroma server that cannot be reached does not stop the service: figure questions answer from
 the fact store, and a question that needs passages gets status `unavailable` with a message.
@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from index.budget import Budget
 from index.errors import IndexUnavailableError
-from index.ingest import IngestResult, ingest_child, ingest_paths, ingest_queued
+from index.ingest import IngestResult, ingest_paths
 from index.parse import Overrides
 from index.settings import Settings
 from index.store import FactStore, open_store
@@ -32,20 +33,12 @@ class Service:
         self.store: FactStore = open_store(settings.data_dir, settings.database_url)
         self.indexer = _open_indexer(settings, self.store) if with_index else None
         self.qa = QA(self.store, retriever=_retriever(self.indexer, self.store), phraser=_phraser(settings))
+        self.background = background
         self.embedder_thread = None
-        self._ingester = None
-        if background:
-            # uploads are parsed in a process of their own: parsing is Python-heavy and would
-            # otherwise hold the interpreter lock that every question needs
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        if background and self.indexer is not None and not self.store.shared_queue:
+            from index.embed_queue import BackgroundEmbedder
 
-            self._ingester = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=ingest_child)
-            if self.indexer is not None and not self.store.shared_queue:
-                from index.embed_queue import BackgroundEmbedder
-
-                self.embedder_thread = BackgroundEmbedder(self.store, self.indexer)
+            self.embedder_thread = BackgroundEmbedder(self.store, self.indexer)
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
         try:
@@ -59,14 +52,15 @@ class Service:
         paths: Iterable[Path],
         overrides: Overrides | None = None,
         progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs,
+        indexer=None,
+        budget: Budget | None = None,
     ) -> list[IngestResult]:
-        """Store each file's facts; embed its chunks here, in the background thread, or by workers."""
-        if self._ingester is not None:
-            results = self._ingester.submit(ingest_queued, self.settings, list(paths), overrides,
-                                            self.indexer is not None).result()
-        else:
-            results = ingest_paths(list(paths), self.store, overrides, self.settings.max_upload_mb * 2**20,
-                                   self.indexer, progress, embed=not self.store.shared_queue)
+        """Store each file's facts (read in a child process under `budget` when one is given); embed
+        its passages here, or leave them to the background thread (a server) or to `reportqa
+        worker`s (PostgreSQL). `indexer` may stand in front of the service's own (to report progress)."""
+        inline = not self.background and not self.store.shared_queue
+        results = ingest_paths(list(paths), self.store, overrides, self.settings.max_upload_mb * 2**20,
+                               indexer or self.indexer, progress, budget=budget, embed=inline)
         if self.embedder_thread is not None:
             self.embedder_thread.kick()
         return results
@@ -87,8 +81,6 @@ class Service:
     def close(self) -> None:
         if self.embedder_thread is not None:
             self.embedder_thread.close()
-        if self._ingester is not None:
-            self._ingester.shutdown(wait=False, cancel_futures=True)
         self.store.close()
 
 

@@ -17,7 +17,7 @@ from index.audit import Audit
 from index.budget import Budget
 from index.errors import UnknownReportError
 from index.frame import Selection
-from index.ingest import IngestResult, ingest_paths
+from index.ingest import IngestResult
 from index.models import Fact, Report, Table
 from index.parse import Overrides
 from index.remove import delete_report
@@ -44,8 +44,7 @@ class GuardedService:
         `indexer` may stand in front of the service's own (to report progress)."""
         s = self.settings
         with self._ingest:
-            return ingest_paths(list(paths), self.service.store, overrides, s.max_upload_mb * 2**20,
-                                indexer or self.service.indexer, progress, budget=Budget.from_settings(s))
+            return self.service.ingest(paths, overrides, progress, indexer=indexer, budget=Budget.from_settings(s))
 
     def delete(self, report_id: str) -> None:
         with self._ingest:
