@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from index.errors import ReportQAError
 
 # The database URL schemes this build can open: the one place to add a backend's scheme.
-DATABASE_SCHEMES = ("sqlite",)
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")
 _INT_RANGES = {"max_upload_mb": (1, 4096), "ingest_seconds": (1, 3600), "ingest_memory_mb": (64, 65536)}
 
 
