@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup demo test lint browser-deps
+.PHONY: setup demo test lint browser-deps server-deps
 
 setup: $(VENV)/.installed
 
@@ -24,11 +24,17 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	  else echo "browser tests need: sudo apt-get install -y chromium fonts-noto-cjk"; fi; }
 
+# PostgreSQL's server binaries for the fact-store tests (the tests start their own server on loopback)
+server-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "store tests need: sudo apt-get install -y postgresql"; fi; }
+
 demo: setup
 	$(VENV)/bin/reportqa --data-dir $(DATA) ingest samples
 	$(VENV)/bin/reportqa --data-dir $(DATA) serve --port $(PORT)
 
-test: setup browser-deps
+test: setup browser-deps server-deps
 	OMP_WAIT_POLICY=PASSIVE $(PY) -m pytest
 
 lint: setup

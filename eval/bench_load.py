@@ -2,11 +2,17 @@
 
     python -m eval.bench_load --data-dir data --clients 8 --seconds 30
     python -m eval.bench_load --url http://127.0.0.1:7860 --clients 4
+    python -m eval.bench_load --data-dir data --clients 20 --seconds 20 --upload samples/01_huaian_shi_2024.pdf …
 
 Without --url it starts `reportqa serve` on a free loopback port over --data-dir (in its own
 process, so the clients do not share the server's interpreter lock) and stops it afterwards.
 Questions are built from the reports the server holds: figure look-ups, a passage question and a
 comparison, in rotation. Prints throughput and latency percentiles; --json writes them too.
+
+With --upload, the files are uploaded through POST /api/reports (one request each, in turn) while
+the clients ask: the questions must not wait for the ingest (its facts commit in one short
+transaction, its passages are embedded off the request path), so the figures to watch are p95,
+max and errors during the upload, and how long the upload and its embedding took.
 
 Loopback only: this is a load generator, and it refuses to point at any other host.
 """
@@ -43,6 +49,7 @@ class Result:
     p99_ms: float
     max_ms: float
     statuses: dict[str, int]
+    ingest: dict | None = None
 
 
 def questions_for(reports: list[dict]) -> list[str]:
@@ -66,8 +73,30 @@ def percentile(sorted_ms: list[float], p: float) -> float:
     return sorted_ms[k]
 
 
-async def run(url: str, clients: int, seconds: float, questions: list[str], timeout: float = 60) -> Result:
-    """Each client asks the next question as soon as it has the last answer, until time is up."""
+async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None = None) -> dict:
+    """Upload each file in turn; then wait until the server's queue of passages to embed is empty."""
+    started = time.perf_counter()
+    statuses = []
+    headers = {"X-API-Key": api_key} if api_key else {}
+    for path in files:
+        r = await http.post("/api/reports", files=[("files", (path.name, path.read_bytes()))], headers=headers,
+                            timeout=600)
+        statuses.append(r.status_code)
+    stored = time.perf_counter() - started
+    queued = None
+    while time.perf_counter() - started < 600:
+        queued = (await http.get("/api/health")).json().get("index", {}).get("queued")
+        if not queued:
+            break
+        await asyncio.sleep(0.5)
+    return {"files": len(files), "statuses": statuses, "facts_stored_s": round(stored, 1),
+            "embedded_s": round(time.perf_counter() - started, 1), "left_queued": queued}
+
+
+async def run(url: str, clients: int, seconds: float, questions: list[str], timeout: float = 60,
+              uploads: list[Path] | None = None, api_key: str | None = None) -> Result:
+    """Each client asks the next question as soon as it has the last answer, until time is up (and,
+    with `uploads`, until the upload has been stored)."""
     latencies: list[float] = []
     statuses: Counter[str] = Counter()
     errors = 0
@@ -89,15 +118,20 @@ async def run(url: str, clients: int, seconds: float, questions: list[str], time
                 continue
             latencies.append((time.perf_counter() - t0) * 1000)
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1)
+    ingest = None
     async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=limits, trust_env=False) as http:
         started = time.perf_counter()
-        await asyncio.gather(*(client(n, http) for n in range(clients)))
+        asking = [client(n, http) for n in range(clients)]
+        if uploads:
+            *_, ingest = await asyncio.gather(*asking, upload(http, uploads, api_key))
+        else:
+            await asyncio.gather(*asking)
         elapsed = time.perf_counter() - started
     ms = sorted(latencies)
     return Result(clients, round(elapsed, 2), len(ms), errors, round(len(ms) / elapsed, 2),
                   round(percentile(ms, 50), 1), round(percentile(ms, 95), 1), round(percentile(ms, 99), 1),
-                  round(ms[-1], 1) if ms else float("nan"), dict(statuses))
+                  round(ms[-1], 1) if ms else float("nan"), dict(statuses), ingest)
 
 
 def _free_port() -> int:
@@ -106,10 +140,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(data_dir: Path) -> tuple[str, subprocess.Popen]:
+def start_server(data_dir: Path, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen]:
     """`reportqa serve` on a free loopback port, returned once /api/health answers."""
     port = _free_port()
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1")
+    env = dict(env if env is not None else os.environ, GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1")
     cmd = [sys.executable, "-c", "from ui.cli import main; main()", "--data-dir", str(data_dir),
            "serve", "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -135,6 +169,9 @@ def main(argv: list[str] | None = None) -> Result:
     ap.add_argument("--clients", type=int, default=4, help="Concurrent clients (default 4).")
     ap.add_argument("--seconds", type=float, default=20, help="How long to keep asking (default 20).")
     ap.add_argument("--warmup", type=float, default=2, help="Seconds of untimed asking first (default 2).")
+    ap.add_argument("--upload", type=Path, nargs="*", default=[],
+                    help="Report files uploaded through the API while the clients ask.")
+    ap.add_argument("--api-key", default=os.environ.get("REPORTQA_API_KEY"), help="X-API-Key for --upload.")
     ap.add_argument("--json", type=Path, help="Also write the result here.")
     args = ap.parse_args(argv)
 
@@ -151,7 +188,8 @@ def main(argv: list[str] | None = None) -> Result:
         questions = questions_for(reports)
         if args.warmup > 0:
             asyncio.run(run(url, args.clients, args.warmup, questions))
-        result = asyncio.run(run(url, args.clients, args.seconds, questions))
+        result = asyncio.run(run(url, args.clients, args.seconds, questions, uploads=args.upload,
+                                 api_key=args.api_key))
     finally:
         if proc is not None:
             proc.terminate()
@@ -161,6 +199,10 @@ def main(argv: list[str] | None = None) -> Result:
     print(f"requests {result.requests}  errors {result.errors}  throughput {result.throughput_rps} req/s")
     print(f"latency ms  p50 {result.p50_ms}  p95 {result.p95_ms}  p99 {result.p99_ms}  max {result.max_ms}")
     print("answer statuses " + ", ".join(f"{k} {v}" for k, v in sorted(result.statuses.items())))
+    if result.ingest:
+        i = result.ingest
+        print(f"upload of {i['files']} file(s) during the run: HTTP {i['statuses']}, facts stored after "
+              f"{i['facts_stored_s']} s, passages embedded after {i['embedded_s']} s ({i['left_queued']} left queued)")
     if args.json:
         args.json.write_text(json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8")
     return result

@@ -26,3 +26,11 @@ class IndexMismatchError(ReportQAError):
 
 class TooLargeError(ReportQAError):
     """A request past its budget (an export of more facts than one response may carry)."""
+
+
+class StoreBusyError(ReportQAError):
+    """The fact database stayed locked by another writer for longer than we wait."""
+
+
+class IndexUnavailableError(ReportQAError):
+    """The text index (a Chroma server) cannot be reached; figure questions still answer."""

@@ -1,4 +1,10 @@
-"""Ingest report files: load, parse, store (and index), one report at a time, all or nothing.
+"""Ingest report files: load, parse, store, then index, one report at a time.
+
+A report's facts, checks and chunks are stored in one short transaction, all or nothing; figure
+questions answer from the moment it commits. Its chunks are queued for the text index and
+embedded afterwards, outside the transaction (index/embed_queue.py): by this process when the
+store is SQLite, by `reportqa worker`s when it is PostgreSQL. An embedding failure therefore
+never loses the facts: the chunks stay queued and the next drain embeds them.
 
 One bad file never spoils an ingest of many: its error is recorded in its result and the rest go
 on. Re-ingesting unchanged content is a no-op (same id and content hash).
@@ -14,20 +20,22 @@ from typing import Protocol
 
 from index.agency import agency_identity
 from index.budget import Budget, file_sha256, load_and_parse
-from index.errors import ReportQAError
+from index.embed_queue import drain, reconcile
+from index.errors import IndexUnavailableError, ReportQAError
 from index.models import Chunk, ParsedReport
 from index.parse import Overrides
-from index.store import SQLiteStore
+from index.store import FactStore
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
 
 
 class Indexer(Protocol):
-    """The text side of ingest (chunking + vector index), kept behind a seam so ingest stays atomic."""
+    """The text side of ingest (chunking + vector index), behind a seam (index.text_index.TextIndexer)."""
 
     def chunks(self, parsed: ParsedReport, text: str) -> list[Chunk]: ...
-    def add(self, parsed: ParsedReport, chunks: list[Chunk]) -> None: ...
-    def remove(self, report_id: str) -> None: ...
+    def embed(self, chunks: list[Chunk]) -> None: ...
+    def ids(self, report_id: str | None = None) -> list[str]: ...
+    def delete_ids(self, ids: list[str]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class IngestResult:
     error: str | None = None
     agency: str | None = None
     year: int | None = None
+    queued: int = 0  # chunks still waiting for the text index
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -58,14 +67,18 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 def ingest_file(
     path: Path,
-    store: SQLiteStore,
+    store: FactStore,
     overrides: Overrides | None = None,
     max_bytes: int = 50 * 2**20,
     indexer: Indexer | None = None,
     budget: Budget | None = None,
+    embed: bool | None = None,
 ) -> IngestResult:
     """Ingest one file; raises ReportQAError with a clear message when it cannot. With a `budget`,
-    the file is read in a child process bounded in time and memory."""
+    the file is read in a child process bounded in time and memory.
+
+    `embed`: embed the report's queued chunks now (default: unless the store's queue is shared
+    with `reportqa worker`s). A failure to embed keeps the facts and leaves the chunks queued."""
     overrides = overrides or Overrides()
     report_id = overrides.report_id or path.stem
     if store.has(report_id, file_sha256(path, max_bytes), overrides.signature()):
@@ -77,23 +90,26 @@ def ingest_file(
     text = doc.text
     if indexer is not None:
         parsed = replace(parsed, chunks=tuple(indexer.chunks(parsed, text)))
-    try:
-        with store.transaction() as tx:
-            store.put(parsed, text, tx, overrides.signature())
-            if indexer is not None:
-                indexer.add(parsed, list(parsed.chunks))
-    except Exception:
-        if indexer is not None:
-            _restore_index(indexer, store, parsed)
-        raise
+    store.put(parsed, text, parser=overrides.signature())
+    warnings = parsed.warnings
+    if indexer is not None and (embed if embed is not None else not store.shared_queue):
+        try:
+            reconcile(store, indexer, report_id)
+            drain(store, indexer, report_id)
+        except Exception as e:  # the facts are stored; the chunks stay queued for the next drain
+            kind = "unavailable" if isinstance(e, IndexUnavailableError) else f"failed ({type(e).__name__}: {e})"
+            warnings = (*warnings, f"text index {kind}: the report's passages are queued and will be "
+                                   "embedded by the next ingest or `reportqa worker`")
     failed = tuple(f"{c.name}: {c.detail}" for c in parsed.checks if not c.ok)
+    queued = store.queue_size(report_id) if parsed.chunks else 0
     return IngestResult(
         str(path), report_id, "replaced" if existed else "added", len(parsed.facts), len(parsed.tables),
-        len(parsed.checks), failed, parsed.warnings, agency=parsed.report.agency, year=parsed.report.year,
+        len(parsed.checks), failed, warnings, agency=parsed.report.agency, year=parsed.report.year,
+        queued=queued,
     )
 
 
-def _known_agency(parsed: ParsedReport, store: SQLiteStore) -> ParsedReport:
+def _known_agency(parsed: ParsedReport, store: FactStore) -> ParsedReport:
     """Store the report under the name already stored for its agency (「淮安市洪泽区人民政府」 and
     「洪泽区人民政府」 are one agency); the form printed in this report is kept in its warnings."""
     printed = parsed.report.agency
@@ -109,24 +125,15 @@ def _known_agency(parsed: ParsedReport, store: SQLiteStore) -> ParsedReport:
     return replace(parsed, report=replace(parsed.report, agency=known), warnings=(*parsed.warnings, note))
 
 
-def _restore_index(indexer: Indexer, store: SQLiteStore, parsed: ParsedReport) -> None:
-    """After a failed write the SQL side has rolled back; make the index match it again: the
-    previous version's chunks for a replaced report, nothing for a new one."""
-    previous = store.chunks(parsed.report.id)
-    if previous:
-        indexer.add(parsed, previous)
-    else:
-        indexer.remove(parsed.report.id)
-
-
 def ingest_paths(
     paths: Iterable[Path],
-    store: SQLiteStore,
+    store: FactStore,
     overrides: Overrides | None = None,
     max_bytes: int = 50 * 2**20,
     indexer: Indexer | None = None,
     progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda xs: xs,
     budget: Budget | None = None,
+    embed: bool | None = None,
 ) -> list[IngestResult]:
     """Ingest every file; a failure is recorded and the next file goes on."""
     overrides = overrides or Overrides()
@@ -136,7 +143,7 @@ def ingest_paths(
     results = []
     for path in progress(files):
         try:
-            results.append(ingest_file(path, store, overrides, max_bytes, indexer, budget))
+            results.append(ingest_file(path, store, overrides, max_bytes, indexer, budget, embed))
         except ReportQAError as e:
             results.append(IngestResult(str(path), overrides.report_id or path.stem, "failed", error=str(e)))
         except Exception as e:  # a parser bug must not lose the other files; keep the trace for a report
@@ -145,4 +152,17 @@ def ingest_paths(
                 IngestResult(str(path), overrides.report_id or path.stem, "failed",
                              error=f"{path.name}: unexpected error while parsing ({detail}); please report it")
             )
+    if indexer is not None and (embed if embed is not None else not store.shared_queue):
+        _catch_up(store, indexer)
     return results
+
+
+def _catch_up(store: FactStore, indexer: Indexer) -> None:
+    """Finish what an earlier process left undone (killed mid-embedding, index unreachable then):
+    stale index entries of replaced reports go, queued passages are embedded. Costs two indexed
+    reads when there is nothing to do."""
+    try:
+        reconcile(store, indexer)
+        drain(store, indexer)
+    except Exception:  # said in the results already (the same index and embedder failed there): they stay queued
+        pass

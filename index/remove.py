@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index.errors import IndexUnavailableError
+
 
 def delete_report(store, indexer, report_id: str, uploads: Path | None = None) -> None:
     """Remove one report everywhere it is stored; UnknownReportError when there is none by that id.
@@ -16,7 +18,10 @@ def delete_report(store, indexer, report_id: str, uploads: Path | None = None) -
     with store.transaction() as tx:
         store.delete(report_id, tx)
     if indexer is not None:
-        indexer.remove(report_id)
+        try:
+            indexer.remove(report_id)
+        except IndexUnavailableError:
+            pass  # the store noted the deletion in its transaction: the next worker or ingest applies it
     source = Path(report.source) if report.source else None
     if uploads is not None and source is not None and source.is_file() and _inside(source, uploads):
         source.unlink()

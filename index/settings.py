@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from index.errors import ReportQAError
 
 # The database URL schemes this build can open: the one place to add a backend's scheme.
-DATABASE_SCHEMES = ("sqlite",)
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")
 _INT_RANGES = {"max_upload_mb": (1, 4096), "ingest_seconds": (1, 3600), "ingest_memory_mb": (64, 65536)}
 
 
@@ -33,8 +33,13 @@ class Settings:
     embedder: str = _setting(
         "e5", "Embedding backend: `e5` (bundled multilingual-e5-small, offline) or `st:<model path or name>`."
     )
-    chroma_url: str = _setting("", "URL of a Chroma server; empty means an embedded index under the data dir.")
-    database_url: str = _setting("", "SQL database URL; empty means a SQLite file under the data dir.")
+    chroma_url: str = _setting(
+        "", "URL of a Chroma server (http://HOST:PORT); empty means an embedded index under the data dir."
+    )
+    database_url: str = _setting(
+        "", "Fact database: postgresql://USER@HOST:PORT/DB, or sqlite:///PATH; empty means a SQLite file under "
+        "the data dir. With PostgreSQL, ingest queues passages for `reportqa worker`."
+    )
     max_upload_mb: int = _setting(50, "Largest report file accepted, in MB; bigger files are refused unread.")
     ingest_seconds: int = _setting(60, "Time budget for reading one file, in seconds; past it the file is refused.")
     ingest_memory_mb: int = _setting(1024, "Memory budget for reading one file, in MB; past it the file is refused.")

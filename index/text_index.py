@@ -10,9 +10,15 @@ half of retrieval (`query`). It talks to chromadb directly rather than through l
   wrapper's `add_texts` always embeds everything it is given);
 * removal by metadata (`where={"report_id": …}`) and paging through ids to reconcile with SQL.
 
-Ingest calls `add` inside its SQL transaction and `remove` if it raises, so a failed ingest of a
-new report leaves nothing behind. When a *replacement* fails, SQL keeps the old version while the
-index has dropped it; `sync(store)` (run by `reportqa search --reindex`) reconciles the two.
+Ingest stores a report's facts and chunks first, in one short SQL transaction, and embeds after
+the commit (index/embed_queue.py): the index only ever receives chunks the store already holds,
+so a crash mid-write leaves chunks queued, never entries for a report the store lacks. A replaced
+or deleted report leaves a note in the store (`index_dirty`); `reconcile` drops its stale entries.
+
+With a Chroma server (REPORTQA_CHROMA_URL) the server may be down or restarted: the collection is
+opened lazily and reopened after a connection error, and every call that cannot reach it raises
+`IndexUnavailableError`, which the read path turns into "the text index is unavailable" while
+figure questions go on answering from the fact store.
 
 LangChain still sits at the edge, where it buys ecosystem: `qa.retrieve.HybridRetriever` is a
 `BaseRetriever`, and the benchmark's baseline is a stock langchain-chroma pipeline.
@@ -20,16 +26,18 @@ LangChain still sits at the edge, where it buys ecosystem: `qa.retrieve.HybridRe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
+import httpx
 from chromadb.config import Settings as ChromaSettings
 
 from index.chunking import chunk_report, passage_text
 from index.embed import ChromaEmbedding, Embedder, make_embedder
-from index.errors import IndexMismatchError, ReportQAError
+from index.errors import IndexMismatchError, IndexUnavailableError, ReportQAError
 from index.models import Chunk, ParsedReport
 from index.settings import Settings
 
@@ -47,10 +55,13 @@ def chroma_client(settings: Settings) -> Any:
             raise ReportQAError(
                 f"REPORTQA_CHROMA_URL={settings.chroma_url!r} is not a URL; use e.g. http://localhost:8000."
             )
-        return chromadb.HttpClient(
-            host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https", settings=chroma_settings,
-        )
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https", settings=chroma_settings,
+            )
+        except ValueError as e:  # chromadb: "Could not connect to a Chroma server"
+            raise IndexUnavailableError(_unavailable(settings.chroma_url, e)) from e
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
@@ -62,13 +73,24 @@ def _where(report_ids: Iterable[str] | None) -> dict[str, Any] | None:
     return {"report_id": ids[0]} if len(ids) == 1 else {"report_id": {"$in": ids}}
 
 
+def _unavailable(where: str, e: BaseException) -> str:
+    return (f"The text index at {where} cannot be reached ({type(e).__name__}: {e}). Figure questions still "
+            "answer from the fact store; passages come back when the Chroma server does.")
+
+
+# what a Chroma server that is down or restarting raises through the HTTP client
+_DOWN = (httpx.TransportError, ConnectionError)
+
+
 class TextIndexer:
     """Chunks reports, embeds what is new, and answers nearest-neighbour queries."""
 
-    def __init__(self, collection: Any, embedder: Embedder, where: str = COLLECTION) -> None:
-        self.collection = collection
+    def __init__(self, collection: Any, embedder: Embedder, where: str = COLLECTION,
+                 settings: Settings | None = None) -> None:
+        self._collection = collection
         self.embedder = embedder
         self.where = where
+        self.settings = settings
 
     @classmethod
     def open(
@@ -78,38 +100,45 @@ class TextIndexer:
         *,
         embedder: Embedder | None = None,
         rebuild: bool = False,
+        lazy: bool = False,
     ) -> TextIndexer:
         """Open (or create) the collection; refuse one built by another embedding model.
 
         `rebuild` drops the collection first: use it after changing REPORTQA_EMBEDDER, then
-        `sync(store)` to embed every stored chunk again. (`store` is accepted for the ingest CLI's
-        call shape; the index itself only needs the settings.)
+        `sync(store)` to embed every stored chunk again. `lazy` returns an indexer even when the
+        Chroma server cannot be reached now; it connects on first use. (`store` is accepted for
+        the ingest CLI's call shape; the index itself only needs the settings.)
         """
         embedder = embedder or make_embedder(settings)
-        client = chroma_client(settings)
         where = settings.chroma_url or str(settings.chroma_path)
-        if rebuild and COLLECTION in {c.name if hasattr(c, "name") else c for c in client.list_collections()}:
-            client.delete_collection(COLLECTION)
-        ef = ChromaEmbedding(embedder)
+        indexer = cls(None, embedder, where, settings)
         try:
-            collection = client.get_or_create_collection(
-                COLLECTION, embedding_function=ef, configuration={"hnsw": {"space": "cosine"}},
-            )
-        except ValueError as e:  # chroma: "An embedding function already exists … conflict"
-            raise IndexMismatchError(
-                f"The text index at {where} was built by another embedding function ({e}). "
-                + _rebuild_hint(where)
-            ) from e
-        built_by = ((collection.configuration_json or {}).get("embedding_function") or {}).get("config") or {}
-        if built_by.get("embedder") not in (None, embedder.name):
-            raise IndexMismatchError(
-                f"The text index at {where} was built with embedder {built_by['embedder']!r}, but "
-                f"REPORTQA_EMBEDDER is {embedder.name!r}. Set REPORTQA_EMBEDDER={built_by['embedder']} to use "
-                "it as it is, or " + _rebuild_hint(where, lowercase=True)
-            )
-        return cls(collection, embedder, where)
+            indexer._collection = _open_collection(settings, embedder, where, rebuild)
+        except IndexUnavailableError:
+            if not lazy:
+                raise
+        return indexer
 
-    # ---- the Indexer protocol (called by index.ingest) ----------------------------------------
+    @property
+    def collection(self) -> Any:
+        if self._collection is None:
+            if self.settings is None:
+                raise IndexUnavailableError(f"The text index at {self.where} is not open.")
+            self._collection = _open_collection(self.settings, self.embedder, self.where)
+        return self._collection
+
+    @contextmanager
+    def _reach(self) -> Iterator[Any]:
+        """The collection, with a lost connection reported as `IndexUnavailableError` (and the
+        collection reopened on the next call: a restarted server has the same collection)."""
+        try:
+            yield self.collection
+        except _DOWN as e:
+            if self.settings is not None and self.settings.chroma_url:
+                self._collection = None
+            raise IndexUnavailableError(_unavailable(self.where, e)) from e
+
+    # ---- what index.ingest and index.embed_queue call ------------------------------------------
 
     def chunks(self, parsed: ParsedReport, text: str) -> list[Chunk]:
         return chunk_report(parsed, text)
@@ -117,17 +146,39 @@ class TextIndexer:
     def add(self, parsed: ParsedReport, chunks: list[Chunk]) -> None:
         """Make the index hold exactly these chunks for this report, embedding only new text."""
         report_id = parsed.report.id
-        stored = set(self._ids(_where([report_id])))
+        stored = set(self.ids(report_id))
         new = [c for c in chunks if c.id not in stored]
         # embed first: if the model fails, the collection has not been touched
         vectors = self.embedder.embed_passages([passage_text(c) for c in new]) if new else []
         stale = stored - {c.id for c in chunks}
         if stale:
-            self.collection.delete(ids=sorted(stale))
-        self._add(new, vectors)
+            self.delete_ids(sorted(stale))
+        self.upsert(new, vectors)
 
     def remove(self, report_id: str) -> None:
-        self.collection.delete(where={"report_id": report_id})
+        with self._reach() as col:
+            col.delete(where={"report_id": report_id})
+
+    def embed(self, chunks: list[Chunk]) -> None:
+        """Embed the chunks the index does not hold yet and write them. A chunk id is a hash of its
+        report and text, so an id already held needs no embedding; the write is an upsert, so a
+        chunk embedded twice (two workers after a crash) is never held twice."""
+        if not chunks:
+            return
+        with self._reach() as col:
+            held = set(col.get(ids=[c.id for c in chunks], include=[])["ids"])
+        new = [c for c in chunks if c.id not in held]
+        if new:
+            self.upsert(new, self.embedder.embed_passages([passage_text(c) for c in new]))
+
+    def ids(self, report_id: str | None = None) -> list[str]:
+        """The chunk ids the index holds, for one report or all."""
+        return self._ids(_where([report_id]) if report_id is not None else None)
+
+    def delete_ids(self, ids: list[str]) -> None:
+        with self._reach() as col:
+            for i in range(0, len(ids), _PAGE):
+                col.delete(ids=ids[i:i + _PAGE])
 
     # ---- maintenance and search ----------------------------------------------------------------
 
@@ -137,48 +188,79 @@ class TextIndexer:
         chunks = store.chunks()
         wanted = {c.id for c in chunks}
         have = set(self._ids(None))
-        orphans = have - wanted
-        for i in range(0, len(orphans), _PAGE):
-            self.collection.delete(ids=sorted(orphans)[i:i + _PAGE])
+        self.delete_ids(sorted(have - wanted))
         missing = [c for c in chunks if c.id not in have]
         for i in range(0, len(missing), _ADD_BATCH):
-            batch = missing[i:i + _ADD_BATCH]
-            self._add(batch, self.embedder.embed_passages([passage_text(c) for c in batch]))
+            self.embed(missing[i:i + _ADD_BATCH])
+        if hasattr(store, "mark_embedded"):  # the index holds every stored chunk now: none left queued
+            store.mark_embedded(sorted(wanted))
         return len(missing)
 
     def count(self) -> int:
-        return self.collection.count()
+        with self._reach() as col:
+            return col.count()
 
     def query(self, text: str, k: int, report_ids: Iterable[str] | None = None) -> list[tuple[str, float]]:
         """The k nearest chunk ids with cosine similarity, optionally only within some reports."""
         if k <= 0 or (report_ids is not None and not set(report_ids)):
             return []
-        n = min(k, self.count())
-        if n == 0:
-            return []
-        got = self.collection.query(
-            query_embeddings=[self.embedder.embed_query(text)], n_results=n, where=_where(report_ids),
-            include=["distances"],
-        )
+        with self._reach() as col:
+            n = min(k, col.count())
+            if n == 0:
+                return []
+            got = col.query(
+                query_embeddings=[self.embedder.embed_query(text)], n_results=n, where=_where(report_ids),
+                include=["distances"],
+            )
         return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def _ids(self, where: dict[str, Any] | None) -> list[str]:
         out: list[str] = []
-        while True:
-            page = self.collection.get(where=where, include=[], limit=_PAGE, offset=len(out))["ids"]
-            out += page
-            if len(page) < _PAGE:
-                return out
+        with self._reach() as col:
+            while True:
+                page = col.get(where=where, include=[], limit=_PAGE, offset=len(out))["ids"]
+                out += page
+                if len(page) < _PAGE:
+                    return out
 
-    def _add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
-        for i in range(0, len(chunks), _ADD_BATCH):
-            batch = chunks[i:i + _ADD_BATCH]
-            self.collection.add(
-                ids=[c.id for c in batch],
-                embeddings=vectors[i:i + _ADD_BATCH],
-                documents=[passage_text(c) for c in batch],
-                metadatas=[_metadata(c) for c in batch],
+    def upsert(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
+        with self._reach() as col:
+            for i in range(0, len(chunks), _ADD_BATCH):
+                batch = chunks[i:i + _ADD_BATCH]
+                col.upsert(
+                    ids=[c.id for c in batch],
+                    embeddings=vectors[i:i + _ADD_BATCH],
+                    documents=[passage_text(c) for c in batch],
+                    metadatas=[_metadata(c) for c in batch],
+                )
+
+
+def _open_collection(settings: Settings, embedder: Embedder, where: str, rebuild: bool = False) -> Any:
+    """The collection, created with our embedding function; refused if another model built it."""
+    client = chroma_client(settings)
+    try:
+        names = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
+        if rebuild and COLLECTION in names:
+            client.delete_collection(COLLECTION)
+        ef = ChromaEmbedding(embedder)
+        try:
+            collection = client.get_or_create_collection(
+                COLLECTION, embedding_function=ef, configuration={"hnsw": {"space": "cosine"}},
             )
+        except ValueError as e:  # chroma: "An embedding function already exists … conflict"
+            raise IndexMismatchError(
+                f"The text index at {where} was built by another embedding function ({e}). " + _rebuild_hint(where)
+            ) from e
+    except _DOWN as e:
+        raise IndexUnavailableError(_unavailable(where, e)) from e
+    built_by = ((collection.configuration_json or {}).get("embedding_function") or {}).get("config") or {}
+    if built_by.get("embedder") not in (None, embedder.name):
+        raise IndexMismatchError(
+            f"The text index at {where} was built with embedder {built_by['embedder']!r}, but "
+            f"REPORTQA_EMBEDDER is {embedder.name!r}. Set REPORTQA_EMBEDDER={built_by['embedder']} to use "
+            "it as it is, or " + _rebuild_hint(where, lowercase=True)
+        )
+    return collection
 
 
 def _metadata(chunk: Chunk) -> dict[str, str | int]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from index.models import Chunk, Report
-from index.store import SQLiteStore
+from index.store import FactStore
 from index.template import load_templates, normalize, split_marker
 from qa import across
 from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
@@ -64,7 +64,7 @@ _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外)?.{0,10}(呢|吗)?[?
 class QA:
     """Answers questions over the reports in a store. Cheap to call repeatedly: facts are cached."""
 
-    def __init__(self, store: SQLiteStore, retriever: Retriever | None = None, phraser=None):
+    def __init__(self, store: FactStore, retriever: Retriever | None = None, phraser=None):
         self.kb = Knowledge(store)
         self.retriever = retriever
         self.phraser = phraser

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from index.models import Chunk, Report
-from index.store import SQLiteStore
+from index.store import FactStore
 from qa.answer import ANSWERED, REFUSED, Answer, Citation
 from qa.compose import who
 from qa.text_match import bigrams
@@ -17,7 +17,7 @@ _PARA = re.compile(r"\n\s*\n|\n(?=\s*[（(]?[一二三四五六七八九十]+[�
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
-def _fallback(question: str, store: SQLiteStore, report_ids: list[str], k: int) -> list[tuple[Chunk, float]]:
+def _fallback(question: str, store: FactStore, report_ids: list[str], k: int) -> list[tuple[Chunk, float]]:
     q = bigrams(question)
     scored = []
     for rid in report_ids:
@@ -58,7 +58,7 @@ def _condense(question: str, text: str, keep: int = 3) -> str:
     return "".join(sentences[i] for i in sorted(ranked))
 
 
-def _with_continuation(chunk: Chunk, store: SQLiteStore) -> Chunk:
+def _with_continuation(chunk: Chunk, store: FactStore) -> Chunk:
     """A passage that stops inside a list (「具体包括：1.…（本部）。」) continues into the next chunk of
     the same section: the list's remaining items are appended, nothing else."""
     sentences = [s.strip() for s in _SENT.findall(chunk.text) if s.strip()]
@@ -79,7 +79,7 @@ def _with_continuation(chunk: Chunk, store: SQLiteStore) -> Chunk:
                  chunk.meta)
 
 
-def describe(question: str, reports: list[Report], store: SQLiteStore, retriever=None, k: int = 3) -> Answer:
+def describe(question: str, reports: list[Report], store: FactStore, retriever=None, k: int = 3) -> Answer:
     ids = [r.id for r in reports]
     hits = retriever(question, k, ids) if retriever is not None else _fallback(question, store, ids, k)
     hits = [(c, s) for c, s in hits if c.kind == "text" or len(hits) <= 1] or hits

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from index.models import AMBIGUOUS, Check, Fact, Report, Table
-from index.store import SQLiteStore
+from index.store import FactStore
 from index.template import Derived, Template, load_templates
 
 
@@ -116,7 +116,7 @@ class Knowledge:
     report list read again, and only reports whose content changed lose their cached facts, so
     one upload does not make the next question re-read ten thousand reports."""
 
-    def __init__(self, store: SQLiteStore):
+    def __init__(self, store: FactStore):
         self.store = store
         self._revision: int | None = None
         self._signature: tuple = ()

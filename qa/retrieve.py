@@ -22,15 +22,23 @@ When the search is scoped to reports, the question's words for that scope (the a
 the year) are dropped from the BM25 query: they already chose the report, and inside it they
 would only favour the few chunks that repeat the name.
 
-The BM25 index is built lazily from the fact store's chunks and their stored tokens, and cached
-per process; it is rebuilt when the set of chunk ids changes (after an ingest, in this or another
-process). Rebuilding reads tokens instead of running jieba over every chunk again, which at
-10,000 reports is the difference between seconds and minutes.
+A search within a few reports (the usual case: the question's scope has chosen them) reads only
+those reports' chunks and tokens from the store, and the corpus statistics of the query's terms
+(document frequencies kept by every write, index/store.py), and scores them with the same BM25 as
+below: nothing is built or held per process, so a server answers its first passage question at
+once after a restart and its memory does not grow with the corpus.
+
+A search over many reports uses a BM25 index (bm25s) built lazily from the fact store's chunks
+and their stored tokens, and cached per process; it is rebuilt when the set of chunk ids changes
+(after an ingest, in this or another process). Rebuilding reads tokens instead of running jieba
+over every chunk again, which at 10,000 reports is the difference between seconds and minutes.
 """
 
 from __future__ import annotations
 
+import math
 import threading
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -49,6 +57,8 @@ RRF_K = 60
 POOL = 30  # candidates taken from each ranker before fusion
 WEIGHTS = (1.0, 1.0)  # dense, BM25
 PER_TABLE = 1  # chunks of one table admitted to each ranking
+SCOPED_MAX = 100  # reports in scope up to which BM25 reads them from the store instead of a corpus index
+K1, B = 1.5, 0.75  # BM25 (Lucene's variant), bm25s's defaults: both searches score alike
 
 
 # ---- the lexical index ----------------------------------------------------------------------
@@ -93,6 +103,40 @@ class LexicalIndex:
             scores = scoped
         top = np.argsort(-scores, kind="stable")[:n]
         return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+class ScopedLexical:
+    """BM25 within a few reports, read from the store: their chunks with their stored tokens, and the
+    corpus statistics of the query's terms. Scores as `LexicalIndex` over the whole store would."""
+
+    def __init__(self, store: Any, report_ids: set[str]) -> None:
+        rows = store.chunks_with_tokens(report_ids)
+        self.store = store
+        self.chunks = [c for c, _ in rows]
+        # a chunk still queued (or stored by an older build) has no tokens yet: made here, as the
+        # corpus index below does, so it is found by its words before the worker reaches it
+        made = [toks if toks is not None else tokens(passage_text(c, report=False)) or ["∅"] for c, toks in rows]
+        self._tf = [(Counter(toks), len(toks)) for toks in made]
+        self.by_id = {c.id: c for c in self.chunks}
+
+    def search(
+        self, query: str, n: int, report_ids: set[str] | None = None, scope_words: Sequence[str] = ()
+    ) -> list[tuple[Chunk, float]]:
+        if not self.chunks:
+            return []
+        q = [t for t in tokens(query) if not any(t in w for w in scope_words)]
+        docs, total, df = self.store.term_stats(q)
+        q = [t for t in q if t in df]
+        if not q or not docs:
+            return []
+        avgdl = total / docs
+        idf = {t: math.log(1 + (docs - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        scores = []
+        for tf, dl in self._tf:
+            norm = K1 * ((1 - B) + B * dl / avgdl)
+            scores.append(sum(idf[t] * tf[t] / (norm + tf[t]) for t in q if t in tf))
+        top = sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
+        return [(self.chunks[i], scores[i]) for i in top if scores[i] > 0]
 
 
 class _LexicalCache:
@@ -204,7 +248,8 @@ def retrieve(
     allowed = scope_ids(store, filters)
     if allowed is not None and not allowed:
         return []
-    lexical = _LEXICAL.get(store)
+    scoped = allowed is not None and len(allowed) <= SCOPED_MAX and hasattr(store, "chunks_with_tokens")
+    lexical = ScopedLexical(store, allowed) if scoped else _LEXICAL.get(store)
     pool = pool or POOL
     wide = pool * 4
     names = _scope_words(store, allowed)

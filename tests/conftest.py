@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,25 @@ def samples_data_dir(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory
     assert results and all(r.status == "added" for r in results), [r.error for r in results if r.error]
     store.close()
     return data
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """One real PostgreSQL server for the session, on loopback in a temporary directory."""
+    from eval.servers import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> str:
+    """A fresh, empty database on the session's PostgreSQL server."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as db:
+        db.execute(f"CREATE DATABASE {name}")
+    return pg_server.rsplit("/", 1)[0] + "/" + name

@@ -284,6 +284,9 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
 
     @router.get("/health", summary="Liveness and what is loaded")
     def health() -> dict:
-        return {"status": "ok", "reports": len(svc.reports()), "text_index": svc.has_index}
+        """`index` says how many passages wait for embedding (`queued`), how many the text index
+        holds (`embedded`) and whether it can be reached (`available`)."""
+        return {"status": "ok", "reports": len(svc.reports()), "text_index": svc.has_index,
+                "index": svc.index_status()}
 
     return router

@@ -68,7 +68,7 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
 
     from ui.chat import CSS, build_chat
 
-    svc = GuardedService(service or Service(settings))
+    svc = GuardedService(service or Service(settings, background=True))
     feedback = FeedbackStore.in_dir(settings.data_dir)
     origins = allowed_origins(settings)
     app = FastAPI(

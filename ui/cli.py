@@ -55,10 +55,16 @@ def _store(ctx: click.Context):
 @click.option("--published", help="Override the publication date (YYYY-MM-DD).")
 @click.option("--template", type=click.Choice(["2019", "2021"]), help="Override the template version.")
 @click.option("--no-index", is_flag=True, help="Store facts only; skip the text index.")
+@click.option("--queue-only", is_flag=True,
+              help="Store facts and queue the passages for `reportqa worker` instead of embedding them here "
+                   "(always so with a PostgreSQL database).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], report_id, agency, year, title, published, template,
-           no_index: bool) -> None:
-    """Ingest report files or folders (txt, md, html, pdf, docx)."""
+           no_index: bool, queue_only: bool) -> None:
+    """Ingest report files or folders (txt, md, html, pdf, docx).
+
+    Facts are stored first (figure questions answer at once); passages are then embedded here
+    (SQLite) or queued for `reportqa worker`s (PostgreSQL, or --queue-only)."""
     from tqdm import tqdm
 
     from index.budget import Budget
@@ -77,6 +83,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], report_id, agency, year,
             list(paths), store, overrides, s.max_upload_mb * 2**20, indexer,
             progress=lambda xs: tqdm(xs, desc="ingest", unit="file", file=sys.stderr, disable=len(xs) < 2),
             budget=Budget.from_settings(s),
+            embed=False if queue_only or store.shared_queue else None,
         )
     except ReportQAError as e:
         _fail(e)
@@ -95,16 +102,52 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], report_id, agency, year,
             click.echo(f"    warning: {w}")
     failed = sum(r.status == "failed" for r in results)
     click.echo(f"{len(results) - failed} ingested, {failed} failed")
+    queued = sum(r.queued for r in results)
+    if queued:
+        click.echo(f"{queued} passages queued for the text index: run `reportqa worker` to embed them")
     sys.exit(1 if failed else 0)
 
 
 def _indexer(settings: Settings, store):
-    """The text index for ingest, when this build has one."""
+    """The text index for ingest, when this build has one (a Chroma server that is down does not stop
+    the facts from being stored: the passages stay queued)."""
     try:
         from index.text_index import TextIndexer
     except ImportError:
         return None
-    return TextIndexer.open(settings, store)
+    return TextIndexer.open(settings, store, lazy=True)
+
+
+@cli.command()
+@click.option("--batch", default=64, show_default=True, help="Chunks taken and embedded at a time.")
+@click.option("--poll", default=2.0, show_default=True, help="Seconds between looks at an empty queue.")
+@click.option("--until-empty", is_flag=True, help="Exit once the queue is empty instead of waiting for more.")
+@click.pass_context
+def worker(ctx: click.Context, batch: int, poll: float, until_empty: bool) -> None:
+    """Embed queued passages into the text index (run any number, on any machine that reaches the
+    database and the Chroma server). Stops between batches on SIGTERM or Ctrl-C."""
+    import signal
+    import threading
+
+    from index.embed_queue import work
+
+    s = _settings(ctx)
+    try:
+        store = _store(ctx)
+        indexer = _indexer(s, store)
+    except ReportQAError as e:
+        _fail(e)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    click.echo(f"reportqa worker: {store.queue_size()} passages queued in {store.path}, index {indexer.where}",
+               err=True)
+    try:
+        done = work(store, indexer, batch=batch, poll=poll, until_empty=until_empty, stop=stop,
+                    report=lambda m: click.echo(m, err=True))
+    except ReportQAError as e:
+        _fail(e)
+    click.echo(f"embedded {done} passages; {store.queue_size()} still queued")
 
 
 @cli.command()
@@ -114,12 +157,16 @@ def reports(ctx: click.Context, as_json: bool) -> None:
     """List ingested reports."""
     from dataclasses import asdict
 
-    for r in _store(ctx).reports():
+    store = _store(ctx)
+    progress = store.progress()
+    for r in store.reports():
+        queued, embedded = progress.get(r.id, (0, 0))
         if as_json:
-            click.echo(json.dumps(asdict(r), ensure_ascii=False))
+            click.echo(json.dumps({**asdict(r), "queued": queued, "embedded": embedded}, ensure_ascii=False))
         else:
+            index = f"{embedded}/{queued + embedded} passages indexed" if queued + embedded else "no passages"
             click.echo(f"{r.id}\t{r.agency or '?'}\t{r.year or '?'}\t{r.kind or r.template or '-'}\t{r.format}\t"
-                       f"{r.title or ''}")
+                       f"{r.title or ''}\t{index}")
 
 
 def fact_json(f) -> dict:

@@ -48,9 +48,24 @@ def eval_cmd(ctx: click.Context, qa: tuple[Path, ...], reports_dir: tuple[Path, 
 @click.option("--e5-reports", type=int, default=5, show_default=True,
               help="Synthetic reports embedded with e5 to project its ingest time (0 = skip).")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write raw figures here.")
+@click.option("--scale", is_flag=True,
+              help="Only the scale run at --sizes on SQLite + embedded Chroma and on PostgreSQL + a Chroma server "
+                   "(both started on loopback): ingest, embedding with one and two workers, serving after a restart.")
+@click.option("--setups", default="sqlite,servers", show_default=True, help="With --scale: sqlite, servers or both.")
 def bench(samples: Path, qa_paths: tuple[Path, ...], no_samples: bool, sizes: str, budget: float, scale_embedder: str,
-          queries: int, no_baseline: bool, e5_reports: int, json_out: Path | None) -> None:
+          queries: int, no_baseline: bool, e5_reports: int, json_out: Path | None, scale: bool, setups: str) -> None:
     """Benchmark ingest throughput, latency, memory and growth with corpus size on this machine."""
+    if scale:
+        from eval import bench_scale
+
+        results = bench_scale.run_scale([int(s) for s in sizes.split(",") if s.strip()],
+                                        [s.strip() for s in setups.split(",") if s.strip()], queries)
+        click.echo(bench_scale.markdown(results))
+        if json_out:
+            import json
+
+            json_out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+        return
     from eval.bench import ROOT, markdown, run_bench
 
     qa = list(qa_paths) or [ROOT / "eval" / "qa"]

@@ -18,4 +18,6 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
     settings = ctx.obj["settings"]
     click.echo(f"reportqa: data in {settings.data_dir}, serving http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # stop within seconds on SIGTERM: requests still running after 5 s are cancelled (an upload's
+    # ingest is all-or-nothing per report, and queued passages wait in the database)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", timeout_graceful_shutdown=5)

@@ -1,8 +1,10 @@
 """Upload progress in stages a person can follow: reading each file, its facts, then embedding n/m.
 
 Ingest itself knows nothing of progress bars; it calls its indexer's `chunks` once a file is
-parsed and `add` to embed and store its passages. A thin indexer in front of the real one reports
-those moments, and the embedder is asked for passages in batches so the bar moves while it works.
+parsed and, when it embeds in this process, `embed` for each batch of queued passages (a server
+leaves that to its background embedder, and the upload is done once the facts are stored). A
+thin indexer in front of the real one reports those moments, and the embedder is asked for
+passages in batches so the bar moves while it works.
 """
 
 from __future__ import annotations
@@ -37,6 +39,19 @@ class StagedIndexer:
 
     def remove(self, report_id: str) -> None:
         self.indexer.remove(report_id)
+
+    def embed(self, chunks) -> None:
+        """Queued passages embedded in this process (no background embedder): with progress."""
+        low, high = self.share
+        with batched_embedding(self.indexer, lambda done, total: self.report(
+                low + (high - low) * (0.5 + 0.5 * done / max(total, 1)), f"{self.file}：正在嵌入段落 {done}/{total}")):
+            self.indexer.embed(chunks)
+
+    def ids(self, report_id: str | None = None) -> list[str]:
+        return self.indexer.ids(report_id)
+
+    def delete_ids(self, ids: list[str]) -> None:
+        self.indexer.delete_ids(ids)
 
 
 def files_in_stages(paths: list[Path], staged: StagedIndexer | None, report: Report) -> Iterator[Path]:

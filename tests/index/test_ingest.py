@@ -135,24 +135,25 @@ def test_huge_file_refused_before_reading(store: SQLiteStore, tmp_path: Path) ->
     assert store.reports() == []
 
 
-def test_failure_while_indexing_leaves_nothing(samples_dir: Path, store: SQLiteStore) -> None:
-    class Broken:
-        removed: list[str] = []
+def test_failure_while_embedding_keeps_the_facts_and_queues_the_chunks(samples_dir: Path, store: SQLiteStore,
+                                                                       tmp_path: Path) -> None:
+    from index.embed import FakeEmbedder
+    from index.embed_queue import drain
+    from index.settings import Settings
+    from index.text_index import TextIndexer
 
-        def chunks(self, parsed, text):
-            return []
-
-        def add(self, parsed, chunks):
+    class Broken(FakeEmbedder):
+        def embed_passages(self, texts):
             raise RuntimeError("vector store down")
 
-        def remove(self, report_id):
-            self.removed.append(report_id)
-
-    broken = Broken()
-    [r] = ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store, indexer=broken)
-    assert r.status == "failed" and "vector store down" in r.error
-    assert store.reports() == [] and store.facts() == []
-    assert broken.removed == ["00_houjie_zhen_2023"]
+    index = TextIndexer.open(Settings(data_dir=tmp_path / "data"), embedder=Broken())
+    [r] = ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store, indexer=index)
+    assert r.status == "added" and any("vector store down" in w for w in r.warnings)
+    assert _cell(store, "00_houjie_zhen_2023", "t3.new", "total").value == 14  # facts answer at once
+    assert r.queued == len(store.chunks()) > 0 and index.count() == 0
+    index.embedder = FakeEmbedder()
+    assert drain(store, index) == r.queued and store.queue_size() == 0
+    assert sorted(index.ids()) == sorted(store.chunk_ids())
 
 
 def test_cli_ingest_reports_facts_check(samples_dir: Path, tmp_path: Path) -> None:
@@ -199,40 +200,37 @@ def test_filled_word_report_ingests_like_the_seed(store: SQLiteStore, tmp_path: 
     assert _cell(store, "houjie_2023", "t2.normative", "repealed").value == 7
 
 
-def test_failed_replacement_keeps_the_previous_version_indexed(samples_dir: Path, store: SQLiteStore,
-                                                               tmp_path: Path) -> None:
-    class Flaky:
-        def __init__(self):
-            self.held: dict[str, list[str]] = {}
-            self.fail = False
+def test_a_replacement_whose_embedding_fails_is_brought_in_step_later(samples_dir: Path, store: SQLiteStore,
+                                                                     tmp_path: Path) -> None:
+    from index.embed import FakeEmbedder
+    from index.embed_queue import work
+    from index.settings import Settings
+    from index.text_index import TextIndexer
 
-        def chunks(self, parsed, text):
-            from index.chunking import chunk_report
+    class Flaky(FakeEmbedder):
+        fail = False
 
-            return chunk_report(parsed, text)
-
-        def add(self, parsed, chunks):
+        def embed_passages(self, texts):
             if self.fail:
-                self.held[parsed.report.id] = []  # a half-done write: the old chunks are gone
-                self.fail = False
                 raise RuntimeError("index write failed")
-            self.held[parsed.report.id] = [c.id for c in chunks]
-
-        def remove(self, report_id):
-            self.held.pop(report_id, None)
+            return super().embed_passages(texts)
 
     copy = tmp_path / "hj.txt"
     shutil.copy(samples_dir / "00_houjie_zhen_2023.txt", copy)
     flaky = Flaky()
-    ingest_paths([copy], store, indexer=flaky)
-    before = list(flaky.held["hj"])
-    assert before and before == [c.id for c in store.chunks("hj")]
-    copy.write_text(copy.read_text(encoding="utf-8").replace("行政许可\n\n24769", "行政许可\n\n24770"), "utf-8")
+    index = TextIndexer.open(Settings(data_dir=tmp_path / "data"), embedder=flaky)
+    ingest_paths([copy], store, indexer=index)
+    before = set(index.ids("hj"))
+    assert before == store.chunk_ids()
+    copy.write_text(copy.read_text(encoding="utf-8").replace("31800份", "31801份"), "utf-8")
     flaky.fail = True
-    [r] = ingest_paths([copy], store, indexer=flaky)
-    assert r.status == "failed"
-    assert _cell(store, "hj", "t2.licensing", "decisions").value == 24769  # SQL rolled back
-    assert flaky.held["hj"] == before  # and the index holds the previous version again
+    [r] = ingest_paths([copy], store, indexer=index)
+    assert r.status == "replaced" and r.queued == 1  # only the changed passage waits
+    assert _cell(store, "hj", "t2.licensing", "decisions").value == 24769
+    flaky.fail = False
+    assert work(store, index, until_empty=True) == 1
+    assert set(index.ids("hj")) == store.chunk_ids() != before  # the stale passage is gone, the new one in
+    assert store.dirty() == [] and store.queue_size() == 0
 
 
 def test_rows_of_a_table_continued_on_the_next_page_cite_that_page(samples_dir: Path, store: SQLiteStore) -> None:
@@ -282,3 +280,26 @@ def test_a_store_from_before_parser_versions_opens_and_rereads(samples_dir: Path
     [r] = ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store)
     assert r.status == "added"
     assert ingest_paths([samples_dir / "00_houjie_zhen_2023.txt"], store)[0].status == "unchanged"
+
+
+def test_a_second_writer_waits_and_one_kept_waiting_too_long_is_told_why(samples_dir: Path, tmp_path: Path) -> None:
+    import threading
+
+    db = tmp_path / "facts.sqlite3"
+    a, b = SQLiteStore(db), SQLiteStore(db)
+    files = [samples_dir / "00_houjie_zhen_2023.txt", samples_dir / "06_pingtan_zone_2021.txt"]
+    out: dict[int, list] = {}
+    threads = [threading.Thread(target=lambda i=i, s=s: out.__setitem__(i, ingest_paths([files[i]], s)))
+               for i, s in enumerate((a, b))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.status for i in (0, 1) for r in out[i]] == ["added", "added"]
+    assert {r.id for r in a.reports()} == {"00_houjie_zhen_2023", "06_pingtan_zone_2021"}
+
+    impatient = SQLiteStore(db, busy_timeout=0.2)
+    with a.transaction():  # another process holding the write lock
+        [r] = ingest_paths([samples_dir / "07_pingtan_zone_2019.txt"], impatient)
+    assert r.status == "failed" and "locked by another writer" in r.error and "unexpected" not in r.error
+    assert not impatient.exists("07_pingtan_zone_2019")
