@@ -90,8 +90,10 @@ class QA:
         reports = self.kb.reports()
         if not reports:
             return Answer(q, REFUSED, "还没有导入任何报告。请先导入报告（reportqa ingest 或页面上的上传）。")
-        prev = _previous_question(history, q)
-        topical = bool((bigrams(q) - _QUESTION_WORDS) & self.kb.vocabulary())
+        vocabulary = self.kb.vocabulary()
+        # the conversation's last question about the reports: an off-topic turn in between set no scope
+        prev = _previous_question(history, q, lambda t: bool((bigrams(t) - _QUESTION_WORDS) & vocabulary))
+        topical = bool((bigrams(q) - _QUESTION_WORDS) & vocabulary)
         # a follow-up inherits scope, never content: 「那2022年呢？」 may lean on the previous question,
         # 「今天天气怎么样？」 may not (it would repeat the previous figure)
         if not topical and not (prev and _names_scope_only(q, reports)):
@@ -270,12 +272,12 @@ def _names_a_cell(span: str, cm: CellMatch) -> bool:
     return any(a in span for h in cm.rows for a in (h.row.core, *h.row.aliases) if len(a) >= 2)
 
 
-def _previous_question(history: list[dict], current: str) -> str | None:
+def _previous_question(history: list[dict], current: str, topical: Callable[[str], bool]) -> str | None:
     for item in reversed(history):
         if item.get("role") != "user":
             continue
         text = _content_text(item.get("content"))
-        if text and text.strip() != current:
+        if text and text.strip() != current and topical(text):
             return text.strip()
     return None
 

@@ -180,11 +180,31 @@ def test_script_in_a_report_or_question_shows_as_text(tab, live, xss_upload, art
 def test_a_follow_up_keeps_the_scope_never_the_figure(tab, live, artifacts):
     """An off-topic turn after a figure is refused, not answered with that figure again; a follow-up
     for a year not held names the conversation's agency and the years it has."""
+    from playwright.sync_api import expect
+
+    def ask_in_turn(question: str, expect_text: str):
+        """Ask once the last answer has finished; a question typed while the chat still settles is
+        sent again (the page drops an Enter that arrives mid-update)."""
+        users = tab.page.locator('#rq-chat [data-testid="user"]')
+        before = users.count()
+        box = tab.page.locator("#rq-question textarea")
+        for _ in range(3):
+            box.fill(question)
+            box.press("Enter")
+            try:
+                expect(users).to_have_count(before + 1, timeout=5_000)
+                break
+            except AssertionError:
+                continue
+        bot = tab.page.locator('#rq-chat [data-testid="bot"]').nth(before)
+        expect(bot).to_contain_text(expect_text, timeout=TIMEOUT)
+        return bot
+
     open_chat(tab, live.url)
-    ask(tab, "厚街镇2023年收到多少宗信息公开申请？", "14")
-    off = ask(tab, "今天天气怎么样？", "无关")
+    ask_in_turn("厚街镇2023年收到多少宗信息公开申请？", "14")
+    off = ask_in_turn("今天天气怎么样？", "无关")
     assert "14" not in off.inner_text()
-    other_year = ask(tab, "那2022年呢？", "2023年")
+    other_year = ask_in_turn("那2022年呢？", "2023年")
     assert "厚街镇" in other_year.inner_text() and "14宗" not in other_year.inner_text()
     tab.page.screenshot(path=str(artifacts / "follow_ups.png"), full_page=True)
     assert tab.dialogs == [] and tab.foreign == []
