@@ -34,10 +34,9 @@ def test_eval_sets_meet_the_threshold(samples_dir: Path, tmp_path: Path) -> None
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_SETS = [ROOT / "eval" / "heldout" / "heldout.jsonl", ROOT / "eval" / "blind" / "blind.jsonl"]
-# the two sets together scored 86.4 % (95/110) with the fake embedder used here (which changes only
-# which passages text questions get; 86.7 % and 90.0 % with e5), less a margin; and no confident
-# wrong number at all
-MIN_OTHER_ACCURACY = 0.82
+# the two sets together scored 88.2 % (97/110) with the fake embedder used here (which changes only
+# which passages text questions get), less a margin; and no confident wrong number at all
+MIN_OTHER_ACCURACY = 0.85
 
 
 @pytest.mark.slow
