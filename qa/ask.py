@@ -132,6 +132,19 @@ class QA:
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer
 
+    def _stated_share(self, q: str, eff: str, rf: ReportFacts, reports: list[Report]) -> Answer | None:
+        """A percentage the report states whose words cover the whole question (「“三公”经费…完成预算的
+        69.26%」 for 「三公经费完成预算的百分之几」): stated, it needs no division of ours. Only when every
+        stated percentage that passes the verifier says the same."""
+        names = agency_aliases(rf.report.agency) if rf.report.agency else frozenset()
+        rates = [f for f in rf.facts if f.table == "prose" and f.unit == "%"]
+        passed = []
+        for s in prose_candidates(eff, rates, names, rf.report.year):
+            candidate = _lookup(q, rf, [prose_measure(s.fact)])
+            if self._verified(eff, candidate, reports, True) is candidate:
+                passed.append(candidate)
+        return passed[0] if passed and len({a.value for a in passed}) == 1 else None
+
     def _runner_up(self, q: str, checked: str, report: Report, reports: list[Report],
                    typed: tuple[str, ...]) -> Answer | None:
         """The answer from the next cells and prose numbers of the ranking that the verifier lets
@@ -226,8 +239,14 @@ class QA:
         measures = find_measures(rf, cm, without_share_words(eff) if intent.kind == SHARE else eff)
         if intent.kind == SHARE and (measures or _WHOLE_OF.match(eff)):
             # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
-            return _share(q, rf, next((m for m in measures if m.row != "total"), measures[0]) if measures else None,
-                          eff)
+            share = _share(q, rf, next((m for m in measures if m.row != "total"), measures[0]) if measures else None,
+                           eff)
+            # 「（17.46%）」: a percentage the report states, where none can be computed
+            if share.status == ANSWERED and self._verified(eff, share, reports, True) is share:
+                return share
+            return self._stated_share(q, eff, rf, reports) or share
+        if intent.kind == SHARE and (stated := self._stated_share(q, eff, rf, reports)):
+            return stated
         if not measures:
             return _refuse_figure(q, target)
         if intent.kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):

@@ -31,6 +31,7 @@ from qa.vocab import members, quantity_asked, unit_answers, vocabulary
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
 _MIN_TERM = 2
+_SPACE = re.compile(r"\s+")
 _DATE = re.compile(r"\d+\s*(?:年度|年|月份|月|日|号|季度)|近[两二三四五六七八九十\d]年"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _EXCLUDED = re.compile(r"除了?[^，,。？?]{1,16}?(?:之外|以外)")
@@ -46,7 +47,7 @@ class Verdict:
 
 def question_text(question: str) -> str:
     """The question as the verifier reads it: NFKC, no spaces, no quotation marks."""
-    return _QUOTES.sub("", normalize(question)).replace(" ", "").replace("\u3000", "")
+    return _SPACE.sub("", _QUOTES.sub("", normalize(question)))  # a line a PDF wrapped is one line
 
 
 def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str] = ()) -> list[str]:

@@ -19,6 +19,7 @@ QA_SAMPLES = (
     "06_pingtan_zone_2021.txt",
     "07_pingtan_zone_2019.txt",
     "08_pingtan_junshan_2022.txt",
+    "13_shanghai_bgt_2025.md",
     "15_wanli_jiedao_budget_2024.pdf",
     "19_putuo_jianguanwei_budget_2026.txt",
     "20_putuo_shiquan_final_2025.txt",

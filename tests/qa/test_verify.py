@@ -143,3 +143,14 @@ def test_a_sub_row_named_inside_its_heading(qa, report, question, label, value):
 def test_the_heading_alone_is_still_the_sum(qa):
     a = _ask(qa, HUAIAN, "淮安市2024年其他处理一共多少件？")
     assert (a.status, str(a.value)) == ("answered", "187") and "(六)其他处理" in a.text, a.text
+
+
+# 13: 「予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%）」 — a percentage the report states
+@pytest.mark.parametrize("question,value", [
+    ("市政府办公厅2025年予以公开及部分公开的占比是多少？", "17.46"),
+    ("上海市政府办公厅2025年予以公开和部分公开的申请占百分之几？", "17.46"),
+])
+def test_a_share_the_report_states_is_given_as_stated(qa, question, value):
+    a = _ask(qa, "13_shanghai_bgt_2025", question)
+    assert (a.status, str(a.value), a.unit) == ("answered", value, "%"), a.text
+    assert "17.46%" in a.text
