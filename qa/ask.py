@@ -95,7 +95,7 @@ class QA:
         prev = _previous_question(history, q, lambda t: bool((bigrams(t) - _QUESTION_WORDS) & vocabulary))
         topical = bool((bigrams(q) - _QUESTION_WORDS) & vocabulary)
         # a follow-up inherits scope, never content: 「那2022年呢？」 may lean on the previous question,
-        # 「今天天气怎么样？」 may not (it would repeat the previous figure)
+        # 「明天会下雨吗？」 may not (it would repeat the previous figure)
         if not topical and not (prev and _names_scope_only(q, reports)):
             return Answer(q, REFUSED, "这个问题与已导入的报告无关，报告里没有相关内容。可以问信息公开申请、"
                                       "办理结果、行政复议和诉讼、主动公开、预算等方面的问题。")
@@ -148,8 +148,8 @@ class QA:
     def _runner_up(self, q: str, checked: str, report: Report, reports: list[Report],
                    typed: tuple[str, ...]) -> Answer | None:
         """The answer from the next cells and prose numbers of the ranking that the verifier lets
-        through (「公务用车运行维护费预算」 in a 决算 report: not the 决算数 column ranked first, the
-        预算数 of the “三公” table). Only when every runner-up that passes says the same number:
+        through (a 决算 report asked for a 预算 figure: not the 决算数 column ranked first, but the
+        预算数 column of another table). Only when every runner-up that passes says the same number:
         two that differ mean the question cannot tell them apart."""
         rf = self.kb.of(report)
         names = agency_aliases(report.agency) if report.agency else frozenset()

@@ -75,7 +75,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(YOY, True)
     if _SHARE.search(q) and not asks_rate(q):  # 「增加了百分之几」 is a stated rate, looked up
         return Intent(SHARE, True)
-    # 「项目支出比基本支出少多少」: two items; 「比2024年预算多了多少」 is a change over time
+    # 「项目支出比基本支出少多少」: two items; 「比2022年多了多少」 is a change over time
     if _DIFF.search(q) and (strong_rows >= 2 or _TWO_ITEMS.search(q)):
         return Intent(DIFF, True)
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:

@@ -61,7 +61,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     v = vocabulary()
     for name in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
         _claim_all(q, name, taken)
-    for m in _EXCLUDED.finditer(q):  # 「除了维持和纠正之外」 names what is not asked
+    for m in _EXCLUDED.finditer(q):  # 「除了予以公开以外」 names what is not asked
         _mark(taken, m.start(), len(m.group()))
     _claim_context(q, context, taken)
     for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
