@@ -70,9 +70,9 @@ class QA:
         self.phraser = phraser
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
-        agencies = {r.agency for r in named_agencies(question, self.kb.reports())}
-        parsed = parse(question.strip(), len(across.group_by_agency(
-            [r for r in self.kb.reports() if r.agency in agencies])))
+        reports = self.kb.reports()
+        agencies = {r.agency for r in named_agencies(question, reports)}
+        parsed = parse(question.strip(), len(across.group_by_agency([r for r in reports if r.agency in agencies])))
         if len(parsed.parts) > 1:
             answer = self._ask_parts(parsed, list(history), filters or Filters())
         else:
@@ -122,11 +122,10 @@ class QA:
         # a follow-up (「那律师事务所呢？」) replaces part of the previous question: its own words must
         # be covered, the previous question's were checked when it was answered
         typed = (typo[0],) if typo else ()
-        checked = q if effective != q else effective
-        verified = self._verified(checked, answer, reports, intent.kind == SHARE, typed)
+        verified = self._verified(q, answer, reports, intent.kind == SHARE, typed)
         if verified is not answer and intent.kind == LOOKUP and len(answer.figures) == 1:
             # the first choice does not cover the question: a runner-up that does may stand
-            verified = self._runner_up(q, checked, answer.figures[0].report, reports, typed) or verified
+            verified = self._runner_up(q, answer.figures[0].report, reports, typed) or verified
         answer = verified
         if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
@@ -134,35 +133,32 @@ class QA:
 
     def _stated_share(self, q: str, eff: str, rf: ReportFacts, reports: list[Report]) -> Answer | None:
         """A percentage the report states whose words cover the whole question (「“三公”经费…完成预算的
-        69.26%」 for 「三公经费完成预算的百分之几」): stated, it needs no division of ours. Only when every
-        stated percentage that passes the verifier says the same."""
-        names = agency_aliases(rf.report.agency) if rf.report.agency else frozenset()
+        69.26%」 for 「三公经费完成预算的百分之几」): stated, it needs no division of ours."""
         rates = [f for f in rf.facts if f.table == "prose" and f.unit == "%"]
-        passed = []
-        for s in prose_candidates(eff, rates, names, rf.report.year):
-            candidate = _lookup(q, rf, [prose_measure(s.fact)])
-            if self._verified(eff, candidate, reports, True) is candidate:
-                passed.append(candidate)
-        return passed[0] if passed and len({a.value for a in passed}) == 1 else None
+        measures = [prose_measure(s.fact) for s in prose_candidates(eff, rates, _names(rf.report), rf.report.year)]
+        return self._agreeing(q, eff, rf, measures, reports, share=True)
 
-    def _runner_up(self, q: str, checked: str, report: Report, reports: list[Report],
-                   typed: tuple[str, ...]) -> Answer | None:
+    def _runner_up(self, q: str, report: Report, reports: list[Report], typed: tuple[str, ...]) -> Answer | None:
         """The answer from the next cells and prose numbers of the ranking that the verifier lets
         through (a 决算 report asked for a 预算 figure: not the 决算数 column ranked first, but the
-        预算数 column of another table). Only when every runner-up that passes says the same number:
-        two that differ mean the question cannot tell them apart."""
+        预算数 column of another table)."""
         rf = self.kb.of(report)
-        names = agency_aliases(report.agency) if report.agency else frozenset()
+        names = _names(report)
         titles = {key: title for (_, key), title in rf.titles.items()}
-        measures = [table_measure(s.fact) for s in table_candidates(checked, rf.facts, titles, names)]
-        measures += [prose_measure(s.fact) for s in prose_candidates(checked, rf.facts, names, report.year)]
+        measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names)]
+        measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year)]
+        return self._agreeing(q, q, rf, measures, reports, typed=typed)
+
+    def _agreeing(self, q: str, checked: str, rf: ReportFacts, measures: list[Measure], reports: list[Report],
+                  share: bool = False, typed: tuple[str, ...] = ()) -> Answer | None:
+        """The first of `measures` the verifier lets through, only when every one it lets through says
+        the same number: two that differ mean the question cannot tell them apart."""
         passed = []
         for m in measures:
             candidate = _lookup(q, rf, [m])
-            if self._verified(checked, candidate, reports, False, typed) is candidate:
+            if self._verified(checked, candidate, reports, share, typed) is candidate:
                 passed.append(candidate)
-        values = {a.value for a in passed}
-        return passed[0] if len(values) == 1 else None
+        return passed[0] if passed and len({a.value for a in passed}) == 1 else None
 
     def _verified(self, question: str, answer: Answer, reports: list[Report], share: bool,
                   typed: tuple[str, ...] = ()) -> Answer:
@@ -339,6 +335,11 @@ def _clarify(q: str, reports: list[Report], lead: str) -> Answer:
     return Answer(q, NEEDS_CLARIFICATION, f"{lead}{listing}。", reports=tuple(r.id for r in reports))
 
 
+def _names(report: Report) -> frozenset[str]:
+    """The names an agency goes by, none for a report without one."""
+    return agency_aliases(report.agency) if report.agency else frozenset()
+
+
 def _names_scope_only(q: str, reports: list[Report]) -> bool:
     """「那2022年呢？」「洪泽区呢？」: a question that names only a year or a place (and asks)."""
     named = named_agencies(q, reports)
@@ -434,7 +435,7 @@ def _share(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
     named_whole = whole_named(eff)
     if base is None and m is not None:
         base = share_base(rf, m)
-        names = agency_aliases(r.agency) if r.agency else frozenset()
+        names = _names(r)
         if base is not None and named_whole is not None and uncovered_terms(
                 named_whole[0], [base[1], *(p for f in base[0].inputs
                                             for p in (*f.row_path, *f.column_path, *template_words(f, r.template)))],
@@ -510,9 +511,9 @@ _PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相�
 
 
 def _measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
-    """「水费和电费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
+    """「办公费和印刷费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
     the question lists several. A printed name that holds a joiner (「商品和服务支出」) is one item."""
-    head = _PARTS_END[kind].split(without(q, agency_aliases(rf.report.agency) if rf.report.agency else set()))[0]
+    head = _PARTS_END[kind].split(without(q, _names(rf.report)))[0]
     joined = sorted({lbl for f in rf.facts if f.table != "prose" and f.row_path
                      for lbl in [split_marker(f.row_path[-1])[1]] if len(lbl) >= 3 and _PARTS[kind].search(lbl)
                      and lbl in head}, key=len, reverse=True)
@@ -561,10 +562,7 @@ def combine(question: str, answers: list[Answer]) -> Answer:
             missing.append(i)
     head = answers[0]
     answered = [a for a in answers if a.status == ANSWERED]
-    if not answered:
-        status = head.status
-    else:
-        status = ANSWERED
+    status = ANSWERED if answered else head.status
     text = "\n".join(lines)
     if missing and answered:
         text += "\n" + "、".join(f"第{i}问" for i in missing) + "没有找到可靠的数字，只回答了其余部分。"

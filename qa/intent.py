@@ -80,7 +80,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(DIFF, True)
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
         return Intent(SUM, True)
-    if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「水费和电费加起来」: items of another table
+    if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「办公费和印刷费加起来」: items of another table
         return Intent(SUM, True)
     if re.search(r"加起来|之和|相加|加在一起", q):  # 「四个季度的用款计划加起来」
         return Intent(SUM, True)

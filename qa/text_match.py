@@ -227,7 +227,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
     a change the report states (「比2023年增加25万元」) is not a level to subtract from.
 
     Among equals, the label whose words the question names most wins, if the question names most
-    of them: 「主动公开了多少条政府信息」 is 「主动公开政府信息514条」, not 「其他应主动公开政府信息494条」."""
+    of them: 「一共主动公开了几条信息」 is 「主动公开政府信息514条」, not 「其他应主动公开政府信息494条」."""
     ranked = _prose_scores(question, facts, agency_names, report_year, levels_only)
     if not ranked:
         return None
@@ -383,7 +383,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         elif item_col and f.row_key and f.row_key.endswith(".row"):
             row = item_col + 1
         elif named_col and is_total_label(label) and (_TOTAL_CUE.search(q) or named_col >= 4):
-            # 「项目支出一共多少」「基本支出决算多少」: a column named, read on the table's total row
+            # 「基本支出一共多少」「基本支出决算多少」: a column named, read on the table's total row
             row = 1
         else:
             common = _lcs(label, q)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from index.models import Fact
 from index.template import load_templates, normalize
@@ -104,13 +105,20 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     return out
 
 
-def _single_tokens(q: str) -> dict[str, list[int]]:
-    """Where each character stands as a word of its own (jieba), by character."""
+@lru_cache(maxsize=4096)
+def _words(q: str) -> tuple[str, ...]:
+    """The question's words (jieba), cut once: the verifier reads one question many times over
+    (each runner-up, each part)."""
     import jieba
 
+    return tuple(jieba.cut(q, HMM=False))
+
+
+def _single_tokens(q: str) -> dict[str, list[int]]:
+    """Where each character stands as a word of its own, by character."""
     out: dict[str, list[int]] = {}
     i = 0
-    for word in jieba.cut(q, HMM=False):
+    for word in _words(q):
         if len(word) == 1:
             out.setdefault(word, []).append(i)
         i += len(word)
@@ -121,11 +129,9 @@ def _split_words(q: str, taken: list[bool], function_chars: frozenset[str]) -> l
     """A word only partly explained is not explained: 「水电费」 is not 「电费」. The question's words
     come from jieba; a word of two or more characters of which some are claimed and one is not
     yields that character as uncovered (and it is marked, so it is named once)."""
-    import jieba
-
     out: list[str] = []
     i = 0
-    for word in jieba.cut(q, HMM=False):
+    for word in _words(q):
         j = i + len(word)
         span = range(i, j)
         if len(word) >= 2 and any(taken[k] for k in span) and not all(taken[k] for k in span):
