@@ -83,11 +83,31 @@ def document_lines(doc: Document) -> list[Line]:
                 if not raw:
                     continue
                 text = raw.rstrip("\n\f")
-                lines.append(Line(text, offset + m.start(), block.page if doc.format == "pdf" else page))
+                at_page = block.page if doc.format == "pdf" else page
+                lines += _unglued(Line(text, offset + m.start(), at_page))
                 if raw.endswith("\f"):
                     page += 1
         offset += len(block.text) + 1
     return lines
+
+
+# 「合计 47,483,4582026年部门支出预算总表」「城管执法 33,775,592221 住房保障支出」: a page joined without its
+# newline glues the next line to the last amount (or a table's title to the last sentence). A thousands-
+# grouped amount ends after its last group of three, and a two-decimal amount before a year's 「20xx年」,
+# so the digits after it start the next line.
+_GLUED_AFTER_AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:(?=\d)|\.\d{2}(?=20\d\d年))"
+                                 r"|。(?=[^。，；：:]{4,50}表\s*$)")  # 「…的补贴。2026年部门财务收支预算总表」
+
+
+def _unglued(line: Line) -> list[Line]:
+    out = []
+    text, start = line.text, line.start
+    for m in reversed(list(_GLUED_AFTER_AMOUNT.finditer(text))):
+        cut = m.end()
+        out.append(Line(text[cut:], start + cut, line.page))
+        text = text[:cut]
+    out.append(Line(text, start, line.page))
+    return out[::-1]
 
 
 def find_text_tables(kind: ReportKind, lines: list[Line], skip: set[str] = frozenset()) -> list[TextTable]:
@@ -129,8 +149,20 @@ def _body(lines: list[Line]) -> list[Line]:
     return out
 
 
+# 「47,483,458一、社会保障和就业支出」: a grouped amount glued to the label of the cell beside it
+_AMOUNT_THEN_LABEL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=[^\d,.%])")
+
+
 def _tokens(line: Line) -> list[tuple[str, int, int]]:
-    return [(m.group(), line.start + m.start(), line.start + m.end()) for m in _TOKEN.finditer(line.text)]
+    out = []
+    for m in _TOKEN.finditer(line.text):
+        start, text = line.start + m.start(), m.group()
+        glued = _AMOUNT_THEN_LABEL.match(text)
+        if glued:
+            out.append((glued.group(), start, start + glued.end()))
+            text, start = text[glued.end():], start + glued.end()
+        out.append((text, start, start + len(text)))
+    return out
 
 
 def _amount(token: tuple[str, int, int]) -> Number | None:

@@ -20,6 +20,15 @@ _UNITS = (
 _NUMBER = re.compile(
     r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(" + _UNITS + r")"
 )
+# a text layer wraps lines mid-sentence: 「…服务预算518.18\n万元」「…预算为178.85万\n元。」
+_WRAPPED_UNIT = re.compile(r"(?<=[\d万亿])\n(?=[ \t]*(?:" + _UNITS + r"|元))")
+_YUAN_AFTER = re.compile(r"\s*元")
+# 「…政府采购服务预\n算24,821.72万元」: a full line that ends inside a sentence goes on in the next one,
+# unless that one opens a heading or a list item; the break becomes a control character (no part of a label)
+_WRAPPED_LINE = re.compile(
+    r"(?<=[^\n]{25}(?<![。；;！!？?：:]))\n(?=[\u4e00-\u9fff\d“\"（(])"
+    r"(?![一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+)"
+)
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、:：（(]")
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
@@ -63,6 +72,13 @@ def prose_facts(
 ) -> list[Fact]:
     """Every number-with-unit in the prose of `text`, outside the `skip` spans (the tables)."""
     skip = sorted(skip)
+    # one character for one, so spans stay offsets into the text
+    text = _WRAPPED_UNIT.sub(" ", text)
+    chars = list(text)
+    for m in _WRAPPED_LINE.finditer(text):  # never into or out of a table
+        if not any(a - 80 <= m.start() < b + 1 for a, b in skip):
+            chars[m.start()] = "\x0b"
+    text = "".join(chars)
     out: list[Fact] = []
     head = ""  # the subject of the numbered item the sentence belongs to
     for sm in _SENTENCE.finditer(text):
@@ -71,6 +87,7 @@ def prose_facts(
             head = ""
             continue
         sentence = sm.group().strip()
+        shown = _CONTROL.sub("", sentence)
         lead = len(sm.group()) - len(sm.group().lstrip())
         if item := _ITEM.match(sentence):
             head = _item_subject(sentence[item.end():])
@@ -83,6 +100,9 @@ def prose_facts(
             if not label:
                 continue
             unit = (m.group(3) or "") + m.group(4)
+            end = m.end()
+            if unit in ("万", "亿") and (yuan := _YUAN_AFTER.match(sentence, end)):  # 「178.85万 元」
+                unit, end = unit + "元", yuan.end()
             start = s0 + lead + m.start()
             out.append(
                 Fact(
@@ -94,9 +114,9 @@ def prose_facts(
                     unit=unit,
                     status=EXACT,
                     page=page_of(start),
-                    span=(start, s0 + lead + m.end()),
-                    raw=m.group(),
-                    sentence=sentence,
+                    span=(start, s0 + lead + end),
+                    raw=sentence[m.start():end],
+                    sentence=shown,
                 )
             )
     return out

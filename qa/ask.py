@@ -43,10 +43,10 @@ from qa.question import Question, parse
 from qa.scope import (
     Filters,
     Scope,
-    agency_aliases,
     by_level,
     misspelt_place,
     named_agencies,
+    names_used,
     relative_year,
     resolve_scope,
     unknown_place,
@@ -113,7 +113,7 @@ class QA:
         named = named_agencies(q, scope.reports) if scope.agency_named else []
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
         # 「建设和管理委员会…一共多少」: the 和 of a name joins no parts
-        intent = classify(without(effective, {n for r in named if r.agency for n in agency_aliases(r.agency)}),
+        intent = classify(without(effective, {n for r in named if r.agency for n in names_used(effective, r.agency)}),
                           len(across.group_by_agency(named)), parts)
         if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
             return self._describe(q, scope, reports, focus)
@@ -135,7 +135,7 @@ class QA:
         """A percentage the report states whose words cover the whole question (「“三公”经费…完成预算的
         69.26%」 for 「三公经费完成预算的百分之几」): stated, it needs no division of ours."""
         rates = [f for f in rf.facts if f.table == "prose" and f.unit == "%"]
-        measures = [prose_measure(s.fact) for s in prose_candidates(eff, rates, _names(rf.report), rf.report.year)]
+        measures = [prose_measure(s.fact) for s in prose_candidates(eff, rates, _names(rf.report, eff), rf.report.year)]
         return self._agreeing(q, eff, rf, measures, reports, share=True)
 
     def _runner_up(self, q: str, report: Report, reports: list[Report], typed: tuple[str, ...]) -> Answer | None:
@@ -143,7 +143,7 @@ class QA:
         through (a 决算 report asked for a 预算 figure: not the 决算数 column ranked first, but the
         预算数 column of another table)."""
         rf = self.kb.of(report)
-        names = _names(report)
+        names = _names(report, q)
         titles = {key: title for (_, key), title in rf.titles.items()}
         measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names)]
         measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year)]
@@ -167,7 +167,7 @@ class QA:
         by_id = {r.id: r for r in reports}
         agencies = {f.report.agency for f in answer.figures if f.report.agency}
         agencies |= {r.agency for r in named_agencies(question, reports) if r.agency}
-        names = {n for a in agencies for n in agency_aliases(a)} | agencies | set(typed)
+        names = {n for a in agencies for n in names_used(question, a)} | agencies | set(typed)
 
         def titles(report_id: str) -> dict[tuple[str, str], str]:
             r = by_id.get(report_id)
@@ -335,9 +335,9 @@ def _clarify(q: str, reports: list[Report], lead: str) -> Answer:
     return Answer(q, NEEDS_CLARIFICATION, f"{lead}{listing}。", reports=tuple(r.id for r in reports))
 
 
-def _names(report: Report) -> frozenset[str]:
-    """The names an agency goes by, none for a report without one."""
-    return agency_aliases(report.agency) if report.agency else frozenset()
+def _names(report: Report, question: str = "") -> frozenset[str]:
+    """The names an agency goes by (with a short form the question made up), none for a report without one."""
+    return names_used(question, report.agency) if report.agency else frozenset()
 
 
 def _names_scope_only(q: str, reports: list[Report]) -> bool:
@@ -345,7 +345,7 @@ def _names_scope_only(q: str, reports: list[Report]) -> bool:
     named = named_agencies(q, reports)
     if not (named or years_in(q) or relative_year(q) is not None):
         return False
-    names = {n for r in named if r.agency for n in agency_aliases(r.agency)}
+    names = {n for r in named if r.agency for n in names_used(q, r.agency)}
     return not uncovered_terms(q, (), names)
 
 
@@ -435,7 +435,7 @@ def _share(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
     named_whole = whole_named(eff)
     if base is None and m is not None:
         base = share_base(rf, m)
-        names = _names(r)
+        names = _names(r, eff)
         if base is not None and named_whole is not None and uncovered_terms(
                 named_whole[0], [base[1], *(p for f in base[0].inputs
                                             for p in (*f.row_path, *f.column_path, *template_words(f, r.template)))],
@@ -513,7 +513,7 @@ _PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相�
 def _measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
     """「办公费和印刷费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
     the question lists several. A printed name that holds a joiner (「商品和服务支出」) is one item."""
-    head = _PARTS_END[kind].split(without(q, _names(rf.report)))[0]
+    head = _PARTS_END[kind].split(without(q, _names(rf.report, q)))[0]
     joined = sorted({lbl for f in rf.facts if f.table != "prose" and f.row_path
                      for lbl in [split_marker(f.row_path[-1])[1]] if len(lbl) >= 3 and _PARTS[kind].search(lbl)
                      and lbl in head}, key=len, reverse=True)

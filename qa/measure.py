@@ -14,7 +14,7 @@ from index.template import load_templates, normalize, split_marker
 from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
-from qa.scope import agency_aliases
+from qa.scope import names_used
 from qa.text_match import (
     asks_change,
     asks_rate,
@@ -176,7 +176,7 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     taken in each rather than a prose figure that only some reports state."""
     q = normalize(question)
     cm = with_own_rows(cm, question, rf.report.template)
-    names = agency_aliases(rf.report.agency) if rf.report.agency else set()
+    names = names_used(question, rf.report.agency) if rf.report.agency else set()
     if asks_rate(q):  # only a rate the report states answers it: never a count or a computed share
         rates = [f for f in rf.facts if f.table == "prose" and f.unit in ("%", "个百分点")]
         got = best_prose_fact(question, rates, names, rf.report.year)

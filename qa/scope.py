@@ -15,7 +15,7 @@ from qa.knowledge import same_agency
 
 _UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", "旗")
 _ORG_SUFFIX = ("管理局", "办事处", "委员会", "办公室", "局", "委", "办")
-_BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|市(?!场)|[县镇]")
+_BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|(?<![城都])市(?!场)|[县镇]")
 _GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年?")
 # the short forms that departments' names go by, applied together
@@ -129,6 +129,67 @@ def _short_forms(name: str) -> set[str]:
     return set()
 
 
+# the last character a department's short form keeps: 城市管理行政执法局 → 城管执法局, 城管局
+_DEPT_END = {"委员会": "委", "办公室": "办", "局": "局", "委": "委", "厅": "厅", "院": "院", "所": "所",
+             "中心": "中心", "队": "队", "站": "站", "署": "署"}
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=65536)
+def _department(agency: str) -> tuple[str, str] | None:
+    """(the department's name without place and ending, the ending its short forms keep)."""
+    base = normalize(agency).replace(" ", "").removesuffix("人民政府")
+    if m := list(_BOUNDARY.finditer(base)):
+        base = base[m[-1].end():]
+    for long_end, short_end in _DEPT_END.items():
+        if base.endswith(long_end) and len(base) - len(long_end) >= 3:
+            return base[: -len(long_end)], short_end
+    return None
+
+
+def abbreviation_in(question: str, agency: str) -> str | None:
+    """The longest word of the question that abbreviates the department's name the way short forms
+    are made: its first character, then characters of the name in order, then the ending
+    (城管执法局, 城管局 for 城市管理行政执法局; 财政局 for 财政金融局). At least two characters of
+    the name must stay, so a bare ending (局) or a generic word (管理局) names nobody."""
+    dept = _department(agency)
+    if dept is None:
+        return None
+    body, end = dept
+    best = None
+    for run in _CJK.findall(question):
+        for j in range(len(run)):
+            if not run.startswith(end, j):
+                continue
+            for start in range(max(0, j - 8), j - 1):
+                head = run[start:j]
+                longer = best is None or len(head) + len(end) > len(best)
+                if head[0] == body[0] and longer and _subsequence(head, body):
+                    best = head + end
+    return best if best and best not in _GENERIC else None
+
+
+_LEVEL_SELF = re.compile(r"(市|区|县|镇|乡)人民政府$")
+
+
+def names_used(question: str, agency: str) -> frozenset[str]:
+    """The agency's names, with the short form this question made up for it (城管局), and for a
+    government the words it calls itself by (市政府, 全市, 本市): they name it, they label nothing.
+    Not aliases: 「市政府」 alone would name every city's government."""
+    names = set(agency_aliases(agency))
+    if short := abbreviation_in(normalize(question).replace(" ", ""), agency):
+        names.add(short)
+    if m := _LEVEL_SELF.search(normalize(agency).replace(" ", "")):
+        level = m.group(1)
+        names |= {level + "政府", level + "人民政府", "全" + level, "本" + level}
+    return frozenset(names)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def misspelt_place(question: str, reports: list[Report]) -> tuple[str, str] | None:
     """(what the question typed, the stored agency) when no name matches exactly and the place the
     question opens with is one character off exactly one stored agency (「沐阳县」 for 沭阳县), so
@@ -149,12 +210,14 @@ def misspelt_place(question: str, reports: list[Report]) -> tuple[str, str] | No
 def named_agencies(question: str, reports: list[Report]) -> list[Report]:
     """Reports whose agency the question names; the longest name wins (平潭 vs 平潭…君山片区)."""
     q = normalize(question).replace(" ", "")
-    by_agency: dict[str, int] = {}  # each distinct agency once: 10,000 reports hold far fewer
+    matched: dict[str, str] = {}  # each distinct agency once: 10,000 reports hold far fewer
     for agency in {r.agency for r in reports if r.agency}:
-        hits = [len(a) for a in agency_aliases(agency) if a in q]
+        hits = [a for a in agency_aliases(agency) if a in q]
         if hits:
-            by_agency[agency] = max(hits)
-    best = {r.id: by_agency[r.agency] for r in reports if r.agency in by_agency}
+            matched[agency] = max(hits, key=len)
+        elif short := abbreviation_in(q, agency):
+            matched[agency] = short
+    best = {r.id: len(matched[r.agency]) for r in reports if r.agency in matched}
     if not best:  # the place the question opens with, one character off (沭/沐): taken when one agency is that close
         from index.agency import near_spellings
 
@@ -167,7 +230,7 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
     picked = [r for r in reports if r.id in best]
     # drop an agency whose matched name is part of a longer matched one (平潭 inside 平潭…管理局),
     # and a government when one of its own bodies is named too (平潭 + 市场监管局 → the bureau)
-    names = {r.id: next(a for a in agency_aliases(r.agency) if a in q and len(a) == best[r.id]) for r in picked}
+    names = {r.id: matched[r.agency] for r in picked}
     picked = [r for r in picked if not any(names[r.id] != n and names[r.id] in n for n in names.values())]
     agencies = {r.agency for r in picked}
     return [r for r in picked if not any(a != r.agency and a.startswith(r.agency) for a in agencies)]

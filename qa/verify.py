@@ -99,7 +99,10 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         if i < len(q) and not taken[i]:
             run += ch
             continue
-        if len(run) >= _MIN_TERM:
+        # a lone character counts when it is a noun of its own (「小微企业」 cuts as 小/微/企业: 微 is a
+        # word the label must hold, as in 「小型和微型」, where 里/中/谁/提 are not); one left from a longer word
+        # is named above
+        if len(run) >= _MIN_TERM or (len(run) == 1 and i - 1 in _single_nouns(q) and run not in context):
             out.append(run)
         run = ""
     return out
@@ -112,6 +115,19 @@ def _words(q: str) -> tuple[str, ...]:
     import jieba
 
     return tuple(jieba.cut(q, HMM=False))
+
+
+@lru_cache(maxsize=4096)
+def _single_nouns(q: str) -> frozenset[int]:
+    """Where a single character stands as a noun of its own (jieba's part of speech n)."""
+    import jieba.posseg
+
+    out, i = set(), 0
+    for w in jieba.posseg.cut(q, HMM=False):
+        if len(w.word) == 1 and w.flag == "n":
+            out.add(i)
+        i += len(w.word)
+    return frozenset(out)
 
 
 def _single_tokens(q: str) -> dict[str, list[int]]:
@@ -213,24 +229,68 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
 
 def figure_context(fig: Figure, sources: Sources) -> list[str]:
     """Everything that says what a figure is: its row and column paths, its table's title, the
-    report's title, the template's everyday words for its cell; for a prose number its sentence,
-    the words just before it and the heading it stands under (「（一）主动公开情况」 is the subject of
+    report's title, the template's everyday words for its cell; for a prose number its own clause,
+    its sentence's opening clause and the heading it stands under (「（一）主动公开情况」 is the subject of
     「…人事任免文件12件」, 「12345热线」 of the 「工单」 sentence after it)."""
     f = fig.fact
     title = own_title(sources.titles(f.report_id).get((f.report_id, f.table), ""), f, fig.report.template)
     out = [*f.row_path, *f.column_path, fig.report.title or "", title]
     if f.table == "prose":
-        out.append(f.sentence or "")
-        if f.span:
-            text = sources.text(f.report_id)
-            start = f.span[0]
-            lead = text[max(0, start - _LEAD):start]
-            out.append(re.split(r"[。！？]|\n\s*\n", lead)[-1])  # the sentence so far, not the one before
-            heads = list(_HEADING.finditer(text, 0, start))
+        text = sources.text(f.report_id) if f.span else ""
+        if not text:
+            out.append(f.sentence or "")
+        else:
+            out += own_clause(text, f.span[0], f.span[1])
+            heads = list(_HEADING.finditer(text, 0, f.span[0]))
             if heads:
                 out.append(heads[-1].group())
     out += template_words(f, fig.report.template)
     return out
+
+
+_SENTENCE_END = re.compile(r"[。！？]|\n\s*\n")
+# a figure that ends a clause or an item of a list: 「77.10万元、」「343.49万元，」; not a date (2025年),
+# nor a number inside a name (H5), nor a 「由42分钟缩至19分钟」 that goes on in its clause
+_ITEM_END = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?![年月日号\d])[^\d\s，；：、。,;:！？]{0,4}?([、，；,;])")
+_FIGURE = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?![年月日号\d.,])")
+
+
+# a clause that says how the figure before it changed refers to it (「财政拨款收入18,976.76万元，比2024年
+# 预算增加3,355.65万元」); one that opens a breakdown (「其中自然人100件，法人20件」) is a sibling, not a subject
+_CHANGE_OPENS = re.compile(r"\s*(?:比|较|同比|环比|与|增长|增加|减少|下降|上升|持平)")
+_BREAKDOWN_OPENS = re.compile(r"\s*其中")
+
+
+def own_clause(text: str, start: int, end: int) -> list[str]:
+    """What a prose number's own words are, not its whole sentence (a sibling's words, 「…其中：货物
+    预算77.10万元、服务预算518.18万元」, would cover the 595.28 before them): the sentence's opening
+    clause (its subject), the words back to the figure that ends the item before it, the words
+    that open the list it is an item of (「关停…的政府网站1个、政务新媒体2个」), the subject a comma
+    carries over from the clause before, and the words after it up to the next clause or item
+    (「对29项…重要政策文件进行解读」)."""
+    lead = _SENTENCE_END.split(text[max(0, start - _LEAD):start])[-1]
+    opening = re.split(r"[，；：,;:]", lead)[0]
+    items = list(_ITEM_END.finditer(lead))
+    back = lead[items[-1].end():] if items else lead
+    list_lead = ""
+    if items and items[-1].group(1) == "、":  # an item of a list: the list's own lead
+        first = len(items) - 1
+        while first > 0 and items[first - 1].group(1) == "、" and items[first - 1].end() >= items[first].start() - 12:
+            first -= 1
+        before = lead[: items[first].start()]
+        earlier = list(_ITEM_END.finditer(before))
+        list_lead = before[earlier[-1].end():] if earlier else before
+    carried = ""
+    if items and items[-1].group(1) in "，,":  # 「公众号发送了373条信息，本年新增关注用户达3201人」
+        prev_start = items[-2].end() if len(items) > 1 else 0
+        prev_lead = lead[prev_start:items[-1].start()]
+        if _CHANGE_OPENS.match(back) or not _BREAKDOWN_OPENS.match(prev_lead):
+            carried = prev_lead
+    tail = _SENTENCE_END.split(text[end:end + 40])[0]
+    tail = re.split(r"[，；：,;:]", tail)[0]
+    if _FIGURE.search(tail):  # another figure follows in this clause: stop at its list's separator
+        tail = re.split(r"[、]|(?<![A-Za-z])\d", tail)[0]
+    return [opening, list_lead, carried, back + text[start:end] + tail]
 
 
 def own_title(title: str, f: Fact, version: str | None) -> str:
