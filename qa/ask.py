@@ -53,7 +53,7 @@ from qa.scope import (
     years_in,
 )
 from qa.text_match import bigrams, is_change, prose_candidates, table_candidates, without
-from qa.verify import Sources, gate, template_words, uncovered_terms
+from qa.verify import LISTED, Sources, gate, template_words, uncovered_terms
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
@@ -391,8 +391,9 @@ def _lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
     text = "；".join(parts) + "。" + "".join(f"（{n}）" if not n.startswith(("注意", "原文")) else n for n in notes)
     head = measures[0].value
     figs, cites = figures_of(used, rf.titles)
+    listed = (LISTED,) if len(used) > 1 else ()  # side by side: the verifier checks each on its own
     return Answer(q, ANSWERED, text, head.value, head.unit, figs, cites, reports=(r.id,),
-                  warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))))
+                  warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))) + listed)
 
 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.text_match import asks_rate
+from qa.vocab import vocabulary
 
 LOOKUP, SHARE, SUM, DIFF, YOY, COMPARE, RANK, TREND, DESCRIBE = (
     "lookup", "share", "sum", "diff", "yoy", "compare", "rank", "trend", "describe",
@@ -84,7 +85,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(SUM, True)
     if re.search(r"加起来|之和|相加|加在一起", q):  # 「四个季度的用款计划加起来」
         return Intent(SUM, True)
-    if figure:
+    if figure or (vocabulary().names_an_amount(q) and not _DESCRIBE.search(q)):
         return Intent(LOOKUP, True)
     if _DESCRIBE.search(q):
         return Intent(DESCRIBE, False)

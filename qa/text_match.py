@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from index.models import Fact
 from index.template import normalize, split_marker
-from qa.vocab import contrast_fit
+from qa.vocab import contrast_fit, vocabulary
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # digits say nothing about which number is meant
 # bigrams that say "a number is wanted" and nothing about which one
@@ -53,6 +53,13 @@ _PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算",
 
 _RUN_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z\d]+")
 _DIGITS = re.compile(r"\d+")
+
+
+def synonym_bigrams(question: str) -> set[str]:
+    """The bigrams of what reports print for the everyday words of the question (「买」 → 购置): the
+    same synonyms the verifier accepts, so a candidate it would accept is also found."""
+    return {b for word, printed in vocabulary().synonyms.items() if word in question for p in printed
+            for b in bigrams(p)}
 
 
 def bigrams(text: str) -> set[str]:
@@ -186,7 +193,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
                   report_year: int | None = None, levels_only: bool = False) -> list[tuple[float, float, Fact, int]]:
     """(score, precision, fact, words shared) for every prose number the question may mean."""
     qn = normalize(question)
-    q = bigrams(without(qn, agency_names))
+    q = bigrams(without(qn, agency_names)) | synonym_bigrams(qn)
     total_asked = bool(_TOTAL_ASKED.search(qn))
     ranked: list[tuple[float, float, Fact, int]] = []
     for f in facts:

@@ -27,13 +27,13 @@ from index.models import Fact
 from index.template import load_templates, normalize
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
-from qa.vocab import members, quantity_asked, unit_answers, vocabulary
+from qa.vocab import Vocabulary, members, quantity_asked, unit_answers, vocabulary
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
 _MIN_TERM = 2
 _SPACE = re.compile(r"\s+")
-_DATE = re.compile(r"\d+\s*(?:年度|年|月份|月|日|号|季度)|近[两二三四五六七八九十\d]年"
+_DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|近[两二三四五六七八九十\d]年"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _EXCLUDED = re.compile(r"除了?[^，,。？?]{1,16}?(?:之外|以外)")
 
@@ -80,15 +80,15 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     out: list[str] = []
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
-    negated = any(n in context for n in v.negation)
-    for neg in v.negation if negated else ():
-        _claim_all(q, neg, taken)
-    for neg in v.negation if not negated else ():
+    for neg in v.negation:
         i = q.find(neg)
         while i >= 0:
-            if not all(taken[i:i + len(neg)]) and neg not in "".join(out):
-                out.append(neg)
-                _mark(taken, i, len(neg))
+            if not all(taken[i:i + len(neg)]):
+                if _negation_covered(q[i + len(neg):], context, v):
+                    _mark(taken, i, len(neg))
+                elif neg not in "".join(out):
+                    out.append(neg)
+                    _mark(taken, i, len(neg))
             i = q.find(neg, i + 1)
     for i, ch in enumerate(q):
         if not taken[i] and ch in v.function_chars:
@@ -99,13 +99,31 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         if i < len(q) and not taken[i]:
             run += ch
             continue
-        # a lone character counts when it is a noun of its own (「小微企业」 cuts as 小/微/企业: 微 is a
+        # a lone character counts when it is a noun of its own, or an everyday word the vocabulary
+        # knows (输 is printed 败诉/纠正) (「小微企业」 cuts as 小/微/企业: 微 is a
         # word the label must hold, as in 「小型和微型」, where 里/中/谁/提 are not); one left from a longer word
         # is named above
-        if len(run) >= _MIN_TERM or (len(run) == 1 and i - 1 in _single_nouns(q) and run not in context):
+        lone = len(run) == 1 and run not in context and (i - 1 in _single_nouns(q) or run in v.synonyms)
+        if len(run) >= _MIN_TERM or lone:
             out.append(run)
         run = ""
     return out
+
+
+LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
+_NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
+
+
+def _negation_covered(after: str, context: str, v: Vocabulary) -> bool:
+    """Whether a label negates what the question negates: 「还没结案」 by 尚未审结 (未 … 结), 「没公开」
+    by 不予公开; not 「还没判的诉讼」 by 未经复议直接起诉, whose 未 negates something else. The
+    question's negated characters are the first content ones after its negation word."""
+    skip = v.function_chars | {w for w in v.neutral if len(w) == 1} | set("".join(v.negation))
+    negated = [ch for ch in after[:4] if _CJK.match(ch) and ch not in skip][:2]
+    spots = [m.end() for n in v.negation for m in re.finditer(re.escape(n), context)]
+    if not negated:
+        return bool(spots)
+    return any(ch in context[end:end + _NEGATED_REACH] for end in spots for ch in negated)
 
 
 @lru_cache(maxsize=4096)
@@ -347,6 +365,11 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     for fig in figs:
         contexts += figure_context(fig, sources)
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names)
+    if not left and len(figs) > 1 and (answer.value is None or LISTED in answer.warnings):
+        # figures set side by side, not combined into one value: each must answer the question by
+        # itself (「企业申请的行政复议」 is neither the 企业 applications nor all reviews)
+        alone = (uncovered_terms(question, figure_context(fig, sources), names) for fig in figs)
+        left = next((terms for terms in alone if terms), [])
     label = "、".join(dict.fromkeys(" / ".join(g.fact.row_path + g.fact.column_path)[:40] for g in figs[:2]))
     if left:
         return Verdict(False, tuple(left), label=label)

@@ -29,11 +29,17 @@ class Vocabulary:
     each: tuple[str, ...]
     joiners: tuple[str, ...]
     figure_cues: tuple[str, ...]
+    amount_nouns: tuple[str, ...]  # a question that only names one of these (「工会经费？」) asks its figure
     synonyms: dict[str, tuple[str, ...]]  # everyday word → the words labels print for it
     contrasts: tuple[tuple[str, ...], ...]  # qualifiers that exclude each other (预算 / 决算)
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
+
+    def names_an_amount(self, text: str) -> bool:
+        """「机关运行经费预算？」「事业收入？」: a bare noun phrase ending in an amount asks for it."""
+        head = text.rstrip("？?。.！! 呢吧啊")
+        return any(head.endswith(w) for w in self.amount_nouns)
 
     def same_unit(self, a: str, b: str) -> bool:
         """件 and 宗 count the same things; 辆 and 元 do not."""
@@ -62,6 +68,7 @@ def vocabulary() -> Vocabulary:
         each=_longest_first(raw["each"]),
         joiners=_longest_first(raw["joiners"]),
         figure_cues=_longest_first(raw["figure_cues"]),
+        amount_nouns=_longest_first(raw["amount_nouns"]),
         synonyms={k: tuple(v) for k, v in sorted(raw["synonyms"].items(), key=lambda kv: -len(kv[0]))
                   if not k.startswith("_")},
         contrasts=tuple(tuple(g) for g in raw["contrasts"]["groups"]),

@@ -290,8 +290,13 @@ def test_a_change_the_report_states_answers_a_change_question(qa):
 
 
 def test_figures_the_question_cannot_tell_apart_are_refused(qa):
-    a = _ask(qa, BUDGET, "买公务车的预算是多少？")  # 购置费 25? 购置及运行费 46.56? 接待费 1.35?
+    a = _ask(qa, BUDGET, "公务车的预算是多少？")  # 购置费 25? 购置及运行费 46.56? 运行费 21.56?
     assert a.status == "refused" and a.value is None, a.text
+
+
+def test_an_everyday_verb_finds_the_printed_one(qa):
+    a = _ask(qa, BUDGET, "打算花多少钱买公务车？")  # 买 is printed 购置: 购置费, not 购置及运行费
+    assert (a.status, str(a.value), a.unit) == ("answered", "25", "万元"), a.text
 
 
 def test_a_share_of_the_whole_named_before_zhong(qa):

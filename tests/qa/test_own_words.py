@@ -118,3 +118,38 @@ def test_glued_pages_of_a_text_layer_are_read_table_by_table(fixtures_dir: Path,
     [result] = ingest_paths([fixtures_dir / "21_putuo_chengguan_budget_2026.txt"], store)
     assert result.status == "added" and result.agency == CHENGGUAN
     assert not result.failed_checks and not result.warnings and result.tables == 6, result
+
+
+@pytest.mark.parametrize("question,value", [
+    ("城管执法局2026年工会经费？", "332298"),  # a bare noun phrase ending in an amount asks for it
+    ("城管执法局2026年其他交通费用？", "629920"),
+    ("城管执法局2026年公务用车运行维护费？", "387600"),
+    ("城管局2026年打算买几辆车？", "5"),  # 买 is printed 购置, 车 车辆
+])
+def test_terse_and_everyday_wordings_on_another_report(qa2, question, value):
+    a = qa2.ask(question)
+    assert (a.status, str(a.value)) == ("answered", value), a.text
+
+
+@pytest.mark.parametrize("report,question,value", [
+    ("15_wanli_jiedao_budget_2024", "培训费？", "83000"),
+    ("19_putuo_jianguanwei_budget_2026", "工会经费？", "887971.20"),
+    ("01_huaian_shi_2024", "还没审结的行政复议有几件？", "37"),  # 未 … 审结 negates what 没 negates
+])
+def test_terse_and_negated_wordings(qa, report, question, value):
+    from qa.scope import Filters
+
+    a = qa.ask(question, filters=Filters(reports=(report,)))
+    assert (a.status, str(a.value)) == ("answered", value), a.text
+
+
+@pytest.mark.parametrize("question,wrong", [
+    ("淮安市2024年企业申请的行政复议有几件？", ("53", "351")),  # side by side, neither answers it
+    ("淮安市2024年法律服务机构申请的行政复议有几件？", ("61", "351")),
+    ("淮安市2024年还没判的行政诉讼有几件？", ("46",)),  # 未经复议 negates something else
+    ("淮安市2024年行政诉讼输了几次？", ("46",)),  # 输 is a word the total does not hold
+    ("淮安市2024年行政复议赢了几件？", ("351",)),
+])
+def test_no_figure_answers_what_it_does_not_say(qa, question, wrong):
+    a = qa.ask(question)
+    assert a.status != "answered" or str(a.value) not in wrong, a.text
