@@ -197,3 +197,21 @@ def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pi
     figures, cites = _figures(kb, got)
     rows = (_row(r0, m0), _row(r1, m1))
     return Answer(question, ANSWERED, text, value, out_unit, figures, cites, rows, (r1.id,))
+
+
+def total_over(question: str, kb: Knowledge, reports: list[Report], pick) -> Answer:
+    """「2023年和2024年加起来」: the same figure of several reports added, every input shown; a
+    report without it is named and nothing is added (a partial sum would read as the whole)."""
+    ordered = sorted(reports, key=lambda r: (r.agency or "", r.year or 0))
+    got, missing = _values(kb, ordered, pick)
+    if missing or len(got) < 2:
+        lacking = "、".join(who(r) for r in missing) or "其余报告"
+        return Answer(question, REFUSED, f"{lacking}的报告中没有可用的这一数字，无法相加。",
+                      reports=tuple(r.id for r in ordered))
+    unit = got[0][1].value.unit
+    total = sum(m.value.value for _, m in got)
+    terms = " + ".join(f"{who(r)}{num(m.value.value, unit)}" for r, m in got)
+    text = f"「{got[0][1].value.label}」{terms} = {num(total, unit)}。"
+    figures, cites = _figures(kb, got)
+    return Answer(question, ANSWERED, text, total, unit, figures, cites, tuple(_row(r, m) for r, m in got),
+                  tuple(r.id for r, _ in got))

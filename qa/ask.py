@@ -32,6 +32,7 @@ from qa.intent import (
     SUM,
     TREND,
     UNSUPPORTED,
+    WHICH_MORE,
     YOY,
     Intent,
     classify,
@@ -198,6 +199,14 @@ class QA:
             return found[0] if found else None
 
         groups = across.group_by_agency(scope.reports)
+        if intent.kind == SUM and len(scope.years) >= 2 and len(scope.reports) >= 2 and len(groups) <= 2:
+            # 「两年加起来」: added, not compared; 「合计」 asks to add, it names no 合计 row
+            item = _PARTS_END[SUM].sub("", eff)
+
+            def pick_item(rf: ReportFacts) -> Measure | None:
+                found = find_measures(rf, cm, item, across=True)
+                return found[0] if found else None
+            return across.total_over(q, self.kb, scope.reports, pick_item)
         if len(scope.years) == 2 and len(groups) == 1 and len(scope.reports) >= 2 and intent.kind != TREND:
             first, last = sorted(scope.reports, key=lambda r: r.year or 0)[:: len(scope.reports) - 1]
             return (across.year_over_year(q, self.kb, last, first, pick, absolute=_asks_gap(q))
@@ -508,7 +517,8 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
 
 _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
 _PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数"),
-              DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少")}
+              DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少"
+                               r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
 
 
 def _measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
@@ -542,6 +552,15 @@ def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answe
         formula = " + ".join(f"{v.label} {num(v.value, v.unit)}" for v in vals)
         text = f"{who(r)}{formula} = {num(total, unit)}。"
         value = total
+    elif WHICH_MORE.search(q):  # 「哪个多」: the larger (or for 少/低, the smaller) named, the gap shown
+        lowest = bool(re.search(r"[少低小]", WHICH_MORE.search(q).group()))
+        big, small = sorted(vals[:2], key=lambda v: v.value, reverse=True)
+        pick = small if lowest else big
+        value = pick.value
+        gap = big.value - small.value
+        text = (f"{who(r)}「{pick.label}」{'更少' if lowest else '更多'}：{big.label} {num(big.value, unit)}，"
+                f"{small.label} {num(small.value, unit)}，相差{num(gap, unit)}"
+                f"（{num(big.value, unit)} − {num(small.value, unit)} = {num(gap, unit)}）。")
     else:
         a, b = vals[0], vals[1]
         value = a.value - b.value

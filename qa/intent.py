@@ -40,6 +40,8 @@ UNSUPPORTED = re.compile(
     r"|(网上|网络|在线|信函|寄信|邮寄|当面|现场|传真|电子邮件|电话)(提交|提出|申请|递交)"
     r"|(关于|涉及|有关)(?!(政府)?信息公开|政府信息)[^，。？?]{1,10}的"
 )
+# 「差旅费和会议费哪个多」: two items of one report, the larger asked for
+WHICH_MORE = re.compile(r"(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")
 _TWO_ITEMS = re.compile(r"比(?!\s*(?:19|20)\d\d|去年|上年|上一年|前一年)|和|与|跟")
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
 CN_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -68,6 +70,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         back = CN_NUMBERS.get(m.group(1)) or int(m.group(1))
     if _TREND.search(q) and not (_DESCRIBE.search(q) and not figure and "变化" not in q):
         return Intent(TREND, True, years_back=back)
+    if (which := WHICH_MORE.search(q)) and agencies_named < 2 and _TWO_ITEMS.search(q):
+        return Intent(DIFF, True, lowest=bool(re.search(r"[少低小]", which.group())))
     if _RANK.search(q) and agencies_named != 1:
         return Intent(RANK, True, lowest)
     if (_COMPARE.search(q) or _DIFF.search(q)) and agencies_named >= 2:

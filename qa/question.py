@@ -51,7 +51,9 @@ def _each_parts(segment: str) -> list[str]:
         items = re.split("|".join(map(re.escape, v.joiners)), head)
         items = [x for x in items if x.strip()]
         if len(items) >= 2 and all(len(x.strip()) >= 2 for x in items[1:]):
-            return [x + tail for x in items]
+            # 「自然人和企业的申请各多少」: the noun after the last item's 的 is every item's
+            shared = items[-1][items[-1].rfind("的"):] if "的" in items[-1] else ""
+            return [(x if "的" in x else x + shared) + tail for x in items]
     return []
 
 

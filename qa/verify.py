@@ -34,6 +34,8 @@ _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
 _MIN_TERM = 2
 _SPACE = re.compile(r"\s+")
 _DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|近[两二三四五六七八九十\d]年"
+                   # 「比上一年少了几件」: the year compared with is scope, not content (上年结转 is a row)
+                   r"|(?:比|较|与)(?:上一?年度?|去年|前年)|(?:去年|今年|前年)(?!结转|新收|制发|处理|收费)"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _EXCLUDED = re.compile(r"除了?[^，,。？?]{1,16}?(?:之外|以外)")
 

@@ -1,0 +1,50 @@
+"""The operation a question asks for is the one answered: a sum over years is added, not compared;
+「哪个多」 between two items of one report names the larger; 「A和B的X各多少」 asks A's X too."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.question import split_parts
+from qa.scope import Filters
+
+
+@pytest.mark.parametrize("question,value,inputs", [
+    ("洪泽区2023年和2024年一共收到多少申请？", "116", ("21件", "95件")),
+    ("洪泽区2024年和2023年的行政复议总数加起来多少？", "2", ("0件", "2件")),
+    ("平潭2021年和2025年的行政诉讼合计多少件？", None, ()),  # answered or refused, never a difference
+])
+def test_a_sum_over_years_adds(qa, question, value, inputs):
+    a = qa.ask(question)
+    assert "增加" not in a.text and "减少" not in a.text, a.text
+    if value is not None:
+        assert (a.status, str(a.value)) == ("answered", value), a.text
+        assert all(i in a.text for i in inputs) and "+" in a.text
+
+
+@pytest.mark.parametrize("report,question,label,value", [
+    ("15_wanli_jiedao_budget_2024", "基本支出和项目支出哪个少？", "项目支出", "56505103"),
+    ("01_huaian_shi_2024", "予以公开和部分公开哪个多？", "予以公开", "1362"),
+    ("19_putuo_jianguanwei_budget_2026", "差旅费和会议费谁更高？", None, None),
+])
+def test_which_of_two_items_is_larger(qa, report, question, label, value):
+    a = qa.ask(question, filters=Filters(reports=(report,)))
+    if value is None:  # whichever it is, both inputs and the gap are shown
+        assert a.status != "answered" or ("相差" in a.text and "−" in a.text), a.text
+        return
+    assert (a.status, str(a.value)) == ("answered", value), a.text
+    assert label in a.text.split("：")[0] and "相差" in a.text
+
+
+@pytest.mark.parametrize("question,parts", [
+    ("自然人和企业的申请分别有多少？", ("自然人的申请有多少", "企业的申请有多少")),
+    ("律所和公益组织的申请各有几件？", ("律所的申请有几件", "公益组织的申请有几件")),
+    ("基本支出和项目支出各多少？", ("基本支出多少", "项目支出多少")),
+])
+def test_the_noun_after_the_last_item_is_every_items(question, parts):
+    assert split_parts(question) == parts
+
+
+def test_a_year_compared_with_is_scope_not_content(qa):
+    a = qa.ask("洪泽区2024年的行政复议比上一年多了几件？")
+    assert (a.status, str(a.value)) == ("answered", "2"), a.text
