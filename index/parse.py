@@ -17,6 +17,7 @@ from index.checks import run_checks
 from index.errors import ParseError
 from index.finance import finance_parse, grid_keyer
 from index.generic_tables import generic_tables
+from index.indicator_table import indicator_table
 from index.kinds import detect_finance_kind, finance_kinds
 from index.metadata import extract_metadata
 from index.models import Document, ParsedReport, Report
@@ -134,6 +135,15 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
         checks += fin.checks
         warnings += fin.warnings
         table_spans += fin.regions
+    if template and not any(f.table.startswith("t") for f in facts):
+        # a report before the 2019 template: its statistics table of indicators, glued in a crawl
+        stated = prose_facts(report_id, text, regions + table_spans, page_of)
+        itables, ifacts, ispans = indicator_table(report_id, text, f"g{len(gtables) + 1}", page_of, stated)
+        if itables:
+            tables += itables
+            facts += ifacts
+            table_spans += ispans
+            warnings = [w for w in warnings if w != "no template table was found in this report"]
     facts += prose_facts(report_id, text, regions + table_spans, page_of)
 
     report = Report(

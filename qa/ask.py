@@ -221,7 +221,8 @@ class QA:
             return across.trend(q, self.kb, groups[0], pick, intent.years_back)
         if not scope.reports:
             return _no_report(q, scope, reports, focus)
-        if (m := UNSUPPORTED.search(q)) and not _names_a_cell(m.group(), cm):
+        if (m := UNSUPPORTED.search(q)) and not _names_a_cell(m.group(), cm) \
+                and not self._names_a_row(m.group(), scope):
             return Answer(q, REFUSED, f"报告的统计表不按「{m.group()}」区分，没有这个数字；"
                                       "可以问申请总数、各类申请人、办理结果、复议诉讼等表内数字。")
         target = _one_report(scope.reports)
@@ -273,6 +274,12 @@ class QA:
             # a different question (「四个季度的用款计划加起来」 is not the first quarter's alone)
             return _refuse_parts(q, rf, measures, intent.kind)
         return _lookup(q, rf, measures)
+
+    def _names_a_row(self, span: str, scope: Scope) -> bool:
+        """「当面申请」: a breakdown the national tables lack but this report's own table prints."""
+        core = re.sub(r"(提交|提出|递交)$", "申请", span)
+        return any(core in label for r in scope.reports[:20] for f in self.kb.of(r).facts
+                   if f.table.startswith("g") for label in f.row_path)
 
     # ---- passages --------------------------------------------------------------------------
     def _describe(self, q: str, scope: Scope, reports: list[Report], focus: list[Report]) -> Answer:

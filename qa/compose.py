@@ -69,7 +69,8 @@ def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
     """Warnings a reader needs: digits recovered from glued text, a report that disagrees with itself."""
     notes = []
     recovered = [f for f in v.inputs if f.status == RECOVERED]
-    if any(f.row_key and f.row_key.startswith(("t2.", "t3.", "t4.")) for f in recovered):
+    glued = [f for f in recovered if f.raw and f.raw.isdigit() and f.raw != str(f.value)]  # 「20263542」 → 2026
+    if glued or any(f.row_key and f.row_key.startswith(("t2.", "t3.", "t4.")) for f in recovered):
         notes.append("原文表格数字粘连在一起，此数按表内合计关系还原（唯一符合的拆分）。")
     elif recovered:  # a budget table printed as text, its empty cells simply missing
         notes.append("原文表格的空格没有印出，此数所在的列按表内合计关系确定（唯一符合的放法）。")

@@ -195,7 +195,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         found = []
     if found and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
         return found
-    if not found and rf.report.template and any(h.table in ("t2", "t3") for h in cm.strong_rows):
+    if not found and rf.report.template and any(h.table in ("t2", "t3") for h in cm.strong_rows) \
+            and any(f.table.startswith("t") for f in rf.facts):
         # a template cell was named but this report's table could not be read there: a number from
         # elsewhere in the text would answer a different question
         return []

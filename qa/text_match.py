@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.models import Fact
 from index.template import normalize, split_marker
@@ -48,7 +49,8 @@ def unit_conflict(question: str, unit: str | None) -> bool:
     if have == "%" and "%" not in asked:  # 「公开率100%」 answers no question about how many
         return True
     return bool(asked) and have is not None and have not in asked
-_PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算", "金额")
+_WHOLE_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|全[区县市镇省国年]|今年|本年度?|累计|共计|总共|全部")
+_PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算", "金额", "本年度")
 
 
 _RUN_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z\d]+")
@@ -219,7 +221,10 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             core += 0.5 * len(bigrams(" ".join(f.row_path[:-1])) & q - own)
         if total_asked:  # 「政府采购预算一共多少」: the head of 「…4821.20万元，其中：货物57.43万元、…」
             core += _HEAD_BONUS * (_heads_list(f, at) - _in_list(f, at))
-        precision = len(words & q) / len(words) if words else 0.0
+        # 「全区主动公开政府信息2122条」 over 「各乡镇主动公开政府信息613条」: the scope and time a label
+        # names (全区, 2017年) ask nothing of the question; a part it names (各乡镇) does
+        own_words = bigrams(_WHOLE_WORDS.sub(" ", label)) or words
+        precision = len(own_words & q) / len(own_words) if own_words else 0.0
         ranked.append((core, precision, f, len(own)))
     ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[-1])))  # then the fuller label
     return ranked
@@ -299,6 +304,21 @@ def _covered(label: str, q: str) -> float:
     return sum(w in q for w in words) / len(words) if words else 0.0
 
 
+@lru_cache(maxsize=65536)
+def _label_words(label: str) -> tuple[str, ...]:
+    """A label's words (jieba) of two characters or more, without the words that only ask for a
+    figure (总数, 合计): 受理依申请公开信息总数 → 受理, 申请, 公开, 信息."""
+    import jieba
+
+    v = vocabulary()
+    return tuple(w for w in jieba.cut(label, HMM=False) if len(w) >= 2 and w not in v.figure_cues)
+
+
+def _words_covered(label: str, q: str) -> float:
+    words = _label_words(label)
+    return sum(w in q for w in words) / len(words) if len(words) >= 2 else 0.0
+
+
 def _clean_label(label: str) -> str:
     return split_marker(label)[1].strip(" ：:")
 
@@ -372,6 +392,8 @@ def _stands(f: Fact, q: str, item_named: bool) -> bool:
 def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
                   agency_names: set[str]) -> tuple[list[Scored], bool, str]:
     q = expand_abbreviations("".join(without(normalize(question), agency_names).split()))
+    # 「收到…申请」 finds a row printed 「受理…」 by its words: what the everyday words are printed as
+    q_syn = q + "|" + "|".join(p for word, printed in vocabulary().synonyms.items() if word in q for p in printed)
     ranked: list[Scored] = []
     item_named = False
     for order, f in enumerate(facts):
@@ -396,8 +418,10 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
             common = _lcs(label, q)
             if common >= 4:
                 row = common
-            elif len(label) >= 4 and _covered(label, q) >= 2 / 3:
-                row = len(label) / 2  # 「给工会的经费」: every word of 工会经费, not side by side
+            elif len(label) >= 4 and (_covered(label, q_syn) >= 2 / 3 or _words_covered(label, q_syn) >= 0.75):
+                # 「给工会的经费」: every word of 工会经费, not side by side; 「收到…信息公开申请」: the
+                # words of 受理依申请公开信息总数 in another order
+                row = len(label) / 2
             else:
                 continue
         parents = sum(len(_clean_label(p)) for p in f.row_path[:-1] if len(_clean_label(p)) >= 2 and

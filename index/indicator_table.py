@@ -1,0 +1,182 @@
+"""The statistics table of pre-2019 disclosure reports (政府信息公开情况统计表), read from flattened text.
+
+Before the 2019 template, reports closed with a table of indicators: 指标名称 / 计量单位 / 本年度 /
+历年累计, one row per indicator, sub-rows after 「其中：」 numbered 1. 2. 3. A crawler's copy prints it
+on one line with every cell glued to the next:
+
+    主动公开信息数条20263542其中：1.网站公开条179533042.政府公报公开条07受理依申请公开信息总数条2121…
+
+so 「20263542」 is this year's 2026 beside 3542 in all, and the 「2」 ending 「179533042」 is the
+number of the next sub-row. A glued run splits more than one way; the table's own rules choose:
+no number but 0 starts with 0, nothing counted in all is less than this year's, a sub-row is no
+larger than its row, and where the sub-rows can add up to their row they do. A run the rules
+leave open is settled by a figure the prose states for the same words; else every reading is
+kept as `ambiguous`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from index.models import AMBIGUOUS, EXACT, RECOVERED, Fact, Table
+
+_HEADER = re.compile(r"指标名称\s*计量单位\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*历年累计")
+_END = re.compile(r"附件下载|附件\d?[:：]|[。]|\n\s*\n")
+_ITEM = re.compile(
+    r"(?P<sub>其中[:：])?\s*(?:(?P<ord>\d{1,2})\s*[.、．])?\s*"
+    r"(?P<label>[^\d。：:]{2,40}?)(?P<unit>条|件|个|人次|次|万元|元)(?P<digits>\d+)"
+)
+_MAX_DIGITS = 16  # a run longer than two counts is no row of this table
+_MAX_READINGS = 20_000
+
+
+@dataclass
+class _Row:
+    label: str
+    unit: str
+    digits: str
+    start: int
+    end: int
+    ordinal: int | None
+    parent: int | None = None
+    readings: list[tuple[int, int]] = field(default_factory=list)
+
+
+def indicator_table(
+    report_id: str, text: str, key: str, page_of: Callable[[int], int | None], prose: Iterable[Fact] = ()
+) -> tuple[list[Table], list[Fact], list[tuple[int, int]]]:
+    """The statistics table in `text` as one table `key` with a fact per reading of each cell, and
+    the span it covers (so its numbers are not read again as prose)."""
+    head = _HEADER.search(text)
+    if head is None:
+        return [], [], []
+    end = _END.search(text, head.end())
+    stop = end.start() if end else len(text)
+    rows = _rows(text, head.end(), stop)
+    if not rows:
+        return [], [], []
+    for row in rows:
+        row.readings = _readings(row.digits)
+    chosen = _choose(rows, list(prose))
+    columns = (("本年度",), ("历年累计",))  # the report's year is its scope; 「本年度」 is what the table prints
+    paths = [_path(rows, i) for i in range(len(rows))]
+    facts: list[Fact] = []
+    for i, row in enumerate(rows):
+        picks = chosen[i]
+        status = EXACT if len(row.readings) == 1 else (RECOVERED if len(picks) == 1 else AMBIGUOUS)
+        for n, pair in enumerate(picks):
+            for col, value in zip(columns, pair, strict=True):
+                facts.append(Fact(
+                    report_id=report_id, table=key, row_path=paths[i], column_path=col,
+                    value=Decimal(value), unit=row.unit, status=status, page=page_of(row.start),
+                    span=(row.start, row.end), raw=row.digits,
+                    candidate=n + 1 if status == AMBIGUOUS else 0,
+                ))
+    cells = tuple(tuple("/".join(dict.fromkeys(str(pair[c]) for pair in picks)) for c in range(2)) for picks in chosen)
+    title = _title(text, head.start())
+    table = Table(report_id=report_id, key=key, title=title, column_paths=columns,
+                  row_paths=tuple(paths), cells=cells, unit=rows[0].unit, page=page_of(head.start()))
+    return [table], facts, [(head.start(), stop)]
+
+
+def _title(text: str, at: int) -> str:
+    before = text[max(0, at - 60):at]
+    m = re.search(r"[\u4e00-\u9fff\d]*政府信息公开[\u4e00-\u9fff]*统计表", before)
+    return m.group() if m else "政府信息公开情况统计表"
+
+
+def _rows(text: str, start: int, stop: int) -> list[_Row]:
+    rows: list[_Row] = []
+    parent: int | None = None
+    pos = start
+    while True:
+        m = _ITEM.search(text, pos, stop)
+        if m is None:
+            break
+        ordinal = int(m.group("ord")) if m.group("ord") else None
+        digits = m.group("digits")
+        after = text[m.end():m.end() + 1]
+        if after and after in ".、．":  # the next sub-row's number is glued on: 「…33042.政府公报」
+            nxt = (ordinal or 0) + 1
+            if digits.endswith(str(nxt)) and len(digits) > len(str(nxt)):
+                digits = digits[: -len(str(nxt))]
+        if m.group("sub"):
+            parent = len(rows) - 1 if rows else None
+        elif ordinal is None:
+            parent = None
+        label = m.group("label").strip(" ：:，,")
+        rows.append(_Row(label, m.group("unit"), digits, m.start("label"), m.start("digits") + len(digits), ordinal,
+                         parent if ordinal is not None else None))
+        pos = m.start("digits") + len(digits)
+    return [r for r in rows if len(r.digits) <= _MAX_DIGITS]
+
+
+def _readings(digits: str) -> list[tuple[int, int]]:
+    """Every way the run splits into this year's count and the count in all."""
+    out = []
+    for i in range(1, len(digits)):
+        a, b = digits[:i], digits[i:]
+        if (a.startswith("0") and a != "0") or (b.startswith("0") and b != "0"):
+            continue
+        if int(b) >= int(a):
+            out.append((int(a), int(b)))
+    return out
+
+
+def _choose(rows: list[_Row], prose: list[Fact]) -> list[list[tuple[int, int]]]:
+    """The readings each row keeps under the table's rules, then under the prose."""
+    keep = [list(r.readings) for r in rows]
+    _by_prose(rows, keep, prose)  # a figure the prose states settles its row first, then its family
+    families: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        if r.parent is not None:
+            families.setdefault(r.parent, []).append(i)
+    for parent, children in families.items():
+        options = [keep[parent]] + [keep[c] for c in children]
+        if any(not o for o in options):
+            continue
+        combos = []
+        for n, combo in enumerate(itertools.product(*options)):
+            if n > _MAX_READINGS:
+                combos = []
+                break
+            p, kids = combo[0], combo[1:]
+            if all(k[0] <= p[0] and k[1] <= p[1] for k in kids):
+                combos.append(combo)
+        adding = [c for c in combos if sum(k[0] for k in c[1:]) == c[0][0] and sum(k[1] for k in c[1:]) == c[0][1]]
+        combos = adding or combos
+        if combos:
+            for j, idx in enumerate([parent, *children]):
+                keep[idx] = sorted({c[j] for c in combos}, key=lambda x: rows[idx].readings.index(x))
+    _by_prose(rows, keep, prose)
+    for i, r in enumerate(rows):
+        if not keep[i]:
+            keep[i] = list(r.readings) or [(0, 0)]
+    return keep
+
+
+def _by_prose(rows: list[_Row], keep: list[list[tuple[int, int]]], prose: list[Fact]) -> None:
+    for i, r in enumerate(rows):
+        if len(keep[i]) > 1:
+            stated = [pair for pair in keep[i] if _stated(r.label, pair[0], prose)]
+            if len(stated) == 1:
+                keep[i] = stated
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _stated(label: str, value: int, prose: list[Fact]) -> bool:
+    """Whether the prose states `value` under words of the row's label (「主动公开政府信息2026条」)."""
+    words = _bigrams(re.sub(r"数$", "", label))
+    return any(f.value == value and len(words & _bigrams("".join(f.row_path))) >= 2 for f in prose)
+
+
+def _path(rows: list[_Row], i: int) -> tuple[str, ...]:
+    r = rows[i]
+    return (rows[r.parent].label, r.label) if r.parent is not None else (r.label,)
