@@ -55,6 +55,8 @@ def _label(sentence: str, at: int) -> str:
 #执行数增加3.84%。」: the sentences after a numbered item's first are still about its subject
 _ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
+                      r"|第[一二三四五六七八九十]+[部分章节])")
 
 
 def _item_subject(rest: str) -> str:
@@ -91,6 +93,8 @@ def prose_facts(
         lead = len(sm.group()) - len(sm.group().lstrip())
         if item := _ITEM.match(sentence):
             head = _item_subject(sentence[item.end():])
+        elif _SECTION.match(sentence):  # 「三、政府信息依申请公开工作情况…」: a new section, a new subject
+            head = ""
         for m in _NUMBER.finditer(sentence):
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
                 continue

@@ -1,0 +1,32 @@
+"""Numbers in the prose: the words before each are its label, as a text layer prints them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from index.prose_facts import prose_facts
+
+
+def _by_label(text: str) -> dict[str, tuple[Decimal, str]]:
+    return {f.row_path[-1]: (f.value, f.unit) for f in prose_facts("r", text)}
+
+
+def test_a_unit_or_word_wrapped_to_the_next_line_stays_with_its_number():
+    text = ("2026年本部门政府采购预算214,355.48万元，其中：政府采购货物预算21.62万元、政府采购服务预\n"
+            "算24,821.72万元。预留给小型和微型企业的政府采购项目预算为55,732.43万\n元。")
+    got = _by_label(text)
+    assert got["政府采购服务预算"] == (Decimal("24821.72"), "万元")
+    assert got["预留给小型和微型企业的政府采购项目预算为"] == (Decimal("55732.43"), "万元")
+
+
+def test_a_heading_or_a_short_line_is_not_joined_to_the_next():
+    text = "三、政府采购预算情况\n2026年本部门政府采购预算595.28万元。"
+    assert "2026年本部门政府采购预算" in _by_label(text)
+
+
+def test_a_numbered_items_subject_ends_at_the_next_section():
+    text = ("3.开设政务公开栏在县政府大院门口设立政务公开专栏。2012年刊出政务公开栏12期。"
+            "三、政府信息依申请公开工作情况 2012年全县共收到申请21条，其中当面申请数18条。")
+    facts = {f.row_path[-1]: f.row_path for f in prose_facts("r", text)}
+    assert facts["其中当面申请数"] == ("其中当面申请数",)
+    assert facts["2012年刊出政务公开栏"][0].startswith("开设政务公开栏")
