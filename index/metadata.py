@@ -48,6 +48,8 @@ def extract_metadata(text: str) -> Metadata:
     if m2 and not fields.get("标题") and not _TITLE.search(compact[: m2.start() + 1]):
         agency, year = _clean_agency(m2.group(2)), int(m2.group(1))
         title = m2.group()
+    if agency is None and (cover := _cover(head)):  # 「上海市普陀区\n文化和旅游局\n2025 年度部门决算」
+        agency, year, title = _clean_agency(cover.group(1)), int(cover.group(2)), cover.group()
     for source in (fields.get("标题", ""), head) if agency is None else ():
         m = _TITLE.search(source)
         if m:
@@ -69,6 +71,29 @@ def extract_metadata(text: str) -> Metadata:
         p = _PERIOD.search(head)
         year = int(p.group(1)) if p else None
     return Metadata(title, agency, year, published)
+
+
+_COVER_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,24}")
+_AGENCY_END = re.compile(r"(?:局|委|委员会|办|办公室|院|府|处|中心|街道|镇|乡|区|县|市|厅|所|站|队|馆|会|部)$")
+
+
+def _cover(head: str) -> re.Match[str] | None:
+    """A cover page that sets the title over several short lines, the agency's name broken
+    (「上海市普陀区」「文化和旅游局」「2025 年度部门决算」): the lines before the year are names only."""
+    lines: list[str] = []
+    for line in head.split("\n")[:6]:
+        flat = "".join(line.split())
+        if not flat:
+            continue
+        lines.append(flat)
+        if re.search(r"(?:19|20)\d\d", flat):
+            break
+        if not _COVER_LINE.fullmatch(flat):
+            return None
+    if len(lines) < 3:
+        return None
+    m = _TITLE.match("".join(lines))
+    return m if m and _AGENCY_END.search(m.group(1)) else None
 
 
 def _signature_date(tail: str, year: int | None) -> re.Match[str] | None:

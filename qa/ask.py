@@ -54,7 +54,7 @@ from qa.scope import (
     years_in,
 )
 from qa.text_match import bigrams, is_change, prose_candidates, table_candidates, without
-from qa.verify import LISTED, Sources, gate, template_words, uncovered_terms
+from qa.verify import LISTED, Sources, gate, template_words, unasked_words, uncovered_terms
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
@@ -159,22 +159,30 @@ class QA:
             candidate = _lookup(q, rf, [m])
             if self._verified(checked, candidate, reports, share, typed) is candidate:
                 passed.append(candidate)
+        if len({a.value for a in passed}) > 1:  # the one that says no more than was asked, if only one
+            sources = self._sources(reports)
+            extra = [min(unasked_words(checked, f, sources) for f in a.figures) for a in passed]
+            least = [a for a, e in zip(passed, extra, strict=True) if e == min(extra)]
+            passed = least if len({a.value for a in least}) == 1 else passed
         return passed[0] if passed and len({a.value for a in passed}) == 1 else None
 
     def _verified(self, question: str, answer: Answer, reports: list[Report], share: bool,
                   typed: tuple[str, ...] = ()) -> Answer:
         """The verifier's word on a figure answer: every content word of the question covered by the
         figures' labels, agencies or vocabulary, and the quantity asked the quantity given."""
-        by_id = {r.id: r for r in reports}
         agencies = {f.report.agency for f in answer.figures if f.report.agency}
         agencies |= {r.agency for r in named_agencies(question, reports) if r.agency}
         names = {n for a in agencies for n in names_used(question, a)} | agencies | set(typed)
+        return gate(question, answer, names, self._sources(reports), share)
+
+    def _sources(self, reports: list[Report]) -> Sources:
+        by_id = {r.id: r for r in reports}
 
         def titles(report_id: str) -> dict[tuple[str, str], str]:
             r = by_id.get(report_id)
             return self.kb.of(r).titles if r is not None else {}
 
-        return gate(question, answer, names, Sources(titles, self.kb.store.text), share)
+        return Sources(titles, self.kb.store.text)
 
     def _ask_parts(self, question: Question, history: list[dict], filters: Filters) -> Answer:
         """Each figure the question asks for, answered on its own; later parts stay in the reports

@@ -169,6 +169,7 @@ def abbreviation_in(question: str, agency: str) -> str | None:
     return best if best and best not in _GENERIC else None
 
 
+_AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中心|政府|办事处|街道|镇|乡|区|县|市)$")
 _LEVEL_SELF = re.compile(r"(市|区|县|镇|乡)人民政府$")
 
 
@@ -177,8 +178,13 @@ def names_used(question: str, agency: str) -> frozenset[str]:
     government the words it calls itself by (市政府, 全市, 本市): they name it, they label nothing.
     Not aliases: 「市政府」 alone would name every city's government."""
     names = set(agency_aliases(agency))
-    if short := abbreviation_in(normalize(question).replace(" ", ""), agency):
+    q = normalize(question).replace(" ", "")
+    if short := abbreviation_in(q, agency):
         names.add(short)
+    if any(n in q and _AGENCY_SUFFIX.search(n) for n in names):
+        # named by a full or short name (文旅局), the bare stem elsewhere in the question is an item
+        # of the report (「文化和旅游支出」), not the agency again
+        names = {n for n in names if _AGENCY_SUFFIX.search(n) or n not in q}
     if m := _LEVEL_SELF.search(normalize(agency).replace(" ", "")):
         level = m.group(1)
         names |= {level + "政府", level + "人民政府", "全" + level, "本" + level}

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from index.models import Fact
 from index.template import normalize, split_marker
-from qa.vocab import contrast_fit, vocabulary
+from qa.vocab import contrast_fit, quantity_asked, unit_answers, vocabulary
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # digits say nothing about which number is meant
 # bigrams that say "a number is wanted" and nothing about which one
@@ -48,7 +48,13 @@ def unit_conflict(question: str, unit: str | None) -> bool:
     have = unit_class(unit)
     if have == "%" and "%" not in asked:  # 「公开率100%」 answers no question about how many
         return True
-    return bool(asked) and have is not None and have not in asked
+    if bool(asked) and have is not None and have not in asked:
+        return True
+    # 「几批次」 is not answered by 24人次, nor 「多少辆」 by 63套: a measure word asked is the one printed
+    wanted = quantity_asked(question)
+    return wanted.startswith("count:") and not unit_answers(wanted, unit)
+
+
 _WHOLE_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|全[区县市镇省国年]|今年|本年度?|累计|共计|总共|全部")
 _PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算", "金额", "本年度")
 

@@ -271,13 +271,15 @@ def figure_context(fig: Figure, sources: Sources) -> list[str]:
 _SENTENCE_END = re.compile(r"[。！？]|\n\s*\n")
 # a figure that ends a clause or an item of a list: 「77.10万元、」「343.49万元，」; not a date (2025年),
 # nor a number inside a name (H5), nor a 「由42分钟缩至19分钟」 that goes on in its clause
-_ITEM_END = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?![年月日号\d])[^\d\s，；：、。,;:！？]{0,4}?([、，；,;])")
-_FIGURE = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?![年月日号\d.,])")
+_ITEM_END = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*\s*(?![年月日号\d\s])"
+                       r"[^\d\s，；：、。,;:！？]{0,4}?\s*([、，；,;])")
+_FIGURE = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?!\s*[年月日号\d.,])")
 
 
-# a clause that says how the figure before it changed refers to it (「财政拨款收入18,976.76万元，比2024年
-# 预算增加3,355.65万元」); one that opens a breakdown (「其中自然人100件，法人20件」) is a sibling, not a subject
-_CHANGE_OPENS = re.compile(r"\s*(?:比|较|同比|环比|与|增长|增加|减少|下降|上升|持平)")
+# a clause that says how the figure before it changed, or what share it is, refers to it (「财政拨款收入
+# 18,976.76万元，比2024年预算增加3,355.65万元」「…决算为0万元，完成预算的0%」); one that opens a
+# breakdown (「其中自然人100件，法人20件」) is a sibling, not a subject
+_CHANGE_OPENS = re.compile(r"\s*(?:比|较|同比|环比|与|增长|增加|减少|下降|上升|持平|完成|占|达到)")
 _BREAKDOWN_OPENS = re.compile(r"\s*其中")
 
 
@@ -311,6 +313,20 @@ def own_clause(text: str, start: int, end: int) -> list[str]:
     if _FIGURE.search(tail):  # another figure follows in this clause: stop at its list's separator
         tail = re.split(r"[、]|(?<![A-Za-z])\d", tail)[0]
     return [opening, list_lead, carried, back + text[start:end] + tail]
+
+
+def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
+    """How many characters of what a figure's own label says the question does not: among figures
+    that all pass, the one that says no more than was asked (「三公经费完成预算的」 26.46%, not the
+    「公务用车购置及运行维护费…完成预算的」 28.15% beside it)."""
+    f = fig.fact
+    if f.table == "prose" and f.span and (text := sources.text(f.report_id)):
+        own = "".join(own_clause(text, f.span[0], f.span[1])[2:])
+    else:
+        own = "".join(f.row_path + f.column_path)
+    v = vocabulary()
+    q = question_text(question)
+    return sum(1 for ch in question_text(own) if _CJK.match(ch) and ch not in q and ch not in v.function_chars)
 
 
 def own_title(title: str, f: Fact, version: str | None) -> str:

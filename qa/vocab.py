@@ -99,7 +99,9 @@ def unit_answers(quantity: Quantity, unit: str | None) -> bool:
     if quantity == "money":
         return unit.endswith("元")
     word = quantity.split(":", 1)[1]
-    return v.same_unit(word, unit) or unit.endswith(word)
+    # 万件 is 件 by the ten thousand; 人次 is not 次 (24人次 in 2批次)
+    base = unit.lstrip("余多")  # 「5500余条」 counts 条
+    return v.same_unit(word, base) or (base.endswith(word) and base[: -len(word)] in ("", "万", "亿", "千", "万余"))
 
 
 def members(text: str, group: tuple[str, ...]) -> set[str]:

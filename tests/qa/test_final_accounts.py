@@ -1,0 +1,41 @@
+"""A 决算 report nobody tuned for: its short form, its shares as stated, its own measure words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.ingest import ingest_paths
+from index.store import SQLiteStore
+from qa.ask import QA
+
+
+@pytest.fixture(scope="module")
+def final(samples_dir: Path, fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    store = SQLiteStore(tmp_path_factory.mktemp("final") / "facts.sqlite3")
+    paths = [fixtures_dir / "24_putuo_wenlv_final_2025.txt", samples_dir / "20_putuo_shiquan_final_2025.txt"]
+    results = ingest_paths(paths, store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    assert results[0].agency == "上海市普陀区文化和旅游局"  # a cover that breaks the name over two lines
+    return QA(store)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("文旅局2025年图书馆的基本支出是多少？", "2362.21"),
+    ("文旅局2025年文化和旅游支出决算多少？", "14758.06"),  # the item shares words with the agency's name
+    ("文旅局2025年三公经费完成预算的百分之几？", "26.46"),  # the whole, not a part beside it
+    ("文旅局2025年因公出国费完成预算的百分之几？", "0"),
+    ("文旅局2025年公务接待费完成预算的比例？", "18.96"),
+    ("文旅局2025年公务接待了几批次？", "2"),  # 批次, not the 24人次 beside it
+    ("文旅局2025年公务接待了多少人次？", "24"),
+    ("文旅局2025年三公经费比2024年减少了多少？", "19.66"),
+])
+def test_a_final_accounts_report_answers_in_its_own_words(final, question, value):
+    a = final.ask(question)
+    assert (a.status, str(a.value)) == ("answered", value), a.text
+
+
+def test_the_measure_word_asked_is_the_one_printed(final):
+    a = final.ask("文旅局2025年接待外宾多少人次？")
+    assert a.status != "answered" or a.unit == "人次", a.text
