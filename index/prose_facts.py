@@ -62,8 +62,11 @@ _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[�
 def _item_subject(rest: str) -> str:
     """A numbered item's subject: its quoted name (类/款/项 markers dropped), else its first clause."""
     quoted = re.match(r"[“\"]([^“”\"]{2,120})[”\"]", rest)
-    words = quoted.group(1) if quoted else re.split(r"[，,。；;：:（(]|\d", rest, maxsplit=1)[0]
-    return _CONTROL.sub("", " ".join(_LEVEL.sub(" ", words).split()))[-40:]
+    # 「文化旅游体育与传媒支出（类）文化和旅游（款）行政运行（项）。」 unquoted: up to its 项
+    levels = re.match(r"([^。，,；;“”\"]{2,120}?[（(]项[)）])", rest)
+    words = quoted.group(1) if quoted else levels.group(1) if levels else \
+        re.split(r"[，,。；;：:（(]|\d", rest, maxsplit=1)[0]
+    return " ".join(_LEVEL.sub(" ", _CONTROL.sub("", words)).split())[-40:]
 
 
 def prose_facts(

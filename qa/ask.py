@@ -245,6 +245,12 @@ class QA:
                 stated = [m for m in find_measures(rf, cm, eff) if m.kind == "prose" and is_change(m.value.label)]
                 if stated:
                     return _lookup(q, rf, stated[:1])
+                # the best figure was a level (收入支出总计): the change stated beside it, if one passes
+                changes = [f for f in rf.facts if f.table == "prose" and f.row_path and is_change(f.row_path[-1])]
+                names = _names(target, eff)
+                ranked = [prose_measure(s.fact) for s in prose_candidates(eff, changes, names, target.year)]
+                if found := self._agreeing(q, eff, rf, ranked, reports):
+                    return found
                 last = (target.year or 0) - 1
                 text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
                 return Answer(q, REFUSED, text, reports=(target.id,))
@@ -536,6 +542,9 @@ _PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相�
                                r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
 
 
+_ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
+
+
 def _measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
     """「办公费和印刷费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
     the question lists several. A printed name that holds a joiner (「商品和服务支出」) is one item."""
@@ -549,6 +558,9 @@ def _measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
     if len(parts) < 2:
         return []
+    # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
+    first_item = _ONLY_QUALIFIER.sub("", parts[0])
+    parts = parts[:1] + [first_item + p if not _ONLY_QUALIFIER.sub("", p).strip() else p for p in parts[1:]]
     tpl = load_templates()["2021"]
     found: list[Measure] = []
     for part in parts:
@@ -576,6 +588,11 @@ def _arith(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answe
         text = (f"{who(r)}「{pick.label}」{'更少' if lowest else '更多'}：{big.label} {num(big.value, unit)}，"
                 f"{small.label} {num(small.value, unit)}，相差{num(gap, unit)}"
                 f"（{num(big.value, unit)} − {num(small.value, unit)} = {num(gap, unit)}）。")
+    elif _GAP.search(q) and vals[0].value < vals[1].value:  # 「决算比预算少多少」: the gap, not a negative
+        a, b = vals[0], vals[1]
+        value = b.value - a.value
+        text = (f"{who(r)}{a.label} {num(a.value, unit)}，{b.label} {num(b.value, unit)}，前者比后者少"
+                f"{num(value, unit)}（{num(b.value, unit)} − {num(a.value, unit)} = {num(value, unit)}）。")
     else:
         a, b = vals[0], vals[1]
         value = a.value - b.value

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from index.models import Fact
 from index.template import normalize, split_marker
-from qa.vocab import contrast_fit, quantity_asked, unit_answers, vocabulary
+from qa.vocab import contrast_fit, quantity_asked, unit_answers, vocabulary, without_names
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # digits say nothing about which number is meant
 # bigrams that say "a number is wanted" and nothing about which one
@@ -187,7 +187,7 @@ def kind_mismatch(question: str, label: str) -> bool:
     change = is_change(label)
     if change != asks_change(question):
         return change  # a change question may still be answered by a stated level, never vice versa
-    return bool(_ACTUAL.search(question)) and not _ACTUAL.search(label) and "预算" in label
+    return bool(_ACTUAL.search(question)) and not _ACTUAL.search(label) and "预算" in without_names(label)
 
 
 def without(question: str, names: set[str]) -> str:

@@ -262,7 +262,7 @@ def figure_context(fig: Figure, sources: Sources) -> list[str]:
         else:
             out += own_clause(text, f.span[0], f.span[1])
             heads = list(_HEADING.finditer(text, 0, f.span[0]))
-            if heads:
+            if heads and len(f.row_path) == 1:  # a numbered item's own subject outranks the section's
                 out.append(heads[-1].group())
     out += template_words(f, fig.report.template)
     return out
@@ -321,7 +321,7 @@ def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
     「公务用车购置及运行维护费…完成预算的」 28.15% beside it)."""
     f = fig.fact
     if f.table == "prose" and f.span and (text := sources.text(f.report_id)):
-        own = "".join(own_clause(text, f.span[0], f.span[1])[2:])
+        own = "".join((*f.row_path[:-1], *own_clause(text, f.span[0], f.span[1])[2:]))
     else:
         own = "".join(f.row_path + f.column_path)
     v = vocabulary()

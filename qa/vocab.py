@@ -32,6 +32,7 @@ class Vocabulary:
     amount_nouns: tuple[str, ...]  # a question that only names one of these (「工会经费？」) asks its figure
     synonyms: dict[str, tuple[str, ...]]  # everyday word → the words labels print for it
     contrasts: tuple[tuple[str, ...], ...]  # qualifiers that exclude each other (预算 / 决算)
+    contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
@@ -72,6 +73,7 @@ def vocabulary() -> Vocabulary:
         synonyms={k: tuple(v) for k, v in sorted(raw["synonyms"].items(), key=lambda kv: -len(kv[0]))
                   if not k.startswith("_")},
         contrasts=tuple(tuple(g) for g in raw["contrasts"]["groups"]),
+        contrast_names=_longest_first(raw["contrasts"].get("names", [])),
     )
 
 
@@ -104,11 +106,19 @@ def unit_answers(quantity: Quantity, unit: str | None) -> bool:
     return v.same_unit(word, base) or (base.endswith(word) and base[: -len(word)] in ("", "万", "亿", "千", "万余"))
 
 
+def without_names(text: str) -> str:
+    """The text without names that hold a qualifier they do not mean (一般公共预算财政拨款支出 says
+    nothing of 预算 as against 决算)."""
+    for name in vocabulary().contrast_names:
+        text = text.replace(name, "|")
+    return text
+
+
 def members(text: str, group: tuple[str, ...]) -> set[str]:
     """The members of a contrast group a text says, a longer member hiding the shorter it holds
     (「年初预算」 is not also 「预算」)."""
     found: set[str] = set()
-    rest = text
+    rest = without_names(text)
     for w in sorted(group, key=len, reverse=True):
         if w in rest:
             found.add(w)

@@ -30,6 +30,11 @@ def final(samples_dir: Path, fixtures_dir: Path, tmp_path_factory: pytest.TempPa
     ("文旅局2025年公务接待了几批次？", "2"),  # 批次, not the 24人次 beside it
     ("文旅局2025年公务接待了多少人次？", "24"),
     ("文旅局2025年三公经费比2024年减少了多少？", "19.66"),
+    ("文旅局2025年收入支出总计比2024年增加了多少？", "8487.88"),  # stated beside the level
+    ("文旅局2025年一般公共预算财政拨款支出决算多少？", "24535.67"),  # 一般公共预算 is a fund, not a plan
+    ("文旅局2025年行政运行的年初预算是多少？", "511.66"),  # a numbered item's 类/款/项 is its subject
+    ("文旅局2025年图书馆年初预算多少？", "3063.71"),
+    ("文旅局2025年公务接待费决算比预算少多少？", "1.71"),  # the later part names the same item's 预算
 ])
 def test_a_final_accounts_report_answers_in_its_own_words(final, question, value):
     a = final.ask(question)
