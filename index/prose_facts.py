@@ -23,10 +23,11 @@ _NUMBER = re.compile(
 # a text layer wraps lines mid-sentence: 「…服务预算518.18\n万元」「…预算为178.85万\n元。」
 _WRAPPED_UNIT = re.compile(r"(?<=[\d万亿])\n(?=[ \t]*(?:" + _UNITS + r"|元))")
 _YUAN_AFTER = re.compile(r"\s*元")
-# 「…政府采购服务预\n算24,821.72万元」: a full line that ends inside a sentence goes on in the next one,
+# 「…政府采购服务预\n算24,821.72万元」: a full line that ends inside a sentence (25 characters since the last
+# sentence's end, so not a heading glued after one) goes on in the next one,
 # unless that one opens a heading or a list item; the break becomes a control character (no part of a label)
 _WRAPPED_LINE = re.compile(
-    r"(?<=[^\n]{25}(?<![。；;！!？?：:]))\n(?=[\u4e00-\u9fff\d“\"（(])"
+    r"(?<=[^\n。；;！!？?]{25})(?<![：:])\n(?=[\u4e00-\u9fff\d“\"（(])"
     r"(?![一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+)"
 )
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")

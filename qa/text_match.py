@@ -168,6 +168,9 @@ def is_change(label: str) -> bool:
     return bool(_CHANGE_LABEL.search(label.strip()))
 
 
+_BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?")
+
+
 def _years(text: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(text)}
 
@@ -177,7 +180,7 @@ def year_mismatch(question: str, label: str, report_year: int | None) -> bool:
     question names a year besides the report's own, a number whose label names years must name it."""
     asked = _years(question)
     content = asked - {report_year} if asked - {report_year} else asked
-    own = _years(label)
+    own = _years(_BASE_YEAR.sub("", label))  # 「比2025年预算减少」 is a 2026 figure compared with 2025
     return bool(content and own and not own & content)
 
 

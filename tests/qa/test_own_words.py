@@ -125,6 +125,8 @@ def test_glued_pages_of_a_text_layer_are_read_table_by_table(fixtures_dir: Path,
     ("城管执法局2026年其他交通费用？", "629920"),
     ("城管执法局2026年公务用车运行维护费？", "387600"),
     ("城管局2026年打算买几辆车？", "5"),  # 买 is printed 购置, 车 车辆
+    ("城管执法局2026年财政拨款收入比上年减少了多少？", "19.79"),  # 「比2025年预算减少」 is a 2026 figure
+    ("城管执法局2026年收入预算是多少？", "4748.35"),
 ])
 def test_terse_and_everyday_wordings_on_another_report(qa2, question, value):
     a = qa2.ask(question)
