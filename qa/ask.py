@@ -53,11 +53,18 @@ class QA:
         self.phraser = phraser
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
+        question = arabic_years(question)
         reports = self.kb.reports()
         agencies = {r.agency for r in named_agencies(question, reports)}
         parsed = parse(question.strip(), len(across.group_by_agency([r for r in reports if r.agency in agencies])))
         if len(parsed.parts) > 1:
             answer = self._ask_parts(parsed, list(history), filters or Filters())
+        elif followed := _scope_follow_up(question.strip(), reports):
+            # 「淮安市收到多少件申请？洪泽区呢？」: the second asks the first again of another scope
+            first, then = followed
+            answers = [self._ask(first, list(history), filters or Filters()),
+                       self._ask(then, [*history, {"role": "user", "content": first}], filters or Filters())]
+            answer = combine(question.strip(), answers)
         else:
             answer = self._ask(question.strip(), list(history), filters or Filters())
         if self.phraser is not None and answer.status == ANSWERED:
@@ -176,6 +183,25 @@ def _merge(prev: CellMatch, cur: CellMatch) -> CellMatch:
 
 
 
+
+
+_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+              "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
+
+
+def arabic_years(question: str) -> str:
+    """「二〇二四年」「二零二四年」 → 2024年: a year is a year however it is written."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), question)
+
+
+def _scope_follow_up(question: str, reports: list[Report]) -> tuple[str, str] | None:
+    """(the question, the follow-up) when a question ends by asking itself again of another agency
+    or year: 「…？洪泽区呢？」, 「…，2023年呢」."""
+    m = re.match(r"^(.+?[？?，,；;])\s*([^？?，,；;]{1,16}呢[？?]?)$", question)
+    if m and _names_scope_only(m.group(2), reports):
+        return m.group(1).rstrip("，,；;") , m.group(2)
+    return None
 
 
 def _names_scope_only(q: str, reports: list[Report]) -> bool:
