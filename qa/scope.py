@@ -355,5 +355,7 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
     elif focus and not named:
         focus_ids = {r.id for r in focus}
         chosen = [r for r in chosen if r.id in focus_ids] or chosen
+    elif focus and named:  # 「洪泽区呢？」 after a 2024 question: the same year of another agency
+        chosen = [r for r in chosen if r.year in {f.year for f in focus}] or chosen
     scope.reports = chosen
     return scope

@@ -1,0 +1,239 @@
+"""One report's figure answers: a lookup, a share, a sum or a difference, each composed from
+measures with every input shown, and the refusals that say which figure could not be found."""
+
+from __future__ import annotations
+
+import re
+
+from index.models import Report
+from index.template import load_templates, split_marker
+from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
+from qa.answer import ANSWERED, REFUSED, Answer
+from qa.cells import match_cells
+from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
+from qa.intent import CN_NUMBERS, DIFF, SUM, WHICH_MORE, without_share_words
+from qa.knowledge import ReportFacts, Value
+from qa.measure import Measure, find_measures, prose_measure, share_base
+from qa.scope import names_used
+from qa.text_match import without
+from qa.verify import LISTED, template_words, uncovered_terms
+
+
+def names_of(report: Report, question: str = "") -> frozenset[str]:
+    """The names an agency goes by (with a short form the question made up), none for a report without one."""
+    return names_used(question, report.agency) if report.agency else frozenset()
+
+
+_GAP = re.compile(r"多了?多少|少了?多少|相差|差多少|差距|差了")
+
+
+def asks_gap(q: str) -> bool:
+    """「多了多少」「相差多少」 want the size of the difference; 「增长多少」 wants it signed."""
+    return bool(_GAP.search(q))
+
+
+def refuse_figure(q: str, r: Report) -> Answer:
+    looked = ("表二、表三、表四的各行各列、其他表格的行列标题" if r.template
+              else "报告各表格（收支、功能分类、经济分类、“三公”经费等）的行列标题")
+    return Answer(q, REFUSED, f"在{who(r)}的报告中没有找到与「{q}」对应的数字（查找了{looked}和正文中的数字）。",
+                  reports=(r.id,))
+
+
+def lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
+    r = rf.report
+    parts, notes, used = [], [], []
+    for m in measures[:4]:
+        v = m.value
+        if v.value is None:
+            return Answer(q, ANS_AMBIGUOUS, ambiguous_text(rf, v), None, v.unit, *figures_of([(v, r)], rf.titles),
+                          reports=(r.id,), warnings=("ambiguous",))
+        label = v.label if m.kind != "prose" else f"报告原文：「{v.inputs[0].sentence}」"
+        if m.kind == "prose":
+            parts.append(f"{who(r)}{label}其中「{v.label}」为{num(v.value, v.unit)}")
+        else:
+            parts.append(f"{who(r)}「{label}」为{num(v.value, v.unit)}{breakdown(v)}")
+        notes += list(m.defaults) + quality_notes(rf, v)
+        used.append((v, r))
+    text = "；".join(parts) + "。" + "".join(f"（{n}）" if not n.startswith(("注意", "原文")) else n for n in notes)
+    head = measures[0].value
+    figs, cites = figures_of(used, rf.titles)
+    listed = (LISTED,) if len(used) > 1 else ()  # side by side: the verifier checks each on its own
+    return Answer(q, ANSWERED, text, head.value, head.unit, figs, cites, reports=(r.id,),
+                  warnings=tuple(n for n in notes if n.startswith(("注意", "原文"))) + listed)
+
+
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+_COUNT = re.compile(r"([两二三四五六七八九十]|\d{1,2})个")
+
+
+def numbered_series(q: str, rf: ReportFacts, m: Measure) -> list[Measure]:
+    """The numbered siblings of a prose figure in its sentence (第一季度…第四季度用款计划), when the
+    question asks for that many of them (「四个季度」) or for all (「各」「全部」「所有」)."""
+    f = m.value.inputs[0]
+    if f.table != "prose" or not _ORDINAL.search(f.row_path[-1]):
+        return []
+    stem = _ORDINAL.sub("第N", f.row_path[-1])
+    series = [x for x in rf.facts if x.table == "prose" and x.sentence == f.sentence and x.unit == f.unit
+              and _ORDINAL.sub("第N", x.row_path[-1]) == stem]
+    counted = _COUNT.search(q)
+    want = (CN_NUMBERS.get(counted.group(1)) or int(counted.group(1))) if counted else None
+    if len(series) < 2 or (want != len(series) and not (want is None and re.search(r"各|全部|所有", q))):
+        return []
+    return [prose_measure(x) for x in series]
+
+
+def refuse_parts(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:
+    r = rf.report
+    found = "；".join(f"「{m.value.label}」{num(m.value.value, m.value.unit)}" for m in measures[:3])
+    verb = "相加" if kind == SUM else "相减"
+    text = (f"{who(r)}报告中只找到{found}，没有找到要{verb}的其他各项，无法算出结果。"
+            "可以分别询问每一项，或写明各项的名称。")
+    _, cites = figures_of([(m.value, r) for m in measures[:3]], rf.titles)
+    return Answer(q, REFUSED, text, citations=cites, reports=(r.id,))
+
+
+def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
+    r = rf.report
+    base = None
+    if m is None or m.kind in ("table", "prose"):
+        # 「商品和服务支出里，物业管理费占多大比例」: a whole the question names beats the table's 合计
+        if named := _named_whole(eff, rf, m):
+            m, base = named
+    named_whole = whole_named(eff)
+    if base is None and m is not None:
+        base = share_base(rf, m)
+        names = names_of(r, eff)
+        if base is not None and named_whole is not None and uncovered_terms(
+                named_whole[0], [base[1], *(p for f in base[0].inputs
+                                            for p in (*f.row_path, *f.column_path, *template_words(f, r.template)))],
+                names):
+            # the question names a whole (「商品和服务支出里，物业管理费占…」) the table's total is not
+            # (「总支出里」「收入里」 are): that total would answer another question
+            return Answer(q, REFUSED, f"在{who(r)}的报告中没有找到问题所说的总数「{named_whole[0]}」，"
+                                      "无法计算这个比例。", reports=(r.id,))
+    if m is None:
+        return refuse_figure(q, r)
+    part = m.value
+    if base is None:
+        if part.unit in ("%", "个百分点"):  # the report states the share itself
+            return lookup(q, rf, [m])
+        figs, cites = figures_of([(part, r)], rf.titles)
+        return Answer(q, REFUSED, f"{who(r)}「{part.label}」为{num(part.value, part.unit)}，但报告中找不到它所占的"
+                                  "总数，无法计算比例。可以在问题里写明是占什么的比例（如「占“三公”经费的比例」）。",
+                      citations=cites, reports=(r.id,))
+    whole, whole_label = base
+    if whole.value in (None, 0) or part.value is None:
+        return refuse_figure(q, r)
+    share = pct(part.value, whole.value)
+    text = (f"{who(r)}「{part.label}」{num(part.value, part.unit)}，占{whole_label}{num(whole.value, whole.unit)}的"
+            f"{share}%（{part.value} ÷ {whole.value} × 100 = {share}%）。")
+    text += "".join(quality_notes(rf, part))
+    figs, cites = figures_of([(part, r), (whole, r)], rf.titles)
+    return Answer(q, ANSWERED, text, share, "%", figs, cites, reports=(r.id,))
+
+
+WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,]?(.+)$")
+_PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:比例|比重|百分|几成|多少|份额|几)")
+
+
+def whole_named(q: str) -> tuple[str, str, bool] | None:
+    """(whole, part, part named on its own) when the question names the whole of a share:
+    「项目支出占支出总计的比例」 (part before 占, whole after it) or 「“三公”经费中，…占多少」 (whole
+    before 中/里). None when it names none (「不予公开的占比」: the table's own total is meant)."""
+    after = _PART_OF.match(q)
+    if after and uncovered_terms(after.group(2), ()):  # 「占了多大比例」 names no whole
+        return after.group(2), after.group(1), True
+    if match := WHOLE_OF.match(q):
+        return match.group(1), without_share_words(match.group(2)), False
+    return None
+
+
+def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:
+    """「“三公”经费中，公务用车购置和运行的钱占了百分之多少」: the whole is named before 中/里 and the
+    part after it (or by the whole question, `m`). The whole must be another figure in the same
+    unit, at least as large as the part."""
+    tpl = load_templates()["2021"]
+    named = whole_named(q)
+    if named is None:
+        return None
+    head, tail, own_part = named
+    wholes = find_measures(rf, match_cells(head, tpl), head)
+    if not wholes or wholes[0].value.value is None:
+        return None
+    w = wholes[0].value
+    found = find_measures(rf, match_cells(tail, tpl), tail)
+    parts = found if own_part else ([m] if m is not None else []) + found
+    for part in parts:
+        p = part.value
+        if {f.id for f in w.inputs} == {f.id for f in p.inputs} or p.value is None or p.unit != w.unit:
+            continue
+        if w.value >= p.value > 0:
+            return part, (w, f"「{w.label}」")
+    return None
+
+
+_PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
+PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数"),
+              DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少"
+                               r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
+
+
+_ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
+
+
+def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
+    """「办公费和印刷费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
+    the question lists several. A printed name that holds a joiner (「商品和服务支出」) is one item."""
+    head = PARTS_END[kind].split(without(q, names_of(rf.report, q)))[0]
+    joined = sorted({lbl for f in rf.facts if f.table != "prose" and f.row_path
+                     for lbl in [split_marker(f.row_path[-1])[1]] if len(lbl) >= 3 and _PARTS[kind].search(lbl)
+                     and lbl in head}, key=len, reverse=True)
+    for i, lbl in enumerate(joined):
+        head = head.replace(lbl, f"\x00{i}\x00")
+    parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
+    parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
+    if len(parts) < 2:
+        return []
+    # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
+    first_item = _ONLY_QUALIFIER.sub("", parts[0])
+    parts = parts[:1] + [first_item + p if not _ONLY_QUALIFIER.sub("", p).strip() else p for p in parts[1:]]
+    tpl = load_templates()["2021"]
+    found: list[Measure] = []
+    for part in parts:
+        got = find_measures(rf, match_cells(part, tpl), part)
+        if got and all(got[0].value.inputs[0].id != m.value.inputs[0].id for m in found):
+            found.append(got[0])
+    return found if len(found) == len(parts) else []
+
+
+def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:
+    r = rf.report
+    vals = [m.value for m in measures if m.value.value is not None]
+    unit = vals[0].unit
+    if kind == SUM:
+        total = sum((v.value for v in vals), start=vals[0].value * 0)
+        formula = " + ".join(f"{v.label} {num(v.value, v.unit)}" for v in vals)
+        text = f"{who(r)}{formula} = {num(total, unit)}。"
+        value = total
+    elif WHICH_MORE.search(q):  # 「哪个多」: the larger (or for 少/低, the smaller) named, the gap shown
+        lowest = bool(re.search(r"[少低小]", WHICH_MORE.search(q).group()))
+        big, small = sorted(vals[:2], key=lambda v: v.value, reverse=True)
+        pick = small if lowest else big
+        value = pick.value
+        gap = big.value - small.value
+        text = (f"{who(r)}「{pick.label}」{'更少' if lowest else '更多'}：{big.label} {num(big.value, unit)}，"
+                f"{small.label} {num(small.value, unit)}，相差{num(gap, unit)}"
+                f"（{num(big.value, unit)} − {num(small.value, unit)} = {num(gap, unit)}）。")
+    elif _GAP.search(q) and vals[0].value < vals[1].value:  # 「决算比预算少多少」: the gap, not a negative
+        a, b = vals[0], vals[1]
+        value = b.value - a.value
+        text = (f"{who(r)}{a.label} {num(a.value, unit)}，{b.label} {num(b.value, unit)}，前者比后者少"
+                f"{num(value, unit)}（{num(b.value, unit)} − {num(a.value, unit)} = {num(value, unit)}）。")
+    else:
+        a, b = vals[0], vals[1]
+        value = a.value - b.value
+        text = f"{who(r)}{a.label} {num(a.value, unit)} − {b.label} {num(b.value, unit)} = {num(value, unit)}。"
+    for v in vals:
+        text += "".join(quality_notes(rf, v))
+    figs, cites = figures_of([(v, r) for v in vals], rf.titles)
+    return Answer(q, ANSWERED, text, value, unit, figs, cites, reports=(r.id,))

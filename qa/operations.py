@@ -1,0 +1,296 @@
+"""The figure operations, one handler each, dispatched from a table.
+
+A figure question is answered by the handler of its operation: across reports (a sum over years,
+a change between two years, a comparison or ranking, a trend), or within one report (a change the
+report states, a share, a sum or difference, a lookup). Every handler returns an `Answer` or
+refuses; none states a figure the verifier would not let through, and the verifier's plumbing
+(names in scope, the sources a figure's words are read from, runner-ups) lives here beside them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.models import Report
+from qa import across
+from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer
+from qa.cells import CellMatch
+from qa.compose import who
+from qa.figures import (
+    PARTS_END,
+    WHOLE_OF,
+    arithmetic,
+    asks_gap,
+    lookup,
+    measures_per_part,
+    names_of,
+    numbered_series,
+    refuse_figure,
+    refuse_parts,
+    share_answer,
+)
+from qa.intent import COMPARE, DIFF, RANK, SHARE, SHARE_CUE, SUM, TREND, UNSUPPORTED, YOY, Intent, without_share_words
+from qa.knowledge import Knowledge, ReportFacts, same_agency
+from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
+from qa.scope import Scope, by_level, named_agencies, names_used
+from qa.text_match import is_change, prose_candidates, table_candidates
+from qa.verify import Sources, gate, unasked_words
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A figure question as read: its text (`eff` carries a follow-up's previous question), its
+    operation, the template cells it names, its scope, and the conversation's reports in focus."""
+
+    q: str
+    eff: str
+    intent: Intent
+    cm: CellMatch
+    scope: Scope
+    reports: list[Report]
+    focus: list[Report]
+
+
+Handler = Callable[["Figures", Asked], "Answer | None"]
+
+
+class Figures:
+    """Figure answers over the knowledge base, and the verifier's word on each."""
+
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def verified(self, question: str, answer: Answer, reports: list[Report], share: bool,
+                  typed: tuple[str, ...] = ()) -> Answer:
+        """The verifier's word on a figure answer: every content word of the question covered by the
+        figures' labels, agencies or vocabulary, and the quantity asked the quantity given."""
+        agencies = {f.report.agency for f in answer.figures if f.report.agency}
+        agencies |= {r.agency for r in named_agencies(question, reports) if r.agency}
+        names = {n for a in agencies for n in names_used(question, a)} | agencies | set(typed)
+        return gate(question, answer, names, self.sources(reports), share)
+
+    def sources(self, reports: list[Report]) -> Sources:
+        by_id = {r.id: r for r in reports}
+
+        def titles(report_id: str) -> dict[tuple[str, str], str]:
+            r = by_id.get(report_id)
+            return self.kb.of(r).titles if r is not None else {}
+
+        return Sources(titles, self.kb.store.text)
+
+    def agreeing(self, q: str, checked: str, rf: ReportFacts, measures: list[Measure], reports: list[Report],
+                  share: bool = False, typed: tuple[str, ...] = ()) -> Answer | None:
+        """The first of `measures` the verifier lets through, only when every one it lets through says
+        the same number: two that differ mean the question cannot tell them apart."""
+        passed = []
+        for m in measures:
+            candidate = lookup(q, rf, [m])
+            if self.verified(checked, candidate, reports, share, typed) is candidate:
+                passed.append(candidate)
+        if len({a.value for a in passed}) > 1:  # the one that says no more than was asked, if only one
+            sources = self.sources(reports)
+            extra = [min(unasked_words(checked, f, sources) for f in a.figures) for a in passed]
+            least = [a for a, e in zip(passed, extra, strict=True) if e == min(extra)]
+            passed = least if len({a.value for a in least}) == 1 else passed
+        return passed[0] if passed and len({a.value for a in passed}) == 1 else None
+
+    def stated_share(self, q: str, eff: str, rf: ReportFacts, reports: list[Report]) -> Answer | None:
+        """A percentage the report states whose words cover the whole question (「“三公”经费…完成预算的
+        69.26%」 for 「三公经费完成预算的百分之几」): stated, it needs no division of ours."""
+        rates = [f for f in rf.facts if f.table == "prose" and f.unit == "%"]
+        names = names_of(rf.report, eff)
+        measures = [prose_measure(s.fact) for s in prose_candidates(eff, rates, names, rf.report.year)]
+        return self.agreeing(q, eff, rf, measures, reports, share=True)
+
+    def runner_up(self, q: str, report: Report, reports: list[Report], typed: tuple[str, ...]) -> Answer | None:
+        """The answer from the next cells and prose numbers of the ranking that the verifier lets
+        through (a 决算 report asked for a 预算 figure: not the 决算数 column ranked first, but the
+        预算数 column of another table)."""
+        rf = self.kb.of(report)
+        names = names_of(report, q)
+        titles = {key: title for (_, key), title in rf.titles.items()}
+        measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names)]
+        measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year)]
+        return self.agreeing(q, q, rf, measures, reports, typed=typed)
+
+
+    # ---- dispatch ---------------------------------------------------------------------------
+    def answer(self, a: Asked) -> Answer:
+        """The handler of the question's operation: across reports first (each says whether it
+        applies), else within the one report the scope names."""
+        for handler in _ACROSS:
+            got = handler(self, a)
+            if got is not None:
+                return got
+        if not a.scope.reports:
+            return no_report(a.q, a.scope, a.reports, a.focus)
+        if (m := UNSUPPORTED.search(a.q)) and not _names_a_cell(m.group(), a.cm) \
+                and not self.names_a_row(m.group(), a.scope):
+            return Answer(a.q, REFUSED, f"报告的统计表不按「{m.group()}」区分，没有这个数字；"
+                                        "可以问申请总数、各类申请人、办理结果、复议诉讼等表内数字。")
+        target = one_report(a.scope.reports)
+        if target is None:
+            return clarify(a.q, a.scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
+        return _WITHIN.get(a.intent.kind, Figures._lookup)(self, a, target)
+
+    def pick(self, a: Asked, question: str | None = None) -> Callable[[ReportFacts], Measure | None]:
+        """The measure each report gives when several are set side by side."""
+        eff = a.eff if question is None else question
+
+        def pick(rf: ReportFacts) -> Measure | None:
+            if question is None and SHARE_CUE.search(eff):  # 「予以公开占比谁更高」 compares shares
+                found = find_measures(rf, a.cm, without_share_words(eff), across=True)
+                return share_measure(rf, found[0]) if found else None
+            found = find_measures(rf, a.cm, eff, across=True)
+            return found[0] if found else None
+        return pick
+
+    # ---- across reports ---------------------------------------------------------------------
+    def _sum_over_years(self, a: Asked) -> Answer | None:
+        """「两年加起来」: added, not compared; 「合计」 asks to add, it names no 合计 row."""
+        groups = across.group_by_agency(a.scope.reports)
+        if not (a.intent.kind == SUM and len(a.scope.years) >= 2 and len(a.scope.reports) >= 2 and len(groups) <= 2):
+            return None
+        return across.total_over(a.q, self.kb, a.scope.reports, self.pick(a, PARTS_END[SUM].sub("", a.eff)))
+
+    def _two_years(self, a: Asked) -> Answer | None:
+        groups = across.group_by_agency(a.scope.reports)
+        if not (len(a.scope.years) == 2 and len(groups) == 1 and len(a.scope.reports) >= 2 and a.intent.kind != TREND):
+            return None
+        first, last = sorted(a.scope.reports, key=lambda r: r.year or 0)[:: len(a.scope.reports) - 1]
+        return (across.year_over_year(a.q, self.kb, last, first, self.pick(a), absolute=asks_gap(a.q))
+                or refuse_figure(a.q, last))
+
+    def _compare(self, a: Asked) -> Answer | None:
+        if a.intent.kind not in (RANK, COMPARE):
+            return None
+        pool = across.latest_per_agency(by_level(a.q, a.scope.reports), a.scope.years)
+        return across.compare(a.q, self.kb, pool, self.pick(a), a.intent.lowest, rank=a.intent.kind == RANK,
+                              gap=asks_gap(a.q))
+
+    def _trend(self, a: Asked) -> Answer | None:
+        groups = across.group_by_agency(a.scope.reports)
+        if not (a.intent.kind == TREND or (len(a.scope.years) > 2 and len(groups) == 1)):
+            return None
+        if len(groups) != 1:
+            return clarify(a.q, [g[-1] for g in groups], "想看哪个机关的变化？")
+        return across.trend(a.q, self.kb, groups[0], self.pick(a), a.intent.years_back)
+
+    # ---- within one report ------------------------------------------------------------------
+    def _change(self, a: Asked, target: Report) -> Answer:
+        """A change over the year before: from the two reports, else as the report states it."""
+        rf = self.kb.of(target)
+        before = next((r for r in a.reports if same_agency(r.agency, target.agency)
+                       and r.year == (target.year or 0) - 1), None)
+        if before is not None:
+            return (across.year_over_year(a.q, self.kb, target, before, self.pick(a), absolute=asks_gap(a.q))
+                    or refuse_figure(a.q, target))
+        # 「比2023年增加了多少」: the report may state the change itself
+        stated = [m for m in find_measures(rf, a.cm, a.eff) if m.kind == "prose" and is_change(m.value.label)]
+        if stated:
+            return lookup(a.q, rf, stated[:1])
+        # the best figure was a level (收入支出总计): the change stated beside it, if one passes
+        changes = [f for f in rf.facts if f.table == "prose" and f.row_path and is_change(f.row_path[-1])]
+        names = names_of(target, a.eff)
+        ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, changes, names, target.year)]
+        if found := self.agreeing(a.q, a.eff, rf, ranked, a.reports):
+            return found
+        last = (target.year or 0) - 1
+        text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
+        return Answer(a.q, REFUSED, text, reports=(target.id,))
+
+    def _share(self, a: Asked, target: Report) -> Answer:
+        rf = self.kb.of(target)
+        measures = find_measures(rf, a.cm, without_share_words(a.eff))
+        if measures or WHOLE_OF.match(a.eff):
+            # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
+            part = next((m for m in measures if m.row != "total"), measures[0]) if measures else None
+            share = share_answer(a.q, rf, part, a.eff)
+            # 「（17.46%）」: a percentage the report states, where none can be computed
+            if share.status == ANSWERED and self.verified(a.eff, share, a.reports, True) is share:
+                return share
+            return self.stated_share(a.q, a.eff, rf, a.reports) or share
+        return self.stated_share(a.q, a.eff, rf, a.reports) or refuse_figure(a.q, target)
+
+    def _sum_or_difference(self, a: Asked, target: Report) -> Answer:
+        rf = self.kb.of(target)
+        kind = a.intent.kind
+        measures = find_measures(rf, a.cm, a.eff)
+        if not measures:
+            return refuse_figure(a.q, target)
+        if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
+            # 「先复议、复议完再去法院起诉的官司一共多少」 names one cell of table 四, in two clauses; 「复议和
+            # 诉讼加起来」 names two: the one cell stands when it accounts for every word of the question
+            single = lookup(a.q, rf, measures)
+            if self.verified(a.eff, single, a.reports, False) is single:
+                return single
+        if len(measures) < 2:
+            measures = measures_per_part(rf, a.eff, kind) or measures
+        if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
+            return lookup(a.q, rf, measures)
+        if len(measures) >= 2:
+            return arithmetic(a.q, rf, measures, kind)
+        if kind == SUM and len(measures) == 1 and (series := numbered_series(a.q, rf, measures[0])):
+            return arithmetic(a.q, rf, series, SUM)  # 「四个季度的用款计划加起来」: 第一…第四季度用款计划
+        # one figure found where several were to be added or subtracted: stating it would answer
+        # a different question (「四个季度的用款计划加起来」 is not the first quarter's alone)
+        return refuse_parts(a.q, rf, measures, kind)
+
+    def _lookup(self, a: Asked, target: Report) -> Answer:
+        rf = self.kb.of(target)
+        measures = find_measures(rf, a.cm, a.eff)
+        return lookup(a.q, rf, measures) if measures else refuse_figure(a.q, target)
+
+    def names_a_row(self, span: str, scope: Scope) -> bool:
+        """「当面申请」: a breakdown the national tables lack but this report's own table prints."""
+        core = re.sub(r"(提交|提出|递交)$", "申请", span)
+        return any(core in label for r in scope.reports[:20] for f in self.kb.of(r).facts
+                   if f.table.startswith("g") for label in f.row_path)
+
+
+# across reports, in order: the first that applies answers
+_ACROSS: tuple[Handler, ...] = (Figures._sum_over_years, Figures._two_years, Figures._compare, Figures._trend)
+# within one report, by operation; a lookup for the rest
+_WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
+    YOY: Figures._change,
+    SHARE: Figures._share,
+    SUM: Figures._sum_or_difference,
+    DIFF: Figures._sum_or_difference,
+}
+
+
+def _names_a_cell(span: str, cm: CellMatch) -> bool:
+    """「涉及国家秘密的」 names a row of table 三; 「关于征地拆迁的」 names nothing the tables count."""
+    return any(a in span for h in cm.rows for a in (h.row.core, *h.row.aliases) if len(a) >= 2)
+
+
+def one_report(reports: list[Report]) -> Report | None:
+    """The single report meant, treating copies of one report (same agency and year) as one."""
+    first = reports[0]
+    if all(same_agency(r.agency, first.agency) and r.year == first.year for r in reports):
+        return first
+    return None
+
+
+def clarify(q: str, reports: list[Report], lead: str) -> Answer:
+    listing = "；".join(f"{who(r)}（{r.id}）" for r in reports[:12])
+    return Answer(q, NEEDS_CLARIFICATION, f"{lead}{listing}。", reports=tuple(r.id for r in reports))
+
+
+def no_report(q: str, scope: Scope, reports: list[Report], focus: list[Report] = ()) -> Answer:
+    # a follow-up (「那2022年呢？」) names no agency: the one of the conversation is meant
+    named = named_agencies(q, reports) or [r for r in reports if any(same_agency(r.agency, f.agency) for f in focus)]
+    excluded = [r for r in named if r.year in scope.years]
+    if excluded:  # the report exists, but the caller's filter (the picker, the API body) leaves it out
+        text = (f"问题问的是{who(excluded[0])}，但它不在当前选定的报告范围内；请改选该报告（"
+                f"{excluded[0].id}）或取消筛选后再问。")
+    elif named and scope.years:
+        have = "、".join(sorted({f"{r.year}年" for r in named if r.year}))
+        text = f"没有{named[0].agency}{'/'.join(map(str, scope.years))}年的报告；已导入的有：{have}。"
+    elif named:
+        text = f"没有找到符合条件的{named[0].agency}报告。"
+    else:
+        text = "没有找到符合条件的报告。已导入：" + "；".join(who(r) for r in reports[:10]) + "。"
+    return Answer(q, REFUSED, text)
