@@ -228,6 +228,9 @@ class Figures:
                 return single
         if len(measures) < 2:
             measures = measures_per_part(rf, a.eff, kind) or measures
+        items = [m for m in measures if m.column != "total" and m.row != "total"]
+        if kind == SUM and len(items) >= 2:  # 「A和B一共」: 一共 asks to add A and B, not their table's 总计
+            measures = items
         if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
             return lookup(a.q, rf, measures)
         if len(measures) >= 2:

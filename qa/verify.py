@@ -239,10 +239,14 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
     out: list[str] = []
     for fig in figs:
         own = question_text(" ".join(fig.fact.row_path + fig.fact.column_path))
+        # 「自然人和法律服务机构的申请合计」: the question names this figure's own cell outright, so the
+        # 自然人 it also asks is another addend's, not a contradiction of 法人或其他组织 / 法律服务机构
+        cells = [question_text(x) for x in (fig.fact.row_path[-1:] + fig.fact.column_path[-1:])]
         for group in vocabulary().contrasts:
             asked = members(q, group)
             have = members(own, group)
-            if asked and have and not asked & have:
+            named = any(len(c) >= 3 and c in q and not members(c, group) for c in cells)
+            if asked and have and not asked & have and not named:
                 out += [w for w in group if w in asked and w not in out]
     return out
 

@@ -48,3 +48,14 @@ def test_the_noun_after_the_last_item_is_every_items(question, parts):
 def test_a_year_compared_with_is_scope_not_content(qa):
     a = qa.ask("洪泽区2024年的行政复议比上一年多了几件？")
     assert (a.status, str(a.value)) == ("answered", "2"), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("上海市政府办公厅2025年商业企业和科研机构一共申请了几件？", "36"),  # 36 + 0, not + 总计 1295
+    ("淮安市2024年自然人和法律服务机构的申请合计多少件？", "3062"),  # 3001 + 61: 自然人 is one addend's
+    ("淮安市2024年律所和公益组织加起来申请了几件？", "61"),
+])
+def test_the_items_named_are_added_never_their_total(qa, question, value):
+    a = qa.ask(question)
+    assert (a.status, str(a.value)) == ("answered", value), a.text
+    assert "总计" not in a.text.split("=")[0], a.text
