@@ -9,6 +9,7 @@ column each number belongs to.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -149,8 +150,9 @@ def _body(lines: list[Line]) -> list[Line]:
     return out
 
 
-# 「47,483,458一、社会保障和就业支出」: a grouped amount glued to the label of the cell beside it
-_AMOUNT_THEN_LABEL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=[^\d,.%])")
+# 「47,483,458一、社会保障和就业支出」「507.25其他相关情况说明」: a grouped or two-decimal amount glued to the
+# label of the cell beside it (or to the next page's heading)
+_AMOUNT_THEN_LABEL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?=[^\d,.%])")
 
 
 def _tokens(line: Line) -> list[tuple[str, int, int]]:
@@ -331,8 +333,10 @@ def _attach_fragments(items: list[Entry | str]) -> list[Entry]:
 def _single_row(table: FinanceTableDef, lines: list[Line]) -> list[Entry]:
     for line in lines:
         tokens = _tokens(line)
-        numbers = [_amount(t) for t in tokens]
-        if len(tokens) >= 2 and all(n is not None for n in numbers):
+        numbers = list(itertools.takewhile(lambda n: n is not None, (_amount(t) for t in tokens)))
+        rest = tokens[len(numbers):]
+        # 「… 38.76 507.25其他相关情况说明」: the next page's heading glued on after the row's last amount
+        if len(numbers) >= 2 and not any(re.search(r"\d", t[0]) for t in rest):
             return [Entry(table.name, [n for n in numbers if n is not None], page=line.page)]
     return []
 

@@ -205,8 +205,10 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         titles = {key: title for (_, key), title in rf.titles.items()}
         cell = best_table_fact(question, rf.facts, titles, names)
         change = prose is not None and asks_change(q) and is_change(prose.fact.row_path[-1])
+        # across reports a table cell beats a sentence: every report of a kind prints the same table,
+        # so the same cell can be set beside the others (one report's prose is no other's key)
         if cell and (prose is None or cell.score >= prose.score or _same_amount(cell.fact, prose.fact)
-                     or _named_outright(cell.fact, prose.fact, q)) and not change:
+                     or _named_outright(cell.fact, prose.fact, q) or across) and not change:
             return [table_measure(cell.fact)]
     if prose:
         return [prose_measure(prose.fact)]

@@ -118,6 +118,8 @@ def test_glued_pages_of_a_text_layer_are_read_table_by_table(fixtures_dir: Path,
     [result] = ingest_paths([fixtures_dir / "21_putuo_chengguan_budget_2026.txt"], store)
     assert result.status == "added" and result.agency == CHENGGUAN
     assert not result.failed_checks and not result.warnings and result.tables == 6, result
+    three = {f.column_path[-1]: f.value for f in store.facts(result.report_id) if f.row_key == "three_public.row"}
+    assert str(three["合计"]) == "114.22" and str(three["机关运行经费预算数"]) == "507.25", three  # 「507.25其他…」
 
 
 @pytest.mark.parametrize("question,value", [
@@ -155,3 +157,10 @@ def test_terse_and_negated_wordings(qa, report, question, value):
 def test_no_figure_answers_what_it_does_not_say(qa, question, wrong):
     a = qa.ask(question)
     assert a.status != "answered" or str(a.value) not in wrong, a.text
+
+
+def test_the_same_table_cell_is_compared_across_reports(qa2):
+    # one report states the figure in a sentence too; across reports the table cell every one prints is taken
+    a = qa2.ask("2026年哪个部门的三公经费预算最高？")
+    assert (a.status, str(a.value)) == ("answered", "114.22"), a.text
+    assert "42.24" in a.text
