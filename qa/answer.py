@@ -9,13 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
 from index.models import Fact, Report
 
-ANSWERED = "answered"
-REFUSED = "refused"
-AMBIGUOUS = "ambiguous"
-NEEDS_CLARIFICATION = "needs_clarification"
+
+class Status(StrEnum):
+    """What became of a question; a `str`, so JSON and comparisons with plain strings still work."""
+
+    ANSWERED = "answered"
+    REFUSED = "refused"
+    AMBIGUOUS = "ambiguous"
+    NEEDS_CLARIFICATION = "needs_clarification"
+
+
+ANSWERED = Status.ANSWERED
+REFUSED = Status.REFUSED
+AMBIGUOUS = Status.AMBIGUOUS
+NEEDS_CLARIFICATION = Status.NEEDS_CLARIFICATION
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,7 @@ class Citation:
 @dataclass(frozen=True)
 class Answer:
     question: str
-    status: str
+    status: Status | str
     text: str
     value: Decimal | None = None
     unit: str | None = None
@@ -68,7 +79,7 @@ class Answer:
     def to_json(self) -> dict:
         return {
             "question": self.question,
-            "status": self.status,
+            "status": str(self.status),
             "answer": self.text,
             "result": None if self.value is None else {"value": plain(self.value), "unit": self.unit},
             "figures": [f.to_json() for f in self.figures],
