@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.models import Report
+from index.models import Fact, Report
 from index.template import load_templates, split_marker
 from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
 from qa.answer import ANSWERED, REFUSED, Answer
@@ -16,7 +16,26 @@ from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base
 from qa.scope import names_used
 from qa.text_match import without
-from qa.verify import LISTED, template_words, uncovered_terms
+from qa.verify import LISTED, own_clause, template_words, uncovered_terms
+
+_PREDICATE = re.compile(r"^(?:完成|占|比|较|增长|增加|减少|下降|达到?|为|是|共|其中)")
+
+
+def shown_label(f: Fact) -> str:
+    """The words a reader needs to see which number of the sentence is meant: a label that is only
+    a predicate (「完成预算的」「增长」) is shown with the clause it continues (「因公出国（境）费决算为 0
+    万元，完成预算的」), when the number stands once in its sentence."""
+    label = f.row_path[-1] if f.row_path else ""
+    if len(f.row_path) > 1:  # a numbered item's subject: 「… 行政运行 / 年初预算为」
+        return " / ".join(f.row_path)
+    sentence, raw = f.sentence or "", f.raw or ""
+    if not (_PREDICATE.match(label) or len(label) <= 6) or not raw or sentence.count(raw) != 1:
+        return label
+    at = sentence.index(raw)
+    carried, back = own_clause(sentence, at, at)[2:4]
+    start = sentence.rfind(carried, 0, at) if carried else -1
+    words = (sentence[start:at] if start >= 0 else back).strip("，,；;：: ")
+    return " ".join(words.split()) if len(label) < len(words) <= 60 else label
 
 
 def names_of(report: Report, question: str = "") -> frozenset[str]:
@@ -49,7 +68,7 @@ def lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
                           reports=(r.id,), warnings=("ambiguous",))
         label = v.label if m.kind != "prose" else f"报告原文：「{v.inputs[0].sentence}」"
         if m.kind == "prose":
-            parts.append(f"{who(r)}{label}其中「{v.label}」为{num(v.value, v.unit)}")
+            parts.append(f"{who(r)}{label}其中「{shown_label(v.inputs[0])}」为{num(v.value, v.unit)}")
         else:
             parts.append(f"{who(r)}「{label}」为{num(v.value, v.unit)}{breakdown(v)}")
         notes += list(m.defaults) + quality_notes(rf, v)

@@ -44,3 +44,15 @@ def test_a_final_accounts_report_answers_in_its_own_words(final, question, value
 def test_the_measure_word_asked_is_the_one_printed(final):
     a = final.ask("文旅局2025年接待外宾多少人次？")
     assert a.status != "answered" or a.unit == "人次", a.text
+
+
+@pytest.mark.parametrize("question,shown", [
+    # a label that is only a predicate is shown with the clause it continues
+    ("文旅局2025年因公出国费完成预算的百分之几？", "其中：因公出国（境）费决算为 0 万元，完成预算的"),
+    ("文旅局2025年一般公共预算财政拨款支出决算多少？", "一般公共预算财政拨款支出年初预算为 27780.16 万元，支出决算为"),
+    # a numbered item's subject stands before it
+    ("文旅局2025年行政运行的年初预算是多少？", "行政运行 / 年初预算为"),
+])
+def test_the_answer_says_which_number_of_the_sentence_it_is(final, question, shown):
+    a = final.ask(question)
+    assert shown in a.text, a.text
