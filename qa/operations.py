@@ -17,7 +17,7 @@ from index.models import Report
 from qa import across
 from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer
 from qa.cells import CellMatch
-from qa.compose import who
+from qa.compose import num, who
 from qa.figures import (
     PARTS_END,
     WHOLE_OF,
@@ -30,6 +30,7 @@ from qa.figures import (
     refuse_figure,
     refuse_parts,
     share_answer,
+    shown_label,
 )
 from qa.intent import COMPARE, DIFF, RANK, SHARE, SHARE_CUE, SUM, TREND, UNSUPPORTED, YOY, Intent, without_share_words
 from qa.knowledge import Knowledge, ReportFacts, same_agency
@@ -37,6 +38,8 @@ from qa.measure import Measure, find_measures, prose_measure, share_measure, tab
 from qa.scope import Scope, by_level, named_agencies, names_used
 from qa.text_match import is_change, prose_candidates, table_candidates
 from qa.verify import Sources, gate, unasked_words
+
+_MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 
 
 @dataclass(frozen=True)
@@ -81,20 +84,25 @@ class Figures:
         return Sources(titles, self.kb.store.text)
 
     def agreeing(self, q: str, checked: str, rf: ReportFacts, measures: list[Measure], reports: list[Report],
-                  share: bool = False, typed: tuple[str, ...] = ()) -> Answer | None:
+                  share: bool = False, typed: tuple[str, ...] = (), ask_which: bool = False) -> Answer | None:
         """The first of `measures` the verifier lets through, only when every one it lets through says
-        the same number: two that differ mean the question cannot tell them apart."""
+        the same number: two that differ mean the question cannot tell them apart (`ask_which`: then
+        the answer lists them, each cited, and asks which one was meant)."""
         passed = []
         for m in measures:
             candidate = lookup(q, rf, [m])
             if self.verified(checked, candidate, reports, share, typed) is candidate:
                 passed.append(candidate)
-        if len({a.value for a in passed}) > 1:  # the one that says no more than was asked, if only one
+        if len({a.value for a in passed}) > 1:  # the one that says clearly less beyond what was asked
             sources = self.sources(reports)
             extra = [min(unasked_words(checked, f, sources) for f in a.figures) for a in passed]
             least = [a for a, e in zip(passed, extra, strict=True) if e == min(extra)]
-            passed = least if len({a.value for a in least}) == 1 else passed
-        return passed[0] if passed and len({a.value for a in passed}) == 1 else None
+            others = [e for a, e in zip(passed, extra, strict=True) if a.value != least[0].value]
+            if len({a.value for a in least}) == 1 and min(others) - min(extra) >= _MARGIN:
+                passed = least
+        if passed and len({a.value for a in passed}) == 1:
+            return passed[0]
+        return _which_one(q, rf, passed) if ask_which and passed else None
 
     def stated_share(self, q: str, eff: str, rf: ReportFacts, reports: list[Report]) -> Answer | None:
         """A percentage the report states whose words cover the whole question (「“三公”经费…完成预算的
@@ -113,7 +121,7 @@ class Figures:
         titles = {key: title for (_, key), title in rf.titles.items()}
         measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names)]
         measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year)]
-        return self.agreeing(q, q, rf, measures, reports, typed=typed)
+        return self.agreeing(q, q, rf, measures, reports, typed=typed, ask_which=True)
 
 
     # ---- dispatch ---------------------------------------------------------------------------
@@ -262,6 +270,20 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
     SUM: Figures._sum_or_difference,
     DIFF: Figures._sum_or_difference,
 }
+
+
+def _which_one(q: str, rf: ReportFacts, passed: list[Answer]) -> Answer:
+    """A question two figures of one report answer equally well: both shown with their own words
+    and sources, and the reader asked which was meant; no figure is given as the answer."""
+    seen: dict = {}
+    for a in passed:
+        seen.setdefault(a.value, a)
+    options = list(seen.values())[:3]
+    listed = "；".join(f"「{shown_label(a.figures[0].fact)}」{num(a.value, a.unit)}" for a in options)
+    text = f"{who(rf.report)}报告中有几个数字都符合这个问题：{listed}。请说明指的是哪一个。"
+    figures = tuple(f for a in options for f in a.figures)
+    citations = tuple(c for a in options for c in a.citations)
+    return Answer(q, NEEDS_CLARIFICATION, text, figures=figures, citations=citations, reports=(rf.report.id,))
 
 
 def _names_a_cell(span: str, cm: CellMatch) -> bool:

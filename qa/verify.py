@@ -112,6 +112,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     return out
 
 
+_NARROWER = 5  # what a contrast qualifier the question does not name weighs against a figure
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
 _NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
 
@@ -295,6 +296,8 @@ def own_clause(text: str, start: int, end: int) -> list[str]:
     carries over from the clause before, and the words after it up to the next clause or item
     (「对29项…重要政策文件进行解读」)."""
     lead = _SENTENCE_END.split(text[max(0, start - _LEAD):start])[-1]
+    if heads := list(_HEADING.finditer(lead)):  # a heading line (and any table above it) is no part of it
+        lead = lead[heads[-1].end():]
     opening = re.split(r"[，；：,;:]", lead)[0]
     items = list(_ITEM_END.finditer(lead))
     back = lead[items[-1].end():] if items else lead
@@ -330,7 +333,12 @@ def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
         own = "".join(f.row_path + f.column_path)
     v = vocabulary()
     q = question_text(question)
-    return sum(1 for ch in question_text(own) if _CJK.match(ch) and ch not in q and ch not in v.function_chars)
+    extra = sum(1 for ch in question_text(own) if _CJK.match(ch) and ch not in q and ch not in v.function_chars)
+    # a qualifier of a contrast group the question does not name at all (基本支出 when 支出 was asked)
+    # makes the figure a narrower one than asked
+    label = question_text(" ".join(f.row_path + f.column_path))
+    narrower = sum(1 for group in v.contrasts if members(label, group) and not members(q, group))
+    return extra + _NARROWER * narrower
 
 
 def own_title(title: str, f: Fact, version: str | None) -> str:

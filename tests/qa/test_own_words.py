@@ -164,3 +164,11 @@ def test_the_same_table_cell_is_compared_across_reports(qa2):
     a = qa2.ask("2026年哪个部门的三公经费预算最高？")
     assert (a.status, str(a.value)) == ("answered", "114.22"), a.text
     assert "42.24" in a.text
+
+
+def test_figures_under_the_same_words_are_offered_not_chosen(qa2):
+    # 「执法执勤用车63辆」 owned and 「执法执勤用车5辆」 to buy: the reader is asked, no figure is the answer
+    a = qa2.ask("城管执法局有多少辆执法执勤用车？")
+    assert a.status in ("needs_clarification", "refused") and a.value is None, a.text
+    if a.status == "needs_clarification":
+        assert "63辆" in a.text and "5辆" in a.text and len(a.citations) >= 2
