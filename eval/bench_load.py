@@ -59,6 +59,7 @@ class Result:
     ingest: dict | None = None
     wrong: int = 0
     wrong_examples: list[str] = field(default_factory=list)
+    while_storing: dict | None = None  # the questions asked before the upload's facts were stored
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,10 @@ def percentile(sorted_ms: list[float], p: float) -> float:
     return sorted_ms[k]
 
 
-async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None = None) -> dict:
-    """Upload each file in turn; then wait until the server's queue of passages to embed is empty."""
+async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None = None,
+                 stored_at: list[float] | None = None) -> dict:
+    """Upload each file in turn; then wait until the server's queue of passages to embed is empty.
+    `stored_at` receives the moment the last file's facts were stored."""
     started = time.perf_counter()
     statuses = []
     headers = {"X-API-Key": api_key} if api_key else {}
@@ -169,6 +172,8 @@ async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None
                             timeout=600)
         statuses.append(r.status_code)
     stored = time.perf_counter() - started
+    if stored_at is not None:
+        stored_at.append(time.perf_counter())
     queued = None
     while time.perf_counter() - started < 600:
         queued = (await http.get("/api/health")).json().get("index", {}).get("queued")
@@ -186,6 +191,8 @@ async def run(url: str, clients: int, seconds: float, questions: Sequence[Probe 
     upload, with `uploads`, goes on to its end). With `expected`, every answer is checked."""
     texts = [q.question if isinstance(q, Probe) else q for q in questions]
     latencies: list[float] = []
+    started_at: list[float] = []
+    stored_at: list[float] = []
     statuses: Counter[str] = Counter()
     errors = wrong = 0
     examples: list[str] = []
@@ -207,6 +214,7 @@ async def run(url: str, clients: int, seconds: float, questions: Sequence[Probe 
                 errors += 1
                 continue
             latencies.append((time.perf_counter() - t0) * 1000)
+            started_at.append(t0)
             if expected is not None and (why := check(answer, expected[q])) is not None:
                 wrong += 1
                 if len(examples) < 5:
@@ -216,16 +224,24 @@ async def run(url: str, clients: int, seconds: float, questions: Sequence[Probe 
     ingest = None
     async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=limits, trust_env=False) as http:
         started = time.perf_counter()
-        asking = [client(n, http) for n in range(clients)]
+
+        async def asking() -> float:
+            await asyncio.gather(*(client(n, http) for n in range(clients)))
+            return time.perf_counter() - started
+
         if uploads:
-            *_, ingest = await asyncio.gather(*asking, upload(http, uploads, api_key))
+            elapsed, ingest = await asyncio.gather(asking(), upload(http, uploads, api_key, stored_at))
         else:
-            await asyncio.gather(*asking)
-        elapsed = time.perf_counter() - started
+            elapsed = await asking()
     ms = sorted(latencies)
+    storing = None
+    if stored_at:
+        early = sorted(m for m, t0 in zip(latencies, started_at, strict=True) if t0 < stored_at[0])
+        storing = {"requests": len(early), "p50_ms": round(percentile(early, 50), 1),
+                   "p95_ms": round(percentile(early, 95), 1), "max_ms": round(early[-1], 1) if early else None}
     return Result(clients, round(elapsed, 2), len(ms), errors, round(len(ms) / elapsed, 2),
                   round(percentile(ms, 50), 1), round(percentile(ms, 95), 1), round(percentile(ms, 99), 1),
-                  round(ms[-1], 1) if ms else float("nan"), dict(statuses), ingest, wrong, examples)
+                  round(ms[-1], 1) if ms else float("nan"), dict(statuses), ingest, wrong, examples, storing)
 
 
 async def _reference(url: str, probes: Sequence[Probe]) -> tuple[dict[str, Expected], list[str]]:
@@ -310,6 +326,10 @@ def main(argv: list[str] | None = None) -> Result:
         i = result.ingest
         print(f"upload of {i['files']} file(s) during the run: HTTP {i['statuses']}, facts stored after "
               f"{i['facts_stored_s']} s, passages embedded after {i['embedded_s']} s ({i['left_queued']} left queued)")
+        if result.while_storing:
+            w = result.while_storing
+            print(f"  asked before the facts were stored: {w['requests']} requests, p50 {w['p50_ms']}  "
+                  f"p95 {w['p95_ms']}  max {w['max_ms']} ms")
     if args.json:
         args.json.write_text(json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8")
     return result
