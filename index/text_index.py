@@ -204,14 +204,11 @@ class TextIndexer:
         """The k nearest chunk ids with cosine similarity, optionally only within some reports."""
         if k <= 0 or (report_ids is not None and not set(report_ids)):
             return []
+        # no count() first: Chroma returns fewer than k when it holds fewer (none from an empty
+        # collection), and under load the count held the interpreter lock for milliseconds a question
+        vector = self.embedder.embed_query(text)
         with self._reach() as col:
-            n = min(k, col.count())
-            if n == 0:
-                return []
-            got = col.query(
-                query_embeddings=[self.embedder.embed_query(text)], n_results=n, where=_where(report_ids),
-                include=["distances"],
-            )
+            got = col.query(query_embeddings=[vector], n_results=k, where=_where(report_ids), include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def _ids(self, where: dict[str, Any] | None) -> list[str]:

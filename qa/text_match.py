@@ -40,11 +40,17 @@ def unit_class(unit: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _units_asked(question: str) -> frozenset[str]:
+    """The kinds of quantity a question asks for (asked once per question, not once per fact)."""
+    return frozenset(name for name, words in _UNIT_CLASSES.items() if any(w in question for w in words))
+
+
 def unit_conflict(question: str, unit: str | None) -> bool:
     """「收了多少钱」 cannot be answered with a number of 条."""
     if not unit:
         return False
-    asked = {name for name, words in _UNIT_CLASSES.items() if any(w in question for w in words)}
+    asked = _units_asked(question)
     have = unit_class(unit)
     if have == "%" and "%" not in asked:  # 「公开率100%」 answers no question about how many
         return True
@@ -294,22 +300,21 @@ def misses_a_specific_word(question: str, fact: Fact, frequency: Counter[str],
 
 
 def _lcs(a: str, b: str) -> int:
-    """Length of the longest common substring (labels are short: quadratic is fine)."""
+    """Length of the longest common substring. From each start in the shorter string, only a match
+    longer than the best so far is tried, by substring search: about len + best searches, where a
+    table of every pair of characters made this a quarter of a busy server's time."""
+    if len(a) > len(b):
+        a, b = b, a
     best = 0
-    prev = [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0] * (len(b) + 1)
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
+    for i in range(len(a)):
+        while i + best < len(a) and a[i:i + best + 1] in b:
+            best += 1
     return best
 
 
 def _covered(label: str, q: str) -> float:
     """The share of a label's bigrams the question holds."""
-    words = {label[i:i + 2] for i in range(len(label) - 1)}
+    words = _label_bigrams(label)
     return sum(w in q for w in words) / len(words) if words else 0.0
 
 
@@ -328,6 +333,14 @@ def _words_covered(label: str, q: str) -> float:
     return sum(w in q for w in words) / len(words) if len(words) >= 2 else 0.0
 
 
+# A report's labels are read again by every question about it: what depends on a label alone is
+# made once per label (bounded caches of pure functions of the label text).
+@lru_cache(maxsize=16384)
+def _label_bigrams(label: str) -> frozenset[str]:
+    return frozenset(label[i:i + 2] for i in range(len(label) - 1))
+
+
+@lru_cache(maxsize=16384)
 def _clean_label(label: str) -> str:
     return split_marker(label)[1].strip(" ：:")
 
@@ -405,6 +418,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
     q_syn = q + "|" + "|".join(p for word, printed in vocabulary().synonyms.items() if word in q for p in printed)
     ranked: list[Scored] = []
     item_named = False
+    asked = bigrams(question)
+    title_words: dict[str, int] = {}
     for order, f in enumerate(facts):
         if not f.table.startswith("g") or not f.row_path:
             continue
@@ -439,8 +454,9 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         # 「三公经费决算」: the 决算数 column, not the 预算数 one beside it
         col = sum(len(c) for c in cols if len(c) >= 2 and c in q) + 3 * contrast_fit(q, "".join(cols))
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
-        title = titles.get(f.table, "")
-        tscore = 0.2 * len(bigrams(title) & bigrams(question))
+        if f.table not in title_words:
+            title_words[f.table] = len(bigrams(titles.get(f.table, "")) & asked)
+        tscore = 0.2 * title_words[f.table]
         ranked.append(Scored(f, (row + parents) * 2 + col + pref + tscore - order * 1e-6))
     return ranked, item_named, q
 

@@ -7,7 +7,9 @@ was wrong and what to do; the write endpoint takes an optional key in `X-API-Key
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Literal
@@ -129,17 +131,26 @@ def api_router(svc: GuardedService, settings: Settings) -> APIRouter:
         if not x_api_key or not secrets.compare_digest(x_api_key.encode(), settings.api_key.encode()):
             raise HTTPException(401, "This endpoint needs an API key: send it in the X-API-Key header.")
 
+    # Questions are answered by a few threads of their own, in the order they came: answering is
+    # mostly Python, which runs one thread at a time, so twenty questions on twenty threads would
+    # share it and each take as long as the slowest; in turn, each waits only for those before it.
+    # (Uploads, exports and the other routes keep the framework's pool, so they never queue here.)
+    answering = ThreadPoolExecutor(max_workers=settings.ask_threads, thread_name_prefix="reportqa-ask")
+
+    def answer(body: AskIn) -> dict:
+        f = body.filters or FiltersIn()
+        filters = Filters(reports=tuple(f.reports), agency=f.agency or None, year=f.year)
+        history = [m.model_dump() for m in body.history]
+        return svc.ask(body.question, history, filters).to_json()
+
     @router.post("/ask", summary="Ask a question", response_description="The answer, its figures and citations")
-    def ask(body: AskIn) -> dict:
+    async def ask(body: AskIn) -> dict:
         """Answer one question over the stored reports (optionally scoped), citing every figure.
 
         `status` is answered, refused, ambiguous or needs_clarification; `figures` are the stored
         facts used, `citations` where they were printed, `table` the rows of a comparison or trend.
         """
-        f = body.filters or FiltersIn()
-        filters = Filters(reports=tuple(f.reports), agency=f.agency or None, year=f.year)
-        history = [m.model_dump() for m in body.history]
-        return svc.ask(body.question, history, filters).to_json()
+        return await asyncio.get_running_loop().run_in_executor(answering, answer, body)
 
     @router.get("/reports", summary="List the stored reports")
     def reports() -> list[dict]:

@@ -172,3 +172,26 @@ def test_a_store_without_stored_tokens_still_retrieves(samples_dir: Path, tmp_pa
     assert store.chunk_tokens() == {}
     hits = retrieve("厚街发布微信公众号", 3, Filters(reports=(SEED,)), store=store, index=index)
     assert hits and "厚街发布" in hits[0][0].text
+
+
+def test_a_scope_is_read_once_and_again_only_when_its_reports_change(samples_dir: Path, tmp_path: Path) -> None:
+    from qa.retrieve import _SCOPED
+
+    settings = Settings(data_dir=tmp_path)
+    store = SQLiteStore(settings.db_path)
+    index = TextIndexer.open(settings, store, embedder=FakeEmbedder())
+    report = tmp_path / "r.txt"
+    text = (samples_dir / f"{SEED}.txt").read_text(encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
+    ingest_file(report, store, indexer=index)
+    first = _SCOPED.get(store, {"r"})
+    assert _SCOPED.get(store, {"r"}) is first
+    ingest_file(samples_dir / f"{PINGTAN}.txt", store, indexer=index)  # a write elsewhere keeps the scope
+    assert _SCOPED.get(store, {"r"}) is first
+    hits = retrieve("智慧政务云平台迁移", 3, Filters(reports=("r",)), store=store, index=index)
+    assert not any("智慧政务云平台迁移" in c.text for c, _ in hits)
+    report.write_text(text.replace("一、总体情况", "一、总体情况\n本年度完成智慧政务云平台迁移。", 1), encoding="utf-8")
+    ingest_file(report, store, indexer=index)  # replaced: its chunks changed, so the scope is read again
+    assert _SCOPED.get(store, {"r"}) is not first
+    hits = retrieve("智慧政务云平台迁移", 3, Filters(reports=("r",)), store=store, index=index)
+    assert hits and "智慧政务云平台迁移" in hits[0][0].text

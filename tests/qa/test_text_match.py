@@ -65,3 +65,27 @@ def test_a_numbered_items_subject_carries_to_its_later_sentences() -> None:
 def test_a_subject_alone_picks_no_figure_of_its_item() -> None:
     # 「…单独分到了多少钱」 shares only 「年预」 with 「2024年预算安排」: which item's is it? none is named in full
     assert _best("2024年预算里，行政单位离退休单独分到了多少钱？", FULIYUAN, 2024) is None
+
+
+def test_longest_common_substring_agrees_with_the_table_of_every_pair() -> None:
+    import random
+
+    from qa.text_match import _lcs
+
+    def by_table(a: str, b: str) -> int:
+        best, prev = 0, [0] * (len(b) + 1)
+        for ca in a:
+            cur = [0] * (len(b) + 1)
+            for j, cb in enumerate(b, 1):
+                if ca == cb:
+                    cur[j] = prev[j - 1] + 1
+                    best = max(best, cur[j])
+            prev = cur
+        return best
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        a = "".join(rng.choice("公开申请政府信息件数") for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice("公开申请政府信息件数") for _ in range(rng.randint(0, 30)))
+        assert _lcs(a, b) == by_table(a, b) == _lcs(b, a), (a, b)
+    assert _lcs("一般公共预算财政拨款支出", "一般公共预算财政拨款支出是多少") == 12
