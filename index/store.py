@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from index.chunking import passage_text
 from index.errors import ReportQAError, StoreBusyError, UnknownReportError
-from index.lexical import tokens
+from index.lexical import text_bigrams, tokens
 from index.models import Check, Chunk, Fact, ParsedReport, Report, Table
 
 _SEP = "\x1f"  # between stored tokens: a character no token holds
@@ -68,6 +68,10 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     # chunk and token totals are in `meta`), so a search within a few reports reads only their
     # chunks and the query's terms, never the whole corpus
     "terms": (("token", "TEXT PRIMARY KEY"), ("df", "INTEGER")),
+    # the words of every stored report's text (character bigrams, index/lexical.py `text_bigrams`)
+    # and how many reports hold each: whether a question is about the reports at all is one indexed
+    # read, instead of every serving process reading every report's text
+    "grams": (("gram", "TEXT PRIMARY KEY"), ("reports", "INTEGER")),
     # reports whose text-index entries may disagree with the store (replaced or deleted since);
     # `gen` moves on each such write, so a reconcile only clears the note it has seen.
     "index_dirty": (("report_id", "TEXT PRIMARY KEY"), ("gen", "INTEGER")),
@@ -109,6 +113,8 @@ class FactStore(Protocol):
     def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str] | None]]: ...
     def term_stats(self, toks: Iterable[str]) -> tuple[int, int, dict[str, int]]: ...
     def chunk_tokens(self) -> dict[str, list[str]]: ...
+    def report_ids(self) -> list[str]: ...
+    def grams_held(self, grams: Iterable[str]) -> set[str]: ...
     def revision(self) -> int: ...
     def claim(self, limit: int, report_id: str | None = None) -> Any: ...
     def progress(self) -> dict[str, tuple[int, int]]: ...
@@ -219,6 +225,12 @@ class SQLStore:
         if db is None:
             with self._write(report_id) as tx:
                 return self.delete(report_id, tx)
+        self._add_grams(db, self._remove(db, report_id), set())
+
+    def _remove(self, db: Any, report_id: str) -> set[str]:
+        """Delete the report's rows and take its chunks out of the BM25 statistics; returns the
+        bigrams of its text (the caller counts them out of `grams`, or only those a new text lacks)."""
+        old_text = self._x(db, "SELECT text FROM reports WHERE id=?", (report_id,)).fetchall()
         old = [_token_list(r[0]) for r in self._x(
             db, "SELECT tokens FROM chunks WHERE report_id=? AND tokens IS NOT NULL", (report_id,)).fetchall()]
         self._count_terms(db, old, -1)
@@ -228,6 +240,7 @@ class SQLStore:
         self._x(db, "INSERT INTO index_dirty (report_id, gen) VALUES (?, 1) "
                     "ON CONFLICT (report_id) DO UPDATE SET gen = index_dirty.gen + 1", (report_id,))
         self._x(db, "UPDATE meta SET value = value + 1 WHERE key='revision'")
+        return text_bigrams(old_text[0][0] or "") if old_text else set()
 
     def put(self, parsed: ParsedReport, text: str, db: Any = None, parser: str = "") -> None:
         """Replace everything stored for this report, in one short transaction. Its chunks are queued
@@ -239,7 +252,9 @@ class SQLStore:
         r = parsed.report
         done = dict(self._x(db, "SELECT id, tokens FROM chunks WHERE report_id=? AND embedded=1",
                             (r.id,)).fetchall())
-        self.delete(r.id, db)
+        old_grams = self._remove(db, r.id)
+        new_grams = text_bigrams(text)
+        self._add_grams(db, old_grams - new_grams, new_grams - old_grams)
         self._x(db, _insert("reports"), (
             r.id, r.agency, r.year, r.title, r.published, r.template, r.source, r.format, r.sha256, r.region,
             json.dumps(list(parsed.warnings), ensure_ascii=False), text, parser, r.kind))
@@ -273,6 +288,22 @@ class SQLStore:
     def _add_df(self, db: Any, rows: list[tuple[str, int]]) -> None:
         self._many(db, "INSERT INTO terms (token, df) VALUES (?, ?) "
                        "ON CONFLICT (token) DO UPDATE SET df = terms.df + excluded.df", rows)
+
+    def _add_grams(self, db: Any, gone: set[str], new: set[str]) -> None:
+        """Count text bigrams out of (`gone`) and into (`new`) `grams`, in one sorted pass, so
+        concurrent writers on PostgreSQL lock the same rows in the same order (as `_count_terms`)."""
+        self._many(db, "INSERT INTO grams (gram, reports) VALUES (?, ?) "
+                       "ON CONFLICT (gram) DO UPDATE SET reports = grams.reports + excluded.reports",
+                   _gram_rows(gone, new))
+
+    def _init_grams(self, db: Any) -> None:
+        """A store from before `grams` was kept: count every stored report's text once, on open."""
+        if self._x(db, "SELECT 1 FROM grams LIMIT 1").fetchall():
+            return
+        ids = [r[0] for r in self._x(db, "SELECT id FROM reports").fetchall()]
+        for rid in ids:
+            text = self._x(db, "SELECT text FROM reports WHERE id=?", (rid,)).fetchall()[0][0]
+            self._add_grams(db, set(), text_bigrams(text or ""))
 
     def _init_terms(self, db: Any) -> None:
         """A store from before the statistics were kept: count them once from the stored tokens."""
@@ -376,6 +407,20 @@ class SQLStore:
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._q("SELECT id FROM chunks")}
 
+    def report_ids(self) -> list[str]:
+        """Every report id, sorted (a few bytes each: how a search over all reports pages through them)."""
+        return sorted(r[0] for r in self._q("SELECT id FROM reports"))
+
+    def grams_held(self, grams: Iterable[str]) -> set[str]:
+        """Those of these text bigrams that at least one stored report's text holds."""
+        grams = sorted(set(grams))
+        held: set[str] = set()
+        for i in range(0, len(grams), 500):
+            part = grams[i:i + 500]
+            held |= {r[0] for r in self._q(
+                f"SELECT gram FROM grams WHERE reports > 0 AND gram IN ({', '.join('?' * len(part))})", part)}
+        return held
+
     def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str] | None]]:
         """The chunks of these reports with their BM25 tokens (None: not made yet), in insertion order."""
         ids = sorted(set(report_ids))
@@ -470,6 +515,10 @@ class SQLStore:
                 [*([report_id] if report_id else []), limit])
 
 
+def _gram_rows(gone: set[str], new: set[str]) -> list[tuple[str, int]]:
+    return sorted([(g, -1) for g in gone] + [(g, 1) for g in new])
+
+
 def _tokenize(chunks: Sequence[Chunk]) -> list[str]:
     """Each chunk's BM25 tokens, joined for storage (jieba: the costly part, done off the facts path)."""
     return [_SEP.join(tokens(passage_text(c, report=False))) for c in chunks]
@@ -523,6 +572,7 @@ class SQLiteStore(SQLStore):
             for name, table, cols, where in PARTIAL_INDEXES:
                 tx.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols}) WHERE {where}")
             self._init_terms(tx)
+            self._init_grams(tx)
 
     @property
     def _db(self) -> sqlite3.Connection:
