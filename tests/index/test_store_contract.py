@@ -200,6 +200,40 @@ def test_bm25_statistics_follow_every_write(store: SQLStore, parsed) -> None:
     assert store.term_stats(["不在任何报告里的词"])[2] == {}
 
 
+def test_the_corpus_vocabulary_follows_every_write(store: SQLStore, parsed) -> None:
+    """`grams` holds the text bigrams of the reports stored now: added, replaced, deleted."""
+    from index.lexical import text_bigrams
+
+    (p, text), (q, qtext) = parsed.values()
+    only_p = sorted(text_bigrams(text) - text_bigrams(qtext))[:50]
+    only_q = sorted(text_bigrams(qtext) - text_bigrams(text))[:50]
+    both = sorted(text_bigrams(text) & text_bigrams(qtext))[:50]
+    assert only_p and only_q and both and store.grams_held(only_p + both) == set()
+    store.put(p, text)
+    store.put(q, qtext)
+    assert store.grams_held(only_p + only_q + both + ["不在"]) == set(only_p + only_q + both)
+    store.put(replace(q, report=replace(q.report, sha256="changed")), text)  # q's file now holds p's text
+    assert store.grams_held(only_p + only_q + both) == set(only_p + both)
+    store.delete(q.report.id)
+    assert store.grams_held(only_p + both) == set(only_p + both)
+    store.delete(p.report.id)
+    assert store.grams_held(only_p + only_q + both) == set() and store.report_ids() == []
+
+
+def test_a_store_from_before_the_vocabulary_counts_it_on_open(tmp_path: Path, parsed) -> None:
+    from index.lexical import text_bigrams
+
+    (p, text), _ = parsed.values()
+    old = SQLiteStore(tmp_path / "facts.sqlite3")
+    old.put(p, text)
+    with old.transaction() as db:  # as a store written before the vocabulary was kept
+        db.execute("DELETE FROM grams")
+    old.close()
+    reopened = SQLiteStore(tmp_path / "facts.sqlite3")
+    grams = sorted(text_bigrams(text))
+    assert reopened.grams_held(grams) == set(grams) and reopened.report_ids() == [p.report.id]
+
+
 def test_a_thread_s_connection_closes_when_the_thread_ends(store: SQLStore, parsed) -> None:
     """A server's worker threads come and go; their connections must not pile up."""
     import gc
