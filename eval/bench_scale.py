@@ -269,7 +269,9 @@ def run_setup(setup: str, corpus: list[SyntheticReport], corpus_dir: Path, sizes
             vectors = disk_bytes(tmp / "chroma-server" if setup == "servers" else settings.chroma_path)
             rows.append({"setup": setup, "reports": size, "new_reports": len(files),
                          "facts_reports_per_s": round(len(files) / facts_s, 1), "embedding": embed,
-                         "serving": serving, "db_bytes": db, "chroma_bytes": vectors})
+                         "serving": serving, "db_bytes": db, "chroma_bytes": vectors,
+                         # the benchmark's own process: it ingested (and, with SQLite, embedded) so far
+                         "ingest_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
             log(f"[{setup}] {size}: {json.dumps(rows[-1], ensure_ascii=False)}")
     return rows
 
