@@ -20,7 +20,17 @@ from urllib.parse import urlsplit, urlunsplit
 
 from index.errors import ReportQAError
 from index.models import Chunk
-from index.store import INDEXES, ORDERED, PARTIAL_INDEXES, TABLES, SQLStore, _chunk, _gram_rows, _tokenize
+from index.store import (
+    INDEXES,
+    ORDERED,
+    PARTIAL_INDEXES,
+    TABLES,
+    SQLStore,
+    _chunk,
+    _gram_rows,
+    _tokenize,
+    queue_order_index,
+)
 
 _SCHEMA_LOCK = 7_245_310  # advisory lock id: one process at a time creates or migrates the schema
 
@@ -63,7 +73,7 @@ class PostgresStore(SQLStore):
                     db.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS seq BIGINT GENERATED ALWAYS AS IDENTITY")
             for name, table, cols in INDEXES:
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
-            for name, table, cols, where in PARTIAL_INDEXES:
+            for name, table, cols, where in (*PARTIAL_INDEXES, queue_order_index("seq")):
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols}) WHERE {where}")
             self._init_terms(db)
             self._init_grams(db)

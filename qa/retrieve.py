@@ -58,7 +58,7 @@ POOL = 30  # candidates taken from each ranker before fusion
 WEIGHTS = (1.0, 1.0)  # dense, BM25
 PER_TABLE = 1  # chunks of one table admitted to each ranking
 SCOPED_MAX = 100  # reports whose chunks one BM25 search reads from the store at a time
-K1, B = 1.5, 0.75  # BM25 (Lucene's variant), bm25s's defaults: both searches score alike
+K1, B = 1.5, 0.75  # BM25, Lucene's variant and default parameters
 
 
 # ---- the lexical index ----------------------------------------------------------------------
@@ -66,7 +66,7 @@ K1, B = 1.5, 0.75  # BM25 (Lucene's variant), bm25s's defaults: both searches sc
 
 class ScopedLexical:
     """BM25 within a few reports, read from the store: their chunks with their stored tokens, and the
-    corpus statistics of the query's terms. Scores as `LexicalIndex` over the whole store would."""
+    corpus statistics of the query's terms. Scores as one BM25 index over every stored chunk would."""
 
     def __init__(self, store: Any, report_ids: set[str]) -> None:
         rows = store.chunks_with_tokens(report_ids)
