@@ -254,6 +254,14 @@ def test_a_worker_takes_the_oldest_queued_chunks_from_an_index(store: SQLStore, 
         assert [c.id for c in batch] == [c.id for c in p.chunks[:5]]
 
 
+def test_the_agency_names_asked_at_every_ingest_come_from_an_index(tmp_path: Path) -> None:
+    """Not from a scan of the reports' rows, which hold their whole texts."""
+    store = SQLiteStore(tmp_path / "facts.sqlite3")
+    sql = "SELECT DISTINCT agency FROM reports WHERE agency LIKE ? ESCAPE '\\' AND id != ?"
+    plan = " ".join(str(r) for r in store._q("EXPLAIN QUERY PLAN " + sql, ("%镇%", "x")))
+    assert "COVERING INDEX reports_by_agency" in plan, plan
+
+
 def test_a_thread_s_connection_closes_when_the_thread_ends(store: SQLStore, parsed) -> None:
     """A server's worker threads come and go; their connections must not pile up."""
     import gc
