@@ -166,6 +166,7 @@ class SQLStore:
     placeholders and `ORDER` names the insertion-order column."""
 
     ORDER = "rowid"
+    QUEUE_OF_REPORT = "chunks"  # where one report's queued chunks are read from (SQLite names its index)
     path: str | Path
 
     # ---- connections: one per thread ---------------------------------------------------------
@@ -474,7 +475,8 @@ class SQLStore:
         """Chunks waiting for the text index (of one report, or all): read off the queue's index."""
         if report_id is None:
             return int(self._q("SELECT COUNT(*) FROM chunks WHERE embedded=0")[0][0])
-        return int(self._q("SELECT COUNT(*) FROM chunks WHERE embedded=0 AND report_id=?", (report_id,))[0][0])
+        return int(self._q(f"SELECT COUNT(*) FROM {self.QUEUE_OF_REPORT} WHERE embedded=0 AND report_id=?",
+                           (report_id,))[0][0])
 
     def dirty(self) -> list[tuple[str, int]]:
         """Reports whose text-index entries must be checked against the store (replaced or deleted)."""
@@ -521,7 +523,8 @@ class SQLStore:
 
     def _queued_sql(self, report_id: str | None, limit: int) -> tuple[str, list[Any]]:
         where = "embedded=0" + (" AND report_id=?" if report_id else "")
-        return (f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE {where} ORDER BY {self.ORDER} LIMIT ?",
+        source = self.QUEUE_OF_REPORT if report_id else "chunks"
+        return (f"SELECT {CHUNK_COLUMNS} FROM {source} WHERE {where} ORDER BY {self.ORDER} LIMIT ?",
                 [*([report_id] if report_id else []), limit])
 
 
@@ -585,6 +588,10 @@ class SQLiteStore(SQLStore):
             self._init_terms(tx)
             self._init_grams(tx)
 
+    # one report's queue through its own index, not a walk through the whole queue's order (which
+    # SQLite's planner would otherwise pick: both indexes look alike to it)
+    QUEUE_OF_REPORT = "chunks INDEXED BY chunks_queued"
+
     @property
     def _db(self) -> sqlite3.Connection:
         return self._conn()
@@ -616,12 +623,6 @@ class SQLiteStore(SQLStore):
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
-
-    def _queued_sql(self, report_id: str | None, limit: int) -> tuple[str, list[Any]]:
-        sql, args = super()._queued_sql(report_id, limit)
-        if report_id:  # one report's queue: its own index, not a walk through the whole queue's order
-            sql = sql.replace("FROM chunks WHERE", "FROM chunks INDEXED BY chunks_queued WHERE")
-        return sql, args
 
     @contextmanager
     def claim(self, limit: int, report_id: str | None = None) -> Iterator[list[Chunk]]:

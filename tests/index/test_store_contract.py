@@ -252,6 +252,13 @@ def test_a_worker_takes_the_oldest_queued_chunks_from_an_index(store: SQLStore, 
     assert "chunks_queue_order" in plan and "Sort" not in plan and "TEMP B-TREE" not in plan, plan
     with store.claim(5) as batch:
         assert [c.id for c in batch] == [c.id for c in p.chunks[:5]]
+    if isinstance(store, SQLiteStore):  # one report's queue (counted at every ingest) through its own index
+        for sql, args in (store._queued_sql(p.report.id, 64),
+                          (f"SELECT COUNT(*) FROM {store.QUEUE_OF_REPORT} WHERE embedded=0 AND report_id=?",
+                           (p.report.id,))):
+            plan = " ".join(str(r) for r in store._q("EXPLAIN QUERY PLAN " + sql, args))
+            assert "chunks_queued" in plan and "chunks_queue_order" not in plan, plan
+    assert store.queue_size(p.report.id) == len(p.chunks) - 5
 
 
 def test_the_agency_names_asked_at_every_ingest_come_from_an_index(tmp_path: Path) -> None:
