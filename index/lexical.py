@@ -15,6 +15,8 @@ from typing import Any
 from index.template import load_templates, normalize, split_marker
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD_RUN_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z\d]+")
+_DIGITS = re.compile(r"\d+")
 _FUNCTION_CHARS = set("的了是在和与及等对为也就都而")
 _STOP = {
     "多少", "一共", "总共", "共有", "是否", "什么", "哪些", "哪个", "怎么", "怎样", "如何", "请问", "情况",
@@ -65,3 +67,16 @@ def tokens(text: str) -> list[str]:
     grams = [run[i:i + 2] for run in runs for i in range(len(run) - 1)]
     chars = [ch for run in runs for ch in run if ch not in _FUNCTION_CHARS]
     return [t for t in words + grams + chars if t not in _STOP]
+
+
+def text_bigrams(text: str) -> set[str]:
+    """Character bigrams within runs of words, digits skipped (「比2024年预算」 → 比年, 年预, 预算) and
+    punctuation breaking the run: the words a report is about, which the store keeps for the whole
+    corpus (index/store.py `grams`) so a question sharing none of them is known to be about
+    something else without reading any report. The read path's question bigrams
+    (qa/text_match.py) are these minus its stop words; a test keeps the two in step."""
+    out: set[str] = set()
+    for run in _WORD_RUN_BREAK.split(normalize(text)):
+        s = _DIGITS.sub("", run)
+        out |= {s[i:i + 2] for i in range(len(s) - 1)}
+    return out

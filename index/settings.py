@@ -17,7 +17,7 @@ from index.errors import ReportQAError
 # The database URL schemes this build can open: the one place to add a backend's scheme.
 DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")
 _INT_RANGES = {"max_upload_mb": (1, 4096), "ingest_seconds": (1, 3600), "ingest_memory_mb": (64, 65536),
-               "ask_threads": (1, 64)}
+               "ask_threads": (1, 64), "facts_cache": (1, 100000)}
 
 
 class SettingsError(ReportQAError):
@@ -44,6 +44,8 @@ class Settings:
     max_upload_mb: int = _setting(50, "Largest report file accepted, in MB; bigger files are refused unread.")
     ingest_seconds: int = _setting(60, "Time budget for reading one file, in seconds; past it the file is refused.")
     ingest_memory_mb: int = _setting(1024, "Memory budget for reading one file, in MB; past it the file is refused.")
+    facts_cache: int = _setting(200, "Reports whose facts a serving process keeps in memory (least recently used "
+                                "dropped first), so its memory does not grow with the corpus.")
     llm_base_url: str = _setting("", "OpenAI-compatible endpoint for optional answer phrasing; empty = off.")
     llm_model: str = _setting("", "Chat model name at the LLM endpoint.")
     llm_api_key: str = _setting("", "API key for the LLM endpoint.")

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from index.chunking import passage_text
 from index.errors import ReportQAError, StoreBusyError, UnknownReportError
-from index.lexical import tokens
+from index.lexical import text_bigrams, tokens
 from index.models import Check, Chunk, Fact, ParsedReport, Report, Table
 
 _SEP = "\x1f"  # between stored tokens: a character no token holds
@@ -68,6 +68,10 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     # chunk and token totals are in `meta`), so a search within a few reports reads only their
     # chunks and the query's terms, never the whole corpus
     "terms": (("token", "TEXT PRIMARY KEY"), ("df", "INTEGER")),
+    # the words of every stored report's text (character bigrams, index/lexical.py `text_bigrams`)
+    # and how many reports hold each: whether a question is about the reports at all is one indexed
+    # read, instead of every serving process reading every report's text
+    "grams": (("gram", "TEXT PRIMARY KEY"), ("reports", "INTEGER")),
     # reports whose text-index entries may disagree with the store (replaced or deleted since);
     # `gen` moves on each such write, so a reconcile only clears the note it has seen.
     "index_dirty": (("report_id", "TEXT PRIMARY KEY"), ("gen", "INTEGER")),
@@ -75,13 +79,23 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 # Tables read back in insertion order (SQLite by rowid, PostgreSQL by an identity column).
 ORDERED = ("tables", "facts", "checks", "chunks")
 INDEXES = (
+    # every ingest asks which stored agencies hold a name (`agencies_containing`): over this index,
+    # not over the reports' rows with their whole texts (at 10,000 reports that scan halved ingest)
+    ("reports_by_agency", "reports", "agency, id"),
     ("tables_by_report", "tables", "report_id"),
     ("facts_by_report", "facts", "report_id, tbl, row_key, column_key"),
     ("checks_by_report", "checks", "report_id"),
     ("chunks_by_report", "chunks", "report_id"),
 )
-# The queue is found through a partial index: its size does not depend on how much is embedded.
+# The queue is found through partial indexes: their size does not depend on how much is embedded.
+# `chunks_queue_order` gives a worker the oldest queued chunks without sorting the whole queue
+# (a scan and sort per batch of a 400,000-chunk queue cost more than embedding the batch); its
+# column is the backend's insertion order (`queue_order_index`).
 PARTIAL_INDEXES = (("chunks_queued", "chunks", "report_id", "embedded = 0"),)
+
+
+def queue_order_index(column: str) -> tuple[str, str, str, str]:
+    return ("chunks_queue_order", "chunks", column, "embedded = 0")
 REPORT_COLUMNS = "id, agency, year, title, published, template, source, format, sha256, region, kind"
 CHUNK_COLUMNS = "id, report_id, text, section, kind, page, meta"
 
@@ -109,6 +123,8 @@ class FactStore(Protocol):
     def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str] | None]]: ...
     def term_stats(self, toks: Iterable[str]) -> tuple[int, int, dict[str, int]]: ...
     def chunk_tokens(self) -> dict[str, list[str]]: ...
+    def report_ids(self) -> list[str]: ...
+    def grams_held(self, grams: Iterable[str]) -> set[str]: ...
     def revision(self) -> int: ...
     def claim(self, limit: int, report_id: str | None = None) -> Any: ...
     def progress(self) -> dict[str, tuple[int, int]]: ...
@@ -150,6 +166,7 @@ class SQLStore:
     placeholders and `ORDER` names the insertion-order column."""
 
     ORDER = "rowid"
+    QUEUE_OF_REPORT = "chunks"  # where one report's queued chunks are read from (SQLite names its index)
     path: str | Path
 
     # ---- connections: one per thread ---------------------------------------------------------
@@ -219,6 +236,12 @@ class SQLStore:
         if db is None:
             with self._write(report_id) as tx:
                 return self.delete(report_id, tx)
+        self._add_grams(db, self._remove(db, report_id), set())
+
+    def _remove(self, db: Any, report_id: str) -> set[str]:
+        """Delete the report's rows and take its chunks out of the BM25 statistics; returns the
+        bigrams of its text (the caller counts them out of `grams`, or only those a new text lacks)."""
+        old_text = self._x(db, "SELECT text FROM reports WHERE id=?", (report_id,)).fetchall()
         old = [_token_list(r[0]) for r in self._x(
             db, "SELECT tokens FROM chunks WHERE report_id=? AND tokens IS NOT NULL", (report_id,)).fetchall()]
         self._count_terms(db, old, -1)
@@ -228,6 +251,7 @@ class SQLStore:
         self._x(db, "INSERT INTO index_dirty (report_id, gen) VALUES (?, 1) "
                     "ON CONFLICT (report_id) DO UPDATE SET gen = index_dirty.gen + 1", (report_id,))
         self._x(db, "UPDATE meta SET value = value + 1 WHERE key='revision'")
+        return text_bigrams(old_text[0][0] or "") if old_text else set()
 
     def put(self, parsed: ParsedReport, text: str, db: Any = None, parser: str = "") -> None:
         """Replace everything stored for this report, in one short transaction. Its chunks are queued
@@ -239,7 +263,9 @@ class SQLStore:
         r = parsed.report
         done = dict(self._x(db, "SELECT id, tokens FROM chunks WHERE report_id=? AND embedded=1",
                             (r.id,)).fetchall())
-        self.delete(r.id, db)
+        old_grams = self._remove(db, r.id)
+        new_grams = text_bigrams(text)
+        self._add_grams(db, old_grams - new_grams, new_grams - old_grams)
         self._x(db, _insert("reports"), (
             r.id, r.agency, r.year, r.title, r.published, r.template, r.source, r.format, r.sha256, r.region,
             json.dumps(list(parsed.warnings), ensure_ascii=False), text, parser, r.kind))
@@ -273,6 +299,22 @@ class SQLStore:
     def _add_df(self, db: Any, rows: list[tuple[str, int]]) -> None:
         self._many(db, "INSERT INTO terms (token, df) VALUES (?, ?) "
                        "ON CONFLICT (token) DO UPDATE SET df = terms.df + excluded.df", rows)
+
+    def _add_grams(self, db: Any, gone: set[str], new: set[str]) -> None:
+        """Count text bigrams out of (`gone`) and into (`new`) `grams`, in one sorted pass, so
+        concurrent writers on PostgreSQL lock the same rows in the same order (as `_count_terms`)."""
+        self._many(db, "INSERT INTO grams (gram, reports) VALUES (?, ?) "
+                       "ON CONFLICT (gram) DO UPDATE SET reports = grams.reports + excluded.reports",
+                   _gram_rows(gone, new))
+
+    def _init_grams(self, db: Any) -> None:
+        """A store from before `grams` was kept: count every stored report's text once, on open."""
+        if self._x(db, "SELECT 1 FROM grams LIMIT 1").fetchall():
+            return
+        ids = [r[0] for r in self._x(db, "SELECT id FROM reports").fetchall()]
+        for rid in ids:
+            text = self._x(db, "SELECT text FROM reports WHERE id=?", (rid,)).fetchall()[0][0]
+            self._add_grams(db, set(), text_bigrams(text or ""))
 
     def _init_terms(self, db: Any) -> None:
         """A store from before the statistics were kept: count them once from the stored tokens."""
@@ -376,6 +418,20 @@ class SQLStore:
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._q("SELECT id FROM chunks")}
 
+    def report_ids(self) -> list[str]:
+        """Every report id, sorted (a few bytes each: how a search over all reports pages through them)."""
+        return sorted(r[0] for r in self._q("SELECT id FROM reports"))
+
+    def grams_held(self, grams: Iterable[str]) -> set[str]:
+        """Those of these text bigrams that at least one stored report's text holds."""
+        grams = sorted(set(grams))
+        held: set[str] = set()
+        for i in range(0, len(grams), 500):
+            part = grams[i:i + 500]
+            held |= {r[0] for r in self._q(
+                f"SELECT gram FROM grams WHERE reports > 0 AND gram IN ({', '.join('?' * len(part))})", part)}
+        return held
+
     def chunks_with_tokens(self, report_ids: Iterable[str]) -> list[tuple[Chunk, list[str] | None]]:
         """The chunks of these reports with their BM25 tokens (None: not made yet), in insertion order."""
         ids = sorted(set(report_ids))
@@ -419,7 +475,8 @@ class SQLStore:
         """Chunks waiting for the text index (of one report, or all): read off the queue's index."""
         if report_id is None:
             return int(self._q("SELECT COUNT(*) FROM chunks WHERE embedded=0")[0][0])
-        return int(self._q("SELECT COUNT(*) FROM chunks WHERE embedded=0 AND report_id=?", (report_id,))[0][0])
+        return int(self._q(f"SELECT COUNT(*) FROM {self.QUEUE_OF_REPORT} WHERE embedded=0 AND report_id=?",
+                           (report_id,))[0][0])
 
     def dirty(self) -> list[tuple[str, int]]:
         """Reports whose text-index entries must be checked against the store (replaced or deleted)."""
@@ -466,8 +523,13 @@ class SQLStore:
 
     def _queued_sql(self, report_id: str | None, limit: int) -> tuple[str, list[Any]]:
         where = "embedded=0" + (" AND report_id=?" if report_id else "")
-        return (f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE {where} ORDER BY {self.ORDER} LIMIT ?",
+        source = self.QUEUE_OF_REPORT if report_id else "chunks"
+        return (f"SELECT {CHUNK_COLUMNS} FROM {source} WHERE {where} ORDER BY {self.ORDER} LIMIT ?",
                 [*([report_id] if report_id else []), limit])
+
+
+def _gram_rows(gone: set[str], new: set[str]) -> list[tuple[str, int]]:
+    return sorted([(g, -1) for g in gone] + [(g, 1) for g in new])
 
 
 def _tokenize(chunks: Sequence[Chunk]) -> list[str]:
@@ -520,9 +582,15 @@ class SQLiteStore(SQLStore):
                         tx.execute(f"ALTER TABLE {table} ADD COLUMN {c} {t.replace(' PRIMARY KEY', '')}")
             for name, table, cols in INDEXES:
                 tx.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
-            for name, table, cols, where in PARTIAL_INDEXES:
+            # SQLite cannot index rowid itself, but entries of equal key sort by it: one key, rowid order
+            for name, table, cols, where in (*PARTIAL_INDEXES, queue_order_index("embedded")):
                 tx.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols}) WHERE {where}")
             self._init_terms(tx)
+            self._init_grams(tx)
+
+    # one report's queue through its own index, not a walk through the whole queue's order (which
+    # SQLite's planner would otherwise pick: both indexes look alike to it)
+    QUEUE_OF_REPORT = "chunks INDEXED BY chunks_queued"
 
     @property
     def _db(self) -> sqlite3.Connection:

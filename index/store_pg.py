@@ -20,7 +20,17 @@ from urllib.parse import urlsplit, urlunsplit
 
 from index.errors import ReportQAError
 from index.models import Chunk
-from index.store import INDEXES, ORDERED, PARTIAL_INDEXES, TABLES, SQLStore, _chunk, _tokenize
+from index.store import (
+    INDEXES,
+    ORDERED,
+    PARTIAL_INDEXES,
+    TABLES,
+    SQLStore,
+    _chunk,
+    _gram_rows,
+    _tokenize,
+    queue_order_index,
+)
 
 _SCHEMA_LOCK = 7_245_310  # advisory lock id: one process at a time creates or migrates the schema
 
@@ -63,9 +73,10 @@ class PostgresStore(SQLStore):
                     db.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS seq BIGINT GENERATED ALWAYS AS IDENTITY")
             for name, table, cols in INDEXES:
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})")
-            for name, table, cols, where in PARTIAL_INDEXES:
+            for name, table, cols, where in (*PARTIAL_INDEXES, queue_order_index("seq")):
                 db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols}) WHERE {where}")
             self._init_terms(db)
+            self._init_grams(db)
 
     @property
     def shared_queue(self) -> bool:
@@ -97,6 +108,14 @@ class PostgresStore(SQLStore):
             db.execute("INSERT INTO terms (token, df) SELECT * FROM unnest(%s::text[], %s::int[]) "
                        "ON CONFLICT (token) DO UPDATE SET df = terms.df + excluded.df",
                        ([t for t, _ in rows], [n for _, n in rows]))
+
+    def _add_grams(self, db: Any, gone: set[str], new: set[str]) -> None:
+        """One statement for a report's few thousand bigrams."""
+        rows = _gram_rows(gone, new)
+        if rows:
+            db.execute("INSERT INTO grams (gram, reports) SELECT * FROM unnest(%s::text[], %s::int[]) "
+                       "ON CONFLICT (gram) DO UPDATE SET reports = grams.reports + excluded.reports",
+                       ([g for g, _ in rows], [n for _, n in rows]))
 
     @contextmanager
     def _write(self, report_id: str | None = None) -> Iterator[Any]:

@@ -5,7 +5,9 @@ kept so the answer can show it.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -109,22 +111,43 @@ def cell_label(f: Fact) -> str:
     return " / ".join(f.row_path[-1:] + f.column_path[-1:])
 
 
+FACTS_CACHE = 200  # reports whose facts a process keeps at most (REPORTQA_FACTS_CACHE)
+
+
+class StoredVocabulary:
+    """The character bigrams of every stored report's text, as the store keeps them: `words & it`
+    asks the store which of `words` any report holds (one indexed read), so no process reads or
+    holds the corpus's texts to tell a question about the reports from one about something else."""
+
+    def __init__(self, store: FactStore):
+        self.store = store
+
+    def __rand__(self, words: Iterable[str]) -> set[str]:
+        words = set(words)
+        return self.store.grams_held(words) if words else set()
+
+    __and__ = __rand__
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and bool(self.store.grams_held([word]))
+
+
 class Knowledge:
-    """A per-process cache of what the store holds.
+    """A per-process cache of what the store holds, bounded: the facts of at most `limit` reports,
+    the least recently used dropped first, so memory does not grow with the corpus.
 
     The store's revision says whether anything was written since the last look; only then is the
     report list read again, and only reports whose content changed lose their cached facts, so
     one upload does not make the next question re-read ten thousand reports."""
 
-    def __init__(self, store: FactStore):
+    def __init__(self, store: FactStore, limit: int = FACTS_CACHE):
         self.store = store
+        self.limit = limit
+        self._lock = threading.Lock()  # serving threads share one cache
         self._revision: int | None = None
-        self._signature: tuple = ()
         self._reports: list[Report] = []
-        self._facts: dict[str, ReportFacts] = {}
-        self._vocab: set[str] = set()
-        self._vocab_of: dict[str, str] = {}  # report id → sha256 already in the vocabulary
-        self._vocab_signature: tuple | None = None
+        self._facts: OrderedDict[str, ReportFacts] = OrderedDict()
+        self._vocabulary = StoredVocabulary(store)
 
     def reports(self) -> list[Report]:
         revision = self.store.revision() if hasattr(self.store, "revision") else None
@@ -132,35 +155,35 @@ class Knowledge:
             return self._reports
         current = self.store.reports()
         by_id = {r.id: r for r in current}
-        self._facts = {k: v for k, v in self._facts.items() if by_id.get(k) == v.report}
-        self._signature = tuple((r.id, r.sha256) for r in current)
+        with self._lock:
+            for k in [k for k, v in self._facts.items() if by_id.get(k) != v.report]:
+                del self._facts[k]
         self._reports, self._revision = current, revision
         return self._reports
 
-    def vocabulary(self) -> set[str]:
-        """Character bigrams of every stored report: a question sharing none is about something else.
-        New reports are added to it; a removed or replaced one makes it start again."""
-        from qa.text_match import bigrams
-
-        if self._vocab_signature == self._signature:
-            return self._vocab
-        sha = dict(self._signature)
-        if any(sha.get(k) != v for k, v in self._vocab_of.items()):
-            self._vocab, self._vocab_of = set(), {}
-        for r in self._reports:
-            if r.id not in self._vocab_of:
-                self._vocab |= bigrams(self.store.text(r.id))
-                self._vocab_of[r.id] = r.sha256
-        self._vocab_signature = self._signature
-        return self._vocab
+    def vocabulary(self) -> StoredVocabulary:
+        """Character bigrams of every stored report: a question sharing none is about something else."""
+        return self._vocabulary
 
     def of(self, report: Report) -> ReportFacts:
-        cached = self._facts.get(report.id)
-        if cached is None or cached.report != report:
-            cached = self._facts[report.id] = ReportFacts(
-                report, self.store.facts(report.id), self.store.checks(report.id), self.store.tables(report.id)
-            )
-        return cached
+        with self._lock:
+            cached = self._facts.get(report.id)
+            if cached is not None and cached.report == report:
+                self._facts.move_to_end(report.id)
+                return cached
+        loaded = ReportFacts(
+            report, self.store.facts(report.id), self.store.checks(report.id), self.store.tables(report.id)
+        )
+        with self._lock:
+            self._facts[report.id] = loaded
+            self._facts.move_to_end(report.id)
+            while len(self._facts) > max(self.limit, 1):
+                self._facts.popitem(last=False)
+        return loaded
+
+    def cached(self) -> int:
+        """How many reports' facts are held now (at most `limit`)."""
+        return len(self._facts)
 
 
 def same_agency(a: str | None, b: str | None) -> bool:

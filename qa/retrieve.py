@@ -28,21 +28,22 @@ those reports' chunks and tokens from the store, and the corpus statistics of th
 below: nothing is built or held per process, so a server answers its first passage question at
 once after a restart and its memory does not grow with the corpus.
 
-A search over many reports uses a BM25 index (bm25s) built lazily from the fact store's chunks
-and their stored tokens, and cached per process; it is rebuilt when the set of chunk ids changes
-(after an ingest, in this or another process). Rebuilding reads tokens instead of running jieba
-over every chunk again, which at 10,000 reports is the difference between seconds and minutes.
+A search over more reports (`reportqa search` without `--report`, the LangChain retriever without
+filters) scores the same way, over a bounded set of reports: with the dense index, the reports of
+its nearest chunks across the whole corpus (at most SCOPED_MAX of them); without one, every
+report, SCOPED_MAX at a time, keeping only the best chunks of each batch. No process holds every
+chunk, or a BM25 index of them, in memory.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -57,57 +58,16 @@ RRF_K = 60
 POOL = 30  # candidates taken from each ranker before fusion
 WEIGHTS = (1.0, 1.0)  # dense, BM25
 PER_TABLE = 1  # chunks of one table admitted to each ranking
-SCOPED_MAX = 100  # reports in scope up to which BM25 reads them from the store instead of a corpus index
-K1, B = 1.5, 0.75  # BM25 (Lucene's variant), bm25s's defaults: both searches score alike
+SCOPED_MAX = 100  # reports whose chunks one BM25 search reads from the store at a time
+K1, B = 1.5, 0.75  # BM25, Lucene's variant and default parameters
 
 
 # ---- the lexical index ----------------------------------------------------------------------
 
 
-class LexicalIndex:
-    """BM25 (bm25s) over a fixed list of chunks, from their stored tokens where there are any."""
-
-    def __init__(self, chunks: list[Chunk], stored: dict[str, list[str]] | None = None) -> None:
-        import bm25s
-
-        stored = stored or {}
-        self.chunks = chunks
-        self.ids = frozenset(c.id for c in chunks)
-        self.by_id = {c.id: c for c in chunks}
-        positions: dict[str, list[int]] = {}
-        for i, c in enumerate(chunks):
-            positions.setdefault(c.report_id, []).append(i)
-        self._positions = {r: np.array(p, dtype=np.int64) for r, p in positions.items()}
-        self._bm25 = bm25s.BM25()
-        if chunks:
-            corpus = [stored.get(c.id) or tokens(passage_text(c, report=False)) or ["∅"] for c in chunks]
-            self._bm25.index(corpus, show_progress=False)
-
-    def search(
-        self, query: str, n: int, report_ids: set[str] | None = None, scope_words: Sequence[str] = ()
-    ) -> list[tuple[Chunk, float]]:
-        """Top n chunks by BM25, within `report_ids` if given. Query tokens found inside a
-        `scope_words` entry (the in-scope agency's name, its year) are dropped: they chose the
-        report already, and inside it they would only favour the few chunks that repeat the name."""
-        if not self.chunks:
-            return []
-        q = [t for t in tokens(query) if t in self._bm25.vocab_dict and not any(t in w for w in scope_words)]
-        if not q:
-            return []
-        scores = self._bm25.get_scores(q)
-        if report_ids is not None:  # by each report's positions: no scan of every chunk's report id
-            keep = [self._positions[r] for r in report_ids if r in self._positions]
-            idx = np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64)
-            scoped = np.zeros_like(scores)
-            scoped[idx] = scores[idx]
-            scores = scoped
-        top = np.argsort(-scores, kind="stable")[:n]
-        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
-
-
 class ScopedLexical:
     """BM25 within a few reports, read from the store: their chunks with their stored tokens, and the
-    corpus statistics of the query's terms. Scores as `LexicalIndex` over the whole store would."""
+    corpus statistics of the query's terms. Scores as one BM25 index over every stored chunk would."""
 
     def __init__(self, store: Any, report_ids: set[str]) -> None:
         rows = store.chunks_with_tokens(report_ids)
@@ -139,34 +99,27 @@ class ScopedLexical:
         return [(self.chunks[i], scores[i]) for i in top if scores[i] > 0]
 
 
-class _LexicalCache:
-    """One BM25 index per store per process, rebuilt when the store has been written since.
+class StreamedLexical:
+    """BM25 over many reports without holding them: `ScopedLexical` over SCOPED_MAX reports at a
+    time, keeping the best chunks of each batch (the statistics are the corpus's, so the scores are
+    the ones a single index over every chunk would give). Time grows with the corpus, memory does not."""
 
-    The store's revision counter is the cheap test; when it moved, the chunk ids decide whether
-    the BM25 index really needs rebuilding (a re-ingest of an unchanged file moves nothing)."""
+    def __init__(self, store: Any, report_ids: Sequence[str]) -> None:
+        self.store = store
+        self.report_ids = sorted(report_ids)
+        self.by_id: dict[str, Chunk] = {}
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._by_store: dict[str, tuple[object, LexicalIndex]] = {}
-
-    def get(self, store: Any) -> LexicalIndex:
-        key = str(getattr(store, "path", id(store)))
-        revision = store.revision() if hasattr(store, "revision") else None
-        with self._lock:
-            cached = self._by_store.get(key)
-            if cached is not None and revision is not None and cached[0] == revision:
-                return cached[1]
-            ids = store.chunk_ids() if hasattr(store, "chunk_ids") else {c.id for c in store.chunks()}
-            if cached is not None and cached[1].ids == ids:
-                index = cached[1]
-            else:
-                stored = store.chunk_tokens() if hasattr(store, "chunk_tokens") else None
-                index = LexicalIndex(store.chunks(), stored)
-            self._by_store[key] = (revision, index)
-            return index
-
-
-_LEXICAL = _LexicalCache()
+    def search(
+        self, query: str, n: int, report_ids: set[str] | None = None, scope_words: Sequence[str] = ()
+    ) -> list[tuple[Chunk, float]]:
+        best: list[tuple[float, int, int, Chunk]] = []
+        for b, i in enumerate(range(0, len(self.report_ids), SCOPED_MAX)):
+            batch = ScopedLexical(self.store, set(self.report_ids[i:i + SCOPED_MAX]))
+            found = batch.search(query, n, None, scope_words)
+            best = heapq.nsmallest(n, best + [(-score, b, j, c) for j, (c, score) in enumerate(found)])
+        hits = [(c, -neg) for neg, _, _, c in best]
+        self.by_id.update({c.id: c for c, _ in hits})
+        return hits
 
 
 class _ScopedCache:
@@ -293,16 +246,37 @@ def retrieve(
     allowed = scope_ids(store, filters)
     if allowed is not None and not allowed:
         return []
-    scoped = allowed is not None and len(allowed) <= SCOPED_MAX and hasattr(store, "chunks_with_tokens")
-    lexical = _SCOPED.get(store, allowed) if scoped else _LEXICAL.get(store)
     pool = pool or POOL
     wide = pool * 4
+    dense_hits = [i for i, _ in index.query(query, wide, allowed)] if index else []
+    lexical = _lexical(store, allowed, dense_hits, index is not None)
+    by_id = dict(lexical.by_id)
+    if isinstance(lexical, ScopedLexical):  # dense hits outside the reports searched by words
+        by_id.update({c.id: c for c in store.chunks_by_id(i for i in dense_hits if i not in by_id)})
     names = _scope_words(store, allowed)
-    bm25 = _diverse([c.id for c, _ in lexical.search(query, wide, allowed, names)], lexical.by_id, pool)
-    dense = _diverse([i for i, _ in index.query(query, wide, allowed)], lexical.by_id, pool) if index else []
+    bm25_hits = lexical.search(query, wide, allowed, names)
+    by_id.update({c.id: c for c, _ in bm25_hits})
+    bm25 = _diverse([c.id for c, _ in bm25_hits], by_id, pool)
+    dense = _diverse(dense_hits, by_id, pool)
     fused = fuse([dense, bm25], WEIGHTS, RRF_K)
     best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
-    return [(lexical.by_id[i], score) for i, score in best]
+    return [(by_id[i], score) for i, score in best]
+
+
+def _lexical(store: Any, allowed: set[str] | None, dense_hits: Sequence[str],
+             dense: bool) -> ScopedLexical | StreamedLexical:
+    """The BM25 side for this scope: the reports in scope when there are at most SCOPED_MAX;
+    beyond, the reports of the dense index's nearest chunks (the first SCOPED_MAX of them), or,
+    without a dense index, every report in scope, batch by batch."""
+    if allowed is not None and len(allowed) <= SCOPED_MAX:
+        return _SCOPED.get(store, allowed)
+    ids = sorted(allowed) if allowed is not None else store.report_ids()
+    if len(ids) <= SCOPED_MAX:
+        return _SCOPED.get(store, set(ids))
+    if not dense:
+        return StreamedLexical(store, ids)
+    near = list(dict.fromkeys(c.report_id for c in store.chunks_by_id(dense_hits)))[:SCOPED_MAX]
+    return ScopedLexical(store, set(near))
 
 
 def retriever_for(index: Any, store: Any) -> Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]:

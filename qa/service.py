@@ -33,6 +33,7 @@ class Service:
         self.store: FactStore = open_store(settings.data_dir, settings.database_url)
         self.indexer = _open_indexer(settings, self.store) if with_index else None
         self.qa = QA(self.store, retriever=_retriever(self.indexer, self.store), phraser=_phraser(settings))
+        self.qa.kb.limit = settings.facts_cache
         self.background = background
         self.embedder_thread = None
         if background and self.indexer is not None and not self.store.shared_queue:

@@ -52,14 +52,22 @@ def eval_cmd(ctx: click.Context, qa: tuple[Path, ...], reports_dir: tuple[Path, 
               help="Only the scale run at --sizes on SQLite + embedded Chroma and on PostgreSQL + a Chroma server "
                    "(both started on loopback): ingest, embedding with one and two workers, serving after a restart.")
 @click.option("--setups", default="sqlite,servers", show_default=True, help="With --scale: sqlite, servers or both.")
+@click.option("--embed-chunks", type=int, default=None,
+              help="With --scale: embed at most this many chunks per size (the rest stay queued).")
+@click.option("--e5-sample", type=int, default=0, show_default=True,
+              help="With --scale: also embed this many reports with the real e5, one worker then two (0 = skip).")
+@click.option("--e5-chunks", type=int, default=600, show_default=True,
+              help="With --scale: chunks the e5 sample embeds.")
 def bench(samples: Path, qa_paths: tuple[Path, ...], no_samples: bool, sizes: str, budget: float, scale_embedder: str,
-          queries: int, no_baseline: bool, e5_reports: int, json_out: Path | None, scale: bool, setups: str) -> None:
+          queries: int, no_baseline: bool, e5_reports: int, json_out: Path | None, scale: bool, setups: str,
+          embed_chunks: int | None, e5_sample: int, e5_chunks: int) -> None:
     """Benchmark ingest throughput, latency, memory and growth with corpus size on this machine."""
     if scale:
         from eval import bench_scale
 
         results = bench_scale.run_scale([int(s) for s in sizes.split(",") if s.strip()],
-                                        [s.strip() for s in setups.split(",") if s.strip()], queries)
+                                        [s.strip() for s in setups.split(",") if s.strip()], queries,
+                                        embed_chunks=embed_chunks, e5_sample=e5_sample, e5_chunks=e5_chunks)
         click.echo(bench_scale.markdown(results))
         if json_out:
             import json

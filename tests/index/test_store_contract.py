@@ -200,6 +200,75 @@ def test_bm25_statistics_follow_every_write(store: SQLStore, parsed) -> None:
     assert store.term_stats(["不在任何报告里的词"])[2] == {}
 
 
+def test_the_corpus_vocabulary_follows_every_write(store: SQLStore, parsed) -> None:
+    """`grams` holds the text bigrams of the reports stored now: added, replaced, deleted."""
+    from index.lexical import text_bigrams
+
+    (p, text), (q, qtext) = parsed.values()
+    only_p = sorted(text_bigrams(text) - text_bigrams(qtext))[:50]
+    only_q = sorted(text_bigrams(qtext) - text_bigrams(text))[:50]
+    both = sorted(text_bigrams(text) & text_bigrams(qtext))[:50]
+    assert only_p and only_q and both and store.grams_held(only_p + both) == set()
+    store.put(p, text)
+    store.put(q, qtext)
+    assert store.grams_held(only_p + only_q + both + ["不在"]) == set(only_p + only_q + both)
+    store.put(replace(q, report=replace(q.report, sha256="changed")), text)  # q's file now holds p's text
+    assert store.grams_held(only_p + only_q + both) == set(only_p + both)
+    store.delete(q.report.id)
+    assert store.grams_held(only_p + both) == set(only_p + both)
+    store.delete(p.report.id)
+    assert store.grams_held(only_p + only_q + both) == set() and store.report_ids() == []
+
+
+def test_a_store_from_before_the_vocabulary_counts_it_on_open(tmp_path: Path, parsed) -> None:
+    from index.lexical import text_bigrams
+
+    (p, text), _ = parsed.values()
+    old = SQLiteStore(tmp_path / "facts.sqlite3")
+    old.put(p, text)
+    with old.transaction() as db:  # as a store written before the vocabulary was kept
+        db.execute("DELETE FROM grams")
+    old.close()
+    reopened = SQLiteStore(tmp_path / "facts.sqlite3")
+    grams = sorted(text_bigrams(text))
+    assert reopened.grams_held(grams) == set(grams) and reopened.report_ids() == [p.report.id]
+
+
+def test_a_worker_takes_the_oldest_queued_chunks_from_an_index(store: SQLStore, parsed) -> None:
+    """A batch is read off the queue's own index, not by sorting every queued chunk (which at
+    400,000 queued chunks cost more than embedding the batch)."""
+    (p, text), _ = parsed.values()
+    store.put(p, text)
+    sql, args = store._queued_sql(None, 64)
+    if isinstance(store, SQLiteStore):
+        plan = " ".join(str(r) for r in store._q("EXPLAIN QUERY PLAN " + sql, args))
+    else:
+        db = store._conn()
+        # a table this small would be scanned whole; ask what the plan is once scanning costs
+        db.execute("SET enable_seqscan = off")
+        db.execute("SET enable_bitmapscan = off")
+        plan = " ".join(r[0] for r in db.execute("EXPLAIN " + store._sql(sql), args).fetchall())
+        db.execute("RESET ALL")
+    assert "chunks_queue_order" in plan and "Sort" not in plan and "TEMP B-TREE" not in plan, plan
+    with store.claim(5) as batch:
+        assert [c.id for c in batch] == [c.id for c in p.chunks[:5]]
+    if isinstance(store, SQLiteStore):  # one report's queue (counted at every ingest) through its own index
+        for sql, args in (store._queued_sql(p.report.id, 64),
+                          (f"SELECT COUNT(*) FROM {store.QUEUE_OF_REPORT} WHERE embedded=0 AND report_id=?",
+                           (p.report.id,))):
+            plan = " ".join(str(r) for r in store._q("EXPLAIN QUERY PLAN " + sql, args))
+            assert "chunks_queued" in plan and "chunks_queue_order" not in plan, plan
+    assert store.queue_size(p.report.id) == len(p.chunks) - 5
+
+
+def test_the_agency_names_asked_at_every_ingest_come_from_an_index(tmp_path: Path) -> None:
+    """Not from a scan of the reports' rows, which hold their whole texts."""
+    store = SQLiteStore(tmp_path / "facts.sqlite3")
+    sql = "SELECT DISTINCT agency FROM reports WHERE agency LIKE ? ESCAPE '\\' AND id != ?"
+    plan = " ".join(str(r) for r in store._q("EXPLAIN QUERY PLAN " + sql, ("%镇%", "x")))
+    assert "COVERING INDEX reports_by_agency" in plan, plan
+
+
 def test_a_thread_s_connection_closes_when_the_thread_ends(store: SQLStore, parsed) -> None:
     """A server's worker threads come and go; their connections must not pile up."""
     import gc

@@ -195,3 +195,66 @@ def test_a_scope_is_read_once_and_again_only_when_its_reports_change(samples_dir
     assert _SCOPED.get(store, {"r"}) is not first
     hits = retrieve("智慧政务云平台迁移", 3, Filters(reports=("r",)), store=store, index=index)
     assert hits and "智慧政务云平台迁移" in hits[0][0].text
+
+
+# ---- search across more reports than one batch: scored from the store, never all chunks in memory --
+
+
+def _exact_bm25(store: SQLiteStore, query: str, n: int) -> list[tuple[str, float]]:
+    from qa.retrieve import ScopedLexical
+
+    every = ScopedLexical(store, set(store.report_ids()))
+    return [(c.id, round(s, 9)) for c, s in every.search(query, n)]
+
+
+def test_search_over_many_reports_reads_them_in_batches(indexed, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa.retrieve as retrieve_module
+    from qa.retrieve import StreamedLexical
+
+    store, index = indexed
+    monkeypatch.setattr(retrieve_module, "SCOPED_MAX", 1)  # two reports: more than one batch
+    read: list[int] = []
+    real = store.chunks_with_tokens
+    monkeypatch.setattr(store, "chunks_with_tokens", lambda ids: read.append(len(set(ids))) or real(ids))
+    query = "主动公开政府信息 微信公众号"
+    streamed = StreamedLexical(store, store.report_ids()).search(query, 10)
+    assert read == [1, 1]  # one report at a time, never the whole corpus at once
+    read.clear()
+    assert [(c.id, round(s, 9)) for c, s in streamed] == _exact_bm25(store, query, 10)
+    # without a dense index the retriever takes that path; the hits are those of BM25 over everything
+    exact = [i for i, _ in _exact_bm25(store, query, 120)]
+    read.clear()
+    hits = retrieve(query, 3, None, store=store, index=None)
+    assert read == [1, 1]
+    assert [c.id for c, _ in hits] == retrieve_module._diverse(exact, {c.id: c for c in store.chunks()}, 3)
+
+
+def test_search_over_many_reports_with_the_dense_index(indexed, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa.retrieve as retrieve_module
+
+    store, index = indexed
+    monkeypatch.setattr(retrieve_module, "SCOPED_MAX", 1)
+    monkeypatch.setattr(retrieve_module, "_SCOPED", retrieve_module._ScopedCache())  # nothing read before
+    read: list[set[str]] = []
+    real = store.chunks_with_tokens
+    monkeypatch.setattr(store, "chunks_with_tokens", lambda ids: read.append(set(ids)) or real(ids))
+    hits = retrieve("12345热线工单处理了多少", 3, None, store=store, index=index)
+    assert "共处理工单31800份" in hits[0][0].text
+    # BM25 read only the report of the dense index's nearest chunks
+    assert read == [{SEED}]
+    docs = HybridRetriever(store=store, index=index, k=3).invoke("12345热线工单处理了多少")
+    assert [d.id for d in docs] == [c.id for c, _ in hits]
+
+
+def test_cross_report_search_command(samples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa.retrieve as retrieve_module
+
+    monkeypatch.setattr(retrieve_module, "SCOPED_MAX", 1)
+    env = {"REPORTQA_DATA_DIR": str(tmp_path), "REPORTQA_EMBEDDER": "fake"}
+    runner = CliRunner()
+    files = [str(samples_dir / f"{SEED}.txt"), str(samples_dir / f"{PINGTAN}.txt")]
+    assert runner.invoke(cli, ["ingest", *files], env=env).exit_code == 0
+    res = runner.invoke(cli, ["search", "热线工单", "--k", "2", "--json"], env=env)
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert rows[0]["report"] == SEED and "31800份" in rows[0]["text"]
