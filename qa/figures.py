@@ -43,7 +43,7 @@ def names_of(report: Report, question: str = "") -> frozenset[str]:
     return names_used(question, report.agency) if report.agency else frozenset()
 
 
-_GAP = re.compile(r"多了?多少|少了?多少|相差|差多少|差距|差了")
+_GAP = re.compile(r"多了?多少|少了?多少|相差|差多少|差距|差了|差几|多了?几|少了?几")
 
 
 def asks_gap(q: str) -> bool:
@@ -193,7 +193,7 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
 
 _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
 PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数"),
-              DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少"
+              DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少|差几|多几|少几"
                                r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
 
 
