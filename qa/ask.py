@@ -126,8 +126,15 @@ class QA:
         the first part was about. One part's figure is never given as the answer to the whole."""
         first = self._ask(question.parts[0], history, filters)
         narrowed = Filters(reports=first.reports) if first.reports else filters
-        answers = [first] + [self._ask(p, history if not first.reports else [], narrowed)
-                             for p in question.parts[1:]]
+        reports = self.kb.reports()
+        answers = [first]
+        for p in question.parts[1:]:
+            if years_in(p) or named_agencies(p, reports):
+                # 「2023年和2024年的申请各多少」: a part that names its own year or agency is asked
+                # in the first part's conversation, not inside the first part's reports
+                answers.append(self._ask(p, [*history, {"role": "user", "content": question.parts[0]}], filters))
+            else:
+                answers.append(self._ask(p, history if not first.reports else [], narrowed))
         return combine(question.text, answers)
 
     def _focus(self, prev: str, reports: list[Report], filters: Filters) -> list[Report]:

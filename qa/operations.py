@@ -157,9 +157,10 @@ class Figures:
 
     # ---- across reports ---------------------------------------------------------------------
     def _sum_over_years(self, a: Asked) -> Answer | None:
-        """「两年加起来」: added, not compared; 「合计」 asks to add, it names no 合计 row."""
+        """「两年加起来」「淮安市和洪泽区一共」: added, not compared; 「合计」 asks to add, it names no 合计 row."""
         groups = across.group_by_agency(a.scope.reports)
-        if not (a.intent.kind == SUM and len(a.scope.years) >= 2 and len(a.scope.reports) >= 2 and len(groups) <= 2):
+        several = len(a.scope.years) >= 2 or (a.scope.agency_named and len(groups) >= 2)
+        if not (a.intent.kind == SUM and several and 2 <= len(a.scope.reports) <= 6):
             return None
         return across.total_over(a.q, self.kb, a.scope.reports, self.pick(a, PARTS_END[SUM].sub("", a.eff)))
 

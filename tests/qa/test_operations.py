@@ -71,3 +71,23 @@ def test_a_difference_asked_in_few_words_is_a_difference(qa, question, value):
     assert str(a.value) != "1816" and str(a.value) != "46", a.text
     if value is not None:
         assert (a.status, str(a.value)) == ("answered", value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("淮安市和洪泽区2024年行政复议一共多少件？", "353"),  # 351 + 2: two agencies added, not asked which
+    ("淮安市和洪泽区2024年的申请加起来有多少？", "3214"),
+])
+def test_a_sum_over_agencies_adds(qa, question, value):
+    a = qa.ask(question)
+    assert (a.status, str(a.value)) == ("answered", value), a.text
+    assert "+" in a.text
+
+
+@pytest.mark.parametrize("question,lines", [
+    ("洪泽区2023年和2024年的申请数量分别是多少？", ("21件", "95件")),
+    ("平潭2021年和2025年收到的申请各是多少？", ("70件", "154件")),
+])
+def test_each_year_asked_is_answered_in_its_own_report(qa, question, lines):
+    a = qa.ask(question)
+    got = a.text.split("\n")
+    assert a.status == "answered" and all(x in got[i] for i, x in enumerate(lines)), a.text
