@@ -5,6 +5,7 @@ glued, passage answers without repetition, the page on a phone, and the key box 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -115,8 +116,15 @@ def test_a_report_can_be_deleted_from_the_report_panel(site, browser):
     page.get_by_role("option", name="08_pingtan_junshan_2022", exact=False).click()
     page.locator("#rq-delete").click()
     expect(page.locator("#rq-deleted")).to_contain_text("已删除报告「08_pingtan_junshan_2022」")
-    page.locator("#rq-agency input").click()
-    options = page.get_by_role("option").all_inner_texts()
+    # the pickers are refreshed by the deletion's own event: wait for it rather than race it
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while True:
+        page.keyboard.press("Escape")
+        page.locator("#rq-agency input").click()
+        options = page.get_by_role("option").all_inner_texts()
+        if not any("君山" in o for o in options) or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(250)
     assert not any("君山" in o for o in options), options
     page.close()
 
