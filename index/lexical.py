@@ -70,7 +70,7 @@ def tokens(text: str) -> list[str]:
 
 
 def text_bigrams(text: str) -> set[str]:
-    """Character bigrams within runs of words, digits skipped (「比2024年预算」 → 比年, 年预, 预算) and
+    """Character bigrams within runs of words, digits skipped (「比2022年预算」 → 比年, 年预, 预算) and
     punctuation breaking the run: the words a report is about, which the store keeps for the whole
     corpus (index/store.py `grams`) so a question sharing none of them is known to be about
     something else without reading any report. The read path's question bigrams

@@ -168,7 +168,7 @@ def whole_named(q: str) -> tuple[str, str, bool] | None:
 
 
 def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:
-    """「“三公”经费中，公务用车购置和运行的钱占了百分之多少」: the whole is named before 中/里 and the
+    """「项目支出里，维修费占多大比重」: the whole is named before 中/里 and the
     part after it (or by the whole question, `m`). The whole must be another figure in the same
     unit, at least as large as the part."""
     tpl = load_templates()["2021"]

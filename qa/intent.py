@@ -87,7 +87,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(SUM, True)
     if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「办公费和印刷费加起来」: items of another table
         return Intent(SUM, True)
-    if re.search(r"加起来|之和|相加|加在一起", q):  # 「四个季度的用款计划加起来」
+    if re.search(r"加起来|之和|相加|加在一起", q):  # 「三个季度的用款之和」
         return Intent(SUM, True)
     if figure or (vocabulary().names_an_amount(q) and not _DESCRIBE.search(q)):
         return Intent(LOOKUP, True)

@@ -148,7 +148,7 @@ class Figures:
         eff = a.eff if question is None else question
 
         def pick(rf: ReportFacts) -> Measure | None:
-            if question is None and SHARE_CUE.search(eff):  # 「予以公开占比谁更高」 compares shares
+            if question is None and SHARE_CUE.search(eff):  # 「哪个区部分公开的占比最高」 compares shares
                 found = find_measures(rf, a.cm, without_share_words(eff), across=True)
                 return share_measure(rf, found[0]) if found else None
             found = find_measures(rf, a.cm, eff, across=True)
@@ -196,7 +196,7 @@ class Figures:
         if before is not None:
             return (across.year_over_year(a.q, self.kb, target, before, self.pick(a), absolute=asks_gap(a.q))
                     or refuse_figure(a.q, target))
-        # 「比2023年增加了多少」: the report may state the change itself
+        # 「较2022年增长多少」: the report may state the change itself
         stated = [m for m in find_measures(rf, a.cm, a.eff) if m.kind == "prose" and is_change(m.value.label)]
         if stated:
             return lookup(a.q, rf, stated[:1])
@@ -245,9 +245,9 @@ class Figures:
         if len(measures) >= 2:
             return arithmetic(a.q, rf, measures, kind)
         if kind == SUM and len(measures) == 1 and (series := numbered_series(a.q, rf, measures[0])):
-            return arithmetic(a.q, rf, series, SUM)  # 「四个季度的用款计划加起来」: 第一…第四季度用款计划
+            return arithmetic(a.q, rf, series, SUM)  # 「三个季度的用款之和」: 第一…第三季度用款
         # one figure found where several were to be added or subtracted: stating it would answer
-        # a different question (「四个季度的用款计划加起来」 is not the first quarter's alone)
+        # a different question (「三个季度的用款之和」 is not the first quarter's alone)
         return refuse_parts(a.q, rf, measures, kind)
 
     def _lookup(self, a: Asked, target: Report) -> Answer:

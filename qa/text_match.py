@@ -77,7 +77,7 @@ def synonym_bigrams(question: str) -> set[str]:
 
 
 def bigrams(text: str) -> set[str]:
-    """Character bigrams within runs of words: digits are skipped (「比2024年预算」 → 比年, 年预, 预算),
+    """Character bigrams within runs of words: digits are skipped (「比2022年预算」 → 比年, 年预, 预算),
     punctuation breaks the run, so 「（三）公务接待费」 does not say 「三公」."""
     out: set[str] = set()
     for run in _RUN_BREAK.split(normalize(text)):
@@ -112,7 +112,7 @@ def _at(f: Fact) -> int:
 def _window(f: Fact, i: int) -> tuple[str, str]:
     """The words around a prose number: before it (what it counts) and after it up to the clause end
     (「共发布380条财政资金信息」 names its subject after the number). The span before holds 24 letters,
-    not 24 characters: 「财政拨款收入18,976.76万元，比2024年预算增加」 must reach back past the digits.
+    not 24 characters: 「财政拨款收入1,234.50万元，比2022年预算增加」 must reach back past the digits.
     `i` is where the number stands (`_at`)."""
     s = f.sentence or ""
     if i < 0:
@@ -131,7 +131,7 @@ def _window(f: Fact, i: int) -> tuple[str, str]:
 
 # 「截至2023年8月31日」 dates the count, it is not the year the figure is about
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)(?!年\s*\d{1,2}\s*月)")
-# a number that is a change: 「比2024年预算增加3,355.65万元」「与2023年预算持平」
+# a number that is a change: 「比2022年预算增加56.70万元」「与2023年预算持平」
 _CHANGE_LABEL = re.compile(r"(增加|减少|增长|下降|提高|降低|上升|增|减|多|少)了?约?$")
 _ASKS_CHANGE = re.compile(r"比.{0,16}(多|少|增|减|高|低|涨|降)|增加|减少|增长|下降|提高|降低|上升|变化|增幅|降幅|差")
 # 决算 and 执行数 are what was spent; a 预算 figure is what was planned

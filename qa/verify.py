@@ -282,7 +282,7 @@ _FIGURE = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?!\s*[年月日号\d.,])
 
 
 # a clause that says how the figure before it changed, or what share it is, refers to it (「财政拨款收入
-# 18,976.76万元，比2024年预算增加3,355.65万元」「…决算为0万元，完成预算的0%」); one that opens a
+# 1,234.50万元，比上年预算增加56.70万元」「…决算为0万元，完成预算的0%」); one that opens a
 # breakdown (「其中自然人100件，法人20件」) is a sibling, not a subject
 _CHANGE_OPENS = re.compile(r"\s*(?:比|较|同比|环比|与|增长|增加|减少|下降|上升|持平|完成|占|达到)")
 _BREAKDOWN_OPENS = re.compile(r"\s*其中")
