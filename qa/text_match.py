@@ -72,8 +72,7 @@ _DIGITS = re.compile(r"\d+")
 def synonym_bigrams(question: str) -> set[str]:
     """The bigrams of what reports print for the everyday words of the question (「买」 → 购置): the
     same synonyms the verifier accepts, so a candidate it would accept is also found."""
-    return {b for word, printed in vocabulary().synonyms.items() if word in question for p in printed
-            for b in bigrams(p)}
+    return {b for p in vocabulary().printed_for(question) for b in bigrams(p)}
 
 
 def bigrams(text: str) -> set[str]:
@@ -415,7 +414,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
                   agency_names: set[str]) -> tuple[list[Scored], bool, str]:
     q = expand_abbreviations("".join(without(normalize(question), agency_names).split()))
     # 「收到…申请」 finds a row printed 「受理…」 by its words: what the everyday words are printed as
-    q_syn = q + "|" + "|".join(p for word, printed in vocabulary().synonyms.items() if word in q for p in printed)
+    q_syn = q + "|" + "|".join(vocabulary().printed_for(q))
     ranked: list[Scored] = []
     item_named = False
     asked = bigrams(question)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 Quantity = str  # "percent" | "money" | "count:<measure word>" | ""
@@ -36,6 +36,10 @@ class Vocabulary:
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
+
+    def printed_for(self, text: str) -> list[str]:
+        """What reports print for the everyday words of `text` (「买」 → 购置, 购买, 采购)."""
+        return [p for word, printed in self.synonyms.items() if word in text for p in printed]
 
     def names_an_amount(self, text: str) -> bool:
         """「机关运行经费预算？」「事业收入？」: a bare noun phrase ending in an amount asks for it."""
@@ -77,6 +81,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=4096)  # asked of every candidate figure of a question: one reading per text
 def quantity_asked(text: str) -> Quantity:
     """What kind of number the question wants: a percentage, an amount of money, a count of some
     measure word (「几辆」 → count:辆), or "" when it does not say."""
@@ -106,6 +111,7 @@ def unit_answers(quantity: Quantity, unit: str | None) -> bool:
     return v.same_unit(word, base) or (base.endswith(word) and base[: -len(word)] in ("", "万", "亿", "千", "万余"))
 
 
+@lru_cache(maxsize=65536)  # every label of a report is read against each contrast group
 def without_names(text: str) -> str:
     """The text without names that hold a qualifier they do not mean (一般公共预算财政拨款支出 says
     nothing of 预算 as against 决算)."""
