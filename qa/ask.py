@@ -57,14 +57,11 @@ class QA:
         reports = self.kb.reports()
         agencies = {r.agency for r in named_agencies(question, reports)}
         parsed = parse(question.strip(), len(across.group_by_agency([r for r in reports if r.agency in agencies])))
+        if followed := len(parsed.parts) == 1 and _scope_follow_up(question.strip(), reports):
+            # 「淮安市收到多少件申请？洪泽区呢？」: the second part asks the first again of another scope
+            parsed = replace(parsed, parts=followed)
         if len(parsed.parts) > 1:
             answer = self._ask_parts(parsed, list(history), filters or Filters())
-        elif followed := _scope_follow_up(question.strip(), reports):
-            # 「淮安市收到多少件申请？洪泽区呢？」: the second asks the first again of another scope
-            first, then = followed
-            answers = [self._ask(first, list(history), filters or Filters()),
-                       self._ask(then, [*history, {"role": "user", "content": first}], filters or Filters())]
-            answer = combine(question.strip(), answers)
         else:
             answer = self._ask(question.strip(), list(history), filters or Filters())
         if self.phraser is not None and answer.status == ANSWERED:
@@ -140,7 +137,6 @@ class QA:
     def _focus(self, prev: str, reports: list[Report], filters: Filters) -> list[Report]:
         return resolve_scope(prev, reports, filters, []).reports
 
-    # ---- figures ---------------------------------------------------------------------------
     # ---- passages --------------------------------------------------------------------------
     def _describe(self, q: str, scope: Scope, reports: list[Report], focus: list[Report]) -> Answer:
         if not scope.reports:
