@@ -135,16 +135,18 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
         checks += fin.checks
         warnings += fin.warnings
         table_spans += fin.regions
+    prose = None
     if template and not any(f.table.startswith("t") for f in facts):
         # a report before the 2019 template: its statistics table of indicators, glued in a crawl
-        stated = prose_facts(report_id, text, regions + table_spans, page_of)
-        itables, ifacts, ispans = indicator_table(report_id, text, f"g{len(gtables) + 1}", page_of, stated)
+        prose = prose_facts(report_id, text, regions + table_spans, page_of)
+        itables, ifacts, ispans = indicator_table(report_id, text, f"g{len(gtables) + 1}", page_of, prose)
         if itables:
             tables += itables
             facts += ifacts
             table_spans += ispans
             warnings = [w for w in warnings if w != "no template table was found in this report"]
-    facts += prose_facts(report_id, text, regions + table_spans, page_of)
+            prose = None  # read again without the table's span: its glued cells are no sentences
+    facts += prose if prose is not None else prose_facts(report_id, text, regions + table_spans, page_of)
 
     report = Report(
         id=report_id,
