@@ -156,6 +156,8 @@ def abbreviation_in(question: str, agency: str) -> str | None:
     if dept is None:
         return None
     body, end = dept
+    if end not in question or body[0] not in question:  # asked of every agency held, per question: the cheap test first
+        return None
     best = None
     for run in _CJK.findall(question):
         for j in range(len(run)):
@@ -173,6 +175,7 @@ _AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中
 _LEVEL_SELF = re.compile(r"(市|区|县|镇|乡)人民政府$")
 
 
+@lru_cache(maxsize=65536)  # the verifier asks it of every candidate figure of a question
 def names_used(question: str, agency: str) -> frozenset[str]:
     """The agency's names, with the short form this question made up for it (城管局), and for a
     government the words it calls itself by (市政府, 全市, 本市): they name it, they label nothing.
