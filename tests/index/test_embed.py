@@ -102,3 +102,35 @@ def test_st_embedder_offline_fails_at_once_with_a_hint(monkeypatch: pytest.Monke
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(ReportQAError, match="local folder"):
         STEmbedder("no-such-org/no-such-model")
+
+
+def test_e5_query_runs_on_one_openmp_thread_in_its_own_thread_only() -> None:
+    """A question's embedding takes one core (no faster on two, and dearer under load); others keep theirs."""
+    import os
+    import threading
+
+    from index.embed import _openmp_runtime
+
+    e5 = E5Embedder()
+    seen: dict[str, object] = {}
+
+    def asker() -> None:
+        seen["vector"] = e5.embed_query("收到多少件政府信息公开申请")
+        seen["threads"] = _openmp_runtime().omp_get_max_threads()
+
+    def other() -> None:
+        seen["other"] = _openmp_runtime().omp_get_max_threads()
+
+    for target in (asker, other):
+        t = threading.Thread(target=target)
+        t.start()
+        t.join()
+    assert _openmp_runtime() is not None
+    assert seen["threads"] == 1
+    default = int(os.environ.get("OMP_NUM_THREADS") or len(os.sched_getaffinity(0)))
+    assert seen["other"] == default
+    assert cos(seen["vector"], e5.embed_query("收到多少件政府信息公开申请")) == pytest.approx(1.0, abs=1e-5)
+    assert _openmp_runtime().omp_get_max_threads() == 1
+    again = e5.embed_passages(["收到多少件政府信息公开申请"])  # a batch after a question: every core again
+    assert _openmp_runtime().omp_get_max_threads() == default
+    assert len(again[0]) == len(seen["vector"]) == 384
