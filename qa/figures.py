@@ -4,6 +4,8 @@ measures with every input shown, and the refusals that say which figure could no
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 
 from index.models import Fact, Report
 from index.template import load_templates, split_marker
@@ -17,6 +19,7 @@ from qa.measure import Measure, find_measures, prose_measure, share_base
 from qa.scope import names_used
 from qa.text_match import without
 from qa.verify import LISTED, own_clause, template_words, uncovered_terms
+from qa.vocab import vocabulary
 
 _PREDICATE = re.compile(r"^(?:完成|占|比|较|增长|增加|减少|下降|达到?|为|是|共|其中)")
 
@@ -111,6 +114,16 @@ def refuse_parts(q: str, rf: ReportFacts, measures: list[Measure], kind: str) ->
     return Answer(q, REFUSED, text, citations=cites, reports=(r.id,))
 
 
+def refuse_item(q: str, rf: ReportFacts, item: str, kind: str) -> Answer:
+    """A sum or difference one of whose items no figure of the report answers by itself."""
+    r = rf.report
+    verb = "相加" if kind == SUM else "相减"
+    what = f"「{item.strip('的 ')}」" if item.strip("的 ") else "其中一项"
+    text = (f"{who(r)}报告中没有找到单独对应{what}的数字，无法{verb}算出结果；"
+            "可以分别询问每一项，或写明表内的行列名称。")
+    return Answer(q, REFUSED, text, reports=(r.id,))
+
+
 def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
     r = rf.report
     base = None
@@ -200,9 +213,9 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相�
 _ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
 
 
-def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
-    """「办公费和印刷费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
-    the question lists several. A printed name that holds a joiner (「商品和服务支出」) is one item."""
+def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
+    """The items a sum or difference names, in order (「办公费和印刷费加起来」 → 办公费, 印刷费); a
+    printed name that holds a joiner (「商品和服务支出」) is one item; [] when fewer than two."""
     head = PARTS_END[kind].split(without(q, names_of(rf.report, q)))[0]
     joined = sorted({lbl for f in rf.facts if f.table != "prose" and f.row_path
                      for lbl in [split_marker(f.row_path[-1])[1]] if len(lbl) >= 3 and _PARTS[kind].search(lbl)
@@ -215,7 +228,15 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
         return []
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
     first_item = _ONLY_QUALIFIER.sub("", parts[0])
-    parts = parts[:1] + [first_item + p if not _ONLY_QUALIFIER.sub("", p).strip() else p for p in parts[1:]]
+    return parts[:1] + [first_item + p if not _ONLY_QUALIFIER.sub("", p).strip() else p for p in parts[1:]]
+
+
+def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
+    """「办公费和印刷费加起来」「项目支出比基本支出少多少」: each named item looked up on its own, when
+    the question lists several."""
+    parts = item_parts(rf, q, kind)
+    if not parts:
+        return []
     tpl = load_templates()["2021"]
     found: list[Measure] = []
     for part in parts:
@@ -225,9 +246,42 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
     return found if len(found) == len(parts) else []
 
 
+_MONEY_SCALES = {"元": Decimal(1), "千元": Decimal(1_000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+def in_one_unit(vals: list[Value]) -> tuple[list[Value], str] | None:
+    """The inputs of a sum or difference in one unit, and a note of each conversion made; None
+    when they count different things (件 beside 条, 人次 beside 元) and no sum of them means anything.
+
+    A report prints its tables in 元 and its prose in 万元: those are added after converting to the
+    smaller scale, exactly, and the answer says so; 件 and 宗 count the same cases."""
+    units = [v.unit or "" for v in vals]
+    if len(set(units)) == 1:
+        return vals, ""
+    if all(u in _MONEY_SCALES for u in units):
+        target = min(units, key=_MONEY_SCALES.__getitem__)
+        notes = [f"{num(v.value, v.unit)}按{num(v.value * _MONEY_SCALES[v.unit] / _MONEY_SCALES[target], target)}计"
+                 for v in vals if v.unit != target]
+        moved = [replace(v, value=v.value * _MONEY_SCALES[v.unit] / _MONEY_SCALES[target], unit=target)
+                 if v.unit != target else v for v in vals]
+        return moved, "（单位换算：" + "，".join(notes) + "。）"
+    if all(u and vocabulary().count_alike(u, units[0]) for u in units):
+        return vals, ""
+    return None
+
+
 def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:
     r = rf.report
     vals = [m.value for m in measures if m.value.value is not None]
+    if len(vals) < 2:
+        return refuse_parts(q, rf, measures, kind)
+    same = in_one_unit(vals)
+    if same is None:
+        shown = "，".join(f"「{v.label}」{num(v.value, v.unit)}" for v in vals[:3])
+        verb = "相加" if kind == SUM else "相减"
+        return Answer(q, REFUSED, f"{who(r)}报告中找到的{shown}单位不同，计的不是同一种数，不能{verb}；"
+                                  "可以分别询问每一项。", reports=(r.id,))
+    vals, converted = same
     unit = vals[0].unit
     if kind == SUM:
         total = sum((v.value for v in vals), start=vals[0].value * 0)
@@ -252,6 +306,7 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
         a, b = vals[0], vals[1]
         value = a.value - b.value
         text = f"{who(r)}{a.label} {num(a.value, unit)} − {b.label} {num(b.value, unit)} = {num(value, unit)}。"
+    text += converted
     for v in vals:
         text += "".join(quality_notes(rf, v))
     figs, cites = figures_of([(v, r) for v in vals], rf.titles)

@@ -5,6 +5,7 @@ kept so the answer can show it.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
@@ -13,7 +14,9 @@ from decimal import Decimal
 
 from index.models import AMBIGUOUS, Check, Fact, Report, Table
 from index.store import FactStore
-from index.template import Derived, Template, load_templates
+from index.template import Derived, Template, load_templates, split_marker
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class ReportFacts:
         self.facts = facts
         self.checks = checks
         self._label_frequency: Counter[str] | None = None
+        self._printed_labels: frozenset[str] | None = None
         self.cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for f in facts:
             if f.row_key and f.column_key:
@@ -54,6 +58,18 @@ class ReportFacts:
 
             self._label_frequency = label_frequency(self.facts)
         return self._label_frequency
+
+    @property
+    def printed_labels(self) -> frozenset[str]:
+        """The row and column names this report's tables print (four characters or more, numbering
+        dropped, normalized as the verifier reads questions): a question naming one names that line."""
+        if self._printed_labels is None:
+            from qa.verify import question_text
+
+            self._printed_labels = frozenset(
+                core for f in self.facts if f.table != "prose" for label in (*f.row_path, *f.column_path)
+                for core in [question_text(split_marker(label)[1])] if len(core) >= 4 and _CJK_ONLY.fullmatch(core))
+        return self._printed_labels
 
     @property
     def titles(self) -> dict[tuple[str, str], str]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import product
 
 from index.models import Report
 from qa import across
-from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer
+from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
 from qa.cells import CellMatch
 from qa.compose import num, who
 from qa.figures import (
@@ -23,11 +24,13 @@ from qa.figures import (
     WHOLE_OF,
     arithmetic,
     asks_gap,
+    item_parts,
     lookup,
     measures_per_part,
     names_of,
     numbered_series,
     refuse_figure,
+    refuse_item,
     refuse_parts,
     share_answer,
     shown_label,
@@ -37,7 +40,7 @@ from qa.knowledge import Knowledge, ReportFacts, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.scope import Scope, by_level, named_agencies, names_used
 from qa.text_match import is_change, prose_candidates, table_candidates
-from qa.verify import Sources, gate, unasked_words
+from qa.verify import Sources, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
 
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 
@@ -81,7 +84,11 @@ class Figures:
             r = by_id.get(report_id)
             return self.kb.of(r).titles if r is not None else {}
 
-        return Sources(titles, self.kb.store.text)
+        def labels(report_id: str) -> frozenset[str]:
+            r = by_id.get(report_id)
+            return self.kb.of(r).printed_labels if r is not None else frozenset()
+
+        return Sources(titles, self.kb.store.text, labels)
 
     def agreeing(self, q: str, checked: str, rf: ReportFacts, measures: list[Measure], reports: list[Report],
                   share: bool = False, typed: tuple[str, ...] = (), ask_which: bool = False) -> Answer | None:
@@ -243,12 +250,48 @@ class Figures:
         if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
             return lookup(a.q, rf, measures)
         if len(measures) >= 2:
-            return arithmetic(a.q, rf, measures, kind)
+            done = arithmetic(a.q, rf, measures, kind)
+            if self.each_item_answered(a, rf, measures, kind) is None:
+                return done
+            own = measures_per_part(rf, a.eff, kind)  # each item looked up by its own words
+            if len(own) >= 2 and self.each_item_answered(a, rf, own, kind) is None:
+                return arithmetic(a.q, rf, own, kind)
+            return refuse_item(a.q, rf, self.each_item_answered(a, rf, own or measures, kind) or "", kind)
         if kind == SUM and len(measures) == 1 and (series := numbered_series(a.q, rf, measures[0])):
             return arithmetic(a.q, rf, series, SUM)  # 「三个季度的用款之和」: 第一…第三季度用款
         # one figure found where several were to be added or subtracted: stating it would answer
         # a different question (「三个季度的用款之和」 is not the first quarter's alone)
         return refuse_parts(a.q, rf, measures, kind)
+
+    def each_item_answered(self, a: Asked, rf: ReportFacts, measures: list[Measure], kind: str) -> str | None:
+        """The first item of a sum or difference that no input covers by its own words, else None.
+
+        The verifier reads the question against all inputs together, so two inputs could cover an
+        item between them: 「机关运行经费和一般公共服务支出」 is not 机关运行经费 + 「商品和服务支出 ×
+        一般公共预算基本支出」, whose words only together hold 一般公共…服务支出. Each item needs an input
+        of its own (a different one for each)."""
+        parts = item_parts(rf, a.eff, kind)
+        if len(parts) < 2 or len(measures) < 2:
+            return None
+        agencies = {rf.report.agency} if rf.report.agency else set()
+        names = {n for ag in agencies for n in names_used(a.eff, ag)} | agencies
+        sources = self.sources(a.reports)
+        contexts = []
+        for m in measures:
+            ctx: list[str] = []
+            for f in m.value.inputs:
+                ctx += figure_context(Figure(f, rf.report), sources)
+            contexts.append(ctx)
+        labels = rf.printed_labels
+        covers = [{i for i, ctx in enumerate(contexts)
+                   if not uncovered_terms(part, ctx, names) and not unheld_labels(part, ctx, labels, names)}
+                  for part in parts]
+        for part, c in zip(parts, covers, strict=True):
+            if not c:
+                return part
+        if any(len(set(pick)) == len(parts) for pick in product(*covers)):
+            return None
+        return parts[-1]
 
     def _lookup(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)

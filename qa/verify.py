@@ -66,7 +66,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _claim_all(q, name, taken)
     for m in _EXCLUDED.finditer(q):  # 「除了予以公开以外」 names what is not asked
         _mark(taken, m.start(), len(m.group()))
-    _claim_context(q, context, taken)
+    before = list(taken)
+    stretches = _claim_context(q, context, taken)
     for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
         if word in q and any(p in context for p in printed):
             _claim_all(q, word, taken)
@@ -79,7 +80,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         else:  # 「项」 is neutral as a measure word, not inside 「项目」
             for i in alone.get(w, ()):
                 taken[i] = True
-    out: list[str] = []
+    out: list[str] = _pieced_words(q, stretches, before, context)
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
     for neg in v.negation:
@@ -194,11 +195,12 @@ def _claim_all(q: str, word: str, taken: list[bool]) -> None:
         i = q.find(word, i + 1)
 
 
-def _claim_context(q: str, context: str, taken: list[bool]) -> None:
+def _claim_context(q: str, context: str, taken: list[bool]) -> list[tuple[int, int]]:
     """Claim every stretch of two or more question characters that the labels hold, longest first
-    at each position (「不予公开」 is claimed whole, so its 不 is explained)."""
+    at each position (「不予公开」 is claimed whole, so its 不 is explained); the stretches claimed."""
+    stretches: list[tuple[int, int]] = []
     if not context:
-        return
+        return stretches
     i = 0
     while i < len(q) - 1:
         if taken[i] and taken[i + 1]:
@@ -211,17 +213,58 @@ def _claim_context(q: str, context: str, taken: list[bool]) -> None:
             j += 1
         if best >= 2:
             _mark(taken, i, best)
+            stretches.append((i, i + best))
             i += best
         else:
             i += 1
+    return stretches
+
+
+def _pieced_words(q: str, stretches: list[tuple[int, int]], before: list[bool], context: str) -> list[str]:
+    """Words of the question held only in pieces from different places of the labels: 「一般公共服务
+    支出」 claimed as 一般公共 (of 一般公共预算) + 服务支出 (of 商品和服务支出) leaves the word 公共服务
+    nowhere whole, so the line it names is not the one these labels are."""
+    out: list[str] = []
+    i = 0
+    for word in _words(q):
+        j = i + len(word)
+        if len(word) >= 2 and not any(before[i:j]) and word not in context:
+            touching = [(a, b) for a, b in stretches if a < j and b > i]
+            if len(touching) >= 2 and all(any(a <= k < b for a, b in touching) for k in range(i, j)):
+                out.append(word)
+        i = j
+    return out
 
 
 @dataclass(frozen=True)
 class Sources:
-    """What the verifier may read of a report besides its facts: table titles and the text."""
+    """What the verifier may read of a report besides its facts: table titles, the text, and the
+    names its tables print."""
 
     titles: Callable[[str], dict[tuple[str, str], str]]
     text: Callable[[str], str]
+    labels: Callable[[str], frozenset[str]] = lambda report_id: frozenset()
+
+
+def unheld_labels(question: str, contexts: Iterable[str], labels: Iterable[str],
+                  names: Iterable[str] = ()) -> list[str]:
+    """The report's printed line names the question names whole that no figure's words hold whole.
+
+    Coverage word by word lets two labels cover a name between them: 「一般公共服务支出」 is held in
+    pieces by 「商品和服务支出 × 一般公共预算基本支出」, which is another line. A name the report
+    prints is a line of its own, so the figure must carry it (as its row, its parent, its clause)."""
+    q = question_text(question)
+    for n in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
+        q = q.replace(n, "|")
+    q = _EXCLUDED.sub("|", q)
+    context = "|".join(question_text(c) for c in contexts if c)
+    out: list[str] = []
+    for label in sorted(labels, key=len, reverse=True):
+        if label in q:
+            if label not in context:
+                out.append(label)
+            q = q.replace(label, "|")
+    return out
 
 
 _HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
@@ -394,7 +437,9 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     contexts: list[str] = []
     for fig in figs:
         contexts += figure_context(fig, sources)
+    labels = {lbl for fig in figs for lbl in sources.labels(fig.fact.report_id)}
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names)
+    left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if not left and len(figs) > 1 and (answer.value is None or LISTED in answer.warnings):
         # figures set side by side, not combined into one value: each must answer the question by
         # itself (「企业申请的行政复议」 is neither the 企业 applications nor all reviews)

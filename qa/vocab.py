@@ -23,6 +23,7 @@ class Vocabulary:
     quantity_words: dict[str, tuple[str, ...]]
     quantity_units: dict[str, tuple[str, ...]]
     interchangeable: tuple[frozenset[str], ...]
+    addable: tuple[frozenset[str], ...]  # stricter: the same things counted, so a sum means something
     part_break: tuple[str, ...]
     part_lead: tuple[str, ...]  # words that open a later part and are dropped (其中)
     part_keep: tuple[str, ...]  # words that open a later part about the first part's subject (占, 比)
@@ -46,6 +47,10 @@ class Vocabulary:
         head = text.rstrip("？?。.！! 呢吧啊")
         return any(head.endswith(w) for w in self.amount_nouns)
 
+    def count_alike(self, a: str, b: str) -> bool:
+        """14宗 and 3件 add up to 17 cases; 14宗 and 2516条 add up to nothing."""
+        return a == b or any(a in group and b in group for group in self.addable)
+
     def same_unit(self, a: str, b: str) -> bool:
         """件 and 宗 count the same things; 辆 and 元 do not."""
         return a == b or any(a in group and b in group for group in self.interchangeable)
@@ -67,6 +72,7 @@ def vocabulary() -> Vocabulary:
         quantity_words={k: _longest_first(v["words"]) for k, v in q.items()},
         quantity_units={k: tuple(v["units"]) for k, v in q.items()},
         interchangeable=tuple(frozenset(g) for g in raw["interchangeable_units"]),
+        addable=tuple(frozenset(g) for g in raw["addable_units"]),
         part_break=tuple(raw["part_break"]),
         part_lead=_longest_first(raw["part_lead"]),
         part_keep=_longest_first(raw["part_keep"]),

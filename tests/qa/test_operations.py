@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from qa.question import split_parts
@@ -91,3 +93,44 @@ def test_each_year_asked_is_answered_in_its_own_report(qa, question, lines):
     a = qa.ask(question)
     got = a.text.split("\n")
     assert a.status == "answered" and all(x in got[i] for i, x in enumerate(lines)), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "厚街镇2023年收到的申请和主动公开的信息一共多少？",  # 宗 of applications + 条 of items
+    "淮安市2024年收到的申请和主动公开的政府信息加起来多少？",  # 件 + 条
+    "淮安市2024年主动公开的政府信息比收到的申请多多少？",
+])
+def test_figures_of_different_things_are_never_added(qa, question):
+    a = qa.ask(question)
+    assert a.status != "answered" or a.value is None, a.text
+    assert "=" not in a.text, a.text
+
+
+@pytest.mark.parametrize("question,value,converted", [
+    # a prose amount in 万元 beside a table's 元: converted exactly, and the answer says so
+    ("万里街道2024年机关运行经费和一般公共服务支出一共多少钱？", "7364500", "443.18万元按4431800元计"),
+    ("上海市普陀区建设和管理委员会2026年机关运行经费和基本支出加起来多少？", "83773480.2", "124.56万元按1245600元计"),
+    ("上海市普陀区建设和管理委员会2026年基本支出比机关运行经费多多少？", "81282280.2", "124.56万元按1245600元计"),
+])
+def test_money_in_two_scales_is_added_in_one(qa, question, value, converted):
+    a = qa.ask(question)
+    assert (a.status, a.value) == ("answered", Decimal(value)), a.text
+    assert converted in a.text and a.unit == "元"
+
+
+@pytest.mark.parametrize("question,value", [
+    # the report has no 一般公共服务支出 line: 「商品和服务支出 × 一般公共预算基本支出」 holds its words only in pieces
+    ("上海市普陀区建设和管理委员会2026年机关运行经费和一般公共服务支出一共多少？", None),
+    ("上海市普陀区建设和管理委员会2026年一般公共服务支出是多少？", None),
+    ("上海市普陀区建设和管理委员会2026年一般公共服务支出比机关运行经费多多少？", None),
+    # reports that print the line still answer it
+    ("万里街道2024年的一般公共服务支出预算多少？", "2932700"),
+    ("石泉路街道2025年的一般公共服务支出是多少？", "306.9"),
+    ("万里街道2024年的住房公积金支出多少？", "3503499"),
+])
+def test_a_line_named_is_not_made_of_pieces_of_other_lines(qa, question, value):
+    a = qa.ask(question)
+    if value is None:
+        assert a.status != "answered", a.text
+    else:
+        assert (a.status, a.value) == ("answered", Decimal(value)), a.text
