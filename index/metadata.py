@@ -59,7 +59,7 @@ def extract_metadata(text: str) -> Metadata:
             break
     owner = _BUDGET_OWNER.search(head)
     if owner:  # a budget names its department apart from the title (上海市普陀区2023年区级部门预算)
-        agency = owner.group(1)
+        agency = _owner_name(owner.group(1))
     if fields.get("发布时间"):
         d = _DATE.search(fields["发布时间"])
         published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}" if d else None
@@ -75,6 +75,16 @@ def extract_metadata(text: str) -> Metadata:
 
 _COVER_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,24}")
 _AGENCY_END = re.compile(r"(?:局|委|委员会|办|办公室|院|府|处|中心|街道|镇|乡|区|县|市|厅|所|站|队|馆|会|部)$")
+
+
+def _owner_name(found: str) -> str:
+    """The department's name without the next page glued to it: pages joined with no break put
+    「目 录」 or 「一、部门主要职能」 right after the cover's 「预算主管部门：…局」."""
+    name = re.split(r"[、．.（(\d]", found)[0]
+    if _AGENCY_END.search(name):
+        return name
+    ends = [m.end() for m in re.finditer(_AGENCY_END.pattern.rstrip("$"), name)]
+    return name[:ends[-1]] if ends and len(name) - ends[-1] <= 2 else found
 
 
 def _cover(head: str) -> re.Match[str] | None:

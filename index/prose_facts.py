@@ -60,6 +60,12 @@ _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[�
                       r"|第[一二三四五六七八九十]+[部分章节])")
 
 
+# a clause that only says how a figure changed, its subject left to the clause before
+_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年)"
+                          r"|(?:增长|增加|减少|下降|上升|降低)了?\s*$)")
+_PREDICATE_ONLY = re.compile(r"^\s*(?:其中|增长|增加|减少|下降|上升|降低|完成|占|达到?|为|共)")
+
+
 def _item_subject(rest: str) -> str:
     """A numbered item's subject: its quoted name (类/款/项 markers dropped), else its first clause."""
     quoted = re.match(r"[“\"]([^“”\"]{2,120})[”\"]", rest)
@@ -99,6 +105,7 @@ def prose_facts(
             head = _item_subject(sentence[item.end():])
         elif _SECTION.match(sentence):  # 「三、政府信息依申请公开工作情况…」: a new section, a new subject
             head = ""
+        level = ""  # the subject of the sentence's last level (「机关运行经费支出 816.16 万元」)
         for m in _NUMBER.finditer(sentence):
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
                 continue
@@ -107,6 +114,11 @@ def prose_facts(
                 label = head
             if not label:
                 continue
+            subject = head
+            if _BARE_CHANGE.match(label) and level and not head:
+                subject = level  # 「…816.16 万元，比 2024 年度减少 165.4 万元」: the change of that level
+            elif not _BARE_CHANGE.match(label) and not _PREDICATE_ONLY.match(label):
+                level = label
             unit = (m.group(3) or "") + m.group(4)
             end = m.end()
             if unit in ("万", "亿") and (yuan := _YUAN_AFTER.match(sentence, end)):  # 「178.85万 元」
@@ -116,7 +128,7 @@ def prose_facts(
                 Fact(
                     report_id=report_id,
                     table="prose",
-                    row_path=(head, label) if head and head != label else (label,),
+                    row_path=(subject, label) if subject and subject != label else (label,),
                     column_path=(),
                     value=to_decimal(m.group(1) + (m.group(2) or "")),
                     unit=unit,

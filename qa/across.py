@@ -131,16 +131,20 @@ def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: b
                 f"「{label}」{word}的有{'、'.join(who(r) for r in ties)}，均为{num(top_m.value.value, unit)}")
         text = f"{head}。按从{'少到多' if lowest else '多到少'}排列：{listing}。"
     else:
-        a_r, a_m = got[0]
-        b_r, b_m = got[-1]
+        (a_r, a_m), (b_r, b_m) = max(got, key=lambda x: x[1].value.value), min(got, key=lambda x: x[1].value.value)
         diff = a_m.value.value - b_m.value.value
         if diff == 0:
             text = f"「{label}」两者相同：{listing}。"
+        elif lowest:  # 「谁花得少？少多少？」: the smaller named first
+            fewer, other = f"{who(b_r)}更少：{num(b_m.value.value, unit)}", f"{who(a_r)}为{num(a_m.value.value, unit)}"
+            sums = f"（{a_m.value.value} − {b_m.value.value} = {diff}）"
+            text = f"「{label}」{fewer}，{other}，少{num(diff, unit)}{sums}。"
         else:
             more, less = f"{who(a_r)}更多：{num(a_m.value.value, unit)}", f"{who(b_r)}为{num(b_m.value.value, unit)}"
             text = f"「{label}」{more}，{less}，多{num(diff, unit)}（{a_m.value.value} − {b_m.value.value} = {diff}）。"
     note = "比较范围仅限已导入的报告。" if rank else ""
-    headline = got[0][1].value.value - got[-1][1].value.value if gap and not rank else top_m.value.value
+    spread = max(m.value.value for _, m in got) - min(m.value.value for _, m in got)
+    headline = spread if gap and not rank else top_m.value.value
     return Answer(question, ANSWERED, text + _missing_note(missing) + note, headline, unit, figures, cites,
                   rows, tuple(r.id for r, _ in got))
 

@@ -203,7 +203,7 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     tables = {f.table for f in rf.facts if f.table.startswith("g")}
     if tables:
         titles = {key: title for (_, key), title in rf.titles.items()}
-        cell = best_table_fact(question, rf.facts, titles, names)
+        cell = best_table_fact(question, rf.facts, titles, names, rf.report.kind)
         change = prose is not None and asks_change(q) and is_change(prose.fact.row_path[-1])
         # across reports a table cell beats a sentence: every report of a kind prints the same table,
         # so the same cell can be set beside the others (one report's prose is no other's key)

@@ -126,7 +126,7 @@ class Figures:
         rf = self.kb.of(report)
         names = names_of(report, q)
         titles = {key: title for (_, key), title in rf.titles.items()}
-        measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names)]
+        measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names, kind=report.kind)]
         measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year)]
         return self.agreeing(q, q, rf, measures, reports, typed=typed, ask_which=True)
 
@@ -183,8 +183,10 @@ class Figures:
         if a.intent.kind not in (RANK, COMPARE):
             return None
         pool = across.latest_per_agency(by_level(a.q, a.scope.reports), a.scope.years)
-        return across.compare(a.q, self.kb, pool, self.pick(a), a.intent.lowest, rank=a.intent.kind == RANK,
-                              gap=asks_gap(a.q))
+        gap = asks_gap(a.q)
+        # 「A和B哪个高？高多少？」: two set side by side, and the gap between them is the figure asked
+        rank = a.intent.kind == RANK and not (gap and len(pool) == 2)
+        return across.compare(a.q, self.kb, pool, self.pick(a), a.intent.lowest, rank=rank, gap=gap)
 
     def _trend(self, a: Asked) -> Answer | None:
         groups = across.group_by_agency(a.scope.reports)
@@ -198,21 +200,23 @@ class Figures:
     def _change(self, a: Asked, target: Report) -> Answer:
         """A change over the year before: from the two reports, else as the report states it."""
         rf = self.kb.of(target)
+        # 「较2022年增长多少」: the report may state the change itself; as stated it stands even where the
+        # year before is held too (the agency's own figure, from bases a later report may have revised)
+        stated = [m for m in find_measures(rf, a.cm, a.eff) if m.kind == "prose" and is_change(m.value.label)]
+        # the best figure was a level (收入支出总计), or a change of another item: the change whose own
+        # words (its clause's subject carried over) the verifier lets through
+        changes = [f for f in rf.facts if f.table == "prose" and f.row_path and is_change(f.row_path[-1])]
+        names = names_of(target, a.eff)
+        ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, changes, names, target.year)]
+        if found := self.agreeing(a.q, a.eff, rf, stated + ranked, a.reports):
+            return found
         before = next((r for r in a.reports if same_agency(r.agency, target.agency)
                        and r.year == (target.year or 0) - 1), None)
         if before is not None:
             return (across.year_over_year(a.q, self.kb, target, before, self.pick(a), absolute=asks_gap(a.q))
                     or refuse_figure(a.q, target))
-        # 「较2022年增长多少」: the report may state the change itself
-        stated = [m for m in find_measures(rf, a.cm, a.eff) if m.kind == "prose" and is_change(m.value.label)]
         if stated:
-            return lookup(a.q, rf, stated[:1])
-        # the best figure was a level (收入支出总计): the change stated beside it, if one passes
-        changes = [f for f in rf.facts if f.table == "prose" and f.row_path and is_change(f.row_path[-1])]
-        names = names_of(target, a.eff)
-        ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, changes, names, target.year)]
-        if found := self.agreeing(a.q, a.eff, rf, ranked, a.reports):
-            return found
+            return lookup(a.q, rf, stated[:1])  # the verifier at the end says why it cannot stand
         last = (target.year or 0) - 1
         text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
         return Answer(a.q, REFUSED, text, reports=(target.id,))

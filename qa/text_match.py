@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from index.models import Fact
 from index.template import normalize, split_marker
-from qa.vocab import contrast_fit, quantity_asked, unit_answers, vocabulary, without_names
+from qa.vocab import contrast_fit, members, quantity_asked, unit_answers, vocabulary, without_names
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # digits say nothing about which number is meant
 # bigrams that say "a number is wanted" and nothing about which one
@@ -173,6 +173,9 @@ def is_change(label: str) -> bool:
     return bool(_CHANGE_LABEL.search(label.strip()))
 
 
+# a change clause whose subject is the clause before it (the parser keeps that subject in the path)
+_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年度?)"
+                          r"|(?:增长|增加|减少|下降|上升|降低))[增长加减少下降上升低了\s]*$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?")
 
 
@@ -222,6 +225,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             continue
         before, after = _window(f, at)
         words = bigrams(label)
+        if len(f.row_path) > 1 and _BARE_CHANGE.match(label):  # 「机关运行经费支出 / 比 2024 年度减少」
+            words |= bigrams(f.row_path[-2])
         own = (words | bigrams(after)) & q
         near = bigrams(before) & q
         unit_named = bool(f.unit) and unit_class(f.unit) is not None and not unit_conflict(qn, f.unit) and any(
@@ -381,23 +386,23 @@ def expand_abbreviations(q: str) -> str:
 
 
 def best_table_fact(question: str, facts: list[Fact], titles: dict[str, str],
-                    agency_names: set[str] = frozenset()) -> Scored | None:
+                    agency_names: set[str] = frozenset(), kind: str | None = None) -> Scored | None:
     """The generic-table cell whose row header the question names, in its best-fitting column.
 
     A row scores by how much of its printed path the question names (「城乡社区管理事务下面的行政运行」
     names both the 款 and the 项), never by the agency's own name; a total row is taken only when
     the question names a column and no line item.
     """
-    ranked, item_named, q = _table_scores(question, facts, titles, agency_names)
+    ranked, item_named, q = _table_scores(question, facts, titles, agency_names, kind)
     best = max(ranked, key=lambda s: s.score, default=None)
     return best if best is None or _stands(best.fact, q, item_named) else None
 
 
 def table_candidates(question: str, facts: list[Fact], titles: dict[str, str],
-                     agency_names: set[str] = frozenset(), k: int = 6) -> list[Scored]:
+                     agency_names: set[str] = frozenset(), k: int = 6, kind: str | None = None) -> list[Scored]:
     """The best `k` cells by the same ranking, each one that could stand as an answer: the
     runners-up a verifier may take when the first choice does not cover the question."""
-    ranked, item_named, q = _table_scores(question, facts, titles, agency_names)
+    ranked, item_named, q = _table_scores(question, facts, titles, agency_names, kind)
     ranked.sort(key=lambda s: -s.score)
     return [s for s in ranked if _stands(s.fact, q, item_named)][:k]
 
@@ -411,13 +416,16 @@ def _stands(f: Fact, q: str, item_named: bool) -> bool:
 
 
 def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
-                  agency_names: set[str]) -> tuple[list[Scored], bool, str]:
+                  agency_names: set[str], kind: str | None = None) -> tuple[list[Scored], bool, str]:
     q = expand_abbreviations("".join(without(normalize(question), agency_names).split()))
     # 「收到…申请」 finds a row printed 「受理…」 by its words: what the everyday words are printed as
     q_syn = q + "|" + "|".join(vocabulary().printed_for(q))
     ranked: list[Scored] = []
     item_named = False
     asked = bigrams(question)
+    # a final account's figure is what was spent: asked without 预算 or 决算 (「三公经费花了多少」),
+    # its 决算数 column answers, not the 预算数 printed beside it
+    spent = kind == "final" and not any(members(q_syn, g) for g in vocabulary().contrasts if "决算" in g)
     title_words: dict[str, int] = {}
     for order, f in enumerate(facts):
         if not f.table.startswith("g") or not f.row_path:
@@ -453,6 +461,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         # 「三公经费决算」: the 决算数 column, not the 预算数 one beside it
         col = sum(len(c) for c in cols if len(c) >= 2 and c in q) + 3 * contrast_fit(q, "".join(cols))
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
+        if spent and cols and ("预算" in cols[-1] or "决算" in cols[-1]):
+            pref = 0.5 if "决算" in cols[-1] else 0
         if f.table not in title_words:
             title_words[f.table] = len(bigrams(titles.get(f.table, "")) & asked)
         tscore = 0.2 * title_words[f.table]

@@ -72,6 +72,10 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         if word in q and any(p in context for p in printed):
             _claim_all(q, word, taken)
     alone = _single_tokens(q)
+    inside = [False] * len(q)  # 「机关运行经费」: its 机关 is content, not the agency
+    for term in v.compounds:
+        _claim_all(q, term, inside)
+    keep = list(taken)
     for w in v.neutral:
         if any(n in w for n in v.negation):
             continue
@@ -80,6 +84,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         else:  # 「项」 is neutral as a measure word, not inside 「项目」
             for i in alone.get(w, ()):
                 taken[i] = True
+    for i, (was, compound) in enumerate(zip(keep, inside, strict=True)):
+        if compound and not was:  # a compound's characters stay as the labels left them
+            taken[i] = False
     out: list[str] = _pieced_words(q, stretches, before, context)
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
@@ -286,8 +293,9 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
         # 「自然人和法律服务机构的申请合计」: the question names this figure's own cell outright, so the
         # 自然人 it also asks is another addend's, not a contradiction of 法人或其他组织 / 法律服务机构
         cells = [question_text(x) for x in (fig.fact.row_path[-1:] + fig.fact.column_path[-1:])]
+        printed = " ".join(vocabulary().printed_for(q))  # 「实际支出」 says 决算
         for group in vocabulary().contrasts:
-            asked = members(q, group)
+            asked = members(q, group) or members(printed, group)
             have = members(own, group)
             named = any(len(c) >= 3 and c in q and not members(c, group) for c in cells)
             if asked and have and not asked & have and not named:

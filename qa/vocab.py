@@ -18,6 +18,7 @@ Quantity = str  # "percent" | "money" | "count:<measure word>" | ""
 class Vocabulary:
     ask: tuple[str, ...]
     neutral: tuple[str, ...]  # longest first
+    compounds: tuple[str, ...]  # terms a neutral word is part of (机关运行经费): content there
     function_chars: frozenset[str]
     negation: tuple[str, ...]
     quantity_words: dict[str, tuple[str, ...]]
@@ -67,6 +68,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         ask=_longest_first(raw["ask"]),
         neutral=_longest_first(raw["neutral"] + raw["ask"] + q["count"]["words"]),
+        compounds=_longest_first(raw["compounds"]),
         function_chars=frozenset(raw["function_chars"]),
         negation=_longest_first(raw["negation"]),
         quantity_words={k: _longest_first(v["words"]) for k, v in q.items()},

@@ -57,3 +57,14 @@ def test_near_spellings_say_what_was_matched() -> None:
     got = near_spellings("沐阳县2025年收到多少申请", {"沭阳县人民政府": ["沭阳县人民政府", "沭阳县", "沭阳"]})
     assert got == {"沭阳县人民政府": "沐阳县"}
     assert near_spellings("沭阳县收到多少申请", {"沭阳县人民政府": ["沭阳"]}) == {}  # too short to tolerate a slip
+
+
+def test_a_budget_owner_is_read_without_the_next_page_glued_to_it() -> None:
+    """Pages joined with no break put the contents page right after the cover's owner line."""
+    from index.metadata import extract_metadata
+
+    for glued in ("目 录\n一、部门主要职能", "一、部门主要职能 ……", "（一）主要职能"):
+        text = f"上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区文化和旅游局{glued}\n"
+        assert extract_metadata(text).agency == "上海市普陀区文化和旅游局", glued
+    assert extract_metadata("上海市2024年部门预算\n预算单位：上海市普陀区人民政府万里街道办事处\n").agency == \
+        "上海市普陀区人民政府万里街道办事处"

@@ -16,7 +16,7 @@ WANLI = "2025年“三公”经费预算数为37.91万元，比2024年预算减�
 
 def _best(question: str, text: str, year: int | None = None):
     got = best_prose_fact(question, prose_facts("r", text), report_year=year)
-    return None if got is None else (str(got.fact.value), got.fact.unit, got.fact.row_path[0])
+    return None if got is None else (str(got.fact.value), got.fact.unit, got.fact.row_path[-1])
 
 
 def test_the_label_the_question_names_wins_over_a_longer_one() -> None:

@@ -1,0 +1,81 @@
+"""Three finance reports nobody tuned for (a 2026 budget, two 2025 final accounts): what was spent,
+how it changed, and by how much two agencies differ."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from index.ingest import ingest_paths
+from index.store import SQLiteStore
+from qa.ask import QA
+
+FIXTURES = ("25_putuo_wenlv_budget_2026.txt", "26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt")
+
+
+@pytest.fixture(scope="module")
+def finance(samples_dir: Path, fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    store = SQLiteStore(tmp_path_factory.mktemp("spent") / "facts.sqlite3")
+    paths = [fixtures_dir / n for n in FIXTURES] + [samples_dir / "20_putuo_shiquan_final_2025.txt"]
+    results = ingest_paths(paths, store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    # the cover's 「预算主管部门：…局」 runs into the next page's 「目 录」 with no break between pages
+    assert results[0].agency == "上海市普陀区文化和旅游局"
+    return QA(store)
+
+
+def _value(a) -> Decimal | None:
+    return a.value if a.status == "answered" else None
+
+
+@pytest.mark.parametrize("question,value", [
+    # a change stated after the level it changes: 「机关运行经费支出 816.16 万元，比 2024 年度减少 165.4 万元」
+    ("宜川路街道2025年机关运行经费比2024年少了多少？", "165.4"),
+    ("石泉路街道2025年机关运行经费比上年减少了多少？", "54.47"),
+    ("生态环境局2025年机关运行经费比上一年多了多少？", "4.68"),
+    ("宜川路街道2025年机关运行经费比2024年下降了百分之几？", "16.85"),
+])
+def test_a_change_stated_after_its_level_answers_for_that_level(finance, question, value):
+    a = finance.ask(question)
+    assert _value(a) == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "宜川路街道2025年机关运行经费比2024年少了多少？",
+    "生态环境局2025年机关运行经费比上一年多了多少？",
+])
+def test_another_items_change_never_answers(finance, question):
+    a = finance.ask(question)
+    assert "三公" not in a.text.split("其中")[-1], a.text  # 「“三公”经费…减少 3.59 万元」 is another item's
+
+
+def test_why_it_changed_is_not_a_figure_question(finance):
+    a = finance.ask("宜川路街道2025年三公经费为什么比2024年少了？")
+    assert a.value is None and "报告中的相关内容" in a.text, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("石泉路街道2025年三公经费是多少？", "37.35"),  # a final account's figure is what was spent: 决算数
+    ("宜川路街道2025年的三公经费花了多少？", "19.86"),
+    ("宜川路街道2025年公务用车运行维护费实际支出多少？", "19.56"),  # 实际 says 决算
+    ("石泉路街道2025年三公经费年初预算是多少？", "53.93"),  # named, the plan still answers
+    ("普陀区文旅局2026年公务接待费预算多少万元？", "2.11"),  # a budget's own figure is the plan
+])
+def test_a_final_accounts_figure_is_what_was_spent_unless_the_plan_is_named(finance, question, value):
+    a = finance.ask(question)
+    assert _value(a) == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value,named", [
+    ("2025年宜川路街道和生态环境局的机关运行经费，哪个更高？高多少？", "630.75", "宜川路街道办事处2025年更多"),
+    ("住房公积金方面，宜川路街道和生态环境局2025年决算哪个花得多，差多少万元？", "223.70",
+     "宜川路街道办事处2025年更多"),
+    ("宜川路街道和石泉路街道2025年三公经费决算谁少？少多少？", "17.49", "宜川路街道办事处2025年更少"),
+    ("宜川路街道和石泉路街道2025年的三公经费谁花得少？少多少？", "17.49", "宜川路街道办事处2025年更少"),
+])
+def test_which_of_two_agencies_and_by_how_much(finance, question, value, named):
+    a = finance.ask(question)
+    assert _value(a) == Decimal(value), a.text  # the gap asked, not the larger level
+    assert named in a.text.split("：")[0], a.text
