@@ -88,5 +88,8 @@ def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
 
 def ambiguous_text(rf: ReportFacts, v: Value) -> str:
     cands = "、".join(plain(c) for c in v.candidates if c >= 0)
+    if v.inputs and all(f.table.startswith("g") for f in v.inputs):
+        return (f"{who(rf.report)}报告中「{v.label}」所在的一行，原文印出的数字比列数少，这一格是否为"
+                f"{cands or '该数'}无法唯一确定，因此不作为答案；请以原文为准。")
     return (f"{who(rf.report)}报告中「{v.label}」一格的数字在原文里与相邻格粘连，无法唯一确定"
             + (f"，可能的读法有：{cands}。" if cands else "。") + "请以原文为准。")

@@ -205,11 +205,13 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
 
 
 _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
-PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数"),
+PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数|加总|合起来|合在一起|总和"),
               DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少|差几|多几|少几"
                                r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_DATE_ONLY = re.compile(r"\s|(?:19|20)\d\d\s*年度?|[的在中里]")
 _ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
 
 
@@ -228,7 +230,12 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         return []
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
     first_item = _ONLY_QUALIFIER.sub("", parts[0])
-    return parts[:1] + [first_item + p if not _ONLY_QUALIFIER.sub("", p).strip() else p for p in parts[1:]]
+    parts = parts[:1] + [first_item + p if not _ONLY_QUALIFIER.sub("", p).strip() else p for p in parts[1:]]
+    # 「住房保障支出的基本支出加项目支出」: what the first item is 「…的」 of, every later item is of too
+    owner = parts[0][: parts[0].rfind("的") + 1] if "的" in parts[0].strip("的") else ""
+    if _HAN.search(_DATE_ONLY.sub("", owner)):
+        parts = parts[:1] + [p if "的" in p else owner + p for p in parts[1:]]
+    return parts
 
 
 def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache, partial
 
-from index.models import Fact
+from index.models import AMBIGUOUS, Fact
 from index.template import load_templates, normalize, split_marker
 from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
@@ -218,6 +218,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
 def table_measure(f: Fact) -> Measure:
     """A cell of a table other than the template's, labelled by its row and column headers."""
     label = " / ".join(f.row_path) + (" × " + " / ".join(f.column_path) if f.column_path else "")
+    if f.status == AMBIGUOUS:  # its row printed fewer numbers than columns: which cell holds it is unsure
+        return Measure(Value(None, f.unit, (f,), label, candidates=(f.value,)), "table", table=f.table)
     return Measure(Value(f.value, f.unit, (f,), label), "table", table=f.table)
 
 

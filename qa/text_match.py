@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.models import Fact
+from index.models import AMBIGUOUS, Fact
 from index.template import normalize, split_marker
 from qa.vocab import contrast_fit, members, quantity_asked, unit_answers, vocabulary, without_names
 
@@ -447,8 +447,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
             row = 1
         else:
             common = _lcs(label, q)
-            if common >= 4:
-                row = common
+            if common >= 4:  # 「一般公共」 of 一般公共服务支出 is half a name: it weighs half
+                row = common * min(1.0, common / len(label) + 0.25)
             elif len(label) >= 4 and (_covered(label, q_syn) >= 2 / 3 or _words_covered(label, q_syn) >= 0.75):
                 # 「给工会的经费」: every word of 工会经费, not side by side; 「收到…信息公开申请」: the
                 # words of 受理依申请公开信息总数 in another order
@@ -466,7 +466,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         if f.table not in title_words:
             title_words[f.table] = len(bigrams(titles.get(f.table, "")) & asked)
         tscore = 0.2 * title_words[f.table]
-        ranked.append(Scored(f, (row + parents) * 2 + col + pref + tscore - order * 1e-6))
+        unsure = 3 if f.status == AMBIGUOUS else 0  # a cell whose column the parse could not settle
+        ranked.append(Scored(f, (row + parents) * 2 + col + pref + tscore - unsure - order * 1e-6))
     return ranked, item_named, q
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.models import Fact
-from index.template import load_templates, normalize
+from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
 from qa.vocab import Vocabulary, members, quantity_asked, unit_answers, vocabulary
@@ -311,6 +311,8 @@ def figure_context(fig: Figure, sources: Sources) -> list[str]:
     f = fig.fact
     title = own_title(sources.titles(f.report_id).get((f.report_id, f.table), ""), f, fig.report.template)
     out = [*f.row_path, *f.column_path, fig.report.title or "", title]
+    if len(f.row_path) > 1 and f.table != "prose":  # 「污染防治 / 大气」 is said 「大气污染防治」
+        out.append("".join(split_marker(p)[1] for p in reversed(f.row_path)))
     if f.table == "prose":
         text = sources.text(f.report_id) if f.span else ""
         if not text:

@@ -34,6 +34,7 @@ class Vocabulary:
     amount_nouns: tuple[str, ...]  # a question that only names one of these (「工会经费？」) asks its figure
     synonyms: dict[str, tuple[str, ...]]  # everyday word → the words labels print for it
     contrasts: tuple[tuple[str, ...], ...]  # qualifiers that exclude each other (预算 / 决算)
+    contrast_parts: tuple[tuple[str, ...], ...]  # groups whose members are parts of one whole
     contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
 
     def asks_figure(self, text: str) -> bool:
@@ -86,6 +87,7 @@ def vocabulary() -> Vocabulary:
                   if not k.startswith("_")},
         contrasts=tuple(tuple(g) for g in raw["contrasts"]["groups"]),
         contrast_names=_longest_first(raw["contrasts"].get("names", [])),
+        contrast_parts=tuple(tuple(g) for g in raw["contrasts"].get("parts", [])),
     )
 
 
@@ -97,11 +99,32 @@ def quantity_asked(text: str) -> Quantity:
     if any(w in text for w in v.quantity_words["percent"]):
         return "percent"
     for w in v.quantity_words["count"]:
-        if w in text:
+        if any(not _starts_a_word(text, at + len(w) - 1) for at in _find_all(text, w)):
             return "count:" + w.removeprefix("多少").removeprefix("几")
     if any(w in text for w in v.quantity_words["money"]):
         return "money"
     return ""
+
+
+def _find_all(text: str, w: str) -> list[int]:
+    out, i = [], text.find(w)
+    while i >= 0:
+        out.append(i)
+        i = text.find(w, i + 1)
+    return out
+
+
+def _starts_a_word(text: str, at: int) -> bool:
+    """「多少项目支出」: the 项 opens the word 项目, it is no measure word (「几辆车」 is one)."""
+    return at in _word_starts(text)
+
+
+@lru_cache(maxsize=1024)
+def _word_starts(text: str) -> frozenset[int]:
+    """Where the question's words of two or more characters begin (jieba)."""
+    import jieba
+
+    return frozenset(start for word, start, _ in jieba.tokenize(text, HMM=False) if len(word) >= 2)
 
 
 def unit_answers(quantity: Quantity, unit: str | None) -> bool:
@@ -142,10 +165,36 @@ def members(text: str, group: tuple[str, ...]) -> set[str]:
 
 def contrast_fit(question: str, label: str) -> int:
     """How a label's qualifiers sit with the question's: +1 for each contrast group where they
-    agree (决算 asked, 决算数 printed), −1 where they exclude each other (决算 asked, 预算数 printed)."""
+    agree (决算 asked, 决算数 printed), −1 where they exclude each other (决算 asked, 预算数 printed),
+    and −1 where the label narrows what the question left whole (基本支出 printed, neither 基本支出
+    nor 项目支出 asked: the line's 合计 answers). Members are read longest first across groups, so
+    the 支出 of 基本支出 is no 支出 of the 收入/支出 group."""
+    asked_all, have_all = _qualifiers(question), _qualifiers(label)
+    v = vocabulary()
     score = 0
-    for group in vocabulary().contrasts:
-        asked, have = members(question, group), members(label, group)
+    for i, group in enumerate(v.contrasts):
+        asked, have = asked_all.get(i, set()), have_all.get(i, set())
         if asked and have:
             score += 1 if asked & have else -1
+        elif have and not asked and group in v.contrast_parts:
+            score -= 1
     return score
+
+
+@lru_cache(maxsize=8192)
+def _qualifiers(text: str) -> dict[int, frozenset[str]]:
+    """The contrast members a text says, by group, each span read once as its longest member (read
+    once per label: every candidate cell of every question asks it)."""
+    rest = without_names(text)
+    out: dict[int, set[str]] = {}
+    for w, i in _members_longest_first():
+        if w in rest:
+            out.setdefault(i, set()).add(w)
+            rest = rest.replace(w, "|")
+    return {i: frozenset(ws) for i, ws in out.items()}
+
+
+@cache
+def _members_longest_first() -> tuple[tuple[str, int], ...]:
+    groups = vocabulary().contrasts
+    return tuple(sorted(((w, i) for i, g in enumerate(groups) for w in g), key=lambda x: -len(x[0])))

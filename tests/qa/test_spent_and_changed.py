@@ -51,6 +51,13 @@ def test_another_items_change_never_answers(finance, question):
     assert "三公" not in a.text.split("其中")[-1], a.text  # 「“三公”经费…减少 3.59 万元」 is another item's
 
 
+def test_a_three_public_row_with_empty_cells_unprinted_is_not_guessed(finance):
+    # 「31.47 19.86 30.67 19.56 30.67 19.56 0.80 0.30」 under twelve columns: 30.67/19.56 fit 购置费 as
+    # well as 运行维护费, and the table's sums cannot tell which
+    a = finance.ask("宜川路街道2025年公务用车运行维护费实际支出多少？")
+    assert a.status == "ambiguous" and a.value is None and "19.56" in a.text, a.text
+
+
 def test_why_it_changed_is_not_a_figure_question(finance):
     a = finance.ask("宜川路街道2025年三公经费为什么比2024年少了？")
     assert a.value is None and "报告中的相关内容" in a.text, a.text
@@ -59,7 +66,7 @@ def test_why_it_changed_is_not_a_figure_question(finance):
 @pytest.mark.parametrize("question,value", [
     ("石泉路街道2025年三公经费是多少？", "37.35"),  # a final account's figure is what was spent: 决算数
     ("宜川路街道2025年的三公经费花了多少？", "19.86"),
-    ("宜川路街道2025年公务用车运行维护费实际支出多少？", "19.56"),  # 实际 says 决算
+    ("宜川路街道2025年公务接待费实际支出多少？", "0.30"),  # 实际 says 决算
     ("石泉路街道2025年三公经费年初预算是多少？", "53.93"),  # named, the plan still answers
     ("普陀区文旅局2026年公务接待费预算多少万元？", "2.11"),  # a budget's own figure is the plan
 ])
@@ -79,3 +86,26 @@ def test_which_of_two_agencies_and_by_how_much(finance, question, value, named):
     a = finance.ask(question)
     assert _value(a) == Decimal(value), a.text  # the gap asked, not the larger level
     assert named in a.text.split("：")[0], a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # what the first item is 「…的」 of, the later items are of too
+    ("宜川路街道2025年住房保障支出的基本支出加项目支出是多少？", "1181.78"),  # 835.76 + 346.02, not + 合计's 项目支出
+    ("石泉路街道2025年社会保障和就业支出的基本支出和项目支出一共多少？", "3019.33"),
+    ("生态环境局2025年环境保护管理事务的基本支出和项目支出加总是多少？", "1543.22"),
+    # a line asked whole is its 合计, not the 基本支出 beside it
+    ("普陀区生态环境局2025年行政运行决算支出是多少？", "1293.60"),
+    ("普陀宜川路街道2025年机关事业单位基本养老保险缴费支出决算是多少？", "518.69"),  # not 上缴上级支出's 0
+    # 「项目支出」 after 多少 is a column, not 项 as a measure word; 「大气污染防治」 is 污染防治 / 大气
+    ("普陀生态环境局2025年大气污染防治花了多少项目支出？", "379.96"),
+    ("生态环境局2025年公务用车运行维护费的年初预算是多少？", "20.50"),  # 年初预算 is the 预算数 column
+])
+def test_each_item_and_line_in_its_own_words(finance, question, value):
+    a = finance.ask(question)
+    assert _value(a) == Decimal(value), a.text
+
+
+def test_a_total_line_named_is_not_answered_by_another_line(finance):
+    # 「…的合计里，项目支出」 names the total line: 一般公共服务支出's 项目支出 is another line
+    a = finance.ask("宜川路街道2025年一般公共预算财政拨款的合计里，项目支出是多少万元？")
+    assert a.value is None or a.value == Decimal("6110.76"), a.text
