@@ -60,8 +60,9 @@ def measure_key(m: Measure) -> str:
 def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Report, Measure]], list[Report]]:
     got, missing = [], []
     for r in reports:
-        m = pick(kb.of(r))
-        if m is None or m.value.value is None:
+        rf = kb.of(r)
+        m = pick(rf)
+        if m is None or m.value.value is None or rf.contradicted(m.value) is not None:
             missing.append(r)
         else:
             got.append((r, m))

@@ -69,6 +69,11 @@ def lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
         if v.value is None:
             return Answer(q, ANS_AMBIGUOUS, ambiguous_text(rf, v), None, v.unit, *figures_of([(v, r)], rf.titles),
                           reports=(r.id,), warnings=("ambiguous",))
+        if (check := rf.contradicted(v)) is not None:
+            text = (f"{who(r)}报告中「{v.label}」印为{num(check.left, v.unit)}，但同一行各列相加为"
+                    f"{num(check.right, v.unit)}：报告自身不一致，无法确定哪个是对的，因此不作为答案；请以原文为准。")
+            return Answer(q, ANS_AMBIGUOUS, text, None, v.unit, *figures_of([(v, r)], rf.titles),
+                          reports=(r.id,), warnings=("ambiguous", "self-contradiction"))
         label = v.label if m.kind != "prose" else f"报告原文：「{v.inputs[0].sentence}」"
         if m.kind == "prose":
             parts.append(f"{who(r)}{label}其中「{shown_label(v.inputs[0])}」为{num(v.value, v.unit)}")
@@ -127,8 +132,9 @@ def refuse_item(q: str, rf: ReportFacts, item: str, kind: str) -> Answer:
 def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
     r = rf.report
     base = None
-    if m is None or m.kind in ("table", "prose"):
-        # 「商品和服务支出里，物业管理费占多大比例」: a whole the question names beats the table's 合计
+    if m is None or m.kind in ("table", "prose") or whole_named(eff) is not None:
+        # 「商品和服务支出里，物业管理费占多大比例」「新收申请中，…无法提供的占百分之几」: a whole the
+        # question names beats the table's 合计 (and the first figure found may be that whole itself)
         if named := _named_whole(eff, rf, m):
             m, base = named
     named_whole = whole_named(eff)
@@ -289,6 +295,8 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
         return Answer(q, REFUSED, f"{who(r)}报告中找到的{shown}单位不同，计的不是同一种数，不能{verb}；"
                                   "可以分别询问每一项。", reports=(r.id,))
     vals, converted = same
+    if bad := next((v for v in vals if rf.contradicted(v) is not None), None):
+        return lookup(q, rf, [next(m for m in measures if m.value is bad)])  # says the report contradicts itself
     unit = vals[0].unit
     if kind == SUM:
         total = sum((v.value for v in vals), start=vals[0].value * 0)

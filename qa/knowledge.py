@@ -80,6 +80,17 @@ class ReportFacts:
     def template(self) -> Template | None:
         return load_templates().get(self.report.template or "")
 
+    def contradicted(self, v: Value) -> Check | None:
+        """The report's own failed check that a template row's 总计 equals its columns, when `v` is
+        that 总计 (「5100000」: 5 + 1 printed beside a 总计 of 0): neither figure can be given as it."""
+        if len(v.inputs) != 1 or v.summed:
+            return None
+        f = v.inputs[0]
+        if not (f.row_key and f.table.startswith("t") and f.column_key == "total" and f.row_path):
+            return None
+        name = f"{f.table}.row_total[{f.row_path[-1]}]"
+        return next((c for c in self.checks if c.name == name and not c.ok and c.left == f.value), None)
+
     def failed_checks(self, table: str) -> list[Check]:
         return [c for c in self.checks if not c.ok and c.name.startswith(table + ".")]
 

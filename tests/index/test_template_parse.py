@@ -118,6 +118,19 @@ def test_glued_digits_recovered_by_identities(fixtures_dir):
     assert [int(v) for v in t4.values()] == [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3]
 
 
+def test_one_digit_a_cell_is_kept_though_the_row_does_not_add_up(fixtures_dir):
+    """「5100000」 under seven columns splits only one way; its 总计 of 0 fails the row's sum, which
+    the checks report, instead of the whole row being dropped."""
+    tpl, _, p = parse(fixtures_dir, "30_pingtan_haitan_2024.txt")
+    assert t3_row(p.facts, "new") == [5, 1, 0, 0, 0, 0, 0]
+    assert t3_row(p.facts, "unavailable.not_held") == [4, 0, 0, 0, 0, 0, 0]
+    assert {f.status for f in p.facts if f.row_key == "t3.new"} == {RECOVERED}
+    failed = {c.name for c in run_checks("r", tpl, p.facts) if not c.ok}
+    assert "t3.row_total[一、本年新收政府信息公开申请数量]" in failed
+    _, _, q = parse(fixtures_dir, "28_pingtan_ziranziyuan_2023.txt")
+    assert t3_row(q.facts, "partly") == [8, 1, 0, 0, 0, 0, 8]  # 「8100008」
+
+
 def test_column_identities_narrow_a_row_with_two_valid_splits(fixtures_dir):
     """「330000033」 reads as 33,0,… or 3,30,…; only 33 makes the 自然人 column add up."""
     _, _, p = parse(fixtures_dir, "05_pingtan_zone_2025.txt")

@@ -37,3 +37,4 @@ def qa_store(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> SQL
 @pytest.fixture(scope="session")
 def qa(qa_store: SQLiteStore) -> QA:
     return QA(qa_store)
+

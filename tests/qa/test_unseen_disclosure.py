@@ -1,0 +1,69 @@
+"""Three disclosure reports nobody tuned for, crawled with their tables glued: single-digit rows
+whose own sums fail, totals the report contradicts, shares of a whole the question names, and the
+everyday words around a cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from stated import says
+
+from index.ingest import ingest_paths
+from index.store import SQLiteStore
+from qa.ask import QA
+
+FIXTURES = ("28_pingtan_ziranziyuan_2023.txt", "29_pingtan_guanweihui_2021.txt", "30_pingtan_haitan_2024.txt")
+
+
+@pytest.fixture(scope="module")
+def unseen(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    store = SQLiteStore(tmp_path_factory.mktemp("unseen") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / n for n in FIXTURES], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「5100000」 under seven columns: one digit a cell is the only split, though its 总计 reads 0
+    ("海坛片区2024年新收到的信息公开申请里，自然人提的有几件？", "5"),
+    ("平潭海坛片区管理局2024年收到的申请中，商业企业提了几件？", "1"),
+    ("2024年海坛片区管理局有几件申请属于补正后申请内容仍不明确？", None),  # its 总计 is 0 beside a 1
+    # everyday words around a cell ask nothing of it
+    ("海坛片区2024年因信息公开引起的行政复议中，“其他结果”有几件？", "1"),
+    ("2023年有人不经复议直接起诉平潭自然资源与生态环境局的信息公开行政诉讼，结果维持的有几件？", "1"),
+    ("2023年平潭自然资源与生态环境局的行政许可决定比行政处罚决定多出多少件？", "280"),
+])
+def test_cells_of_glued_single_digit_rows(unseen, question, value):
+    says(unseen.ask(question), value)
+
+
+@pytest.mark.parametrize("question,printed,parts", [
+    ("海坛片区2024年收到多少件信息公开申请？", "0件", "6件"),
+    ("平潭海坛片区2024年因本机关不掌握相关政府信息无法提供的申请有几件？", "0件", "4件"),
+    ("自然资源与生态环境局2023年部分公开了多少件？", "8件", "9件"),
+])
+def test_a_total_its_own_row_contradicts_is_shown_not_stated(unseen, question, printed, parts):
+    a = unseen.ask(question)
+    assert a.status == "ambiguous" and a.value is None, a.text
+    assert f"印为{printed}" in a.text and f"相加为{parts}" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "海坛片区2024年无法提供的申请（不掌握信息和补正后仍不明确）合计几件？",
+    "海坛片区2024年和管委会办公室2021年，因本机关不掌握相关信息而无法提供的申请哪家多？多几件？",
+])
+def test_a_contradicted_total_is_no_input(unseen, question):
+    a = unseen.ask(question)
+    assert a.status != "answered" or "海坛" not in a.text.split("。")[0] or a.value != 0, a.text
+    assert "0件 +" not in a.text and "为0件" not in a.text.split("。")[0], a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # the whole named before 中/里 or after 占; the part is the other figure, never the whole itself
+    ("自然资源与生态环境局2023年新收申请中，因本机关不掌握信息而无法提供的占百分之几？", "21.1"),
+    ("2021年管委会办公室新收的申请里，因本机关不掌握信息无法提供的占了百分之多少？", "73.9"),
+    ("管委会办公室2021年予以公开的申请占新收申请的比例是多少？", "8.7"),
+])
+def test_a_share_of_the_whole_the_question_names(unseen, question, value):
+    says(unseen.ask(question), value)
