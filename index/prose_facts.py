@@ -66,6 +66,22 @@ _BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年
 _PREDICATE_ONLY = re.compile(r"^\s*(?:其中|增长|增加|减少|下降|上升|降低|完成|占|达到?|为|共)")
 
 
+# 「…主动公开52条，其中政策…类3条，国土资源…类信息 45，其他类4条」: an item of a 其中 list printed
+# without its unit counts in the unit of the list's head
+_BARE_ITEM = re.compile(r"(?<![\d.,])(\d{1,6})()()()(?=\s*[，,、；;。]|$)")
+
+
+def _with_listed(sentence: str) -> list[re.Match[str]]:
+    """The sentence's numbers with units, and the bare items of a 其中 list after one of them."""
+    found = list(_NUMBER.finditer(sentence))
+    at = sentence.find("其中")
+    if at < 0 or not any(m.start() < at for m in found):
+        return found
+    bare = [b for b in _BARE_ITEM.finditer(sentence, at) if _HAN.match(sentence[:b.start()].rstrip()[-1:])
+            and not any(m.start() <= b.start(1) < m.end() for m in found)]
+    return sorted(found + bare, key=lambda m: m.start()) if bare else found
+
+
 def _item_subject(rest: str) -> str:
     """A numbered item's subject: its quoted name (类/款/项 markers dropped), else its first clause."""
     quoted = re.match(r"[“\"]([^“”\"]{2,120})[”\"]", rest)
@@ -105,8 +121,9 @@ def prose_facts(
             head = _item_subject(sentence[item.end():])
         elif _SECTION.match(sentence):  # 「三、政府信息依申请公开工作情况…」: a new section, a new subject
             head = ""
+        last_unit = ""
         level = ""  # the subject of the sentence's last level (「机关运行经费支出 816.16 万元」)
-        for m in _NUMBER.finditer(sentence):
+        for m in _with_listed(sentence):
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
                 continue
             label = _label(sentence, m.start())
@@ -119,7 +136,12 @@ def prose_facts(
                 subject = level  # 「…816.16 万元，比 2024 年度减少 165.4 万元」: the change of that level
             elif not _BARE_CHANGE.match(label) and not _PREDICATE_ONLY.match(label):
                 level = label
-            unit = (m.group(3) or "") + m.group(4)
+            unit = (m.group(3) or "") + (m.group(4) or "")
+            if not unit:  # a bare 其中 item: the unit of the number before it in the sentence
+                unit = last_unit
+                if not unit:
+                    continue
+            last_unit = unit
             end = m.end()
             if unit in ("万", "亿") and (yuan := _YUAN_AFTER.match(sentence, end)):  # 「178.85万 元」
                 unit, end = unit + "元", yuan.end()

@@ -216,6 +216,8 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相�
                                r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
 
 
+_COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九十\d几]+(?:种|项|类|个)"
+                      r"[\u4e00-\u9fff]{0,4}?(?=[的\s？?]*$)")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _DATE_ONLY = re.compile(r"\s|(?:19|20)\d\d\s*年度?|[的在中里]")
 _ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
@@ -232,6 +234,8 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         head = head.replace(lbl, f"\x00{i}\x00")
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
+    if parts:  # 「予以公开、部分公开、不予公开这三种结果」「图书馆和群众文化两项」: the count names no item
+        parts[-1] = _COUNTED.sub("", parts[-1]) or parts[-1]
     if len(parts) < 2:
         return []
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
@@ -322,7 +326,6 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
         value = a.value - b.value
         text = f"{who(r)}{a.label} {num(a.value, unit)} − {b.label} {num(b.value, unit)} = {num(value, unit)}。"
     text += converted
-    for v in vals:
-        text += "".join(quality_notes(rf, v))
+    text += "".join(dict.fromkeys(n for v in vals for n in quality_notes(rf, v)))  # each note once
     figs, cites = figures_of([(v, r) for v in vals], rf.titles)
     return Answer(q, ANSWERED, text, value, unit, figs, cites, reports=(r.id,))

@@ -37,6 +37,7 @@ _DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|
                    # 「比上一年少了几件」: the year compared with is scope, not content (上年结转 is a row)
                    r"|(?:比|较|与)(?:上一?年度?|去年|前年)|(?:去年|今年|前年)(?!结转|新收|制发|处理|收费)"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
+_ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
 _EXCLUDED = re.compile(r"除了?[^，,。？?]{1,16}?(?:之外|以外)")
 
 
@@ -65,6 +66,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for name in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
         _claim_all(q, name, taken)
     for m in _EXCLUDED.finditer(q):  # 「除了予以公开以外」 names what is not asked
+        _mark(taken, m.start(), len(m.group()))
+    for m in _ITEMS_COUNTED.finditer(q):  # 「这三种结果」「以上两项」 count the items named, no item of their own
         _mark(taken, m.start(), len(m.group()))
     before = list(taken)
     stretches = _claim_context(q, context, taken)
@@ -366,7 +369,9 @@ def own_clause(text: str, start: int, end: int) -> list[str]:
     if items and items[-1].group(1) in "，,":  # 「公众号发送了373条信息，本年新增关注用户达3201人」
         prev_start = items[-2].end() if len(items) > 1 else 0
         prev_lead = lead[prev_start:items[-1].start()]
-        if _CHANGE_OPENS.match(back) or not _BREAKDOWN_OPENS.match(prev_lead):
+        # inside a 「其中…，…，…」 list the clauses are siblings: none is the subject of the next
+        in_list = "其中" in lead[:prev_start]
+        if _CHANGE_OPENS.match(back) or not (_BREAKDOWN_OPENS.match(prev_lead) or in_list):
             carried = prev_lead
     tail = _SENTENCE_END.split(text[end:end + 40])[0]
     tail = re.split(r"[，；：,;:]", tail)[0]

@@ -30,3 +30,15 @@ def test_a_numbered_items_subject_ends_at_the_next_section():
     facts = {f.row_path[-1]: f.row_path for f in prose_facts("r", text)}
     assert facts["其中当面申请数"] == ("其中当面申请数",)
     assert facts["2012年刊出政务公开栏"][0].startswith("开设政务公开栏")
+
+
+def test_an_item_of_a_list_without_its_unit_takes_the_heads() -> None:
+    """「…主动公开52条，其中…类3条，国土资源…类信息 45，其他类4条」: 45 is a count of 条 too; a bare
+    number outside such a list is no fact."""
+    from index.prose_facts import prose_facts
+
+    text = ("全年政府信息主动公开52条，其中政策及规范性文件类3条，国土资源城乡建设环保能源类信息 45，其他类4条；"
+            "办理依申请公开19件。共有 12 个。")
+    got = {(f.row_path[-1], str(f.value), f.unit, f.raw) for f in prose_facts("r", text)}
+    assert ("国土资源城乡建设环保能源类信息", "45", "条", "45") in got
+    assert not any(v == "12" for _, v, _, _ in got) or ("共有", "12", "个", "12 个") in got

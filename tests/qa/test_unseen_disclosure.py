@@ -67,3 +67,17 @@ def test_a_contradicted_total_is_no_input(unseen, question):
 ])
 def test_a_share_of_the_whole_the_question_names(unseen, question, value):
     says(unseen.ask(question), value)
+
+
+@pytest.mark.parametrize("question,value", [
+    # an item of a 其中 list printed without its unit counts in the list head's unit
+    ("2023年自然资源与生态环境局主动公开的信息中，国土资源城乡建设环保能源类有多少条？", "45"),
+    ("自然资源与生态环境局2023年其他类信息公开了几条？", "4"),  # a sibling's words are not its own
+    # 「这三种结果」 counts the items named: it is no item of its own
+    ("管委会办公室2021年予以公开、部分公开、不予公开这三种结果一共有几件？", "6"),
+    ("海坛片区2024年发布问卷调查和开展意见征集一共多少次？", "8"),
+])
+def test_items_of_a_list(unseen, question, value):
+    a = unseen.ask(question)
+    says(a, value)
+    assert a.text.count("原文表格数字粘连") <= 1, a.text  # a note is said once
