@@ -127,10 +127,25 @@ def values_match(expected: object, got_value: object, got_unit: str | None, ques
     return False
 
 
+_FIGURE_PHRASE = re.compile(r"^[-−+]?\d+(?:\.\d+)?\s*\S{0,3}$")
+_FIGURE_IN_TEXT = re.compile(r"[-−+]?\d+(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％|个百分点|[件宗条次人个辆项家篇期份])?")
+
+
 def phrases_found(expected_answer: str, text: str) -> list[str]:
-    """The key phrases (「|」-separated) missing from `text`; empty means all were found."""
+    """The key phrases (「|」-separated) missing from `text`; empty means all were found. A phrase
+    that is a figure (「223.70万元」) is found when the text states that quantity in any printing
+    (「223.7万元」), as figures are compared everywhere else."""
     norm = normalize_text(text)
-    return [p for p in (s.strip() for s in expected_answer.split("|")) if p and normalize_text(p) not in norm]
+    missing = []
+    for p in (s.strip() for s in expected_answer.split("|")):
+        if not p or normalize_text(p) in norm:
+            continue
+        want = parse_quantity(p) if _FIGURE_PHRASE.match(p) else None
+        if want is not None and any((got := parse_quantity(m.group())) is not None and want.equals(got)
+                                    for m in _FIGURE_IN_TEXT.finditer(norm)):
+            continue
+        missing.append(p)
+    return missing
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,13 @@ def test_phrases_and_evidence_ignore_width_and_whitespace() -> None:
     assert not evidence_hit(["x"], [{"text": "y"}] * 5 + [{"text": "x"}])  # only the first five count
 
 
+def test_a_figure_phrase_is_found_in_any_printing_of_the_quantity() -> None:
+    text = "宜川路街道更多：431.39万元，生态环境局为207.69万元，多223.7万元（431.39 − 207.69 = 223.70）。"
+    assert phrases_found("宜川路街道|223.70万元", text) == []
+    assert phrases_found("宜川路街道|2237000元", text) == []  # the same amount in 元
+    assert phrases_found("宜川路街道|223.8万元", text) == ["223.8万元"]
+
+
 def test_evidence_ignores_digit_grouping() -> None:
     cites = [{"text": "社会保障和就业支出 × 基本支出 = 13755695元"}]
     assert evidence_hit(["13,755,695"], cites)
