@@ -212,7 +212,8 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
 
 _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
 PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数|加总|合起来|合在一起|总和"),
-              DIFF: re.compile(r"相差|差多少|差了|差距|多多少|少多少|多了|少了|多出|高多少|低多少|差几|多几|少几"
+              DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
+                               r"|[多少高低](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)"
                                r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
 
 
@@ -240,12 +241,13 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         return []
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
     first_item = _ONLY_QUALIFIER.sub("", parts[0])
-    parts = parts[:1] + [first_item + p if not _ONLY_QUALIFIER.sub("", p).strip() else p for p in parts[1:]]
+    same_item = [not _ONLY_QUALIFIER.sub("", p).strip() for p in parts[1:]]
     # 「住房保障支出的基本支出加项目支出」: what the first item is 「…的」 of, every later item is of too
     owner = parts[0][: parts[0].rfind("的") + 1] if "的" in parts[0].strip("的") else ""
-    if _HAN.search(_DATE_ONLY.sub("", owner)):
-        parts = parts[:1] + [p if "的" in p else owner + p for p in parts[1:]]
-    return parts
+    if not _HAN.search(_DATE_ONLY.sub("", owner)):
+        owner = ""
+    return parts[:1] + [first_item + p if same else p if "的" in p else owner + p
+                        for p, same in zip(parts[1:], same_item, strict=True)]
 
 
 def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:
@@ -299,8 +301,11 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
         return Answer(q, REFUSED, f"{who(r)}报告中找到的{shown}单位不同，计的不是同一种数，不能{verb}；"
                                   "可以分别询问每一项。", reports=(r.id,))
     vals, converted = same
+    # a prose figure is named with the subject it belongs to (「…大气 / 年初预算为」), not its bare predicate
+    vals = [replace(v, label=shown_label(v.inputs[0])) if v.inputs and v.inputs[0].table == "prose" else v
+            for v in vals]
     if bad := next((v for v in vals if rf.contradicted(v) is not None), None):
-        return lookup(q, rf, [next(m for m in measures if m.value is bad)])  # says the report contradicts itself
+        return lookup(q, rf, [next(m for m in measures if m.value.inputs == bad.inputs)])  # says so
     unit = vals[0].unit
     if kind == SUM:
         total = sum((v.value for v in vals), start=vals[0].value * 0)

@@ -179,12 +179,13 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     names = names_used(question, rf.report.agency) if rf.report.agency else set()
     if asks_rate(q):  # only a rate the report states answers it: never a count or a computed share
         rates = [f for f in rf.facts if f.table == "prose" and f.unit in ("%", "个百分点")]
-        got = best_prose_fact(question, rates, names, rf.report.year)
+        got = best_prose_fact(question, rates, names, rf.report.year, kind=rf.report.kind)
         return [prose_measure(got.fact)] if got else []
     found = template_measures(rf, cm, question)
     wants_other_unit = bool(_NON_COUNT_UNITS.search(q)) and not any(u in q for u in ("宗", "件"))
     # across reports the question's years choose the reports, not a figure inside one of them
-    prose = best_prose_fact(question, rf.facts, names, None if across else rf.report.year, levels_only=across)
+    prose = best_prose_fact(question, rf.facts, names, None if across else rf.report.year, levels_only=across,
+                            kind=rf.report.kind)
     # 「给工会的经费」 is not 「“三公”经费」 (across reports the question also names other agencies,
     # whose words are no item of this one)
     if prose and not across and misses_a_specific_word(question, prose.fact, rf.label_frequency, names):

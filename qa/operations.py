@@ -116,7 +116,8 @@ class Figures:
         69.26%」 for 「三公经费完成预算的百分之几」): stated, it needs no division of ours."""
         rates = [f for f in rf.facts if f.table == "prose" and f.unit == "%"]
         names = names_of(rf.report, eff)
-        measures = [prose_measure(s.fact) for s in prose_candidates(eff, rates, names, rf.report.year)]
+        measures = [prose_measure(s.fact) for s in prose_candidates(eff, rates, names, rf.report.year,
+                                                                    kind=rf.report.kind)]
         return self.agreeing(q, eff, rf, measures, reports, share=True)
 
     def runner_up(self, q: str, report: Report, reports: list[Report], typed: tuple[str, ...]) -> Answer | None:
@@ -127,7 +128,8 @@ class Figures:
         names = names_of(report, q)
         titles = {key: title for (_, key), title in rf.titles.items()}
         measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names, kind=report.kind)]
-        measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year)]
+        measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year,
+                                                                     kind=report.kind)]
         return self.agreeing(q, q, rf, measures, reports, typed=typed, ask_which=True)
 
 
@@ -207,7 +209,8 @@ class Figures:
         # words (its clause's subject carried over) the verifier lets through
         changes = [f for f in rf.facts if f.table == "prose" and f.row_path and is_change(f.row_path[-1])]
         names = names_of(target, a.eff)
-        ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, changes, names, target.year)]
+        ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, changes, names, target.year,
+                                                                  kind=target.kind)]
         if found := self.agreeing(a.q, a.eff, rf, stated + ranked, a.reports):
             return found
         before = next((r for r in a.reports if same_agency(r.agency, target.agency)

@@ -11,7 +11,16 @@ from functools import lru_cache
 
 from index.models import AMBIGUOUS, Fact
 from index.template import normalize, split_marker
-from qa.vocab import contrast_fit, members, quantity_asked, unit_answers, vocabulary, without_names
+from qa.vocab import (
+    contradicts,
+    contrast_fit,
+    members,
+    quantity_asked,
+    unit_answers,
+    vocabulary,
+    with_kind,
+    without_names,
+)
 
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # digits say nothing about which number is meant
 # bigrams that say "a number is wanted" and nothing about which one
@@ -209,7 +218,8 @@ def without(question: str, names: set[str]) -> str:
 
 
 def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
-                  report_year: int | None = None, levels_only: bool = False) -> list[tuple[float, float, Fact, int]]:
+                  report_year: int | None = None, levels_only: bool = False,
+                  kind: str | None = None) -> list[tuple[float, float, Fact, int]]:
     """(score, precision, fact, words shared) for every prose number the question may mean."""
     qn = normalize(question)
     q = bigrams(without(qn, agency_names)) | synonym_bigrams(qn)
@@ -233,6 +243,9 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             w in qn for w in _UNIT_CLASSES.get(unit_class(f.unit) or "", ()))
         if not own or len(own | near) < (1 if unit_named else 2):
             continue
+        # 「年初预算」 is not the item's level in a final account (its actual), nor 「决算」 a budget's
+        if contradicts(qn, with_kind(label, kind)):
+            continue
         core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
         # the numbered item's subject (「…事业单位医疗」 over 「比2023年预算执行数增加14.04%」)
         # only beside a label that matches on its own: a subject alone picks no figure of its item
@@ -250,7 +263,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
 
 
 def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
-                    report_year: int | None = None, levels_only: bool = False) -> Scored | None:
+                    report_year: int | None = None, levels_only: bool = False,
+                    kind: str | None = None) -> Scored | None:
     """The prose number whose own words the question shares most; None below two shared bigrams,
     and None when two numbers under the very same words tie (the question cannot tell them apart).
 
@@ -259,7 +273,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
 
     Among equals, the label whose words the question names most wins, if the question names most
     of them: 「一共主动公开了几条信息」 is 「主动公开政府信息514条」, not 「其他应主动公开政府信息494条」."""
-    ranked = _prose_scores(question, facts, agency_names, report_year, levels_only)
+    ranked = _prose_scores(question, facts, agency_names, report_year, levels_only, kind)
     if not ranked:
         return None
     core, precision, best, overlap = ranked[0]
@@ -275,11 +289,12 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
 
 
 def prose_candidates(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
-                     report_year: int | None = None, k: int = 6) -> list[Scored]:
+                     report_year: int | None = None, k: int = 6, kind: str | None = None) -> list[Scored]:
     """The best `k` prose numbers by the same ranking, for a verifier to choose among when the
     first choice does not cover the question; numbers whose words tie are left to the caller."""
     return [Scored(f, core + 0.001 * precision, overlap)
-            for core, precision, f, overlap in _prose_scores(question, facts, agency_names, report_year)[:k]]
+            for core, precision, f, overlap in _prose_scores(question, facts, agency_names, report_year,
+                                                             kind=kind)[:k]]
 
 
 _FUNCTION_CHARS = set("是有的了多少几在和与及为共年月日个件条宗元万之其中等")
@@ -459,7 +474,10 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
                       _clean_label(p) in q) if label in q else 0
         cols = f.column_path
         # 「三公经费决算」: the 决算数 column, not the 预算数 one beside it
-        col = sum(len(c) for c in cols if len(c) >= 2 and c in q) + 3 * contrast_fit(q, "".join(cols))
+        own_cols = with_kind("".join(cols), kind)
+        if contradicts(q, own_cols):  # the verifier would refuse it (预算数 for 决算): rank what it would not
+            continue
+        col = sum(len(c) for c in cols if len(c) >= 2 and c in q) + 3 * contrast_fit(q, own_cols)
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
         if spent and cols and ("预算" in cols[-1] or "决算" in cols[-1]):
             pref = 0.5 if "决算" in cols[-1] else 0

@@ -27,7 +27,7 @@ from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
-from qa.vocab import Vocabulary, members, quantity_asked, unit_answers, vocabulary
+from qa.vocab import Vocabulary, members, quantity_asked, unit_answers, vocabulary, with_kind
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
@@ -293,6 +293,7 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
     out: list[str] = []
     for fig in figs:
         own = question_text(" ".join(fig.fact.row_path + fig.fact.column_path))
+        own = with_kind(own, fig.report.kind)  # a final account's figure is a 决算 one unless it says otherwise
         # 「自然人和法律服务机构的申请合计」: the question names this figure's own cell outright, so the
         # 自然人 it also asks is another addend's, not a contradiction of 法人或其他组织 / 法律服务机构
         cells = [question_text(x) for x in (fig.fact.row_path[-1:] + fig.fact.column_path[-1:])]
@@ -316,6 +317,8 @@ def figure_context(fig: Figure, sources: Sources) -> list[str]:
     out = [*f.row_path, *f.column_path, fig.report.title or "", title]
     if len(f.row_path) > 1 and f.table != "prose":  # 「污染防治 / 大气」 is said 「大气污染防治」
         out.append("".join(split_marker(p)[1] for p in reversed(f.row_path)))
+    elif f.table == "prose" and len(f.row_path) > 1 and " " in f.row_path[0]:  # a numbered item's 类 款 项
+        out.append("".join(reversed(f.row_path[0].split())))
     if f.table == "prose":
         text = sources.text(f.report_id) if f.span else ""
         if not text:

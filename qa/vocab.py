@@ -181,20 +181,42 @@ def contrast_fit(question: str, label: str) -> int:
     return score
 
 
+def contradicts(question: str, label: str) -> bool:
+    """Whether a label says a qualifier the question's excludes (决算 asked, 预算数 printed)."""
+    asked_all, have_all = _qualifiers(question), _qualifiers(label)
+    return any(asked_all.get(i) and have and not asked_all[i] & have for i, have in have_all.items())
+
+
 @lru_cache(maxsize=8192)
 def _qualifiers(text: str) -> dict[int, frozenset[str]]:
     """The contrast members a text says, by group, each span read once as its longest member (read
     once per label: every candidate cell of every question asks it)."""
     rest = without_names(text)
     out: dict[int, set[str]] = {}
-    for w, i in _members_longest_first():
+    for w, groups in _members_longest_first():
         if w in rest:
-            out.setdefault(i, set()).add(w)
+            for i in groups:  # 决算 is of 预算/决算 and of 年初预算/调整预算/决算 alike
+                out.setdefault(i, set()).add(w)
             rest = rest.replace(w, "|")
     return {i: frozenset(ws) for i, ws in out.items()}
 
 
 @cache
-def _members_longest_first() -> tuple[tuple[str, int], ...]:
+def _members_longest_first() -> tuple[tuple[str, tuple[int, ...]], ...]:
     groups = vocabulary().contrasts
-    return tuple(sorted(((w, i) for i, g in enumerate(groups) for w in g), key=lambda x: -len(x[0])))
+    words = sorted({w for g in groups for w in g}, key=lambda w: (-len(w), w))
+    return tuple((w, tuple(i for i, g in enumerate(groups) if w in g)) for w in words)
+
+
+_KIND_QUALIFIER = {"final": "决算", "budget": "预算"}
+
+
+def with_kind(label: str, kind: str | None) -> str:
+    """A table cell's own words with what its report's kind says of every cell that names neither
+    预算 nor 决算: a final account's 「本年收入合计」 is a 决算 figure, a budget's 「合计」 a 预算 one
+    (so 「年初预算」 is never answered by a final account's actual)."""
+    word = _KIND_QUALIFIER.get(kind or "")
+    if not word or any(w in label for w in ("预算", "决算", "执行")):
+        return label
+    return f"{label} {word}"
+

@@ -109,3 +109,15 @@ def test_a_total_line_named_is_not_answered_by_another_line(finance):
     # 「…的合计里，项目支出」 names the total line: 一般公共服务支出's 项目支出 is another line
     a = finance.ask("宜川路街道2025年一般公共预算财政拨款的合计里，项目支出是多少万元？")
     assert a.value is None or a.value == Decimal("6110.76"), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # a final account's tables hold only what was spent: the plan is the 说明's 「年初预算为…」 of the item
+    ("宜川路街道2025年行政运行（城乡社区管理事务）决算比年初预算少花了多少？", "252.03"),
+    ("生态环境局2025年大气污染防治的决算比年初预算少了多少？", "40.84"),
+    ("宜川路街道2025年行政运行（城乡社区管理事务）年初预算是多少？", "2194.76"),
+])
+def test_the_plan_of_an_item_in_a_final_account_is_its_stated_budget(finance, question, value):
+    a = finance.ask(question)
+    assert _value(a) == Decimal(value), a.text
+    assert "1942.73万元 − " not in a.text  # never the actual for the plan
