@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from index.models import Report
+from index.template import load_templates
 from qa import across
 from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
-from qa.cells import CellMatch
+from qa.cells import CellMatch, match_cells
 from qa.compose import num, who
 from qa.figures import (
     PARTS_END,
@@ -40,9 +41,11 @@ from qa.knowledge import Knowledge, ReportFacts, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.scope import Scope, by_level, named_agencies, names_used
 from qa.text_match import is_change, prose_candidates, table_candidates
-from qa.verify import Sources, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
+from qa.verify import EXCEPT, Sources, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
 
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
+_REST_ASKED = re.compile(r"[，,\s]*(?:还有|其余|剩下|剩余|另外|余下)|的")
+_REST = re.compile(r"^[，,\s]*|(?<=[，,])\s*(?:还有|其余的?|剩下的?|剩余的?|另外)")
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,36 @@ class Figures:
         target = one_report(a.scope.reports)
         if target is None:
             return clarify(a.q, a.scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
+        if (m := EXCEPT.search(a.eff)) and _REST_ASKED.match(a.eff, m.end()):
+            # 「除了予以公开以外，还有多少件」: the whole less what it names (「除了维持和纠正之外，按“其他
+            # 结果”结案的」 names its own item: looked up as it is)
+            return self._except(a, target)
         return _WITHIN.get(a.intent.kind, Figures._lookup)(self, a, target)
+
+    def _except(self, a: Asked, target: Report) -> Answer:
+        """「A里除了B以外还有多少」: A − B, each found by its own words and each covering them; never A
+        alone (the verifier reads 「除了B以外」 as naming what is not asked, so A would pass)."""
+        rf = self.kb.of(target)
+        m = EXCEPT.search(a.eff)
+        excluded = m.group("x").strip("的 ")
+        rest = _REST.sub("", a.eff[:m.start()] + "，" + a.eff[m.end():])
+        tpl = load_templates()["2021"]
+        whole = find_measures(rf, match_cells(rest, tpl), rest)
+        part = find_measures(rf, match_cells(excluded, tpl), excluded)
+        ok = bool(whole and part) and whole[0].value.inputs != part[0].value.inputs
+        if ok:
+            own = [(rest, whole[0]), (excluded, part[0])]
+            ok = all(self.verified(words, lookup(words, rf, [mm]), a.reports, False) is not None
+                     and self.verified(words, (got := lookup(words, rf, [mm])), a.reports, False) is got
+                     for words, mm in own)
+        if not ok or whole[0].value.value is None or part[0].value.value is None \
+                or whole[0].value.value < part[0].value.value:
+            return Answer(a.q, REFUSED, f"在{who(target)}的报告中没有找到能相减的总数和「{excluded}」两个数字"
+                                        "（各自对应问题里的说法），无法算出除去它以后的数。", reports=(target.id,))
+        done = arithmetic(a.q, rf, [whole[0], part[0]], DIFF)
+        if done.status == ANSWERED:
+            done = replace(done, text=f"除「{excluded}」以外：" + done.text)
+        return done
 
     def pick(self, a: Asked, question: str | None = None) -> Callable[[ReportFacts], Measure | None]:
         """The measure each report gives when several are set side by side."""

@@ -13,7 +13,8 @@ from index.ingest import ingest_paths
 from index.store import SQLiteStore
 from qa.ask import QA
 
-FIXTURES = ("28_pingtan_ziranziyuan_2023.txt", "29_pingtan_guanweihui_2021.txt", "30_pingtan_haitan_2024.txt")
+FIXTURES = ("28_pingtan_ziranziyuan_2023.txt", "29_pingtan_guanweihui_2021.txt", "30_pingtan_haitan_2024.txt",
+            "31_pingtan_gongan_2024.txt", "32_pingtan_jiaojian_2022.txt", "33_pingtan_jinjing_2024.txt")
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +82,17 @@ def test_items_of_a_list(unseen, question, value):
     a = unseen.ask(question)
     says(a, value)
     assert a.text.count("原文表格数字粘连") <= 1, a.text  # a note is said once
+
+
+@pytest.mark.parametrize("question,value,inputs", [
+    # 「除了X以外，还有/其余…」 asks the whole less X: both shown, never the whole alone
+    ("平潭公安局2024年办理结果总计中，除了予以公开的以外，还有多少件？", "5", ("8件", "3件")),
+    ("交通与建设局2022年主动公开的政府信息，除了其他类信息以外还有多少条？", "90", ("126条", "36条")),
+    ("金井片区2024年办理结果总计8件，除了予以公开以外，其余的有几件？", "4", ("8件", "4件")),
+    ("2023年自然资源与生态环境局主动公开的信息里，除了国土资源城乡建设环保能源类，其余两类一共几条？", "7",
+     ("52条", "45条")),
+])
+def test_all_but_one_is_the_whole_less_it(unseen, question, value, inputs):
+    a = unseen.ask(question)
+    says(a, value)
+    assert all(i in a.text for i in inputs) and "−" in a.text, a.text
