@@ -40,6 +40,13 @@ from qa.verify import uncovered_terms
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _mostly_latin(q: str) -> bool:
+    """An English sentence with a Chinese name in it (「How much did … (本级) budget …」) is English:
+    read as Chinese, its few Chinese characters would pick an answer to another question."""
+    return len(_LATIN_WORD.findall(q)) >= 4 and len(_CJK.findall(q)) < sum(map(len, _LATIN_WORD.findall(q))) / 3
 _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外)?.{0,10}(呢|吗)?[?？]?$")
 
 
@@ -71,7 +78,7 @@ class QA:
     def _ask(self, q: str, history: list[dict], filters: Filters) -> Answer:
         if not q:
             return Answer(q, REFUSED, "请输入一个问题，例如「2023年收到多少件政府信息公开申请？」")
-        if not _CJK.search(q):
+        if not _CJK.search(q) or _mostly_latin(q):
             return Answer(q, REFUSED, "目前只能回答中文提问（the reports are in Chinese; please ask in Chinese），"
                                       "例如「厚街镇2023年收到多少宗信息公开申请？」")
         reports = self.kb.reports()

@@ -242,11 +242,14 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
     first_item = _ONLY_QUALIFIER.sub("", parts[0])
     same_item = [not _ONLY_QUALIFIER.sub("", p).strip() for p in parts[1:]]
-    # 「住房保障支出的基本支出加项目支出」: what the first item is 「…的」 of, every later item is of too
-    owner = parts[0][: parts[0].rfind("的") + 1] if "的" in parts[0].strip("的") else ""
-    if not _HAN.search(_DATE_ONLY.sub("", owner)):
+    # 「住房保障支出的基本支出加项目支出」「社会保障和就业支出，基本支出加上项目支出」: what the first item
+    # is 「…的」 (or 「…，」) of, every later item is of too
+    head = parts[0].rstrip("的，, ")
+    cut = max(head.rfind(c) for c in "的，,")
+    owner = head[: cut + 1] if cut > 0 else ""
+    if not _HAN.search(_DATE_ONLY.sub("", owner.rstrip("，,"))):
         owner = ""
-    return parts[:1] + [first_item + p if same else p if "的" in p else owner + p
+    return parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,") else owner + p
                         for p, same in zip(parts[1:], same_item, strict=True)]
 
 

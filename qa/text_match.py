@@ -15,6 +15,7 @@ from qa.vocab import (
     contradicts,
     contrast_fit,
     members,
+    part_of_asked,
     quantity_asked,
     unit_answers,
     vocabulary,
@@ -475,8 +476,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         cols = f.column_path
         # 「三公经费决算」: the 决算数 column, not the 预算数 one beside it
         own_cols = with_kind("".join(cols), kind)
-        if contradicts(q, own_cols):  # the verifier would refuse it (预算数 for 决算): rank what it would not
-            continue
+        if contradicts(q, own_cols) or part_of_asked(q, list(cols)):  # the verifier would refuse it (预算数 for
+            continue  # 决算, 基本支出 / 人员经费 for 基本支出): rank only what it would not
         col = sum(len(c) for c in cols if len(c) >= 2 and c in q) + 3 * contrast_fit(q, own_cols)
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
         if spent and cols and ("预算" in cols[-1] or "决算" in cols[-1]):

@@ -27,7 +27,7 @@ from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
-from qa.vocab import Vocabulary, members, quantity_asked, unit_answers, vocabulary, with_kind
+from qa.vocab import Vocabulary, members, part_of_asked, quantity_asked, unit_answers, vocabulary, with_kind
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
@@ -306,7 +306,10 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
             named = any(len(c) >= 3 and c in q and not members(c, group) for c in cells)
             if asked and have and not asked & have and not named:
                 out += [w for w in group if w in asked and w not in out]
+        out += [w for w in part_of_asked(q, [question_text(c) for c in fig.fact.column_path]) if w not in out]
     return out
+
+
 
 
 def figure_context(fig: Figure, sources: Sources) -> list[str]:

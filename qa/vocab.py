@@ -220,3 +220,13 @@ def with_kind(label: str, kind: str | None) -> str:
         return label
     return f"{label} {word}"
 
+
+def part_of_asked(question: str, columns: list[str]) -> list[str]:
+    """A column the question names, read in a sub-column that is only a part of it: 「基本支出」 asked,
+    「基本支出 / 人员经费」 given (公用经费 is the rest of it). The part's words, or []."""
+    out = []
+    for parent, child in zip(columns, columns[1:], strict=False):
+        if len(parent) >= 2 and parent in question and child not in question:
+            out += [w for g in vocabulary().contrast_parts if any(m in child for m in g)
+                    for w in g if w in child and w not in question]
+    return out

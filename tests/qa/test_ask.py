@@ -105,6 +105,8 @@ REFUSALS = [
     (None, "厚街镇2022年收到多少申请"),  # no 2022 report
     (SEED, "食堂一年吃了多少斤大米?"),
     (SEED, "How many applications did the town receive?"),
+    (SEED, "How many applications did 厚街镇 receive from companies in 2023?"),  # English, a name in Chinese
+    (None, "What did the 万里街道 office budget for interest on government bonds in 2024?"),
     (SEED, "   "),
     (SEED, "信息公开处理费收了多少钱"),  # the report says none was charged: no figure to give
 ]
