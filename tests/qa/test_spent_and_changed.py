@@ -12,7 +12,8 @@ from index.ingest import ingest_paths
 from index.store import SQLiteStore
 from qa.ask import QA
 
-FIXTURES = ("25_putuo_wenlv_budget_2026.txt", "26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt")
+FIXTURES = ("25_putuo_wenlv_budget_2026.txt", "26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt",
+            "34_putuo_shiquan_unit_budget_2026.txt")
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +122,15 @@ def test_the_plan_of_an_item_in_a_final_account_is_its_stated_budget(finance, qu
     a = finance.ask(question)
     assert _value(a) == Decimal(value), a.text
     assert "1942.73万元 − " not in a.text  # never the actual for the plan
+
+
+@pytest.mark.parametrize("question", [
+    # 「六、社会保障和就业支出 8,568,532 4,396,960 391,000 3,780,572」 under 合计 / 基本支出(人员经费, 公用经费) /
+    # 项目支出: 4,396,960 is only the 人员经费 part of its 基本支出
+    "石泉路街道本级2026年社会保障和就业支出，基本支出加上项目支出一共是多少元？",
+    "石泉路街道本级2026年社会保障和就业支出的基本支出预算是多少？",
+])
+def test_a_part_of_the_column_asked_never_answers_for_it(finance, question):
+    a = finance.ask(question)
+    assert "4396960元" not in a.text.split("注意")[0] or "人员经费" in question, a.text
+    assert a.value not in (Decimal("4396960"), Decimal("8177532")), a.text
