@@ -33,9 +33,9 @@ def _value(a) -> Decimal | None:
 
 @pytest.mark.parametrize("question,value", [
     # a change stated after the level it changes: 「机关运行经费支出 816.16 万元，比 2024 年度减少 165.4 万元」
-    ("宜川路街道2025年机关运行经费比2024年少了多少？", "165.4"),
+    ("宜川路街道2025年的机关运行经费较2024年少了多少万元？", "165.4"),
     ("石泉路街道2025年机关运行经费比上年减少了多少？", "54.47"),
-    ("生态环境局2025年机关运行经费比上一年多了多少？", "4.68"),
+    ("普陀区生态环境局2025年机关运行经费比上年增加了多少？", "4.68"),
     ("宜川路街道2025年机关运行经费比2024年下降了百分之几？", "16.85"),
 ])
 def test_a_change_stated_after_its_level_answers_for_that_level(finance, question, value):
@@ -44,8 +44,8 @@ def test_a_change_stated_after_its_level_answers_for_that_level(finance, questio
 
 
 @pytest.mark.parametrize("question", [
-    "宜川路街道2025年机关运行经费比2024年少了多少？",
-    "生态环境局2025年机关运行经费比上一年多了多少？",
+    "宜川路街道2025年的机关运行经费较2024年少了多少万元？",
+    "普陀区生态环境局2025年机关运行经费比上年增加了多少？",
 ])
 def test_another_items_change_never_answers(finance, question):
     a = finance.ask(question)
@@ -69,7 +69,7 @@ def test_why_it_changed_is_not_a_figure_question(finance):
     ("宜川路街道2025年的三公经费花了多少？", "19.86"),
     ("宜川路街道2025年公务接待费实际支出多少？", "0.30"),  # 实际 says 决算
     ("石泉路街道2025年三公经费年初预算是多少？", "53.93"),  # named, the plan still answers
-    ("普陀区文旅局2026年公务接待费预算多少万元？", "2.11"),  # a budget's own figure is the plan
+    ("文旅局2026年的公务接待费预算是多少？", "2.11"),  # a budget's own figure is the plan
 ])
 def test_a_final_accounts_figure_is_what_was_spent_unless_the_plan_is_named(finance, question, value):
     a = finance.ask(question)
@@ -77,8 +77,8 @@ def test_a_final_accounts_figure_is_what_was_spent_unless_the_plan_is_named(fina
 
 
 @pytest.mark.parametrize("question,value,named", [
-    ("2025年宜川路街道和生态环境局的机关运行经费，哪个更高？高多少？", "630.75", "宜川路街道办事处2025年更多"),
-    ("住房公积金方面，宜川路街道和生态环境局2025年决算哪个花得多，差多少万元？", "223.70",
+    ("生态环境局和宜川路街道2025年机关运行经费哪个低？低多少？", "630.75", "生态环境局2025年更少"),
+    ("宜川路街道和生态环境局2025年住房公积金谁花得多？相差多少？", "223.70",
      "宜川路街道办事处2025年更多"),
     ("宜川路街道和石泉路街道2025年三公经费决算谁少？少多少？", "17.49", "宜川路街道办事处2025年更少"),
     ("宜川路街道和石泉路街道2025年的三公经费谁花得少？少多少？", "17.49", "宜川路街道办事处2025年更少"),
@@ -91,15 +91,15 @@ def test_which_of_two_agencies_and_by_how_much(finance, question, value, named):
 
 @pytest.mark.parametrize("question,value", [
     # what the first item is 「…的」 of, the later items are of too
-    ("宜川路街道2025年住房保障支出的基本支出加项目支出是多少？", "1181.78"),  # 835.76 + 346.02, not + 合计's 项目支出
+    ("宜川路街道2025年住房保障支出的基本支出与项目支出合计多少？", "1181.78"),  # 835.76 + 346.02, not + 合计's 项目支出
     ("石泉路街道2025年社会保障和就业支出的基本支出和项目支出一共多少？", "3019.33"),
-    ("生态环境局2025年环境保护管理事务的基本支出和项目支出加总是多少？", "1543.22"),
+    ("生态环境局2025年环境保护管理事务的基本支出和项目支出合起来多少？", "1543.22"),
     # a line asked whole is its 合计, not the 基本支出 beside it
-    ("普陀区生态环境局2025年行政运行决算支出是多少？", "1293.60"),
-    ("普陀宜川路街道2025年机关事业单位基本养老保险缴费支出决算是多少？", "518.69"),  # not 上缴上级支出's 0
+    ("生态环境局2025年环境保护管理事务的行政运行花了多少？", "1293.60"),
+    ("宜川路街道2025年机关事业单位基本养老保险缴费支出多少？", "518.69"),  # not 上缴上级支出's 0
     # 「项目支出」 after 多少 is a column, not 项 as a measure word; 「大气污染防治」 is 污染防治 / 大气
-    ("普陀生态环境局2025年大气污染防治花了多少项目支出？", "379.96"),
-    ("生态环境局2025年公务用车运行维护费的年初预算是多少？", "20.50"),  # 年初预算 is the 预算数 column
+    ("生态环境局2025年大气污染防治用了多少项目支出？", "379.96"),
+    ("普陀区生态环境局2025年公务用车运行维护费年初预算多少？", "20.50"),  # 年初预算 is the 预算数 column
 ])
 def test_each_item_and_line_in_its_own_words(finance, question, value):
     a = finance.ask(question)
@@ -108,14 +108,14 @@ def test_each_item_and_line_in_its_own_words(finance, question, value):
 
 def test_a_total_line_named_is_not_answered_by_another_line(finance):
     # 「…的合计里，项目支出」 names the total line: 一般公共服务支出's 项目支出 is another line
-    a = finance.ask("宜川路街道2025年一般公共预算财政拨款的合计里，项目支出是多少万元？")
+    a = finance.ask("宜川路街道2025年一般公共预算财政拨款支出的合计中，项目支出多少？")
     assert a.value is None or a.value == Decimal("6110.76"), a.text
 
 
 @pytest.mark.parametrize("question,value", [
     # a final account's tables hold only what was spent: the plan is the 说明's 「年初预算为…」 of the item
-    ("宜川路街道2025年行政运行（城乡社区管理事务）决算比年初预算少花了多少？", "252.03"),
-    ("生态环境局2025年大气污染防治的决算比年初预算少了多少？", "40.84"),
+    ("宜川路街道2025年城乡社区管理事务的行政运行，决算比年初预算少用了多少？", "252.03"),
+    ("生态环境局2025年大气污染防治决算比年初预算少多少？", "40.84"),
     ("宜川路街道2025年行政运行（城乡社区管理事务）年初预算是多少？", "2194.76"),
 ])
 def test_the_plan_of_an_item_in_a_final_account_is_its_stated_budget(finance, question, value):
@@ -127,7 +127,7 @@ def test_the_plan_of_an_item_in_a_final_account_is_its_stated_budget(finance, qu
 @pytest.mark.parametrize("question", [
     # 「六、社会保障和就业支出 8,568,532 4,396,960 391,000 3,780,572」 under 合计 / 基本支出(人员经费, 公用经费) /
     # 项目支出: 4,396,960 is only the 人员经费 part of its 基本支出
-    "石泉路街道本级2026年社会保障和就业支出，基本支出加上项目支出一共是多少元？",
+    "石泉路街道2026年社会保障和就业支出，基本支出加项目支出是多少？",
     "石泉路街道本级2026年社会保障和就业支出的基本支出预算是多少？",
 ])
 def test_a_part_of_the_column_asked_never_answers_for_it(finance, question):
