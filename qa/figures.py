@@ -235,14 +235,14 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         head = head.replace(lbl, f"\x00{i}\x00")
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
-    if parts:  # 「予以公开、部分公开、不予公开这三种结果」「图书馆和群众文化两项」: the count names no item
+    if parts:  # 「不予公开、无法提供、不予处理这三种结果」「办公费和印刷费两项」: the count names no item
         parts[-1] = _COUNTED.sub("", parts[-1]) or parts[-1]
     if len(parts) < 2:
         return []
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
     first_item = _ONLY_QUALIFIER.sub("", parts[0])
     same_item = [not _ONLY_QUALIFIER.sub("", p).strip() for p in parts[1:]]
-    # 「住房保障支出的基本支出加项目支出」「社会保障和就业支出，基本支出加上项目支出」: what the first item
+    # 「卫生健康支出的人员经费和公用经费」「教育支出，人员经费加公用经费」: what the first item
     # is 「…的」 (or 「…，」) of, every later item is of too
     head = parts[0].rstrip("的，, ")
     cut = max(head.rfind(c) for c in "的，,")

@@ -22,7 +22,7 @@ _FIGURE = re.compile(
 )
 SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
-_PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])")  # 「基本支出加项目支出」: 加 joins two items
+_PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])")  # 「财政拨款收入加事业收入」: 加 joins two items
 _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计|加总|合起来|合在一起|加在一起|总和|" + _PLUS.pattern)
 # 「多多少」「高多少」「少花了多少」「差额」: the size of a difference (a verb may stand between)
 _DIFF = re.compile(r"[多少高低](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)|差多少|相差|差距|差额|差了|差几")
@@ -30,7 +30,7 @@ _YOY = re.compile(
     r"比去年|比上年|比上一年|同比|较上年|较去年|比前一年"
     r"|增长了?多少|增加了?多少|减少了?多少|下降了?多少|增幅|降幅"
 )
-# 「比2024年少了多少」: a change over a year named, when a figure is asked (「为什么比2024年少了」 asks why)
+# 「较2023年少了多少」: a change over a year named, when a figure is asked (「为什么比上年少了」 asks why)
 _YOY_YEAR = re.compile(r"[比较]\s*(?:19|20)\d\d\s*年度?[^，。？?；]{0,8}?(?:多|少|增|减|高|低|降|上升)")
 _TREND = re.compile(r"趋势|变化|近[两三四五\d]年|这几年|历年|逐年|每年|各年")
 _RANK = re.compile(r"哪个|哪家|哪些.{0,6}(最|多)|最多|最少|最高|最低|排名|排序|排第|前[三五十]")

@@ -230,8 +230,8 @@ def prose_measure(f: Fact) -> Measure:
 
 
 def _named_outright(cell: Fact, prose: Fact, q: str) -> bool:
-    """The question names the table row whole and the prose label only in part: 「一般公共服务支出」
-    is the row, not the item 「一般公共服务支出 统计信息事务 统计管理」 that begins with it."""
+    """The question names the table row whole and the prose label only in part: 「卫生健康支出」
+    is the row, not the item 「卫生健康支出 公共卫生 其他公共卫生支出」 that begins with it."""
     row = normalize(cell.row_path[-1]) if cell.row_path else ""
     text = normalize(prose.row_path[-1]).replace(" ", "")
     q = q.replace(" ", "")

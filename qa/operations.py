@@ -154,7 +154,7 @@ class Figures:
         if target is None:
             return clarify(a.q, a.scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
         if (m := EXCEPT.search(a.eff)) and _REST_ASKED.match(a.eff, m.end()):
-            # 「除了予以公开以外，还有多少件」: the whole less what it names (「除了维持和纠正之外，按“其他
+            # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了维持和纠正之外，按“其他
             # 结果”结案的」 names its own item: looked up as it is)
             return self._except(a, target)
         return _WITHIN.get(a.intent.kind, Figures._lookup)(self, a, target)
@@ -306,7 +306,7 @@ class Figures:
         """The first item of a sum or difference that no input covers by its own words, else None.
 
         The verifier reads the question against all inputs together, so two inputs could cover an
-        item between them: 「机关运行经费和一般公共服务支出」 is not 机关运行经费 + 「商品和服务支出 ×
+        item between them: 「机关运行经费和卫生健康支出」 is not 机关运行经费 + 「卫生支出 ×
         一般公共预算基本支出」, whose words only together hold 一般公共…服务支出. Each item needs an input
         of its own (a different one for each)."""
         parts = item_parts(rf, a.eff, kind)

@@ -460,11 +460,11 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         elif item_col and f.row_key and f.row_key.endswith(".row"):
             row = item_col + 1
         elif named_col and is_total_label(label) and (_TOTAL_CUE.search(q) or named_col >= 4):
-            # 「基本支出一共多少」「基本支出决算多少」: a column named, read on the table's total row
+            # 「基本支出一共多少」「基本支出的决算数」: a column named, read on the table's total row
             row = 1
         else:
             common = _lcs(label, q)
-            if common >= 4:  # 「一般公共」 of 一般公共服务支出 is half a name: it weighs half
+            if common >= 4:  # 「卫生健康」 of 卫生健康支出 is half a name: it weighs half
                 row = common * min(1.0, common / len(label) + 0.25)
             elif len(label) >= 4 and (_covered(label, q_syn) >= 2 / 3 or _words_covered(label, q_syn) >= 0.75):
                 # 「给工会的经费」: every word of 工会经费, not side by side; 「收到…信息公开申请」: the

@@ -38,7 +38,7 @@ _DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|
                    r"|(?:比|较|与)(?:上一?年度?|去年|前年)|(?:去年|今年|前年)(?!结转|新收|制发|处理|收费)"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
-# 「除了予以公开以外」「除了其他类信息外，其余…」: what a count leaves out
+# 「除了不予公开以外」「除了其他类信息外，其余…」: what a count leaves out
 EXCEPT = _EXCLUDED = re.compile(r"除了?(?P<x>[^，,。？?]{1,20}?)(?:之外|以外|外(?=[，,]|还|其)"
                                 r"|(?=[，,]\s*(?:其余|剩下|剩余)))")
 
@@ -67,7 +67,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     v = vocabulary()
     for name in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
         _claim_all(q, name, taken)
-    for m in _EXCLUDED.finditer(q):  # 「除了予以公开以外」 names what is not asked
+    for m in _EXCLUDED.finditer(q):  # 「除了不予处理以外」 names what is not asked
         _mark(taken, m.start(), len(m.group()))
     for m in _ITEMS_COUNTED.finditer(q):  # 「这三种结果」「以上两项」 count the items named, no item of their own
         _mark(taken, m.start(), len(m.group()))
@@ -262,9 +262,9 @@ def unheld_labels(question: str, contexts: Iterable[str], labels: Iterable[str],
                   names: Iterable[str] = ()) -> list[str]:
     """The report's printed line names the question names whole that no figure's words hold whole.
 
-    Coverage word by word lets two labels cover a name between them: 「一般公共服务支出」 is held in
-    pieces by 「商品和服务支出 × 一般公共预算基本支出」, which is another line. A name the report
-    prints is a line of its own, so the figure must carry it (as its row, its parent, its clause)."""
+    Coverage word by word lets two labels cover a name between them: a row's label and a column's
+    can hold the words of a third line in pieces. A name the report prints is a line of its own, so
+    the figure must carry it (as its row, its parent, its clause)."""
     q = question_text(question)
     for n in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
         q = q.replace(n, "|")
