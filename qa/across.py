@@ -67,7 +67,9 @@ def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Repo
         else:
             got.append((r, m))
     keys = [measure_key(m) for _, m in got]
-    if len(set(keys)) > 1:  # different things in different reports: comparing them would mislead
+    # prose labels the verifier checked against the question each say what was asked, however worded
+    checked = getattr(pick, "checked", False) and all(m.kind == "prose" for _, m in got)
+    if len(set(keys)) > 1 and not checked:  # different things in different reports: comparing them would mislead
         majority = max(keys, key=lambda k: sum(_same(k, other) for other in keys))
         missing += [r for (r, _), k in zip(got, keys, strict=True) if not _same(k, majority)]
         got = [(r, m) for (r, m), k in zip(got, keys, strict=True) if _same(k, majority)]

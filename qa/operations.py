@@ -184,8 +184,11 @@ class Figures:
             done = replace(done, text=f"除「{excluded}」以外：" + done.text)
         return done
 
-    def pick(self, a: Asked, question: str | None = None) -> Callable[[ReportFacts], Measure | None]:
-        """The measure each report gives when several are set side by side."""
+    def pick(self, a: Asked, question: str | None = None, checked: bool = False
+             ) -> Callable[[ReportFacts], Measure | None]:
+        """The measure each report gives when several are set side by side. `checked`: only one the
+        verifier lets through for the question by itself (then reports that word the same thing
+        differently, 「全年政府信息主动公开」 beside 「门户网站公开政府信息共计」, are alike)."""
         eff = a.eff if question is None else question
 
         def pick(rf: ReportFacts) -> Measure | None:
@@ -193,7 +196,13 @@ class Figures:
                 found = find_measures(rf, a.cm, without_share_words(eff), across=True)
                 return share_measure(rf, found[0]) if found else None
             found = find_measures(rf, a.cm, eff, across=True)
-            return found[0] if found else None
+            if not found:
+                return None
+            if checked and found[0].kind == "prose":
+                alone = lookup(eff, rf, found[:1])
+                return found[0] if self.verified(eff, alone, a.reports, False) is alone else None
+            return found[0]
+        pick.checked = checked  # type: ignore[attr-defined]
         return pick
 
     # ---- across reports ---------------------------------------------------------------------
@@ -220,7 +229,7 @@ class Figures:
         gap = asks_gap(a.q)
         # 「A和B哪个高？高多少？」: two set side by side, and the gap between them is the figure asked
         rank = a.intent.kind == RANK and not (gap and len(pool) == 2)
-        return across.compare(a.q, self.kb, pool, self.pick(a), a.intent.lowest, rank=rank, gap=gap)
+        return across.compare(a.q, self.kb, pool, self.pick(a, checked=True), a.intent.lowest, rank=rank, gap=gap)
 
     def _trend(self, a: Asked) -> Answer | None:
         groups = across.group_by_agency(a.scope.reports)

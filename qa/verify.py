@@ -289,6 +289,7 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
     「预算数」 column does not answer 「…决算多少」, even in a table titled 决算 (the title covers the
     whole table; the column says which figure this is). A figure that prints several members of a
     group, or none, is not contradicted."""
+    figs = list(figs)
     q = question_text(question)
     for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
         q = q.replace(n, "|")
@@ -307,6 +308,11 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
             if asked and have and not asked & have and not named:
                 out += [w for w in group if w in asked and w not in out]
         out += [w for w in part_of_asked(q, [question_text(c) for c in fig.fact.column_path]) if w not in out]
+    if len(figs) == 1:  # 「其他应主动公开的政府信息7条」 is the rest of a list, no answer to how many were
+        # published (a heading's sum may well add up a 「其他」 row among its parts)
+        f = figs[0].fact
+        own_label = question_text(" ".join(f.row_path[-1:] + f.column_path[-1:]))
+        out += [w for w in vocabulary().residual if w in own_label and w not in q and w not in out]
     return out
 
 

@@ -35,6 +35,7 @@ class Vocabulary:
     synonyms: dict[str, tuple[str, ...]]  # everyday word → the words labels print for it
     contrasts: tuple[tuple[str, ...], ...]  # qualifiers that exclude each other (预算 / 决算)
     contrast_parts: tuple[tuple[str, ...], ...]  # groups whose members are parts of one whole
+    residual: tuple[str, ...]  # 其他: a label naming the rest of a set
     contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
 
     def asks_figure(self, text: str) -> bool:
@@ -87,6 +88,7 @@ def vocabulary() -> Vocabulary:
                   if not k.startswith("_")},
         contrasts=tuple(tuple(g) for g in raw["contrasts"]["groups"]),
         contrast_names=_longest_first(raw["contrasts"].get("names", [])),
+        residual=tuple(raw.get("residual", [])),
         contrast_parts=tuple(tuple(g) for g in raw["contrasts"].get("parts", [])),
     )
 

@@ -4,6 +4,7 @@ everyday words around a cell."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,15 @@ def test_all_but_one_is_the_whole_less_it(unseen, question, value, inputs):
     a = unseen.ask(question)
     says(a, value)
     assert all(i in a.text for i in inputs) and "−" in a.text, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「…共计128条，财政预算、决算信息1条，…其他应主动公开的政府信息7条」: the rest of the list is no total
+    ("海坛片区管理局2024年一共主动公开了几条政府信息？", None),
+    ("海坛片区2024年其他应主动公开的政府信息有几条？", "7"),
+    ("交建局2022年公开的其他类信息有几条？", "36"),
+])
+def test_the_rest_of_a_list_answers_only_for_the_rest(unseen, question, value):
+    a = unseen.ask(question)
+    says(a, value)
+    assert a.value != Decimal("7") or "其他" in question, a.text
