@@ -142,6 +142,22 @@ def match_cells(question: str, tpl: Template) -> CellMatch:
                 m.columns.append(ColHit(tkey, col, start, len(phrase)))
     m.rows.sort(key=lambda h: h.start)
     m.columns.sort(key=lambda h: h.start)
+    _total_of_a_row(m, q, tpl)
     if m.strong_rows:
         m.rows = m.strong_rows
     return m
+
+
+def _total_of_a_row(m: CellMatch, q: str, tpl: Template) -> None:
+    """「不予公开的申请总计有几件」「…无法提供的，总计几件」: a bare 总计 after a row the question names is
+    that row's 总计 column, not the (七)总计 row beside it."""
+    bare = [h for h in m.rows if h.row.key == "total" and q[h.start:h.start + h.length] == "总计"]
+    others = [h.start for h in m.rows if h.table == "t3" and h.row.key != "total" and not h.weak]
+    others += [c.start for c in m.columns if c.table == "t4"]  # 「…直接提起行政诉讼的总计」: table 四's
+    if not bare or not others or bare[0].start < min(others):
+        return
+    m.rows = [h for h in m.rows if h is not bare[0]]
+    if not any(c.table == "t4" for c in m.columns) and not any(c.column.key == "total" for c in m.columns):
+        col = next((c for c in tpl.table("t3").rows[-1].columns if c.key == "total"), None)
+        if col is not None:
+            m.columns.append(ColHit("t3", col, bare[0].start, bare[0].length))

@@ -347,10 +347,11 @@ class Figures:
         return lookup(a.q, rf, measures) if measures else refuse_figure(a.q, target)
 
     def names_a_row(self, span: str, scope: Scope) -> bool:
-        """「当面申请」: a breakdown the national tables lack but this report's own table prints."""
+        """「当面申请」: a breakdown the national tables lack but this report's own table prints;
+        「平均得分」: a figure its prose states (a final account's 绩效 section)."""
         core = re.sub(r"(提交|提出|递交)$", "申请", span)
         return any(core in label for r in scope.reports[:20] for f in self.kb.of(r).facts
-                   if f.table.startswith("g") for label in f.row_path)
+                   if f.table.startswith("g") or f.table == "prose" for label in f.row_path)
 
 
 # across reports, in order: the first that applies answers

@@ -42,3 +42,13 @@ def test_an_item_of_a_list_without_its_unit_takes_the_heads() -> None:
     got = {(f.row_path[-1], str(f.value), f.unit, f.raw) for f in prose_facts("r", text)}
     assert ("国土资源城乡建设环保能源类信息", "45", "条", "45") in got
     assert not any(v == "12" for _, v, _, _ in got) or ("共有", "12", "个", "12 个") in got
+
+
+def test_a_score_is_a_figure_of_its_own_unit(fixtures_dir) -> None:
+    """「…平均得分\\n95.55分」: 分 is the unit of a score; 「百分之」「分钟」 are no score."""
+    from index.prose_facts import prose_facts
+
+    text = (fixtures_dir / "26_putuo_yichuan_final_2025.txt").read_text(encoding="utf-8")
+    scores = [(f.row_path[-1], str(f.value)) for f in prose_facts("r", text) if f.unit == "分"]
+    assert scores == [("平均得分", "95.55")]
+    assert not [f for f in prose_facts("r", "占百分之5分，用时3分钟。") if f.unit == "分" and f.value == 3]

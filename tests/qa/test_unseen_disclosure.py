@@ -109,3 +109,15 @@ def test_the_rest_of_a_list_answers_only_for_the_rest(unseen, question, value):
     a = unseen.ask(question)
     says(a, value)
     assert a.value != Decimal("7") or "其他" in question, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # a bare 总计 after the row the question names is that row's 总计 column, not the (七)总计 row
+    ("交建局2022年本机关不掌握相关政府信息的申请总计几件？", "4"),
+    ("公安局2024年部分公开的申请总计是多少？", "1"),
+    ("金井片区2024年重复申请不予处理的总计几件？", "1"),
+    ("交通与建设局2022年未经复议直接起诉的行政诉讼总计多少件？", "0"),
+    ("金井片区管理局2024年办理结果总计多少件？", "8"),  # the (七)总计 row itself, named alone
+])
+def test_a_total_after_a_row_is_that_rows_total(unseen, question, value):
+    says(unseen.ask(question), value)
