@@ -368,7 +368,10 @@ def own_clause(text: str, start: int, end: int) -> list[str]:
     lead = _SENTENCE_END.split(text[max(0, start - _LEAD):start])[-1]
     if heads := list(_HEADING.finditer(lead)):  # a heading line (and any table above it) is no part of it
         lead = lead[heads[-1].end():]
-    opening = re.split(r"[，；：,;:]", lead)[0]
+    clauses = re.split(r"[，；：,;:]", lead)
+    opening = clauses[0]
+    if len(clauses) > 2 and len(_CJK.findall(_DATE.sub("", opening))) < 2:
+        opening = lead[: len(clauses[0]) + 1 + len(clauses[1])]  # 「2022年，我局主动公开…」: a date opens no subject
     items = list(_ITEM_END.finditer(lead))
     back = lead[items[-1].end():] if items else lead
     list_lead = ""

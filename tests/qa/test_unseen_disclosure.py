@@ -121,3 +121,14 @@ def test_the_rest_of_a_list_answers_only_for_the_rest(unseen, question, value):
 ])
 def test_a_total_after_a_row_is_that_rows_total(unseen, question, value):
     says(unseen.ask(question), value)
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「2022年，我局主动公开政府信息126条，公开类别主要涉及…安全生产和应急管理类信息44条…」: a date
+    # opening the sentence is no subject; the clause after it is
+    ("交建局2022年公开的安全生产和应急管理类信息有几条？", "44"),
+    ("交通与建设局2022年主动公开了几条安全生产和应急管理类信息？", "44"),
+    ("2024年金井片区和公安局哪家予以公开的申请多一些？多几件？", "1"),
+])
+def test_a_dated_sentence_and_a_looser_comparison(unseen, question, value):
+    says(unseen.ask(question), value)
