@@ -33,6 +33,7 @@ _WRAPPED_LINE = re.compile(
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、:：（(]")
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
+_LEVEL_TAIL = re.compile(r"^[类款项][)）][”\"]?\s*")
 _LIST_MARK = re.compile(r"^[一二三四五六七八九十\d]{1,3}[）)]\s*")
 
 
@@ -47,14 +48,19 @@ def _label(sentence: str, at: int) -> str:
     label = parts[-1].strip() if parts else before
     if len(label) < 2 and len(parts) > 1:
         label = (parts[-2] + label).strip()
-    # 「（二）公务用车购置及运行费46.56万元」: the cut at 「（」 leaves the list number behind
+    # 「（二）公务用车购置及运行费46.56万元」: the cut at 「（」 leaves the list number behind, and
+    # 「…（项）”2026年度预算」 the end of the item's name
     label = _LIST_MARK.sub("", label) or label
+    label = _LEVEL_TAIL.sub("", label) or label
     return _CONTROL.sub("", label)[-40:]
 
 
 # 「5.“社会保障和就业支出（类）…（项）”25.93万元，主要用于…。2023年当年预算执行数为…，比2023年预算
 #执行数增加3.84%。」: the sentences after a numbered item's first are still about its subject
 _ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")
+# 「“住房保障支出(类）-住房改革支出（款）-购房补贴（项）”2026年度预算…」: an item of that list even
+# where the page lost its number
+_QUOTED_ITEM = re.compile(r"^\s*[“\"][^“”\"]{2,120}?[（(]项[)）]\s*[”\"]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
@@ -119,6 +125,8 @@ def prose_facts(
         lead = len(sm.group()) - len(sm.group().lstrip())
         if item := _ITEM.match(sentence):
             head = _item_subject(sentence[item.end():])
+        elif _QUOTED_ITEM.match(sentence):  # the next item, its number lost in the text layer
+            head = _item_subject(sentence.lstrip())
         elif _SECTION.match(sentence):  # 「三、政府信息依申请公开工作情况…」: a new section, a new subject
             head = ""
         last_unit = ""

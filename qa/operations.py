@@ -19,7 +19,7 @@ from index.template import load_templates
 from qa import across
 from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
 from qa.cells import CellMatch, match_cells
-from qa.compose import num, who
+from qa.compose import figures_of, num, who
 from qa.figures import (
     PARTS_END,
     WHOLE_OF,
@@ -44,6 +44,7 @@ from qa.text_match import is_change, prose_candidates, table_candidates
 from qa.verify import EXCEPT, Sources, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
 
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
+_ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
 _REST_ASKED = re.compile(r"[，,\s]*(?:还有|其余|剩下|剩余|另外|余下)|的")
 _REST = re.compile(r"^[，,\s]*|(?<=[，,])\s*(?:还有|其余的?|剩下的?|剩余的?|另外)")
 
@@ -219,6 +220,8 @@ class Figures:
         if not (len(a.scope.years) == 2 and len(groups) == 1 and len(a.scope.reports) >= 2 and a.intent.kind != TREND):
             return None
         first, last = sorted(a.scope.reports, key=lambda r: r.year or 0)[:: len(a.scope.reports) - 1]
+        if a.intent.kind == YOY and (found := self._two_years_of_an_item(a, self.kb.of(last))):
+            return found  # the later report prints both years of the item: like with like
         return (across.year_over_year(a.q, self.kb, last, first, self.pick(a), absolute=asks_gap(a.q))
                 or refuse_figure(a.q, last))
 
@@ -252,7 +255,9 @@ class Figures:
         names = names_of(target, a.eff)
         ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, changes, names, target.year,
                                                                   kind=target.kind)]
-        if found := self.agreeing(a.q, a.eff, rf, stated + ranked, a.reports):
+        if (found := self.agreeing(a.q, a.eff, rf, stated + ranked, a.reports)) and not self._names_more(a, found):
+            return found
+        if found := self._two_years_of_an_item(a, rf):  # both years printed side by side in the item
             return found
         before = next((r for r in a.reports if same_agency(r.agency, target.agency)
                        and r.year == (target.year or 0) - 1), None)
@@ -264,6 +269,56 @@ class Figures:
         last = (target.year or 0) - 1
         text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
         return Answer(a.q, REFUSED, text, reports=(target.id,))
+
+    def _names_more(self, a: Asked, found: Answer) -> bool:
+        """A stated change whose own words name an item the question does not (「公务用车购置及运行费
+        …比2025年预算减少25万元」 for 「预算比2025年增加了多少」): the change of a part, not of what
+        was asked."""
+        q = a.eff
+        for f in found.figures:
+            subject = "".join(f.fact.row_path[:-1]) if f.fact.table == "prose" else ""
+            for name in sorted(names_used(subject, f.report.agency or ""), key=len, reverse=True):
+                subject = subject.replace(name, "")  # the agency's own name is no item
+            extra = [ch for ch in subject if "\u4e00" <= ch <= "\u9fff" and ch not in q]
+            if len(extra) >= _ITEM_NAMED:
+                return True
+        return False
+
+    def _two_years_of_an_item(self, a: Asked, rf: ReportFacts) -> Answer | None:
+        """「住房公积金预算比2025年增加了多少」 of a 2026 budget whose item states both years (「…2026年度
+        预算193.42万元，2025年度预算188.78万元」): the change from the two, each shown. Only figures
+        printed under the same words but for the year (「<this year>年度预算」 / 「<base>年度预算」) are paired,
+        and only when the question's item is one the verifier lets through, and no other item is."""
+        r = rf.report
+        asked = [int(y) for y in re.findall(r"(?:19|20)\d\d", a.eff) if int(y) != r.year]
+        base = asked[0] if asked else (r.year or 0) - 1
+        pairs: dict[int, tuple] = {}
+        later = {(f.row_path[:-1], _after_year(f.row_path[-1], r.year)): f for f in rf.facts
+                 if f.table == "prose" and len(f.row_path) > 1 and _after_year(f.row_path[-1], r.year)}
+        for f in rf.facts:
+            tail = _after_year(f.row_path[-1], base) if f.table == "prose" and len(f.row_path) > 1 else ""
+            now = later.get((f.row_path[:-1], tail)) if tail else None
+            if now is not None and now.unit == f.unit and now.value is not None and f.value is not None:
+                pairs[id(now)] = (now, f)
+        if not pairs:
+            return None
+        names = names_of(r, a.eff)
+        ranked = prose_candidates(a.eff, [now for now, _ in pairs.values()], names, None, kind=r.kind)
+        answers = []
+        for scored in ranked[:3]:
+            now, then = pairs[id(scored.fact)]
+            d = now.value - then.value
+            unit = now.unit
+            subject = " ".join(now.row_path[:-1])
+            text = (f"{who(r)}报告原文中「{subject}」{now.row_path[-1]}{num(now.value, unit)}，"
+                    f"{then.row_path[-1]}{num(then.value, unit)}，{'增加' if d >= 0 else '减少'}{num(abs(d), unit)}"
+                    f"（{now.value} − {then.value} = {d}）。")
+            figs, cites = figures_of([(prose_measure(now).value, r), (prose_measure(then).value, r)], rf.titles)
+            answer = Answer(a.q, ANSWERED, text, abs(d) if asks_gap(a.q) else d, unit, figs, cites,
+                            reports=(r.id,))
+            if self.verified(a.eff, answer, a.reports, False) is answer:
+                answers.append(answer)
+        return answers[0] if len({x.value for x in answers}) == 1 else None
 
     def _share(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)
@@ -363,6 +418,13 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
     SUM: Figures._sum_or_difference,
     DIFF: Figures._sum_or_difference,
 }
+
+
+def _after_year(label: str, year: int | None) -> str:
+    """What a label says after the year it opens with (「2024年度决算」 → 度决算), or "" when it does
+    not open with that year."""
+    m = re.match(rf"\s*{year}\s*年(.*)$", label) if year else None
+    return m.group(1).strip() if m and m.group(1).strip() else ""
 
 
 def _which_one(q: str, rf: ReportFacts, passed: list[Answer]) -> Answer:

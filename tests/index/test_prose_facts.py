@@ -52,3 +52,14 @@ def test_a_score_is_a_figure_of_its_own_unit(fixtures_dir) -> None:
     scores = [(f.row_path[-1], str(f.value)) for f in prose_facts("r", text) if f.unit == "分"]
     assert scores == [("平均得分", "95.55")]
     assert not [f for f in prose_facts("r", "占百分之5分，用时3分钟。") if f.unit == "分" and f.value == 3]
+
+
+def test_an_item_whose_number_the_page_lost_is_still_an_item(fixtures_dir) -> None:
+    """「“住房保障支出(类）-住房改革支出（款）-购房补贴（项）” 2026年度预算229.08万元」 opens the next
+    item even without its 「10.」: its figures are the 购房补贴's, not the 住房公积金's before it."""
+    from index.prose_facts import prose_facts
+
+    text = (fixtures_dir / "34_putuo_shiquan_unit_budget_2026.txt").read_text(encoding="utf-8")
+    subjects = {str(f.value): f.row_path[0] for f in prose_facts("r", text) if f.unit == "万元"}
+    assert subjects["193.42"].endswith("住房公积金") and subjects["229.08"].endswith("购房补贴")
+    assert not any(f.row_path[-1].startswith("项）") for f in prose_facts("r", text))

@@ -134,3 +134,19 @@ def test_a_part_of_the_column_asked_never_answers_for_it(finance, question):
     a = finance.ask(question)
     assert "4396960元" not in a.text.split("注意")[0] or "人员经费" in question, a.text
     assert a.value not in (Decimal("4396960"), Decimal("8177532")), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「“…住房公积金（项）”2026年度预算193.42万元，2025年度预算188.78万元」: both years of one item, the
+    # change computed from them and both shown
+    ("石泉路街道2026年住房公积金的预算比2025年度预算多多少？", "4.64"),
+    # 「（二）公务用车购置及运行费7万元，比2025年预算减少25万元」 is one item's change, not the budget's
+    ("石泉路街道2026年整体预算比2025年增加了多少？", None),
+])
+def test_two_years_of_one_item_and_no_part_for_the_whole(finance, question, value):
+    a = finance.ask(question)
+    if value is None:
+        assert a.value is None, a.text
+    else:
+        assert _value(a) == Decimal(value), a.text
+        assert "193.42" in a.text and "188.78" in a.text
