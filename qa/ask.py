@@ -117,7 +117,8 @@ class QA:
         # be covered, the previous question's were checked when it was answered
         typed = (typo[0],) if typo else ()
         verified = self.figures.verified(q, answer, reports, intent.kind == SHARE, typed)
-        if verified is not answer and intent.kind == LOOKUP and len(answer.figures) == 1:
+        one_cell = len({(f.fact.table, f.fact.row_path, f.fact.column_path) for f in answer.figures}) == 1
+        if verified is not answer and intent.kind == LOOKUP and one_cell:  # (its readings, when unsure)
             # the first choice does not cover the question: a runner-up that does may stand
             verified = self.figures.runner_up(q, answer.figures[0].report, reports, typed) or verified
         answer = verified

@@ -104,6 +104,8 @@ class Figures:
             candidate = lookup(q, rf, [m])
             if self.verified(checked, candidate, reports, share, typed) is candidate:
                 passed.append(candidate)
+        if any(p.value is not None for p in passed):  # a cell the parse could not settle gives way
+            passed = [p for p in passed if p.value is not None]
         if len({a.value for a in passed}) > 1:  # the one that says clearly less beyond what was asked
             sources = self.sources(reports)
             extra = [min(unasked_words(checked, f, sources) for f in a.figures) for a in passed]

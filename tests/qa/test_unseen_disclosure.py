@@ -132,3 +132,9 @@ def test_a_total_after_a_row_is_that_rows_total(unseen, question, value):
 ])
 def test_a_dated_sentence_and_a_looser_comparison(unseen, question, value):
     says(unseen.ask(question), value)
+
+
+def test_an_unsettled_cell_gives_way_to_a_sentence_that_answers(unseen):
+    # table 二's 「行政规范性文件2135」 splits more than one way; the 主动公开 sentence's
+    # 「其中政策及规范性文件类3条」 is what the question asks
+    says(unseen.ask("自然资源与生态环境局2023年公开了几条政策及规范性文件类信息？"), "3")
