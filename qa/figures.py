@@ -245,11 +245,11 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     # 「卫生健康支出的人员经费和公用经费」「教育支出，人员经费加公用经费」: what the first item
     # is 「…的」 (or 「…，」) of, every later item is of too
     head = parts[0].rstrip("的，, ")
-    cut = max(head.rfind(c) for c in "的，,")
+    cut = max(head.rfind(c) for c in "的，,中里")  # 「政府采购预算中货物类和服务类」 too
     owner = head[: cut + 1] if cut > 0 else ""
     if not _HAN.search(_DATE_ONLY.sub("", owner.rstrip("，,"))):
         owner = ""
-    return parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,") else owner + p
+    return parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
                         for p, same in zip(parts[1:], same_item, strict=True)]
 
 

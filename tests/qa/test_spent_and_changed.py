@@ -150,3 +150,14 @@ def test_two_years_of_one_item_and_no_part_for_the_whole(finance, question, valu
     else:
         assert _value(a) == Decimal(value), a.text
         assert "193.42" in a.text and "188.78" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    # the whole names no one figure (or only the 政府采购预算 total); each item after 中/里 does
+    "文旅局2026年政府采购预算中货物类和服务类一共多少？",
+    "文旅局2026年政府采购预算里货物和服务加起来是多少？",
+])
+def test_items_of_a_whole_named_first_are_added(finance, question):
+    a = finance.ask(question)
+    assert _value(a) == Decimal("3266.57"), a.text  # 692.93 + 2573.64, never the 8536.39 total
+    assert "692.93" in a.text and "2573.64" in a.text
