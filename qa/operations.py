@@ -338,7 +338,7 @@ class Figures:
     def _sum_or_difference(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)
         kind = a.intent.kind
-        # 「政府采购预算里，货物和服务两类加起来」: the whole may name no one figure while each item does
+        # 「三公经费里，因公出国费和公务接待费加起来」: the whole may name no one figure while each item does
         measures = find_measures(rf, a.cm, a.eff) or measures_per_part(rf, a.eff, kind)
         if not measures:
             return refuse_figure(a.q, target)
