@@ -56,7 +56,7 @@ def test_held_out_and_blind_sets_hold_the_line(samples_dir: Path, tmp_path: Path
 
 PROBE_SETS = sorted((ROOT / "eval" / "probes").glob("*.jsonl"))
 # the probe rounds (disclosure and finance reports written up to find the classes of misses) scored
-# 79.4 % (200/252) with the fake embedder when the gate was set, less a margin; no wrong number at all
+# 80.6 % (203/252) with the fake embedder when the gate was set, less a margin; no wrong number at all
 MIN_PROBE_ACCURACY = 0.70
 
 
