@@ -57,7 +57,9 @@ def measure_key(m: Measure) -> str:
     return "prose:" + re.sub(r"\d+", "", m.value.label)
 
 
-def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Report, Measure]], list[Report]]:
+def _values(kb: Knowledge, reports: list[Report], pick,
+            checked: bool = False) -> tuple[list[tuple[Report, Measure]], list[Report]]:
+    """Each report's measure; `checked`: `pick` let only measures the verifier accepts through."""
     got, missing = [], []
     for r in reports:
         rf = kb.of(r)
@@ -68,7 +70,7 @@ def _values(kb: Knowledge, reports: list[Report], pick) -> tuple[list[tuple[Repo
             got.append((r, m))
     keys = [measure_key(m) for _, m in got]
     # prose labels the verifier checked against the question each say what was asked, however worded
-    checked = getattr(pick, "checked", False) and all(m.kind == "prose" for _, m in got)
+    checked = checked and all(m.kind == "prose" for _, m in got)
     if len(set(keys)) > 1 and not checked:  # different things in different reports: comparing them would mislead
         majority = max(keys, key=lambda k: sum(_same(k, other) for other in keys))
         missing += [r for (r, _), k in zip(got, keys, strict=True) if not _same(k, majority)]
@@ -116,8 +118,8 @@ def _missing_note(missing: list[Report]) -> str:
 
 
 def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: bool = False,
-            rank: bool = False, gap: bool = False) -> Answer:
-    got, missing = _values(kb, reports, pick)
+            rank: bool = False, gap: bool = False, checked: bool = False) -> Answer:
+    got, missing = _values(kb, reports, pick, checked)
     if len(got) < 2:
         return Answer(question, REFUSED, "能比较的报告不足两份：" + (_missing_note(missing) or "没有找到这一数字。"))
     got.sort(key=lambda x: x[1].value.value, reverse=not lowest)

@@ -46,7 +46,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 def _mostly_latin(q: str) -> bool:
     """An English sentence with a Chinese name in it (「How much did … (本级) budget …」) is English:
     read as Chinese, its few Chinese characters would pick an answer to another question."""
-    return len(_LATIN_WORD.findall(q)) >= 4 and len(_CJK.findall(q)) < sum(map(len, _LATIN_WORD.findall(q))) / 3
+    words = _LATIN_WORD.findall(q)
+    return len(words) >= 4 and len(_CJK.findall(q)) < sum(map(len, words)) / 3
+
+
 _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外)?.{0,10}(呢|吗)?[?？]?$")
 
 

@@ -112,19 +112,21 @@ def numbered_series(q: str, rf: ReportFacts, m: Measure) -> list[Measure]:
 def refuse_parts(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:
     r = rf.report
     found = "；".join(f"「{m.value.label}」{num(m.value.value, m.value.unit)}" for m in measures[:3])
-    verb = "相加" if kind == SUM else "相减"
-    text = (f"{who(r)}报告中只找到{found}，没有找到要{verb}的其他各项，无法算出结果。"
+    text = (f"{who(r)}报告中只找到{found}，没有找到要{_verb(kind)}的其他各项，无法算出结果。"
             "可以分别询问每一项，或写明各项的名称。")
     _, cites = figures_of([(m.value, r) for m in measures[:3]], rf.titles)
     return Answer(q, REFUSED, text, citations=cites, reports=(r.id,))
 
 
+def _verb(kind: str) -> str:
+    return "相加" if kind == SUM else "相减"
+
+
 def refuse_item(q: str, rf: ReportFacts, item: str, kind: str) -> Answer:
     """A sum or difference one of whose items no figure of the report answers by itself."""
     r = rf.report
-    verb = "相加" if kind == SUM else "相减"
     what = f"「{item.strip('的 ')}」" if item.strip("的 ") else "其中一项"
-    text = (f"{who(r)}报告中没有找到单独对应{what}的数字，无法{verb}算出结果；"
+    text = (f"{who(r)}报告中没有找到单独对应{what}的数字，无法{_verb(kind)}算出结果；"
             "可以分别询问每一项，或写明表内的行列名称。")
     return Answer(q, REFUSED, text, reports=(r.id,))
 
@@ -282,10 +284,10 @@ def in_one_unit(vals: list[Value]) -> tuple[list[Value], str] | None:
         return vals, ""
     if all(u in _MONEY_SCALES for u in units):
         target = min(units, key=_MONEY_SCALES.__getitem__)
-        notes = [f"{num(v.value, v.unit)}按{num(v.value * _MONEY_SCALES[v.unit] / _MONEY_SCALES[target], target)}计"
-                 for v in vals if v.unit != target]
         moved = [replace(v, value=v.value * _MONEY_SCALES[v.unit] / _MONEY_SCALES[target], unit=target)
                  if v.unit != target else v for v in vals]
+        notes = [f"{num(v.value, v.unit)}按{num(m.value, target)}计" for v, m in zip(vals, moved, strict=True)
+                 if v.unit != target]
         return moved, "（单位换算：" + "，".join(notes) + "。）"
     if all(u and vocabulary().count_alike(u, units[0]) for u in units):
         return vals, ""
@@ -300,15 +302,14 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
     same = in_one_unit(vals)
     if same is None:
         shown = "，".join(f"「{v.label}」{num(v.value, v.unit)}" for v in vals[:3])
-        verb = "相加" if kind == SUM else "相减"
-        return Answer(q, REFUSED, f"{who(r)}报告中找到的{shown}单位不同，计的不是同一种数，不能{verb}；"
+        return Answer(q, REFUSED, f"{who(r)}报告中找到的{shown}单位不同，计的不是同一种数，不能{_verb(kind)}；"
                                   "可以分别询问每一项。", reports=(r.id,))
     vals, converted = same
     # a prose figure is named with the subject it belongs to (「…大气 / 年初预算为」), not its bare predicate
     vals = [replace(v, label=shown_label(v.inputs[0])) if v.inputs and v.inputs[0].table == "prose" else v
             for v in vals]
-    if bad := next((v for v in vals if rf.contradicted(v) is not None), None):
-        return lookup(q, rf, [next(m for m in measures if m.value.inputs == bad.inputs)])  # says so
+    if bad := next((m for m in measures if m.value.value is not None and rf.contradicted(m.value)), None):
+        return lookup(q, rf, [bad])  # says the report contradicts itself
     unit = vals[0].unit
     if kind == SUM:
         total = sum((v.value for v in vals), start=vals[0].value * 0)

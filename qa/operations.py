@@ -175,8 +175,7 @@ class Figures:
         ok = bool(whole and part) and whole[0].value.inputs != part[0].value.inputs
         if ok:
             own = [(rest, whole[0]), (excluded, part[0])]
-            ok = all(self.verified(words, lookup(words, rf, [mm]), a.reports, False) is not None
-                     and self.verified(words, (got := lookup(words, rf, [mm])), a.reports, False) is got
+            ok = all(self.verified(words, (got := lookup(words, rf, [mm])), a.reports, False) is got
                      for words, mm in own)
         if not ok or whole[0].value.value is None or part[0].value.value is None \
                 or whole[0].value.value < part[0].value.value:
@@ -205,7 +204,6 @@ class Figures:
                 alone = lookup(eff, rf, found[:1])
                 return found[0] if self.verified(eff, alone, a.reports, False) is alone else None
             return found[0]
-        pick.checked = checked  # type: ignore[attr-defined]
         return pick
 
     # ---- across reports ---------------------------------------------------------------------
@@ -234,7 +232,8 @@ class Figures:
         gap = asks_gap(a.q)
         # 「A和B哪个高？高多少？」: two set side by side, and the gap between them is the figure asked
         rank = a.intent.kind == RANK and not (gap and len(pool) == 2)
-        return across.compare(a.q, self.kb, pool, self.pick(a, checked=True), a.intent.lowest, rank=rank, gap=gap)
+        return across.compare(a.q, self.kb, pool, self.pick(a, checked=True), a.intent.lowest, rank=rank, gap=gap,
+                              checked=True)
 
     def _trend(self, a: Asked) -> Answer | None:
         groups = across.group_by_agency(a.scope.reports)
@@ -356,13 +355,13 @@ class Figures:
         if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
             return lookup(a.q, rf, measures)
         if len(measures) >= 2:
-            done = arithmetic(a.q, rf, measures, kind)
             if self.each_item_answered(a, rf, measures, kind) is None:
-                return done
+                return arithmetic(a.q, rf, measures, kind)
             own = measures_per_part(rf, a.eff, kind)  # each item looked up by its own words
-            if len(own) >= 2 and self.each_item_answered(a, rf, own, kind) is None:
+            missing = self.each_item_answered(a, rf, own or measures, kind)
+            if len(own) >= 2 and missing is None:
                 return arithmetic(a.q, rf, own, kind)
-            return refuse_item(a.q, rf, self.each_item_answered(a, rf, own or measures, kind) or "", kind)
+            return refuse_item(a.q, rf, missing or "", kind)
         if kind == SUM and len(measures) == 1 and (series := numbered_series(a.q, rf, measures[0])):
             return arithmetic(a.q, rf, series, SUM)  # 「三个季度的用款之和」: 第一…第三季度用款
         # one figure found where several were to be added or subtracted: stating it would answer

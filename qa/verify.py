@@ -294,13 +294,13 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
     for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
         q = q.replace(n, "|")
     out: list[str] = []
+    printed = " ".join(vocabulary().printed_for(q))  # 「实际支出」 says 决算
     for fig in figs:
         own = question_text(" ".join(fig.fact.row_path + fig.fact.column_path))
         own = with_kind(own, fig.report.kind)  # a final account's figure is a 决算 one unless it says otherwise
         # 「自然人和法律服务机构的申请合计」: the question names this figure's own cell outright, so the
         # 自然人 it also asks is another addend's, not a contradiction of 法人或其他组织 / 法律服务机构
         cells = [question_text(x) for x in (fig.fact.row_path[-1:] + fig.fact.column_path[-1:])]
-        printed = " ".join(vocabulary().printed_for(q))  # 「实际支出」 says 决算
         for group in vocabulary().contrasts:
             asked = members(q, group) or members(printed, group)
             have = members(own, group)
@@ -314,8 +314,6 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
         own_label = question_text(" ".join(f.row_path[-1:] + f.column_path[-1:]))
         out += [w for w in vocabulary().residual if w in own_label and w not in q and w not in out]
     return out
-
-
 
 
 def figure_context(fig: Figure, sources: Sources) -> list[str]:

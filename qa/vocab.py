@@ -52,11 +52,15 @@ class Vocabulary:
 
     def count_alike(self, a: str, b: str) -> bool:
         """14宗 and 3件 add up to 17 cases; 14宗 and 2516条 add up to nothing."""
-        return a == b or any(a in group and b in group for group in self.addable)
+        return _grouped(a, b, self.addable)
 
     def same_unit(self, a: str, b: str) -> bool:
         """件 and 宗 count the same things; 辆 and 元 do not."""
-        return a == b or any(a in group and b in group for group in self.interchangeable)
+        return _grouped(a, b, self.interchangeable)
+
+
+def _grouped(a: str, b: str, groups: tuple[frozenset[str], ...]) -> bool:
+    return a == b or any(a in group and b in group for group in groups)
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -229,6 +233,5 @@ def part_of_asked(question: str, columns: list[str]) -> list[str]:
     out = []
     for parent, child in zip(columns, columns[1:], strict=False):
         if len(parent) >= 2 and parent in question and child not in question:
-            out += [w for g in vocabulary().contrast_parts if any(m in child for m in g)
-                    for w in g if w in child and w not in question]
+            out += [w for g in vocabulary().contrast_parts for w in g if w in child and w not in question]
     return out
