@@ -41,9 +41,17 @@ _LIST_MARK = re.compile(r"^[一二三四五六七八九十\d]{1,3}[）)]\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+# 「政府采购金额（以合同签订为准）为1771.11万元」: an aside that closes before the number qualifies the
+# clause it sits in; it does not open a new one (a level marker 「（项）」 or a list number 「（二）」 does,
+# and so does the scope after an owner's name, 「…街道办事处（部门）共有车辆」, which ends the name)
+_ASIDE = re.compile(r"(?<![局处委会府院所站队室心镇道厅办司位])[（(]"
+                    r"((?=[^（()）]*[\u4e00-\u9fff]{2})(?![一二三四五六七八九十\d]+[)）])(?![类款项][)）])"
+                    r"[^（()），,。；;：:、]{2,20})[)）]")
+
+
 def _label(sentence: str, at: int) -> str:
     """The clause before the number: 「其中组织机构信息26条」 → 「其中组织机构信息」."""
-    before = sentence[:at]
+    before = _ASIDE.sub(r" \1 ", sentence[:at])
     parts = _CLAUSE_BREAK.split(before)
     label = parts[-1].strip() if parts else before
     if len(label) < 2 and len(parts) > 1:

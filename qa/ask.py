@@ -19,13 +19,15 @@ from qa.answer import ANSWERED, REFUSED, Answer
 from qa.cells import CellMatch, match_cells
 from qa.compose import who
 from qa.describe import describe
-from qa.intent import DESCRIBE, LOOKUP, SHARE, classify
+from qa.figures import asks_gap
+from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, classify
 from qa.knowledge import Knowledge
 from qa.operations import Asked, Figures, clarify, no_report, one_report
 from qa.question import Question, parse
 from qa.scope import (
     Filters,
     Scope,
+    by_level,
     misspelt_place,
     named_agencies,
     names_used,
@@ -34,6 +36,7 @@ from qa.scope import (
     unknown_place,
     years_in,
 )
+from qa.side_by_side import compare_by_asking
 from qa.text_match import bigrams, without
 from qa.verify import uncovered_terms
 
@@ -108,6 +111,9 @@ class QA:
             have = "；".join(who(r) for r in reports[:10])
             return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
         named = named_agencies(q, scope.reports) if scope.agency_named else []
+        if named and not (prev and _is_follow_up(q, cm)):
+            # 「行政审批局收到几件申请」: an agency's name is no row of the tables (审批 → 行政许可)
+            cm = match_cells(without(q, {n for r in named if r.agency for n in names_used(q, r.agency)}), tpl)
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
         # 「建设和管理委员会…一共多少」: the 和 of a name joins no parts
         intent = classify(without(effective, {n for r in named if r.agency for n in names_used(effective, r.agency)}),
@@ -125,9 +131,21 @@ class QA:
             # the first choice does not cover the question: a runner-up that does may stand
             verified = self.figures.runner_up(q, answer.figures[0].report, reports, typed) or verified
         answer = verified
+        if intent.kind in (COMPARE, RANK) and answer.status != ANSWERED and len(named) >= 2:
+            answer = self._compare_each(q, scope, intent.lowest) or answer
         if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer
+
+    def _compare_each(self, q: str, scope: Scope, lowest: bool) -> Answer | None:
+        """Agencies compared by asking each report the measure alone (qa.side_by_side), when the
+        comparison's own ranking found no figure every report words alike."""
+        pool = across.latest_per_agency(by_level(q, scope.reports), scope.years)
+        if not 2 <= len(pool) <= 12:
+            return None
+        names = {n for r in pool if r.agency for n in names_used(q, r.agency)}
+        return compare_by_asking(q, pool, names, lambda sub, r: self._ask(sub, [], Filters(reports=(r.id,))),
+                                 lowest, asks_gap(q))
 
     def _ask_parts(self, question: Question, history: list[dict], filters: Filters) -> Answer:
         """Each figure the question asks for, answered on its own; later parts stay in the reports

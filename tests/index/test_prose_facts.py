@@ -63,3 +63,15 @@ def test_an_item_whose_number_the_page_lost_is_still_an_item(fixtures_dir) -> No
     subjects = {str(f.value): f.row_path[0] for f in prose_facts("r", text) if f.unit == "万元"}
     assert subjects["193.42"].endswith("住房公积金") and subjects["229.08"].endswith("购房补贴")
     assert not any(f.row_path[-1].startswith("项）") for f in prose_facts("r", text))
+
+
+def test_an_aside_before_the_number_stays_in_its_clause() -> None:
+    text = ("本局2024年度政府采购金额（以合同签订为准）为 356.20 万元。"
+            "全年办理人大建议（含政协提案）共计12件。"
+            "本单位（本级）共有车辆3辆；“一般公共服务支出（类）”5.00万元。")
+    labels = {f.row_path[-1]: f.value for f in prose_facts("r", text)}
+    assert labels["本局2024年度政府采购金额 以合同签订为准 为"] == Decimal("356.20")
+    assert labels["全年办理人大建议 含政协提案 共计"] == Decimal("12")
+    # the scope after an owner's name ends the name, and a level marker still opens nothing
+    assert labels["本级）共有车辆"] == Decimal("3")
+    assert Decimal("5.00") in labels.values() and not any("一般公共服务支出 类" in k for k in labels)

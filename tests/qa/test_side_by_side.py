@@ -1,0 +1,78 @@
+"""Agencies compared by asking each report the measure alone, and an agency's name that is no row.
+
+A comparison names its measure once, but each report words the figure its own way (table 三's 新收
+总计 in one, 「全年收到政府信息公开申请23件」 in another, 「累计主动公开政府信息37条」 in a third); every
+report is asked the measure through the single-report path and its verifier, and only figures that
+path states are set side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.ingest import ingest_paths
+from index.store import SQLiteStore
+from qa.ask import QA
+from qa.side_by_side import measure_words
+
+FIXTURES = ("26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt", "28_pingtan_ziranziyuan_2023.txt",
+            "29_pingtan_guanweihui_2021.txt", "31_pingtan_gongan_2024.txt", "32_pingtan_jiaojian_2022.txt",
+            "33_pingtan_jinjing_2024.txt", "43_pingtan_xingzhengshenpi_2023.txt",
+            "44_pingtan_guanweihuibangongshi_2023.txt")
+
+
+@pytest.fixture(scope="module")
+def many(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    store = SQLiteStore(tmp_path_factory.mktemp("side") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / n for n in FIXTURES], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+@pytest.mark.parametrize("question,names,measure", [
+    ("2022年的甲局和2024年的乙局，哪个主动公开的政府信息条数多？多了多少条？", ["甲局", "乙局"],
+     "主动公开的政府信息条数"),
+    ("甲局与乙局2025年的政府采购金额相比，谁更多，差额多少万元？", ["甲局", "乙局"], "政府采购金额"),
+    ("机关运行经费支出，2025年甲局和乙局哪个多，多多少？", ["甲局", "乙局"], "机关运行经费支出"),
+    ("甲局2023年跟乙局2021年比一比，谁收到的申请少一些？", ["甲局", "乙局"], "收到的申请"),
+])
+def test_the_measure_is_what_is_left_without_who_when_and_how(question, names, measure):
+    assert measure_words(question, names) == measure
+
+
+def test_a_clause_that_only_names_an_agency_place_is_no_measure():
+    assert measure_words("普陀的政府采购金额，甲局和乙局谁高？", ["甲局", "乙局"],
+                         ["上海市普陀区甲局", "上海市普陀区乙局"]) == "政府采购金额"
+
+
+@pytest.mark.parametrize("question,value,first", [
+    # a sentence in each report, worded differently (「我局主动公开政府信息126条」「累计主动公开政府信息37条」)
+    ("金井片区2024年跟自然资源与生态环境局2023年，谁主动公开的信息条数更多？", "52", "自然资源与生态环境局"),
+    ("平潭公安局2024年和交通与建设局2022年相比，哪家主动公开的政府信息条数少？少多少条？", "9", "交通与建设局"),
+    # a sentence in one, the line of an expense table in the other
+    ("宜川路街道和生态环境局2025年的机关运行经费支出比一比，谁更多？", "816.16", "宜川路街道"),
+    ("2023年的管委会办公室和行政审批局，哪个新收的政府信息公开申请少？少几件？", "14", "行政审批局"),
+])
+def test_agencies_compared_by_asking_each_report(many, question, value, first):
+    a = many.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+    assert first in a.text.split("，")[0], a.text
+    assert len({f.report.id for f in a.figures}) == 2  # each side cited
+
+
+def test_a_report_that_cannot_state_the_measure_is_never_filled_in(many):
+    # 公安局's report prints no 政府采购 figure: nothing to set beside the other
+    a = many.ask("平潭公安局2024年和金井片区2024年，谁的政府采购金额多？")
+    assert a.status != "answered", a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # 行政审批局's 审批 is no 行政许可 row, nor does it make its figures 行政许可 counts
+    ("区行政审批局2023年一共收到几件政府信息公开申请？", "7"),
+    ("行政审批局2023年因为本机关不掌握相关政府信息而没法提供的申请有几件？", "4"),
+    ("平潭行政审批局2023年主动公开的政府信息一共多少条？", "312"),
+])
+def test_an_agency_name_is_no_row_of_the_tables(many, question, value):
+    a = many.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
