@@ -13,9 +13,12 @@ from index.template import normalize
 
 _TITLE = re.compile(
     r"([^\s,，。:：“”\"]{2,40}?)\s*(20\d\d|19\d\d)\s*年度?\s*"
-    r"(政府信息公开(?:工作)?年度报告|(?:[区市县省]级)?(?:部门|单位)?(?:预算|决算)(?:公开)?)"
+    r"(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|(?:[区市县省]级)?(?:部门|单位)?(?:预算|决算)(?:公开)?)"
 )
-_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)(政府信息公开(?:工作)?年度报告)")
+_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告)")
+# a crawled page's title 「2017年度平潭综合实验区经济发展局部门决算说明」: the year first, a finance kind too
+_TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,30}?)"
+                                r"(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)(?:预算|决算)(?:说明|公开)?)")
 _BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
 _CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构)[:：]\s*(.*)$", re.M)
 _DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
@@ -48,6 +51,12 @@ def extract_metadata(text: str) -> Metadata:
     if m2 and not fields.get("标题") and not _TITLE.search(compact[: m2.start() + 1]):
         agency, year = _clean_agency(m2.group(2)), int(m2.group(1))
         title = m2.group()
+    titled = "".join(fields.get("标题", "").split())
+    if agency is None and titled and not _TITLE.search(titled) and (m3 := _TITLED_YEAR_FIRST.match(titled)):
+        agency, year, title = _clean_agency(m3.group(2)), int(m3.group(1)), titled
+    publisher = "".join(fields.get("发布机构", "").split())
+    if agency and publisher.endswith(agency) and _AGENCY_END.search(publisher):
+        agency = publisher  # 「2018年度经济发展局部门预算说明」 published by 平潭综合实验区经济发展局
     if agency is None and (cover := _cover(head)):  # 「上海市普陀区\n文化和旅游局\n2025 年度部门决算」
         agency, year, title = _clean_agency(cover.group(1)), int(cover.group(2)), cover.group()
     for source in (fields.get("标题", ""), head) if agency is None else ():
@@ -57,6 +66,8 @@ def extract_metadata(text: str) -> Metadata:
             year = int(m.group(2))
             title = f"{agency}{m.group(2)}年{m.group(3)}" if source is head else source
             break
+    if _AGENCY_END.search(publisher) and not (agency and _AGENCY_END.search(agency)):
+        agency = publisher  # a crawled page's 发布机构, when no title names one (「第二部分2021年度部门预算表」)
     owner = _BUDGET_OWNER.search(head)
     if owner:  # a budget names its department apart from the title (上海市普陀区2023年区级部门预算)
         agency = _owner_name(owner.group(1))

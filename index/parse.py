@@ -80,8 +80,12 @@ def count_unit(text: str) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
+# 「…政府信息公开工作年度报告」, and before the 2019 format 「…政府信息公开年度报告」「…政府信息公开工作报告」
+_DISCLOSURE_TITLE = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+
+
 def _is_disclosure_report(text: str) -> bool:
-    return all(m in text for m in DISCLOSURE_MARKERS) or "政府信息公开工作年度报告" in text
+    return all(m in text for m in DISCLOSURE_MARKERS) or bool(_DISCLOSURE_TITLE.search(text[:3000]))
 
 
 def _looks_like_a_report(report: Report) -> bool:

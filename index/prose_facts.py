@@ -30,6 +30,10 @@ _WRAPPED_LINE = re.compile(
     r"(?<=[^\n。；;！!？?]{25})(?<![：:])\n(?=[\u4e00-\u9fff\d“\"（(])"
     r"(?![一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+)"
 )
+# a page crawled into one line keeps its headings and numbered items apart by a space only
+# (「…情况如下： 1.财政拨款收入…」「…经费支出情况 （一）因公出国（境）经费…」): each opens a sentence
+_INLINE_HEADING = re.compile(r"[ \t\u3000](?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
+                             r"|\d{1,2}[.．、](?!\d))\s*[\u4e00-\u9fff“\"])")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、:：（(]")
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
@@ -106,6 +110,12 @@ def _item_subject(rest: str) -> str:
     return " ".join(_LEVEL.sub(" ", _CONTROL.sub("", words)).split())[-40:]
 
 
+def headings_on_lines(text: str) -> str:
+    """The text with each heading or numbered item a one-line page runs on put on a line of its
+    own; one character for one, so offsets into the text still hold."""
+    return _INLINE_HEADING.sub("\n", text)
+
+
 def prose_facts(
     report_id: str,
     text: str,
@@ -116,6 +126,7 @@ def prose_facts(
     skip = sorted(skip)
     # one character for one, so spans stay offsets into the text
     text = _WRAPPED_UNIT.sub(" ", text)
+    text = headings_on_lines(text)
     chars = list(text)
     for m in _WRAPPED_LINE.finditer(text):  # never into or out of a table
         if not any(a - 80 <= m.start() < b + 1 for a, b in skip):

@@ -198,7 +198,11 @@ def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pi
     if "哪" in question:  # 「哪年更多」 is answered by the larger (or, for 更少, the smaller) value
         bigger = m1 if m1.value.value >= m0.value.value else m0
         smaller = m0 if bigger is m1 else m1
-        value = (smaller if re.search(r"更少|更低|较少|较低|哪[年个家]少", question) else bigger).value.value
+        fewer = bool(re.search(r"更少|更低|较少|较低|哪[年个家]少", question))
+        named = (r0 if (smaller if fewer else bigger) is m0 else r1).year
+        text = f"{named}年{'更少' if fewer else '更多'}。" + text
+        if not absolute:  # 「哪个多、多多少」 asks the gap too: the gap is the figure
+            value = (smaller if fewer else bigger).value.value
     if m0.value.value:
         change = pct(d, m0.value.value)
         text += f"，变化幅度{change}%（{d} ÷ {m0.value.value}）"

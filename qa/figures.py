@@ -46,7 +46,7 @@ def names_of(report: Report, question: str = "") -> frozenset[str]:
     return names_used(question, report.agency) if report.agency else frozenset()
 
 
-_GAP = re.compile(r"[多少高低](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)|相差|差多少|差距|差额|差了|差几")
+_GAP = re.compile(r"[多少高低大小](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)|相差|差多少|差距|差额|差了|差几")
 
 
 def asks_gap(q: str) -> bool:

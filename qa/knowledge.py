@@ -44,11 +44,20 @@ class ReportFacts:
         self.facts = facts
         self.checks = checks
         self._label_frequency: Counter[str] | None = None
+        self._text: str | None = None
         self._printed_labels: frozenset[str] | None = None
         self.cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for f in facts:
             if f.row_key and f.column_key:
                 self.cells[(f.row_key, f.column_key)].append(f)
+
+    def text(self, store: FactStore) -> str:
+        """The report's text as the prose facts were read from it (headings on lines of their own),
+        read from the store once."""
+        if self._text is None:
+            from index.prose_facts import headings_on_lines
+            self._text = headings_on_lines(store.text(self.report.id))
+        return self._text
 
     @property
     def label_frequency(self) -> Counter[str]:

@@ -92,7 +92,11 @@ class Figures:
             r = by_id.get(report_id)
             return self.kb.of(r).printed_labels if r is not None else frozenset()
 
-        return Sources(titles, self.kb.store.text, labels)
+        def text(report_id: str) -> str:
+            r = by_id.get(report_id)
+            return self.kb.of(r).text(self.kb.store) if r is not None else self.kb.store.text(report_id)
+
+        return Sources(titles, text, labels)
 
     def agreeing(self, q: str, checked: str, rf: ReportFacts, measures: list[Measure], reports: list[Report],
                   share: bool = False, typed: tuple[str, ...] = (), ask_which: bool = False) -> Answer | None:

@@ -156,9 +156,15 @@ _HEAD_BONUS = 1.0
 
 
 def _heads_list(f: Fact, i: int) -> int:
-    """1 when the number (at `i`) is followed by 「其中」: it is the total its list breaks down."""
+    """1 when the number (at `i`) is followed by 「其中」, or its sentence ends announcing the items
+    that follow (「…8,949.55万元，比上年减少…，具体情况如下：」): it is the total its list breaks down."""
     s = f.sentence or ""
-    return int(i >= 0 and bool(re.match(r"\s*[，,：:]?\s*其中", s[i + len(f.raw):])))
+    rest = s[i + len(f.raw):] if i >= 0 else ""
+    return int(i >= 0 and (bool(re.match(r"\s*[，,：:]?\s*其中", rest)) or bool(_ANNOUNCES.search(rest))))
+
+
+# the end of a sentence that announces the list after it
+_ANNOUNCES = re.compile(r"(?:如下|包括|分别为|分别是)\s*[：:]?\s*$")
 
 
 def _in_list(f: Fact, i: int) -> int:

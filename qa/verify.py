@@ -316,7 +316,17 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
     return out
 
 
-def figure_context(fig: Figure, sources: Sources) -> list[str]:
+def heading_of(fig: Figure, sources: Sources) -> str:
+    """The heading a prose number of no numbered item stands under, "" for any other figure."""
+    f = fig.fact
+    if f.table != "prose" or len(f.row_path) != 1 or not f.span:
+        return ""
+    text = sources.text(f.report_id)
+    heads = list(_HEADING.finditer(text, 0, f.span[0])) if text else []
+    return heads[-1].group() if heads else ""
+
+
+def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[str]:
     """Everything that says what a figure is: its row and column paths, its table's title, the
     report's title, the template's everyday words for its cell; for a prose number its own clause,
     its sentence's opening clause and the heading it stands under (「（一）主动公开情况」 is the subject of
@@ -334,9 +344,8 @@ def figure_context(fig: Figure, sources: Sources) -> list[str]:
             out.append(f.sentence or "")
         else:
             out += own_clause(text, f.span[0], f.span[1])
-            heads = list(_HEADING.finditer(text, 0, f.span[0]))
-            if heads and len(f.row_path) == 1:  # a numbered item's own subject outranks the section's
-                out.append(heads[-1].group())
+            if heading and (head := heading_of(fig, sources)):  # a numbered item's own subject outranks it
+                out.append(head)
     out += template_words(f, fig.report.template)
     return out
 
@@ -476,6 +485,13 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         alone = (uncovered_terms(question, figure_context(fig, sources), names) for fig in figs)
         left = next((terms for terms in alone if terms), [])
     label = "、".join(dict.fromkeys(" / ".join(g.fact.row_path + g.fact.column_path)[:40] for g in figs[:2]))
+    if not left and len(figs) == 1 and (head := heading_of(figs[0], sources)) \
+            and uncovered_terms(question, figure_context(figs[0], sources, heading=False), names) \
+            and not uncovered_terms(question, [head, figs[0].report.title or ""], names):
+        # 「三公经费一共多少」 covered only by the heading 「八、…“三公”经费支出情况」 over 「（一）因公出国（境）
+        # 经费…10万元」: the figure's own words add nothing the question asks, so it is one item under
+        # the heading, not the heading's whole
+        left = [_heading_subject(head)]
     if left:
         return Verdict(False, tuple(left), label=label)
     wanted = quantity_asked(question_text(question))
@@ -485,6 +501,11 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if wanted and not unit_answers(wanted, unit):
         return Verdict(False, quantity=wanted, label=label)
     return Verdict(True)
+
+
+def _heading_subject(head: str) -> str:
+    bare = re.sub(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*", "", head)
+    return bare.strip()[:30] + "（总数）"
 
 
 _QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}

@@ -1,0 +1,75 @@
+"""Pages crawled from a government site as one running line: the page's own title and publisher
+name the report, its headings and numbered items run on after a space, and a section heading is
+not the subject of the first item under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.ingest import ingest_paths
+from index.metadata import extract_metadata
+from index.prose_facts import prose_facts
+from index.store import SQLiteStore
+from qa.ask import QA
+
+FIXTURES = ("42_pingtan_jingfa_2014.txt", "45_pingtan_jingfaju_final_2017.txt", "47_pingtan_jingfaju_budget_2018.txt",
+            "26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt")
+
+
+@pytest.fixture(scope="module")
+def crawled(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    store = SQLiteStore(tmp_path_factory.mktemp("crawled") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / n for n in FIXTURES], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+@pytest.mark.parametrize("head,agency,year", [
+    # a finance page's title with the year first; a short name in the title, the full one as publisher
+    ("标题: 2019年度平潭综合实验区农村发展局部门决算说明\n发布机构: 平潭综合实验区农村发展局\n",
+     "平潭综合实验区农村发展局", 2019),
+    ("标题: 2020年度农村发展局部门预算说明\n发布机构: 平潭综合实验区农村发展局\n", "平潭综合实验区农村发展局", 2020),
+    # before the 2019 format: 「…政府信息公开报告」「…政府信息公开工作报告」
+    ("标题: 平潭综合实验区教育局2012年度政府信息公开报告\n发布机构: \n", "平潭综合实验区教育局", 2012),
+    ("标题: 2011年度平潭综合实验区旅游局政府信息公开工作报告\n", "平潭综合实验区旅游局", 2011),
+    # a title naming no agency: the publisher does
+    ("标题: 第二部分 2021年度部门预算表\n发布机构: 平潭综合实验区君山片区管理局\n",
+     "平潭综合实验区君山片区管理局", 2021),
+])
+def test_a_crawled_page_is_named_by_its_title_and_publisher(head, agency, year):
+    m = extract_metadata(head + "正文……")
+    assert (m.agency, m.year) == (agency, year)
+
+
+def test_headings_run_on_in_one_line_open_sentences_of_their_own():
+    text = ("三、支出情况 2019年支出520.00万元，具体情况如下： 1.基本支出300.00万元。 2.项目支出220.00万元。"
+            " 四、“三公”经费情况 （一）公务接待费 2019年预算安排3万元。")
+    facts = {f.sentence: f.value for f in prose_facts("r", text)}
+    assert "1.基本支出300.00万元。" in facts and "（一）公务接待费 2019年预算安排3万元。" in facts
+    assert not any("三公" in s for s in facts)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("经发局2017年总共支出了多少？", "8869.36"),  # the total a 「具体情况如下：」 list breaks down
+    ("经发局2018年公务接待费预算安排了多少？", "10"),
+    ("区经发局2017年的机关运行经费支出是多少？", "171.00"),
+    ("平潭综合实验区经济发展局2014年主动公开了几条政府信息？", "32"),  # a report before the 2019 format
+    # the same agency's final account and next budget, and two agencies: the gap is the figure asked
+    ("经发局2017年决算和2018年预算比，住房公积金哪年多？多多少？", "25.89"),
+    ("宜川路街道和生态环境局2025年的服务采购金额哪个大，大多少？", "1186.45"),
+])
+def test_figures_of_crawled_pages(crawled, question, value):
+    a = crawled.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question", [
+    # the heading 「…“三公”经费支出情况」 over 「（一）因公出国（境）经费…10万元」: one item, not the whole
+    "经发局2018年“三公”经费总共安排了多少预算？",
+    "2018年经济发展局的三公经费预算是多少？",
+])
+def test_an_item_under_a_heading_is_not_the_headings_whole(crawled, question):
+    a = crawled.ask(question)
+    assert a.status != "answered", a.text
