@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from index.models import Fact, Report
+from index.models import AMBIGUOUS, Fact, Report
 from index.template import load_templates, split_marker
 from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
 from qa.answer import ANSWERED, REFUSED, Answer
@@ -15,9 +15,9 @@ from qa.cells import match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
 from qa.intent import CN_NUMBERS, DIFF, SUM, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
-from qa.measure import Measure, find_measures, prose_measure, share_base
+from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import names_used
-from qa.text_match import without
+from qa.text_match import bigrams, without
 from qa.verify import LISTED, own_clause, template_words, uncovered_terms
 from qa.vocab import vocabulary
 
@@ -154,6 +154,8 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer
     if m is None:
         return refuse_figure(q, r)
     part = m.value
+    if part.value is None:  # a part the parse could not settle: said as unsure, never divided
+        return lookup(q, rf, [m])
     if base is None:
         if part.unit in ("%", "个百分点"):  # the report states the share itself
             return lookup(q, rf, [m])
@@ -197,7 +199,9 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     if named is None:
         return None
     head, tail, own_part = named
-    wholes = find_measures(rf, match_cells(head, tpl), head)
+    names = names_of(rf.report, q)  # 「行政审批局…新收申请中」: the name's 审批 is no 行政许可 row
+    head, tail = without(head, names), without(tail, names)
+    wholes = _quoted_whole(head, rf) or find_measures(rf, match_cells(head, tpl), head)
     if not wholes or wholes[0].value.value is None:
         return None
     w = wholes[0].value
@@ -210,6 +214,25 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
         if w.value >= p.value > 0:
             return part, (w, f"「{w.label}」")
     return None
+
+
+_QUOTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|亿元|元|条|件|宗|个|项|份|篇|次|人次)")
+
+
+def _quoted_whole(head: str, rf: ReportFacts) -> list[Measure]:
+    """「主动公开的312条里，…占百分之几」: the whole is quoted by its own figure; the report's number of
+    that value and unit, whose words share most with the question's, is that whole."""
+    m = _QUOTED.search(head)
+    if not m:
+        return []
+    value = Decimal(m.group(1))
+    same = [f for f in rf.facts if f.value == value and f.status != AMBIGUOUS
+            and (f.unit == m.group(2) or vocabulary().same_unit(f.unit or "", m.group(2)))]
+    if not same:
+        return []
+    words = bigrams(head)
+    best = max(same, key=lambda f: len(words & bigrams(" ".join((*f.row_path, *f.column_path, f.sentence or "")))))
+    return [prose_measure(best) if best.table == "prose" else table_measure(best)]
 
 
 _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}

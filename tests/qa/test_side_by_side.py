@@ -76,3 +76,15 @@ def test_a_report_that_cannot_state_the_measure_is_never_filled_in(many):
 def test_an_agency_name_is_no_row_of_the_tables(many, question, value):
     a = many.ask(question)
     assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # a whole quoted by its own figure (「主动公开的37条信息里」) is the report's number of that value
+    ("金井片区2024年主动公开的37条信息里，其他应主动公开的政府信息占多少比例？", "29.7"),
+    ("行政审批局2023年主动公开的312条里，其他应主动公开的政府信息占多少？", "7.7"),
+    # a whole named before 中, the agency's name in front of it being no row
+    ("管委会办公室2023年新收的申请中，本机关不掌握相关政府信息的占百分之几？", "66.7"),
+])
+def test_a_share_of_a_whole_the_question_names(many, question, value):
+    a = many.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
