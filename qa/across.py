@@ -201,7 +201,7 @@ def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pi
         fewer = bool(re.search(r"更少|更低|较少|较低|哪[年个家]少", question))
         named = (r0 if (smaller if fewer else bigger) is m0 else r1).year
         text = f"{named}年{'更少' if fewer else '更多'}。" + text
-        if not absolute:  # 「哪个多、多多少」 asks the gap too: the gap is the figure
+        if not absolute:  # 「哪年高，高多少」 asks the gap too: the gap is the figure
             value = (smaller if fewer else bigger).value.value
     if m0.value.value:
         change = pct(d, m0.value.value)

@@ -112,7 +112,7 @@ class QA:
             return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
         named = named_agencies(q, scope.reports) if scope.agency_named else []
         if named and not (prev and _is_follow_up(q, cm)):
-            # 「行政审批局收到几件申请」: an agency's name is no row of the tables (审批 → 行政许可)
+            # 「某审批局办结几件」: an agency's name is no row of the tables (审批 → 行政许可)
             cm = match_cells(without(q, {n for r in named if r.agency for n in names_used(q, r.agency)}), tpl)
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
         # 「建设和管理委员会…一共多少」: the 和 of a name joins no parts

@@ -199,7 +199,7 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     if named is None:
         return None
     head, tail, own_part = named
-    names = names_of(rf.report, q)  # 「行政审批局…新收申请中」: the name's 审批 is no 行政许可 row
+    names = names_of(rf.report, q)  # 「某审批局…办结的申请里」: the name's 审批 is no 行政许可 row
     head, tail = without(head, names), without(tail, names)
     wholes = _quoted_whole(head, rf) or find_measures(rf, match_cells(head, tpl), head)
     if not wholes or wholes[0].value.value is None:
@@ -220,7 +220,7 @@ _QUOTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|亿元|元|条|件|�
 
 
 def _quoted_whole(head: str, rf: ReportFacts) -> list[Measure]:
-    """「主动公开的312条里，…占百分之几」: the whole is quoted by its own figure; the report's number of
+    """「办结的56件里，…占几成」: the whole is quoted by its own figure; the report's number of
     that value and unit, whose words share most with the question's, is that whole."""
     m = _QUOTED.search(head)
     if not m:

@@ -68,7 +68,7 @@ class Intent:
 def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     q = question
     figure = bool(_FIGURE.search(q))
-    # 「哪家主动公开的政府信息条数少？」: the comparative may close the clause its 哪家/谁 opens
+    # 「哪家办结的申请少？」: the comparative may close the clause its 哪家/谁 opens
     lowest = bool(re.search(r"最少|最低|(?:哪个|哪家|哪一个|谁)[^，。？?]{0,4}?(?:更|比较)?[少低小]"
                             r"|(?:哪个|哪家|哪一个|谁)[^，。？?多高大]{0,20}(?:更|比较)?[少低小](?:一些|些)?"
                             r"(?=[？?，,。]|$)", q))

@@ -33,13 +33,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
 _JOIN = re.compile(r"^(?:和|与|跟|同|及|以及|比|、|的|在|中|里)+|(?:和|与|跟|同|及|以及|比|、|的|在)+$")
 _CLAUSE = re.compile(r"[，,？?。；;！!]")
 _TAIL = re.compile(r"(?:是|为|有|各|分别)*(?:多少|几)[\u4e00-\u9fff]?$|(?:是|为|有|各|分别)+$")
-# a clause left holding only the unit of the gap asked (「差额多少万元」 → 「万元」)
+# a clause left holding only the unit of the gap asked (「差额是多少元」 → 「元」)
 _UNIT_ONLY = re.compile(r"^(?:万元|亿元|元|件|宗|条|个|项|分|人次|次|辆|人|万)$")
 
 
 def measure_words(question: str, names: Iterable[str], agencies: Iterable[str] = ()) -> str:
-    """What is compared, without who, when or how: 「2022年的交通与建设局和2024年的金井片区，哪个主动
-    公开的政府信息条数多？多了多少条？」 → 「主动公开的政府信息条数」."""
+    """What is compared, without who, when or how: 「2021年的甲局和2023年的乙局，哪家办结的申请
+    多？多了几件？」 → 「办结的申请」."""
     q = question
     for n in sorted(set(names), key=len, reverse=True):
         if n:
