@@ -103,7 +103,8 @@ class QA:
         tpl = load_templates()["2021"]
         cm = match_cells(q, tpl)
         effective = q
-        if prev and _is_follow_up(q, cm):
+        followed = bool(prev) and _is_follow_up(q, cm)
+        if followed:
             cm = _merge(match_cells(prev, tpl), cm)
             effective = prev + "；" + q
         scope = resolve_scope(q, reports, filters, focus)
@@ -111,7 +112,7 @@ class QA:
             have = "；".join(who(r) for r in reports[:10])
             return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
         named = named_agencies(q, scope.reports) if scope.agency_named else []
-        if named and not (prev and _is_follow_up(q, cm)):
+        if named and not followed:
             # 「某审批局办结几件」: an agency's name is no row of the tables (审批 → 行政许可)
             cm = match_cells(without(q, {n for r in named if r.agency for n in names_used(q, r.agency)}), tpl)
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])

@@ -156,7 +156,7 @@ def abbreviation_in(question: str, agency: str) -> str | None:
     if dept is None:
         return None
     body, end = dept
-    if end not in question or body[0] not in question:  # asked of every agency held, per question: the cheap test first
+    if end not in question:  # asked of every agency held, per question: the cheap test first
         return None
     best = None
     for run in _CJK.findall(question):
@@ -166,7 +166,9 @@ def abbreviation_in(question: str, agency: str) -> str | None:
             for start in range(max(0, j - 8), j - 1):
                 head = run[start:j]
                 longer = best is None or len(head) + len(end) > len(best)
-                if head[0] == body[0] and longer and _subsequence(head, body):
+                # 审批局 for 行政审批局: the name without the qualifier it opens with
+                tail = len(body) - len(head) >= 2 and body.endswith(head)
+                if longer and (tail or (head[0] == body[0] and _subsequence(head, body))):
                     best = head + end
     return best if best and best not in _GENERIC else None
 
@@ -262,6 +264,8 @@ def unknown_place(question: str, reports: list[Report]) -> str | None:
     gov = _GOVERNMENT.match(q)  # 「月球上的政府…」: a government we hold no report of
     if gov and not set(gov.group(1)) & (_NOT_PLACE_CHARS | _NOT_NAME_CHARS) and gov.group(1) not in known:
         return gov.group(1) + "政府"
+    if dept := _unknown_department(q, reports, known):
+        return dept
     m = _PLACE.match(q)
     if not m or set(m.group(1)) & _NOT_PLACE_CHARS:
         return None
@@ -273,6 +277,23 @@ def unknown_place(question: str, reports: list[Report]) -> str | None:
     close = {r.agency for r in reports if r.agency and any(
         one_char_apart(name, r.agency[i:i + len(name)]) for i in range(len(r.agency) - len(name) + 1))}
     return None if len(close) == 1 else name + m.group(2)
+
+
+_DEPARTMENT_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:局|委员会)")
+
+
+def _unknown_department(q: str, reports: list[Report], known: str) -> str | None:
+    """「平潭教育局2023年…」 when no report of any 教育局 is held: a department's name (…局, …委员会)
+    that no stored agency holds, nor abbreviates, is named as missing rather than left to match others."""
+    for m in _DEPARTMENT_WORD.finditer(q):
+        word = m.group()
+        tails = [word[i:] for i in range(len(word) - 2)]  # 平潭教育局, 潭教育局, 教育局
+        if any(t in known for t in tails) or word in _GENERIC:
+            continue
+        if any(abbreviation_in(q, r.agency) for r in reports if r.agency):
+            continue
+        return word
+    return None
 
 
 _LEVELS = {

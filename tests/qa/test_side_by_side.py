@@ -88,3 +88,22 @@ def test_an_agency_name_is_no_row_of_the_tables(many, question, value):
 def test_a_share_of_a_whole_the_question_names(many, question, value):
     a = many.ask(question)
     assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # a department named without the qualifier its name opens with (审批局 for 行政审批局)
+    ("审批局2023年一共收到几件申请？", "7"),
+    ("2023年审批局部分公开的申请有几件？", "1"),
+])
+def test_a_department_named_without_its_qualifier(many, question, value):
+    a = many.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,named", [
+    ("平潭文旅局2023年收到多少件申请？", "文旅局"),
+    ("2023年平潭综合实验区教育局主动公开了多少条信息？", "教育局"),
+])
+def test_a_department_no_report_belongs_to_is_named_as_missing(many, question, named):
+    a = many.ask(question)
+    assert a.status == "refused" and named in a.text.split("。")[0], a.text
