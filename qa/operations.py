@@ -36,11 +36,24 @@ from qa.figures import (
     share_answer,
     shown_label,
 )
-from qa.intent import COMPARE, DIFF, RANK, SHARE, SHARE_CUE, SUM, TREND, UNSUPPORTED, YOY, Intent, without_share_words
+from qa.intent import (
+    COMPARE,
+    DIFF,
+    LOOKUP,
+    RANK,
+    SHARE,
+    SHARE_CUE,
+    SUM,
+    TREND,
+    UNSUPPORTED,
+    YOY,
+    Intent,
+    without_share_words,
+)
 from qa.knowledge import Knowledge, ReportFacts, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.scope import Scope, by_level, named_agencies, names_used
-from qa.text_match import is_change, prose_candidates, table_candidates
+from qa.text_match import dated_before, is_change, prose_candidates, table_candidates
 from qa.verify import EXCEPT, Sources, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
 
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
@@ -160,11 +173,29 @@ class Figures:
         target = one_report(a.scope.reports)
         if target is None:
             return clarify(a.q, a.scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
+        if a.scope.earlier_year is not None:
+            return self._earlier_year(a, target, a.scope.earlier_year)
         if (m := EXCEPT.search(a.eff)) and _REST_ASKED.match(a.eff, m.end()):
             # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了维持和纠正之外，按“其他
             # 结果”结案的」 names its own item: looked up as it is)
             return self._except(a, target)
         return _WITHIN.get(a.intent.kind, Figures._lookup)(self, a, target)
+
+    def _earlier_year(self, a: Asked, target: Report, year: int) -> Answer:
+        """A year the agency has no report of, asked of its next report: only a sentence of that report
+        dated to the year asked (「截至2020年底，…共有车辆9辆」) may answer, never a cell of its own year."""
+        rf = self.kb.of(target)
+        dated = [f for f in rf.facts if f.table == "prose" and str(year) in dated_before(f)]
+        view = ReportFacts(target, dated, [])
+        measures = find_measures(view, a.cm, a.eff) if a.intent.kind == LOOKUP else []
+        if not measures:
+            return Answer(a.q, REFUSED, f"没有{target.agency}{year}年的报告；它{target.year}年的报告里也没有写明"
+                                        f"{year}年的这一数字。", reports=(target.id,))
+        found = lookup(a.q, view, measures)
+        if found.status != ANSWERED:
+            return found
+        note = f"（没有{year}年的报告，此数取自{who(target)}报告中对{year}年的说明。）"
+        return replace(found, text=found.text + note)
 
     def _except(self, a: Asked, target: Report) -> Answer:
         """「A里除了B以外还有多少」: A − B, each found by its own words and each covering them; never A

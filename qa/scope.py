@@ -42,6 +42,9 @@ class Scope:
     agency_named: bool = False
     years: list[int] = field(default_factory=list)
     relative_year: int | None = None
+    # the year asked of the next year's report, when the agency has no report of that year: a
+    # budget or final account restates the year before (「截至2020年底…共有车辆9辆」 in a 2021 budget)
+    earlier_year: int | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -370,7 +373,11 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
     else:
         chosen = pool
     if years:
+        of_agency = chosen
         chosen = [r for r in chosen if r.year in years]
+        if not chosen and anchor and len(set(years)) == 1:
+            chosen = [r for r in of_agency if r.year == years[0] + 1]
+            scope.earlier_year = years[0] if chosen else None
     elif rel is not None and (focus or len({r.agency for r in chosen}) == 1):
         # 今年/去年 count from the report in focus, else from the latest report of the one agency named
         base = max((r.year for r in (focus or chosen) if r.year), default=None)

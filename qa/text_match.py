@@ -105,6 +105,11 @@ class Scored:
 _CLAUSE_END = re.compile(r"[，,；;。：:（）()]")
 
 
+def dated_before(f: Fact) -> str:
+    """What a prose number's sentence says before it (where its date, if any, is printed)."""
+    return (f.sentence or "")[:max(_at(f), 0)] + " " + (f.row_path[-1] if f.row_path else "")
+
+
 def _at(f: Fact) -> int:
     """Where the number stands in its sentence. 「制作政务信息514条，主动公开政府信息514条」 prints the
     same figure twice: the one meant is the one its own label leads up to."""

@@ -73,3 +73,34 @@ def test_figures_of_crawled_pages(crawled, question, value):
 def test_an_item_under_a_heading_is_not_the_headings_whole(crawled, question):
     a = crawled.ask(question)
     assert a.status != "answered", a.text
+
+
+@pytest.fixture(scope="module")
+def next_years(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    names = ("34_putuo_shiquan_unit_budget_2026.txt", "46_pingtan_suping_budget_2021.txt",
+             "45_pingtan_jingfaju_final_2017.txt")
+    store = SQLiteStore(tmp_path_factory.mktemp("next") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / n for n in names], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+@pytest.mark.parametrize("question,value", [
+    # no report of the year asked: the next year's report states it, dated, in a sentence
+    ("石泉路街道2025年统计管理当年预算执行数是多少？", "3.39"),
+    ("2020年底苏平片区一共有多少辆车？", "9"),
+])
+def test_a_year_without_its_report_answered_by_the_next_years_sentence(next_years, question, value):
+    a = next_years.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+    assert "取自" in a.text  # it says where the earlier year's figure comes from
+
+
+@pytest.mark.parametrize("question", [
+    "石泉路街道2025年的机关运行经费是多少？",  # the 2026 budget's own figure is no 2025 figure
+    "经发局2016年有几辆公务车？",
+    "苏平片区2020年的项目支出是多少？",  # a table cell is always of its report's own year
+])
+def test_a_year_without_its_report_never_takes_the_next_years_own_figure(next_years, question):
+    a = next_years.ask(question)
+    assert a.status != "answered", a.text
