@@ -107,3 +107,14 @@ def test_a_department_named_without_its_qualifier(many, question, value):
 def test_a_department_no_report_belongs_to_is_named_as_missing(many, question, named):
     a = many.ask(question)
     assert a.status == "refused" and named in a.text.split("。")[0], a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # words that frame how a thing was asked or refused (以…名义, 为理由, 手里, 原决定) name nothing counted
+    ("金井片区2024年以个人名义提出的信息公开申请有几件？", "8"),
+    ("管委会办公室2023年以属于过程性信息为理由不予公开的申请有几件？", "1"),
+    ("管委会办公室2021年本机关手里不掌握相关政府信息的申请有几件？", "17"),
+])
+def test_framing_words_name_nothing_counted(many, question, value):
+    a = many.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
