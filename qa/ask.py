@@ -20,7 +20,7 @@ from qa.cells import CellMatch, match_cells
 from qa.compose import who
 from qa.describe import describe
 from qa.figures import asks_gap
-from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, classify
+from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, asks_lowest, classify
 from qa.knowledge import Knowledge
 from qa.operations import Asked, Figures, clarify, no_report, one_report
 from qa.question import Question, parse
@@ -53,6 +53,8 @@ def _mostly_latin(q: str) -> bool:
     return len(words) >= 4 and len(_CJK.findall(q)) < sum(map(len, words)) / 3
 
 
+# 「哪年…多」「哪个更高」: which of two is asked for
+_WHICH = re.compile(r"哪一?年|哪个|哪家|哪一个|谁")
 _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外)?.{0,10}(呢|吗)?[?？]?$")
 
 
@@ -132,8 +134,9 @@ class QA:
             # the first choice does not cover the question: a runner-up that does may stand
             verified = self.figures.runner_up(q, answer.figures[0].report, reports, typed) or verified
         answer = verified
-        if intent.kind in (COMPARE, RANK) and answer.status != ANSWERED and len(named) >= 2:
-            answer = self._compare_each(q, scope, intent.lowest) or answer
+        which = intent.kind in (COMPARE, RANK) or (len(set(scope.years)) == 2 and bool(_WHICH.search(q)))
+        if which and answer.status != ANSWERED and len(named) >= 2:
+            answer = self._compare_each(q, scope, asks_lowest(q)) or answer
         if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer
@@ -141,7 +144,11 @@ class QA:
     def _compare_each(self, q: str, scope: Scope, lowest: bool) -> Answer | None:
         """Agencies compared by asking each report the measure alone (qa.side_by_side), when the
         comparison's own ranking found no figure every report words alike."""
-        pool = across.latest_per_agency(by_level(q, scope.reports), scope.years)
+        groups = across.group_by_agency(scope.reports)
+        if len(groups) == 1:  # 「2019年和2014年比，哪年…多」: one agency's two years side by side
+            pool = list({r.year: r for r in sorted(groups[0], key=lambda r: r.id)}.values())
+        else:
+            pool = across.latest_per_agency(by_level(q, scope.reports), scope.years)
         if not 2 <= len(pool) <= 12:
             return None
         names = {n for r in pool if r.agency for n in names_used(q, r.agency)}

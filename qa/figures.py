@@ -201,7 +201,7 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     head, tail, own_part = named
     names = names_of(rf.report, q)  # 「某审批局…办结的申请里」: the name's 审批 is no 行政许可 row
     head, tail = without(head, names), without(tail, names)
-    wholes = _quoted_whole(head, rf) or find_measures(rf, match_cells(head, tpl), head)
+    wholes = quoted_whole(head, rf) or find_measures(rf, match_cells(head, tpl), head)
     if not wholes or wholes[0].value.value is None:
         return None
     w = wholes[0].value
@@ -219,7 +219,7 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
 _QUOTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|亿元|元|条|件|宗|个|项|份|篇|次|人次)")
 
 
-def _quoted_whole(head: str, rf: ReportFacts) -> list[Measure]:
+def quoted_whole(head: str, rf: ReportFacts) -> list[Measure]:
     """「办结的56件里，…占几成」: the whole is quoted by its own figure; the report's number of
     that value and unit, whose words share most with the question's, is that whole."""
     m = _QUOTED.search(head)

@@ -65,13 +65,21 @@ class Intent:
     years_back: int | None = None  # trend: 近三年
 
 
+# 「哪家办结的申请少？」: the comparative may close the clause its 哪家/谁 opens
+_LOWEST = re.compile(r"最少|最低|(?:哪个|哪家|哪一个|谁)[^，。？?]{0,4}?(?:更|比较)?[少低小]"
+                     r"|(?:哪个|哪家|哪一个|哪一?年|谁)[^，。？?多高大]{0,20}(?:更|比较)?[少低小](?:一些|些)?"
+                     r"(?=[？?，,。]|$)")
+
+
+def asks_lowest(question: str) -> bool:
+    """Whether the smaller (最少, 哪个少) of those compared is asked for."""
+    return bool(_LOWEST.search(question))
+
+
 def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     q = question
     figure = bool(_FIGURE.search(q))
-    # 「哪家办结的申请少？」: the comparative may close the clause its 哪家/谁 opens
-    lowest = bool(re.search(r"最少|最低|(?:哪个|哪家|哪一个|谁)[^，。？?]{0,4}?(?:更|比较)?[少低小]"
-                            r"|(?:哪个|哪家|哪一个|谁)[^，。？?多高大]{0,20}(?:更|比较)?[少低小](?:一些|些)?"
-                            r"(?=[？?，,。]|$)", q))
+    lowest = asks_lowest(q)
     back = None
     if m := _MULTI_YEAR.search(q):
         back = CN_NUMBERS.get(m.group(1)) or int(m.group(1))

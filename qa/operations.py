@@ -30,6 +30,7 @@ from qa.figures import (
     measures_per_part,
     names_of,
     numbered_series,
+    quoted_whole,
     refuse_figure,
     refuse_item,
     refuse_parts,
@@ -54,7 +55,7 @@ from qa.knowledge import Knowledge, ReportFacts, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.scope import Scope, by_level, named_agencies, names_used
 from qa.text_match import dated_before, is_change, prose_candidates, table_candidates
-from qa.verify import EXCEPT, Sources, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
+from qa.verify import EXCEPT, Sources, excepted, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
 
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
@@ -202,10 +203,10 @@ class Figures:
         alone (the verifier reads 「除了B以外」 as naming what is not asked, so A would pass)."""
         rf = self.kb.of(target)
         m = EXCEPT.search(a.eff)
-        excluded = m.group("x").strip("的 ")
+        excluded = excepted(m)
         rest = _REST.sub("", a.eff[:m.start()] + "，" + a.eff[m.end():])
         tpl = load_templates()["2021"]
-        whole = find_measures(rf, match_cells(rest, tpl), rest)
+        whole = quoted_whole(rest, rf) or find_measures(rf, match_cells(rest, tpl), rest)
         part = find_measures(rf, match_cells(excluded, tpl), excluded)
         ok = bool(whole and part) and whole[0].value.inputs != part[0].value.inputs
         if ok:

@@ -38,9 +38,17 @@ _DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|
                    r"|(?:比|较|与)(?:上一?年度?|去年|前年)|(?:去年|今年|前年)(?!结转|新收|制发|处理|收费)"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
-# 「除了不予公开以外」「除了其他类信息外，其余…」: what a count leaves out
-EXCEPT = _EXCLUDED = re.compile(r"除了?(?P<x>[^，,。？?]{1,20}?)(?:之外|以外|外(?=[，,]|还|其)"
-                                r"|(?=[，,]\s*(?:其余|剩下|剩余)))")
+# 「除了不予公开以外」「除了其他类信息外，其余…」「除了“其他”类，还有多少条」, and without 除: 「…，行政许可类以外
+# 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
+EXCEPT = _EXCLUDED = re.compile(
+    r"除了?(?P<x>[^，,。？?]{1,20}?)(?:之外|以外|外(?=[，,]|还|其)"
+    r"|(?=[，,]\s*(?:其余|剩下|剩余|还有(?=\s*(?:多少|几)[\u4e00-\u9fff]?\s*[？?。]?$))))"
+    r"|(?<=[，,])(?P<y>[^，,。？?除]{2,20}?)(?:之外|以外)(?=的?[，,]?\s*(?:还有|其余|剩下|剩余|其他|别的))")
+
+
+def excepted(m: re.Match[str]) -> str:
+    """What an EXCEPT match leaves out, whichever way it was worded."""
+    return (m.group("x") or m.group("y") or "").strip("的 ")
 
 
 @dataclass(frozen=True)

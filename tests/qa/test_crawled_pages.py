@@ -14,8 +14,9 @@ from index.prose_facts import prose_facts
 from index.store import SQLiteStore
 from qa.ask import QA
 
-FIXTURES = ("42_pingtan_jingfa_2014.txt", "45_pingtan_jingfaju_final_2017.txt", "47_pingtan_jingfaju_budget_2018.txt",
-            "26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt")
+FIXTURES = ("41_pingtan_jingfa_2019.txt", "42_pingtan_jingfa_2014.txt", "45_pingtan_jingfaju_final_2017.txt",
+            "47_pingtan_jingfaju_budget_2018.txt", "26_putuo_yichuan_final_2025.txt",
+            "27_putuo_shengtai_final_2025.txt")
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +105,27 @@ def test_a_year_without_its_report_answered_by_the_next_years_sentence(next_year
 def test_a_year_without_its_report_never_takes_the_next_years_own_figure(next_years, question):
     a = next_years.ask(question)
     assert a.status != "answered", a.text
+
+
+@pytest.mark.parametrize("question,value,first", [
+    # one agency's two years, each worded its own way: each report asked the measure alone
+    ("经发局2018年和2017年的机关运行经费，哪年高？", "255.3", "2018年"),
+    ("经济发展局2014年跟2019年相比，哪一年主动公开的政府信息少？", "32", "2014年"),
+])
+def test_one_agencys_two_years_compared_by_asking_each(crawled, question, value, first):
+    a = crawled.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+    assert first in a.text.split("，")[0], a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2014年平潭经发局主动公开的信息里，工作动态以外的还有几条？", "24"),  # 「X以外的还有」: the whole less X
+])
+def test_what_a_count_leaves_out(crawled, question, value):
+    a = crawled.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+
+
+def test_besides_one_item_another_named_is_never_their_difference(crawled):
+    a = crawled.ask("经发局2014年除了行政许可类，还有几条工作动态类信息？")
+    assert a.status != "answered" or a.value == 8, a.text
