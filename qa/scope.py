@@ -98,6 +98,7 @@ def agency_aliases(agency: str) -> frozenset[str]:
 
 
 _GENERIC_QUALIFIERS = ("社会", "公共", "综合")
+_DROPPED_QUALIFIERS = ("行政", "综合", "公共")
 _SHORT_SUFFIX = (("委员会", "委"), ("管理局", "局"), ("局", "局"), ("办公室", "办"))
 _JOIN = re.compile(r"[和与及]")
 
@@ -169,8 +170,9 @@ def abbreviation_in(question: str, agency: str) -> str | None:
             for start in range(max(0, j - 8), j - 1):
                 head = run[start:j]
                 longer = best is None or len(head) + len(end) > len(best)
-                # 审批局 for 行政审批局: the name without the qualifier it opens with
-                tail = len(body) - len(head) >= 2 and body.endswith(head)
+                # 审批局 for 行政审批局: the name without the generic qualifier it opens with (not 执法局
+                # for 城市管理行政执法局: what that drops names the department)
+                tail = body.endswith(head) and body[: len(body) - len(head)] in _DROPPED_QUALIFIERS
                 if longer and (tail or (head[0] == body[0] and _subsequence(head, body))):
                     best = head + end
     return best if best and best not in _GENERIC else None
