@@ -180,7 +180,9 @@ class QA:
             return no_report(q, scope, reports, focus)
         if one_report(scope.reports) is None:
             return clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年的报告：")
-        return describe(q, scope.reports, self.kb.store, self.retriever)
+        names = {n for r in scope.reports[:20] if r.agency for n in names_used(q, r.agency)}
+        asked = re.sub(r"(?:19|20)\d\d\s*年度?", " ", without(q, names))
+        return describe(q, scope.reports, self.kb.store, self.retriever, asked=asked)
 
 
 

@@ -39,6 +39,9 @@ _ITEM = re.compile(r"^\s*(\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七
                    r"|[一二三四五六七八九十]{1,3}是)")
 _LEAD_IN = re.compile(r"(包括|如下|有|为|是)[：:]\s*$|[：:]\s*$")
 MAX_ITEMS = 8
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_QUESTION_WORDS = re.compile(r"哪些|什么|怎么|如何|怎样|为什么|为啥|是否|有没有|原因|主要|情况|吗|呢|的|了|是")
+_REASON = re.compile(r"\s*(?:主要原因|原因是|主要是|这是因为|是因为|系)")
 
 
 def _condense(question: str, text: str, keep: int = 3) -> str:
@@ -50,6 +53,8 @@ def _condense(question: str, text: str, keep: int = 3) -> str:
     q = bigrams(question)
     ranked = set(sorted(range(len(sentences)), key=lambda i: (-len(bigrams(sentences[i]) & q), i))[:keep])
     for i in sorted(ranked):
+        if i + 1 < len(sentences) and _REASON.match(sentences[i + 1]):
+            ranked.add(i + 1)  # 「…增加76万元。主要原因是新增…。」: a change's reason is the sentence after it
         if _LEAD_IN.search(sentences[i]) or _ITEM.match(sentences[i]):
             j = i + 1
             while j < len(sentences) and _ITEM.match(sentences[j]) and j - i <= MAX_ITEMS:
@@ -79,9 +84,14 @@ def _with_continuation(chunk: Chunk, store: FactStore) -> Chunk:
                  chunk.meta)
 
 
-def describe(question: str, reports: list[Report], store: FactStore, retriever=None, k: int = 3) -> Answer:
+def describe(question: str, reports: list[Report], store: FactStore, retriever=None, k: int = 3,
+             asked: str | None = None) -> Answer:
+    """`asked`: the question without the agency's names and years, which the scope has already
+    used; ranked by those, a crawled page's header (its title, publisher) would beat the answer."""
     ids = [r.id for r in reports]
-    hits = retriever(question, k, ids) if retriever is not None else _fallback(question, store, ids, k)
+    # 「福利院是做什么的」 asks about the name itself: without it nothing would be left to rank by
+    words = asked if asked and len(_HAN.findall(_QUESTION_WORDS.sub("", asked))) >= 4 else question
+    hits = retriever(question, k, ids) if retriever is not None else _fallback(words, store, ids, k)
     hits = [(c, s) for c, s in hits if c.kind == "text" or len(hits) <= 1] or hits
     if not hits:
         text = f"在{who(reports[0])}的报告中没有找到与这个问题相关的内容。"
@@ -90,7 +100,7 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
     lines, cites = [], []
     for i, (chunk, _) in enumerate(hits, 1):
         chunk = _with_continuation(chunk, store)
-        excerpt = _condense(question, chunk.text)
+        excerpt = _condense(words, chunk.text)
         section = chunk.section or "正文"
         lines.append(f"{i}. 【{section}】{excerpt}")
         cites.append(Citation(chunk.report_id, section, chunk.page, chunk.text))

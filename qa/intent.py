@@ -38,6 +38,7 @@ _COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪
                       r"|分别|各自|各[\u4e00-\u9fff]{0,8}(多少|几)")
 _DESCRIBE = re.compile(r"吗[?？]?$|是否|有没有|么[?？]?$"
                        r"|哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
+_WHY = re.compile(r"为什么|为啥|为何|什么原因|啥原因|原因是什么|原因是啥|原因有哪些|原因何在|怎么会")
 # what the report tables never break down by: asking for it gets a refusal, not the nearest total
 UNSUPPORTED = re.compile(
     r"平均|人均|外国|境外|国籍|性别|年龄|男性|女性|多少天|几天|天数|用时|时长|台湾|台胞|港澳|华侨|外籍"
@@ -80,6 +81,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     q = question
     figure = bool(_FIGURE.search(q))
     lowest = asks_lowest(q)
+    if _WHY.search(q):  # 「为啥比上年多出那么多」: a reason is asked, however the change is worded
+        return Intent(DESCRIBE, False)
     back = None
     if m := _MULTI_YEAR.search(q):
         back = CN_NUMBERS.get(m.group(1)) or int(m.group(1))

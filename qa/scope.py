@@ -191,6 +191,11 @@ def names_used(question: str, agency: str) -> frozenset[str]:
     q = normalize(question).replace(" ", "")
     if short := abbreviation_in(q, agency):
         names.add(short)
+        # 「平潭经发局」: the place the short form is prefixed with is part of the same name
+        at, full = q.find(short), normalize(agency).replace(" ", "")
+        place = next((q[at - k:at] for k in range(min(at, 8), 1, -1) if q[at - k:at] in full), "")
+        if place:
+            names.add(place + short)
     if any(n in q and _AGENCY_SUFFIX.search(n) for n in names):
         # named by a full or short name (文旅局), the bare stem elsewhere in the question is an item
         # of the report (「文化和旅游支出」), not the agency again

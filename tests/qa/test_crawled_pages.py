@@ -129,3 +129,23 @@ def test_what_a_count_leaves_out(crawled, question, value):
 def test_besides_one_item_another_named_is_never_their_difference(crawled):
     a = crawled.ask("经发局2014年除了行政许可类，还有几条工作动态类信息？")
     assert a.status != "answered" or a.value == 8, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("平潭经发局2017年机关运行经费支出是多少？", "171.00"),  # the place before a short name is the name's
+    ("经发局2018年预算里边防这一项安排了多少？", "450"),  # 里, 这一项: grammar, no content
+])
+def test_place_prefixes_and_particles_name_nothing(crawled, question, value):
+    a = crawled.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,reason", [
+    # a reason asked, however the change is worded: passages, never a figure
+    ("经发局2017年其他国防支出为啥增加了？", "海防基础设施"),
+    ("平潭经济发展局2017年行政运行（2010401）决算比上年少，原因是什么？", "专项业务费"),
+])
+def test_a_reason_asked_about_a_change_is_answered_from_the_text(crawled, question, reason):
+    a = crawled.ask(question)
+    assert a.value is None and a.status == "answered", a.text
+    assert reason in a.text, a.text
