@@ -21,6 +21,7 @@ from index.indicator_table import indicator_table
 from index.kinds import detect_finance_kind, finance_kinds
 from index.metadata import extract_metadata
 from index.models import Document, ParsedReport, Report
+from index.one_line_tables import one_line_tables
 from index.prose_facts import prose_facts
 from index.template import detect_version, load_templates
 from index.template_parse import parse_template_tables
@@ -139,6 +140,12 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
         checks += fin.checks
         warnings += fin.warnings
         table_spans += fin.regions
+    if kind:  # a crawled page on one line: its single-value coded tables, a row to each code
+        first = 1 + max((int(t.key[1:]) for t in tables if t.key[1:].isdigit() and t.key.startswith("g")), default=0)
+        otables, ofacts, ospans = one_line_tables(report_id, text, first, table_spans, page_of)
+        tables += otables
+        facts += ofacts
+        table_spans += ospans
     prose = None
     if template and not any(f.table.startswith("t") for f in facts):
         # a report before the 2019 template: its statistics table of indicators, glued in a crawl

@@ -12,6 +12,7 @@ from functools import lru_cache
 from index.models import AMBIGUOUS, Fact
 from index.template import normalize, split_marker
 from qa.vocab import (
+    abbreviation_of,
     contradicts,
     contrast_fit,
     members,
@@ -445,7 +446,8 @@ def _stands(f: Fact, q: str, item_named: bool) -> bool:
 
 def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
                   agency_names: set[str], kind: str | None = None) -> tuple[list[Scored], bool, str]:
-    q = expand_abbreviations("".join(without(normalize(question), agency_names).split()))
+    plain = "".join(without(normalize(question), agency_names).split())
+    q = expand_abbreviations(plain)
     # 「收到…申请」 finds a row printed 「受理…」 by its words: what the everyday words are printed as
     q_syn = q + "|" + "|".join(vocabulary().printed_for(q))
     ranked: list[Scored] = []
@@ -477,6 +479,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
             common = _lcs(label, q)
             if common >= 4:  # 「卫生健康」 of 卫生健康支出 is half a name: it weighs half
                 row = common * min(1.0, common / len(label) + 0.25)
+            elif len(label) >= 4 and (short := abbreviation_of(label, q) or abbreviation_of(label, plain)):
+                row = short  # 「物业费」 for 物业管理费: a line's name shortened the usual way
             elif len(label) >= 4 and (_covered(label, q_syn) >= 2 / 3 or _words_covered(label, q_syn) >= 0.75):
                 # 「给工会的经费」: every word of 工会经费, not side by side; 「收到…信息公开申请」: the
                 # words of 受理依申请公开信息总数 in another order

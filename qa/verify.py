@@ -27,7 +27,16 @@ from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
-from qa.vocab import Vocabulary, members, part_of_asked, quantity_asked, unit_answers, vocabulary, with_kind
+from qa.vocab import (
+    Vocabulary,
+    abbreviates,
+    members,
+    part_of_asked,
+    quantity_asked,
+    unit_answers,
+    vocabulary,
+    with_kind,
+)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
@@ -81,6 +90,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _mark(taken, m.start(), len(m.group()))
     before = list(taken)
     stretches = _claim_context(q, context, taken)
+    _claim_abbreviations(q, context, taken)
     for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
         if word in q and any(p in context for p in printed):
             _claim_all(q, word, taken)
@@ -238,6 +248,33 @@ def _claim_context(q: str, context: str, taken: list[bool]) -> list[tuple[int, i
         else:
             i += 1
     return stretches
+
+
+_TERM_BREAK = re.compile(r"[|/×\s（）()“”\"、，,：:；;]+")
+
+
+def _claim_abbreviations(q: str, context: str, taken: list[bool]) -> None:
+    """Claim a stretch of the question that shortens one label term the way line names are
+    shortened, keeping its first and last characters and others in order: 物业费 for 物业管理费,
+    公车运行费 for 公务用车运行维护费, 职工医保缴费 for 职工基本医疗保险缴费."""
+    terms = {t for t in _TERM_BREAK.split(context) if len(t) >= 4}
+    if not terms:
+        return
+    i = 0
+    while i < len(q) - 2:
+        found = 0
+        for j in range(min(len(q), i + 10), i + 2, -1):
+            s = q[i:j]
+            if all(taken[i:j]) or not _CJK.match(s[0]) or not _CJK.match(s[-1]):
+                continue
+            if any(abbreviates(s, t) for t in terms):
+                found = j - i
+                break
+        if found:
+            _mark(taken, i, found)
+            i += found
+        else:
+            i += 1
 
 
 def _pieced_words(q: str, stretches: list[tuple[int, int]], before: list[bool], context: str) -> list[str]:

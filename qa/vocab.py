@@ -235,3 +235,38 @@ def part_of_asked(question: str, columns: list[str]) -> list[str]:
         if len(parent) >= 2 and parent in question and child not in question:
             out += [w for g in vocabulary().contrast_parts for w in g if w in child and w not in question]
     return out
+
+
+def abbreviates(short: str, term: str) -> bool:
+    """Whether `short` shortens `term` the way line names are shortened: the same first and last
+    characters, the others in order, at least a third of the term kept (物业费 for 物业管理费,
+    公车运行费 for 公务用车运行维护费; not 公费 for 公务用车运行维护费)."""
+    if not (len(short) >= 3 and len(short) < len(term) <= 3 * len(short)):
+        return False
+    if short[0] != term[0] or short[-1] != term[-1]:
+        return False
+    dropped, at = [], 0
+    for ch in short:
+        found = term.find(ch, at)
+        if found < 0:
+            return False
+        dropped.append(term[at:found])
+        at = found + 1
+    # a conjunction dropped with what it joins (公务用车购置及运行维护费 → 公车运维费 loses 购置及): the
+    # short form names one of two things, not the line (商品和服务 → 商品服务 keeps both)
+    return not any(len(run) >= 2 and any(c in run for c in "及和与或") for run in dropped)
+
+
+def abbreviation_of(term: str, text: str) -> int:
+    """The length of the longest stretch of `text` that shortens `term`, 0 when none does (asked of
+    every label of a report per question: only stretches between its first and last characters)."""
+    if len(term) < 4 or term[0] not in text or term[-1] not in text:
+        return 0
+    best = 0
+    starts = [i for i, ch in enumerate(text) if ch == term[0]]
+    ends = [j + 1 for j, ch in enumerate(text) if ch == term[-1]]
+    for i in starts:
+        for j in ends:
+            if best < j - i <= min(10, len(term) - 1) and abbreviates(text[i:j], term):
+                best = j - i
+    return best

@@ -13,6 +13,7 @@ from index.metadata import extract_metadata
 from index.prose_facts import prose_facts
 from index.store import SQLiteStore
 from qa.ask import QA
+from qa.vocab import abbreviates
 
 FIXTURES = ("41_pingtan_jingfa_2019.txt", "42_pingtan_jingfa_2014.txt", "45_pingtan_jingfaju_final_2017.txt",
             "47_pingtan_jingfaju_budget_2018.txt", "26_putuo_yichuan_final_2025.txt",
@@ -149,3 +150,35 @@ def test_a_reason_asked_about_a_change_is_answered_from_the_text(crawled, questi
     a = crawled.ask(question)
     assert a.value is None and a.status == "answered", a.text
     assert reason in a.text, a.text
+
+
+@pytest.mark.parametrize("short,term,meant", [
+    ("物业费", "物业管理费", True),
+    ("公车运行费", "公务用车运行维护费", True),
+    ("职工医保缴费", "职工基本医疗保险缴费", True),
+    ("其他商品服务支出", "其他商品和服务支出", True),
+    ("公车运维费", "公务用车购置及运行维护费", False),  # 购置及 dropped: one of two things, not the line
+    ("公费", "公务用车运行维护费", False),  # too little of the name kept
+    ("物业收入", "物业管理费", False),
+])
+def test_a_line_name_shortened_the_usual_way(short, term, meant):
+    assert abbreviates(short, term) is meant
+
+
+@pytest.fixture(scope="module")
+def budgets(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    names = ("34_putuo_shiquan_unit_budget_2026.txt", "25_putuo_wenlv_budget_2026.txt")
+    store = SQLiteStore(tmp_path_factory.mktemp("budgets") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / n for n in names], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("石泉路街道2026年的物业费预算是多少？", "1220000"),
+    ("石泉路街道本级2026年职工医保缴费安排了多少？", "1025800"),
+    ("文旅局2026年公车运行费预算多少？", "93750"),
+])
+def test_a_budget_line_asked_by_its_short_name(budgets, question, value):
+    a = budgets.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text

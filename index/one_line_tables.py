@@ -1,0 +1,114 @@
+"""Coded tables of a page crawled into one running line.
+
+A crawler that flattens a page prints a budget's economic-classification table as one run of
+tokens: 「八、一般公共预算基本支出经济分类情况表 单位：万元 科目编码 科目名称 预算数 合 计 8425.98
+301 工资福利支出 3820.70 30101 基本工资 587.41 30102 津贴补贴 714.57 … 30106 伙食补助费 30107 …」.
+Empty cells simply vanish, so a row's number can only be placed when the table has one value
+column: such a table is read here (a code starts each row, the words after it are its label, one
+number at most its value); a table whose header names several value columns, or a row that prints
+more than one number, is left unread rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from index.generic_tables import find_unit, parse_number
+from index.models import EXACT, Fact, Table
+
+_ONE_LINE_MIN = 400  # characters: a printed line is far shorter
+_MIN_ROWS = 6
+_TITLE = re.compile(r"(?:(?<=\s)|^)[一二三四五六七八九十]{1,2}、\s*([^\s，。；：:]{4,40}?表)(?=\s)")
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+# a header that names one value column; any of the others makes a row's lone number unplaceable
+_VALUE_COLUMNS = ("预算数", "决算数", "金额", "执行数")
+_OTHER_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出", "一般公共预算", "政府性基金",
+                  "财政拨款", "其他收入", "小计", "其中")
+_TOTAL = re.compile(r"^合\s?计$")
+
+
+def one_line_tables(report_id: str, text: str, first: int, taken: list[tuple[int, int]],
+                    page_of: Callable[[int], int | None]) -> tuple[list[Table], list[Fact], list[tuple[int, int]]]:
+    """(tables, facts, spans) of the single-value coded tables on the text's one-line pages."""
+    tables: list[Table] = []
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if len(line) >= _ONE_LINE_MIN:
+            titles = list(_TITLE.finditer(line))
+            for n, t in enumerate(titles):
+                start = offset + t.start()
+                end = offset + (titles[n + 1].start() if n + 1 < len(titles) else len(line))
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                key = f"g{first + len(tables)}"
+                read = _read(report_id, key, t.group(1), text, offset + t.end(), end, page_of(start))
+                if read is not None:
+                    tables.append(read[0])
+                    facts += read[1]
+                    spans.append((start, end))
+        offset += len(line) + 1
+    return tables, facts, spans
+
+
+def _read(report_id: str, key: str, title: str, text: str, start: int, end: int,
+          page: int | None) -> tuple[Table, list[Fact]] | None:
+    tokens = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    first_code = next((i for i, (t, _, _) in enumerate(tokens) if _CODE.match(t)), None)
+    if first_code is None:
+        return None
+    header = " ".join(t for t, _, _ in tokens[:first_code])
+    value_columns = [c for c in _VALUE_COLUMNS if c in header.replace(" ", "")]
+    if len(value_columns) != 1 or any(c in header.replace(" ", "") for c in _OTHER_COLUMNS):
+        return None
+    column = value_columns[0]
+    unit = find_unit(header)
+    rows: list[tuple[str, list[str], list[tuple[str, int, int]]]] = []  # (code, label words, numbers)
+    for token in tokens[first_code:]:
+        word = token[0]
+        if _CODE.match(word):
+            rows.append((word, [], []))
+        elif parse_number(word) is not None:
+            rows[-1][2].append(token)
+        elif rows[-1][2]:  # words after a row's number: the table has ended (a note, the next section)
+            break
+        else:
+            rows[-1][1].append(word)
+    rows = [r for r in rows if r[1]]
+    if len(rows) < _MIN_ROWS or any(len(numbers) > 1 for _, _, numbers in rows):
+        return None
+    labels = {code: "".join(words) for code, words, _ in rows}
+    facts: list[Fact] = []
+    row_paths, cells = [], []
+    total = _total(tokens[:first_code])
+    if total is not None:
+        row_paths.append(("合计",))
+        cells.append((total[0],))
+        facts.append(_fact(report_id, key, ("合计",), column, total, unit, page))
+    for code, words, numbers in rows:
+        parent = next((labels[code[:n]] for n in (5, 3) if n < len(code) and code[:n] in labels), None)
+        path = ((parent,) if parent else ()) + ("".join(words),)
+        row_paths.append(path)
+        cells.append((numbers[0][0] if numbers else "",))
+        if numbers:
+            facts.append(_fact(report_id, key, path, column, numbers[0], unit, page))
+    table = Table(report_id, key, title, ((column,),), tuple(row_paths), tuple(cells), unit, page)
+    return table, facts
+
+
+def _total(header: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+    """The 合计 row printed between the header and the first code (「合 计 8425.98」)."""
+    words = [t for t, _, _ in header]
+    joined = " ".join(words)
+    if not re.search(r"合\s?计", joined) or parse_number(words[-1]) is None:
+        return None
+    return header[-1]
+
+
+def _fact(report_id: str, key: str, path: tuple[str, ...], column: str, token: tuple[str, int, int],
+          unit: str | None, page: int | None) -> Fact:
+    number = parse_number(token[0])
+    return Fact(report_id=report_id, table=key, row_path=path, column_path=(column,), value=number.value,
+                unit=number.unit or unit, status=EXACT, page=page, span=(token[1], token[2]), raw=token[0])

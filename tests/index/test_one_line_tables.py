@@ -1,0 +1,54 @@
+"""Coded tables of a page crawled into one line: read when each row's number has one place."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from index.load import load_document
+from index.one_line_tables import one_line_tables
+from index.parse import parse_document
+
+_FILLER = "说明文字。" * 80  # a one-line page is long; a printed line never is
+
+_ONE_VALUE = (_FILLER + " 七、一般公共预算基本支出经济分类情况表 单位：万元 科目编码 科目名称 预算数 合 计 300.50"
+              " 301 工资福利支出 200.00 30101 基本工资 120.00 30102 津贴补贴 80.00 30103 奖金"
+              " 302 商品和服务支出 100.50 30201 办公费 60.50 30205 水费 30206 电费 40.00 八、其他说明 无。")
+
+
+def _read(text: str):
+    return one_line_tables("r", text, 1, [], lambda _: None)
+
+
+def test_a_one_value_coded_table_on_one_line_is_read_row_by_row():
+    tables, facts, spans = _read(_ONE_VALUE)
+    cells = {"/".join(f.row_path): f.value for f in facts}
+    assert cells == {"合计": Decimal("300.50"), "工资福利支出": Decimal("200.00"),
+                     "工资福利支出/基本工资": Decimal("120.00"), "工资福利支出/津贴补贴": Decimal("80.00"),
+                     "商品和服务支出": Decimal("100.50"), "商品和服务支出/办公费": Decimal("60.50"),
+                     "商品和服务支出/电费": Decimal("40.00")}  # 奖金 and 水费 printed no number
+    assert all(f.unit == "万元" and f.column_path == ("预算数",) for f in facts)
+    assert tables[0].title == "一般公共预算基本支出经济分类情况表" and len(spans) == 1
+
+
+def test_a_table_of_several_value_columns_is_left_unread():
+    # 人员经费 beside 公用经费: a row's lone number could sit in either column
+    text = _ONE_VALUE.replace("科目名称 预算数", "科目名称 合计 人员经费 公用经费")
+    assert _read(text) == ([], [], [])
+
+
+def test_a_row_printing_two_numbers_leaves_its_table_unread():
+    text = _ONE_VALUE.replace("30101 基本工资 120.00", "30101 基本工资 120.00 20.00")
+    assert _read(text)[1] == []
+
+
+def test_a_short_line_is_no_one_line_page():
+    assert _read(_ONE_VALUE.replace(_FILLER, ""))[1] == []
+
+
+def test_a_crawled_budget_page_gives_its_economic_lines(fixtures_dir: Path):
+    parsed = parse_document(load_document(fixtures_dir / "46_pingtan_suping_budget_2021.txt"), "46")
+    lines = {"/".join(f.row_path): f.value for f in parsed.facts if f.table.startswith("g")}
+    assert lines["工资福利支出/绩效工资"] == Decimal("55.32")
+    assert lines["商品和服务支出/工会经费"] == Decimal("88.01")
+    assert "工资福利支出/伙食补助费" not in lines  # printed empty
