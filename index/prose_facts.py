@@ -74,6 +74,10 @@ _ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")
 # where the page lost its number
 _QUOTED_ITEM = re.compile(r"^\s*[“\"][^“”\"]{2,120}?[（(]项[)）]\s*[”\"]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD_AFTER_SPACE = re.compile(r"\s+")
+# words whose first character is also a unit: after a number and a space they are the next cell's
+_WORDS_OPENED_BY_A_UNIT = frozenset({"项目", "人员", "个人", "名称", "部门", "家庭", "所属", "户籍", "期间", "条例",
+                                     "次数", "件数", "本级", "场所", "批复", "份额", "篇幅", "起诉", "分类", "位于"})
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
 
@@ -153,6 +157,9 @@ def prose_facts(
         for m in _with_listed(sentence):
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
                 continue
+            if _WORD_AFTER_SPACE.match(sentence, m.end(2) if m.group(2) else m.end(1)) \
+                    and sentence[m.start(4):m.start(4) + 2] in _WORDS_OPENED_BY_A_UNIT:
+                continue  # 「人员经费 7725.98 项目经费」: 项 opens the next cell's word, it is no unit
             label = _label(sentence, m.start())
             if len(_HAN.findall(label)) < 2 and head:  # 「5.“…事业单位医疗（项）”50.37万元」: the subject
                 label = head

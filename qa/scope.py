@@ -17,7 +17,7 @@ _UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", 
 _ORG_SUFFIX = ("管理局", "办事处", "委员会", "办公室", "局", "委", "办")
 _BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|(?<![城都])市(?!场)|[县镇]")
 _GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
-_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年?")
+_YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)(?![\d.])\s*年?")  # not the 2010 of a subject code 2010402
 # the short forms that departments' names go by, applied together
 _ABBREVIATIONS = (
     ("国有资产监督管理委员会", "国资委"), ("国有资产管理局", "国资局"), ("监督管理", "监管"), ("文化体育", "文体"),

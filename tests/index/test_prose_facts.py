@@ -75,3 +75,12 @@ def test_an_aside_before_the_number_stays_in_its_clause() -> None:
     # the scope after an owner's name ends the name, and a level marker still opens nothing
     assert labels["本级）共有车辆"] == Decimal("3")
     assert Decimal("5.00") in labels.values() and not any("一般公共服务支出 类" in k for k in labels)
+
+
+def test_a_unit_that_opens_the_next_cells_word_is_no_unit() -> None:
+    # a flattened table: 「… 人员经费 512.30 项目经费 80.00 …」 has no 512.30项
+    text = "五、支出表 人员经费 512.30 项目经费 80.00 部门 12 人员 3 条例。本年办理提案 3 项，新增 2 人。"
+    got = {(f.value, f.unit) for f in prose_facts("r", text)}
+    assert (Decimal("512.30"), "项") not in got and (Decimal("80.00"), "部") not in got
+    assert (Decimal("12"), "人") not in got
+    assert (Decimal("3"), "项") in got and (Decimal("2"), "人") in got

@@ -13,6 +13,7 @@ from index.metadata import extract_metadata
 from index.prose_facts import prose_facts
 from index.store import SQLiteStore
 from qa.ask import QA
+from qa.scope import years_in
 from qa.vocab import abbreviates
 
 FIXTURES = ("41_pingtan_jingfa_2019.txt", "42_pingtan_jingfa_2014.txt", "45_pingtan_jingfaju_final_2017.txt",
@@ -182,3 +183,12 @@ def budgets(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
 def test_a_budget_line_asked_by_its_short_name(budgets, question, value):
     a = budgets.ask(question)
     assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,years", [
+    ("经发局2016年一般行政管理事务（2010402）决算是多少？", [2016]),  # 2010 of the code is no year
+    ("2060499科目2017年和2018年各多少？", [2017, 2018]),
+    ("功能科目2019901在2019年的预算", [2019]),
+])
+def test_a_subject_code_holds_no_year(question, years):
+    assert years_in(question) == years
