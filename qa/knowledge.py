@@ -117,6 +117,9 @@ class ReportFacts:
         if tpl is None:
             return None
         kids = tpl.table(table).children(row)
+        if printed := next((k for k in kids if k.key == "total"), None):
+            # 「三、本年度办理结果」 prints its own total as its last sub-row, (七)总计: that is its value
+            return self.cell(table, printed.key, column)
         parts = [self.cell(table, k.key, column) for k in kids]
         parts = [p for p in parts if p is not None]
         if not kids or not parts or len(parts) < len([k for k in kids if k.columns]):

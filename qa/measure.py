@@ -141,8 +141,17 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
 
 
 def _has_cells(rf: ReportFacts, hit: RowHit) -> bool:
-    prefix = f"{hit.table}.{hit.row.key}"
-    return any(k[0] == prefix or k[0].startswith(prefix + ".") for k in rf.cells)
+    """Whether the report printed the row, or (a heading such as 「三、本年度办理结果」) one of its sub-rows."""
+    table = load_templates()["2021"].table(hit.table)
+    rows, seen = [hit.row.key], set()
+    while rows:
+        key = rows.pop()
+        seen.add(key)
+        prefix = f"{hit.table}.{key}"
+        if any(k[0] == prefix or k[0].startswith(prefix + ".") for k in rf.cells):
+            return True
+        rows += [c.key for c in table.children(key) if c.key not in seen]
+    return False
 
 
 def _t3(rf: ReportFacts, row: str, col: str, notes: tuple[str, ...]) -> Measure | None:

@@ -118,3 +118,13 @@ def test_a_department_no_report_belongs_to_is_named_as_missing(many, question, n
 def test_framing_words_name_nothing_counted(many, question, value):
     a = many.ask(question)
     assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # the heading 「三、本年度办理结果」 prints its own total as its last sub-row, (七)总计
+    ("管委会办公室2021年申请的处理结果合计几件？", "23"),
+    ("行政审批局2023年办理结果一共有多少件？", "7"),
+])
+def test_a_heading_with_its_own_total_row_is_that_total(many, question, value):
+    a = many.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
