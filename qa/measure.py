@@ -90,7 +90,9 @@ def _t2_column(question: str, hit: RowHit, version: str | None = None) -> tuple[
         except KeyError:
             pass
     # the longest name wins: 「对外公开总数量」 also holds 「公开」, an alias of 本年新公开数量
-    named = [(len(a), col) for col in row.columns for a in (col.path[-1], *col.aliases) if len(a) >= 2 and a in q]
+    bare = q.replace("的", "")  # 「上一年的项目数量」 names 上一年项目数量
+    named = [(len(a), col) for col in row.columns for a in (col.path[-1], *col.aliases)
+             if len(a) >= 2 and (a in q or a in bare)]
     if named:
         return max(named, key=lambda n: n[0])[1].key, ()
     col = next((c for c in row.columns if c.default), row.columns[0])

@@ -192,3 +192,9 @@ def test_a_budget_line_asked_by_its_short_name(budgets, question, value):
 ])
 def test_a_subject_code_holds_no_year(question, years):
     assert years_in(question) == years
+
+
+def test_a_column_named_with_a_particle_inside_it(crawled):
+    # the 2019 format's 上一年项目数量, asked 「上一年的项目数量」
+    a = crawled.ask("平潭经济发展局2019年表二里行政处罚上一年的项目数量是多少？")
+    assert a.status == "answered" and str(a.value) == "12", a.text
