@@ -483,6 +483,11 @@ def own_title(title: str, f: Fact, version: str | None) -> str:
     return title
 
 
+# the template's tables as people number them (「表二里的…」)
+_TABLE_NUMBER = {"t2": ("表二", "表2", "第二张表"), "t3": ("表三", "表3", "第三张表"),
+                 "t4": ("表四", "表4", "第四张表")}
+
+
 def template_words(f: Fact, version: str | None) -> list[str]:
     """The template's labels and everyday aliases for a template cell (and for its parent rows)."""
     tpl = load_templates().get(version or "") or load_templates()["2021"]
@@ -493,7 +498,7 @@ def template_words(f: Fact, version: str | None) -> list[str]:
         table = tpl.table(table_key)
     except KeyError:
         return []
-    out = [own_title(table.title, f, version)]
+    out = [own_title(table.title, f, version), *_TABLE_NUMBER.get(table_key, ())]
     keys = {r.key for r in table.rows}
     key: str | None = row_key
     while key in keys:
