@@ -138,7 +138,8 @@ class Figures:
     def stated_share(self, q: str, eff: str, rf: ReportFacts, reports: list[Report]) -> Answer | None:
         """A percentage the report states whose words cover the whole question (「“三公”经费…完成预算的
         69.26%」 for 「三公经费完成预算的百分之几」): stated, it needs no division of ours."""
-        rates = [f for f in rf.facts if f.table == "prose" and f.unit == "%"]
+        # a rate of change (「…支出增长80%」) is no share of anything
+        rates = [f for f in rf.facts if f.table == "prose" and f.unit == "%" and not is_change(f.row_path[-1])]
         names = names_of(rf.report, eff)
         measures = [prose_measure(s.fact) for s in prose_candidates(eff, rates, names, rf.report.year,
                                                                     kind=rf.report.kind)]

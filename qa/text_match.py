@@ -239,8 +239,9 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
     q = bigrams(without(qn, agency_names)) | synonym_bigrams(qn)
     total_asked = bool(_TOTAL_ASKED.search(qn))
     ranked: list[tuple[float, float, Fact, int]] = []
+    running = _running_totals(facts) if "累计" not in qn else set()
     for f in facts:
-        if f.table != "prose" or unit_conflict(qn, f.unit):
+        if f.table != "prose" or unit_conflict(qn, f.unit) or f.id in running:
             continue
         label = f.row_path[-1]
         at = _at(f)
@@ -274,6 +275,25 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         ranked.append((core, precision, f, len(own)))
     ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[-1])))  # then the fuller label
     return ranked
+
+
+def _running_totals(facts: list[Fact]) -> set[str]:
+    """Running totals printed beside the year's own figure in one sentence (「…累计主动公开政府信息
+    1568条，…其中2018年度我局共主动公开政府信息181条」): a question that does not ask 累计 asks the year's."""
+    by_sentence: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.table == "prose" and f.sentence:
+            by_sentence.setdefault(f.sentence, []).append(f)
+    out: set[str] = set()
+    for group in by_sentence.values():
+        for f in group:
+            if "累计" in f.row_path[-1] and not _A_YEAR.search(f.row_path[-1]):
+                if any(g is not f and g.unit == f.unit and _A_YEAR.search(g.row_path[-1]) for g in group):
+                    out.add(f.id)
+    return out
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|本年|当年")
 
 
 def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),

@@ -66,6 +66,7 @@ class Verdict:
     uncovered: tuple[str, ...] = ()
     quantity: str = ""  # the quantity asked, when the figures are of another kind
     label: str = ""  # the figure that was refused, in words
+    periods: tuple[str, ...] = ()  # parts of the year the figures are of, the question not
 
 
 def question_text(question: str) -> str:
@@ -241,6 +242,8 @@ def _claim_context(q: str, context: str, taken: list[bool]) -> list[tuple[int, i
         while j <= len(q) and q[i:j] in context:
             best = j - i
             j += 1
+        if best >= 2 and _only_in_a_name(q, i, best, context):
+            best = 0
         if best >= 2:
             _mark(taken, i, best)
             stretches.append((i, i + best))
@@ -275,6 +278,22 @@ def _claim_abbreviations(q: str, context: str, taken: list[bool]) -> None:
             i += found
         else:
             i += 1
+
+
+# words the labels print inside the name of what is counted (「政府信息公开申请」): there they do not
+# say what became of it (「全部给公开了的」 is 予以公开, not every 信息公开 application)
+_NAMES_HOLDING = {"公开": ("信息公开", "政务公开", "依申请公开")}
+
+
+def _only_in_a_name(q: str, i: int, n: int, context: str) -> bool:
+    word = q[i:i + n]
+    names = _NAMES_HOLDING.get(word)
+    if not names or any(q.find(name) <= i < q.find(name) + len(name) for name in names if name in q):
+        return False
+    bare = context
+    for name in names:
+        bare = bare.replace(name, "|")
+    return word not in bare
 
 
 def _pieced_words(q: str, stretches: list[tuple[int, int]], before: list[bool], context: str) -> list[str]:
@@ -544,6 +563,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         left = [_heading_subject(head)]
     if left:
         return Verdict(False, tuple(left), label=label)
+    if periods := _periods_unasked(question, figs):
+        return Verdict(False, label=label, periods=tuple(periods))
     wanted = quantity_asked(question_text(question))
     unit = answer.unit if answer.value is not None else figs[0].fact.unit
     if wanted == "percent" and operation_share:
@@ -558,6 +579,22 @@ def _heading_subject(head: str) -> str:
     return bare.strip()[:30] + "（总数）"
 
 
+# a part of the year a figure's own label names (「第二季度开工15个项目」, 「上半年」, 「3月份」)
+_PERIOD_PART = re.compile(r"第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年"
+                          r"|(?<![\d年])\d{1,2}\s*月份?(?!\s*\d{1,2}\s*日)")
+
+
+def _periods_unasked(question: str, figs: tuple[Figure, ...]) -> list[str]:
+    """The parts of the year the figures' own labels name and the question does not: one quarter's
+    figure does not answer for 「四个季度一共」 or for the year."""
+    q = question_text(question)
+    out: list[str] = []
+    for fig in figs:
+        label = " ".join(fig.fact.row_path[-1:] + fig.fact.column_path)
+        out += [m.group() for m in _PERIOD_PART.finditer(label) if question_text(m.group()) not in q]
+    return list(dict.fromkeys(out))
+
+
 _QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}
 
 
@@ -565,7 +602,10 @@ def refusal(answer: Answer, verdict: Verdict) -> Answer:
     """The refusal that replaces an answer the verifier did not let through: it names what the
     question asked that no stored figure of the report says."""
     r = answer.figures[0].report
-    if verdict.uncovered:
+    if verdict.periods:
+        text = (f"{who(r)}的报告中找到的「{verdict.label}」只是「{'」「'.join(verdict.periods)}」的数字，"
+                "问题问的不是这一段时间，所以不作为答案；报告里没有所问时段的这一数字。")
+    elif verdict.uncovered:
         terms = "」「".join(verdict.uncovered)
         text = (f"在{who(r)}的报告中没有找到与「{terms}」对应的数字：最接近的是「{verdict.label}」，"
                 f"但它并不是按「{terms}」统计的，所以不作为答案。可以换一种问法，或直接问表内的行列名称。")

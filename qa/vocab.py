@@ -7,6 +7,7 @@ and which quantity a question wants; none of them spells those word lists itself
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -37,6 +38,7 @@ class Vocabulary:
     contrast_parts: tuple[tuple[str, ...], ...]  # groups whose members are parts of one whole
     residual: tuple[str, ...]  # 其他: a label naming the rest of a set
     contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
+    contrast_same: tuple[tuple[str, str], ...] = ()  # words said for a member (年底 → 年末), longest first
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
@@ -94,6 +96,7 @@ def vocabulary() -> Vocabulary:
         contrast_names=_longest_first(raw["contrasts"].get("names", [])),
         residual=tuple(raw.get("residual", [])),
         contrast_parts=tuple(tuple(g) for g in raw["contrasts"].get("parts", [])),
+        contrast_same=tuple(sorted(raw["contrasts"].get("same", {}).items(), key=lambda kv: -len(kv[0]))),
     )
 
 
@@ -161,7 +164,7 @@ def members(text: str, group: tuple[str, ...]) -> set[str]:
     """The members of a contrast group a text says, a longer member hiding the shorter it holds
     (「年初预算」 is not also 「预算」)."""
     found: set[str] = set()
-    rest = without_names(text)
+    rest = _said_as_members(without_names(text))
     for w in sorted(group, key=len, reverse=True):
         if w in rest:
             found.add(w)
@@ -197,7 +200,7 @@ def contradicts(question: str, label: str) -> bool:
 def _qualifiers(text: str) -> dict[int, frozenset[str]]:
     """The contrast members a text says, by group, each span read once as its longest member (read
     once per label: every candidate cell of every question asks it)."""
-    rest = without_names(text)
+    rest = _said_as_members(without_names(text))
     out: dict[int, set[str]] = {}
     for w, groups in _members_longest_first():
         if w in rest:
@@ -205,6 +208,18 @@ def _qualifiers(text: str) -> dict[int, frozenset[str]]:
                 out.setdefault(i, set()).add(w)
             rest = rest.replace(w, "|")
     return {i: frozenset(ws) for i, ws in out.items()}
+
+
+# 「全年累计…」「本年累计…」: a sum over the report's own year is that year's figure
+_YEAR_TO_DATE = re.compile(r"(?:全年|年内|本年度?|当年)\s*累计")
+
+
+def _said_as_members(text: str) -> str:
+    """The text with the words said for a contrast member replaced by it (年底 → 年末)."""
+    text = _YEAR_TO_DATE.sub("当年", text)
+    for word, member in vocabulary().contrast_same:
+        text = text.replace(word, member)
+    return text
 
 
 @cache
