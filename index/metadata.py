@@ -18,7 +18,7 @@ _TITLE = re.compile(
 _YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告)")
 # a crawled page's title 「2017年度平潭综合实验区经济发展局部门决算说明」: the year first, a finance kind too
 _TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,30}?)"
-                                r"(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)(?:预算|决算)(?:说明|公开)?)")
+                                r"(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
 _BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
 _CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构)[:：]\s*(.*)$", re.M)
 _DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
