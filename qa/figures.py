@@ -236,7 +236,8 @@ def quoted_whole(head: str, rf: ReportFacts) -> list[Measure]:
 
 
 _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
-PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|相加|之和|共计|总计|总数|加总|合起来|合在一起|总和"),
+PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加一块|加到一起|相加|之和|共计|总计|总数|加总|合起来"
+                             r"|合在一起|总和"),
               DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
                                r"|[多少高低](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)"
                                r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}

@@ -170,7 +170,7 @@ def _heads_list(f: Fact, i: int) -> int:
 
 
 # the end of a sentence that announces the list after it
-_ANNOUNCES = re.compile(r"(?:如下|包括|分别为|分别是)\s*[：:]?\s*$")
+_ANNOUNCES = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]?\s*$")
 
 
 def _in_list(f: Fact, i: int) -> int:

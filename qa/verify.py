@@ -92,6 +92,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     before = list(taken)
     stretches = _claim_context(q, context, taken)
     _claim_abbreviations(q, context, taken)
+    for m in _GLOSSED.finditer(q):  # 「招待客人（公务接待）」: the name in brackets says what the words before it mean
+        if all(taken[m.start(2):m.end(2)]):
+            _mark(taken, m.start(1), len(m.group(1)))
     for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
         if word in q and any(p in context for p in printed):
             _claim_all(q, word, taken)
@@ -253,6 +256,7 @@ def _claim_context(q: str, context: str, taken: list[bool]) -> list[tuple[int, i
     return stretches
 
 
+_GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,8})[（(]([\u4e00-\u9fff“”\"]{2,20})[)）]")
 _TERM_BREAK = re.compile(r"[|/×\s（）()“”\"、，,：:；;]+")
 
 
@@ -390,6 +394,31 @@ def heading_of(fig: Figure, sources: Sources) -> str:
     return heads[-1].group() if heads else ""
 
 
+_LIST_ITEMS = 40
+# what an item says after its figure (「主要原因是…」「主要用于…」「其中，…」)
+_ITEM_GOES_ON = re.compile(r"\s*(?:主要原因|原因|主要用于|主要是|用于|其中|较上年|比上年|与上年|同比)")
+_ITEM_OPENS = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_ANNOUNCES = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]?\s*$")
+
+
+def list_head(text: str, start: int) -> str:
+    """The sentence announcing the list a prose number's sentence is an item of (「2015年公共财政拨款
+    支出337.32万元，…具体情况如下：」 over 「1.行政运行289.74万元」): its words are the item's too."""
+    s0 = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+    if not _ITEM_OPENS.match(text, s0):
+        return ""
+    for _ in range(_LIST_ITEMS):  # back over the items before it and what each says after its figure
+        end = len(text[:s0].rstrip())
+        p0 = max(text.rfind(c, 0, end - 1) for c in "。；\n") + 1
+        sentence = text[p0:end]
+        if _ANNOUNCES.search(sentence):
+            return sentence
+        if not (_ITEM_OPENS.match(sentence) or _ITEM_GOES_ON.match(sentence)) or p0 == 0:
+            return ""
+        s0 = p0
+    return ""
+
+
 def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[str]:
     """Everything that says what a figure is: its row and column paths, its table's title, the
     report's title, the template's everyday words for its cell; for a prose number its own clause,
@@ -410,6 +439,7 @@ def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[
             out += own_clause(text, f.span[0], f.span[1])
             if heading and (head := heading_of(fig, sources)):  # a numbered item's own subject outranks it
                 out.append(head)
+            out.append(list_head(text, f.span[0]))
     out += template_words(f, fig.report.template)
     return out
 

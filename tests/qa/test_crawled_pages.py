@@ -201,3 +201,22 @@ def test_a_column_named_with_a_particle_inside_it(crawled):
     # the 2019 format's 上一年项目数量, asked 「上一年的项目数量」
     a = crawled.ask("平潭经济发展局2019年表二里行政处罚上一年的项目数量是多少？")
     assert a.status == "answered" and str(a.value) == "12", a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # an item of a list takes the words of the sentence announcing it (「…拨款支出…具体情况如下(…)：」)
+    ("经发局2017年能源节约利用支出了多少钱？", "67.92"),
+    # a name in brackets says what the everyday words before it mean
+    ("经发局2017年请客吃饭（公务接待费）花了多少？", "15.54"),
+    ("经发局2017年住房公积金和提租补贴加一块多少？", "154.44"),  # 加一块 adds
+    ("经发局2017年三公花了多少？", "28.15"),  # 三公 for 三公经费
+])
+def test_list_heads_glosses_and_everyday_sums(crawled, question, value):
+    a = crawled.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+
+
+def test_words_in_brackets_gloss_only_what_they_cover(crawled):
+    # the bracket names nothing the report prints: the words before it still need a figure of their own
+    a = crawled.ask("经发局2017年请客吃饭（宴请费）花了多少？")
+    assert a.status != "answered", a.text
