@@ -60,15 +60,26 @@ PROBE_SETS = sorted((ROOT / "eval" / "probes").glob("*.jsonl"))
 MIN_PROBE_ACCURACY = 0.70
 
 
+# each later round with its own reports, gated once its classes were handled: round 6 scored 73.3 %
+# (85/116) with the fake embedder when it joined the gate, less a margin
+PROBE_ROUNDS = {
+    "rounds 3-4": (PROBE_SETS, ROOT / "eval" / "probe_reports", MIN_PROBE_ACCURACY),
+    "round 6": (sorted((ROOT / "eval" / "probes" / "round6").glob("*.jsonl")),
+                ROOT / "eval" / "probes" / "round6" / "reports", 0.65),
+}
+
+
 @pytest.mark.slow
-def test_probe_sets_state_no_wrong_figure(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", sorted(PROBE_ROUNDS))
+def test_probe_sets_state_no_wrong_figure(tmp_path: Path, name: str) -> None:
     from dataclasses import replace
 
+    sets, reports, floor = PROBE_ROUNDS[name]
     settings = replace(Settings.from_env(env={}), embedder="fake")
-    report = run_eval(PROBE_SETS, [ROOT / "eval" / "probe_reports"], data_dir=tmp_path / "d", settings=settings)
+    report = run_eval(sets, [reports], data_dir=tmp_path / "d", settings=settings)
     paths = write_outputs(report, tmp_path / "out")
     wrong = [o.item["id"] for o in report.outcomes if o.confident_wrong]
-    assert len(PROBE_SETS) == 4 and not report.ingest_failures, report.ingest_failures
-    assert report.accuracy >= MIN_PROBE_ACCURACY and not wrong, (
+    assert len(sets) >= 2 and not report.ingest_failures, report.ingest_failures
+    assert report.accuracy >= floor and not wrong, (
         f"confident wrong: {wrong}\n{console_summary(report)}\n\n{paths['summary'].read_text(encoding='utf-8')}"
     )
