@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from itertools import product
 
-from index.models import Report
+from index.models import Fact, Report
 from index.template import load_templates
 from qa import across
-from qa.answer import ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
+from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
 from qa.cells import CellMatch, match_cells
 from qa.compose import figures_of, num, who
 from qa.figures import (
@@ -55,7 +56,17 @@ from qa.knowledge import Knowledge, ReportFacts, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.scope import Scope, by_level, named_agencies, names_used
 from qa.text_match import dated_before, is_change, prose_candidates, table_candidates
-from qa.verify import EXCEPT, Sources, excepted, figure_context, gate, unasked_words, uncovered_terms, unheld_labels
+from qa.verify import (
+    EXCEPT,
+    Sources,
+    excepted,
+    figure_context,
+    gate,
+    list_head,
+    unasked_words,
+    uncovered_terms,
+    unheld_labels,
+)
 
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
@@ -221,7 +232,27 @@ class Figures:
         done = arithmetic(a.q, rf, [whole[0], part[0]], DIFF)
         if done.status == ANSWERED:
             done = replace(done, text=f"除「{excluded}」以外：" + done.text)
+            if (others := self._other_items(rf, whole[0], part[0])) is not None:
+                done = _against_the_items(done, rf, others)
         return done
+
+    def _other_items(self, rf: ReportFacts, whole: Measure, part: Measure) -> list[Fact] | None:
+        """The items a prose total announces (「…28.15万元，…具体情况如下：（一）…4.50万元…（二）…8.10万元…
+        （三）…15.54万元」) other than the one left out, when the total is such a head and the part one of them."""
+        if whole.kind != "prose" or part.kind != "prose":
+            return None
+        head, left_out = whole.value.inputs[0], part.value.inputs[0]
+        text = rf.text(self.kb.store)
+        opening = (head.sentence or "").strip()[:30]
+        items = [f for f in rf.facts if f.table == "prose" and f.unit == head.unit and f.span and f.sentence
+                 and f.span[0] > head.span[0] and opening and opening in list_head(text, f.span[0])]
+        firsts: dict[str, Fact] = {}
+        for f in sorted(items, key=lambda f: f.span[0]):
+            firsts.setdefault(f.sentence, f)  # an item's own figure is the first of its sentence
+        listed = list(firsts.values())
+        if len(listed) < 2 or left_out.id not in {f.id for f in listed}:
+            return None
+        return [f for f in listed if f.id != left_out.id]
 
     def pick(self, a: Asked, question: str | None = None, checked: bool = False
              ) -> Callable[[ReportFacts], Measure | None]:
@@ -457,6 +488,21 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
     SUM: Figures._sum_or_difference,
     DIFF: Figures._sum_or_difference,
 }
+
+
+def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Answer:
+    """A total less one of its items, checked against the other items the report lists: where the two
+    disagree (the report's own rounding), both are shown and neither is stated as the answer."""
+    added = sum((f.value for f in others), Decimal(0))
+    if done.value is None or added == done.value:
+        return done
+    unit = others[0].unit
+    terms = " + ".join(f"{f.row_path[-1]} {num(f.value, unit)}" for f in others)
+    text = (done.text + f"但报告列出的其余各项相加为：{terms} = {num(added, unit)}。总数与各项之和不一致"
+            f"（相差{num(abs(added - done.value), unit)}），无法确定哪个是对的，请以原文为准。")
+    figs, cites = figures_of([(prose_measure(f).value, rf.report) for f in others], rf.titles)
+    return replace(done, status=AMBIGUOUS, text=text, value=None, figures=done.figures + figs,
+                   citations=done.citations + cites)
 
 
 def _after_year(label: str, year: int | None) -> str:

@@ -395,25 +395,28 @@ def heading_of(fig: Figure, sources: Sources) -> str:
 
 
 _LIST_ITEMS = 40
-# what an item says after its figure (「主要原因是…」「主要用于…」「其中，…」)
-_ITEM_GOES_ON = re.compile(r"\s*(?:主要原因|原因|主要用于|主要是|用于|其中|较上年|比上年|与上年|同比)")
+_SECTION_OPENS = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+[部分章节])")
 _ITEM_OPENS = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _ANNOUNCES = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]?\s*$")
 
 
 def list_head(text: str, start: int) -> str:
     """The sentence announcing the list a prose number's sentence is an item of (「2015年公共财政拨款
-    支出337.32万元，…具体情况如下：」 over 「1.行政运行289.74万元」): its words are the item's too."""
+    支出337.32万元，…具体情况如下：」 over 「1.行政运行289.74万元」): its words are the item's too. Back
+    over the items before it and all they say, never past the section's own heading."""
     s0 = max(text.rfind(c, 0, start) for c in "。；\n") + 1
     if not _ITEM_OPENS.match(text, s0):
         return ""
-    for _ in range(_LIST_ITEMS):  # back over the items before it and what each says after its figure
+    for _ in range(_LIST_ITEMS):
         end = len(text[:s0].rstrip())
         p0 = max(text.rfind(c, 0, end - 1) for c in "。；\n") + 1
         sentence = text[p0:end]
         if _ANNOUNCES.search(sentence):
+            if len(_CJK.findall(_ANNOUNCES.sub("", sentence))) < 6 and p0 > 0:  # 「…28.15万元。具体情况如下：」
+                q0 = max(text.rfind(c, 0, p0 - 1) for c in "。；\n") + 1
+                sentence = text[q0:end]
             return sentence
-        if not (_ITEM_OPENS.match(sentence) or _ITEM_GOES_ON.match(sentence)) or p0 == 0:
+        if _SECTION_OPENS.match(sentence) or p0 == 0:
             return ""
         s0 = p0
     return ""
@@ -622,6 +625,8 @@ def _periods_unasked(question: str, figs: tuple[Figure, ...]) -> list[str]:
     for fig in figs:
         label = " ".join(fig.fact.row_path[-1:] + fig.fact.column_path)
         out += [m.group() for m in _PERIOD_PART.finditer(label) if question_text(m.group()) not in q]
+    if len(figs) > 1 and len(set(out)) > 1:  # 「四个季度的用款计划加起来」: the periods together are the span asked
+        return []
     return list(dict.fromkeys(out))
 
 

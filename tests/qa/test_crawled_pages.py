@@ -220,3 +220,24 @@ def test_words_in_brackets_gloss_only_what_they_cover(crawled):
     # the bracket names nothing the report prints: the words before it still need a figure of their own
     a = crawled.ask("经发局2017年请客吃饭（宴请费）花了多少？")
     assert a.status != "answered", a.text
+
+
+@pytest.fixture(scope="module")
+def lists(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    names = ("45_pingtan_jingfaju_final_2017.txt", "57_pingtan_xingzhengfuwuzhongxin_final_2015.txt")
+    store = SQLiteStore(tmp_path_factory.mktemp("lists") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / n for n in names], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+def test_a_total_less_one_item_that_its_other_items_contradict_is_shown_not_stated(lists):
+    # 「“三公”经费…支出6.68万元，具体情况如下：（一）…0万元（二）…4.72万元（三）公务接待费1.95万元」: 4.73 or 4.72
+    a = lists.ask("行政服务中心2015年三公经费里除了公务接待费，其余的还有多少？")
+    assert a.status == "ambiguous" and a.value is None, a.text
+    assert "4.73" in a.text and "4.72" in a.text
+
+
+def test_a_total_less_one_item_that_its_other_items_agree_with_is_stated(lists):
+    a = lists.ask("经发局2017年支出除了项目支出以外还有多少？")
+    assert a.status == "answered" and str(a.value) == "1957.96", a.text
