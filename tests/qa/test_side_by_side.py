@@ -114,6 +114,7 @@ def test_a_department_no_report_belongs_to_is_named_as_missing(many, question, n
     ("金井片区2024年以个人名义提出的信息公开申请有几件？", "8"),
     ("管委会办公室2023年以属于过程性信息为理由不予公开的申请有几件？", "1"),
     ("管委会办公室2021年本机关手里不掌握相关政府信息的申请有几件？", "17"),
+    ("金井片区2024年以个人身份提出申请的有几件？", "8"),
 ])
 def test_framing_words_name_nothing_counted(many, question, value):
     a = many.ask(question)
