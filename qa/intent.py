@@ -23,7 +23,7 @@ _FIGURE = re.compile(
 SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
 _PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])")  # 「财政拨款收入加事业收入」: 加 joins two items
-_SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计|加总|合起来|合在一起|加在一起|加一块|加到一起|总和|"
+_SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计|加总|合起来|合在一起|加在一起|加一块|加一起|加到一起|总和|"
                   + _PLUS.pattern)
 # 「多多少」「高多少」「少花了多少」「差额」: the size of a difference (a verb may stand between)
 _DIFF = re.compile(r"[多少高低](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)|差多少|相差|差距|差额|差了|差几")
@@ -106,7 +106,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(SUM, True)
     if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「办公费和印刷费加起来」: items of another table
         return Intent(SUM, True)
-    if re.search(r"加起来|之和|相加|加在一起|加一块|加到一起", q) or _PLUS.search(q):  # 「三个季度的用款之和」
+    if re.search(r"加起来|之和|相加|加在一起|加一块|加一起|加到一起", q) or _PLUS.search(q):  # 「三个季度的用款之和」
         return Intent(SUM, True)
     if figure or (vocabulary().names_an_amount(q) and not _DESCRIBE.search(q)):
         return Intent(LOOKUP, True)

@@ -67,11 +67,12 @@ from qa.verify import (
     uncovered_terms,
     unheld_labels,
 )
+from qa.vocab import vocabulary
 
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
-_REST_ASKED = re.compile(r"[，,\s]*(?:还有|其余|剩下|剩余|另外|余下)|的")
-_REST = re.compile(r"^[，,\s]*|(?<=[，,])\s*(?:还有|其余的?|剩下的?|剩余的?|另外)")
+_REST_ASKED = re.compile(r"[，,\s]*(?:还有|还剩|其余|剩下|剩余|另外|余下)|的")
+_REST = re.compile(r"^[，,\s]*|(?<=[，,])\s*(?:还有|还剩|其余的?|剩下的?|剩余的?|另外)|还剩")
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,11 @@ class Figures:
         tpl = load_templates()["2021"]
         whole = quoted_whole(rest, rf) or find_measures(rf, match_cells(rest, tpl), rest)
         part = find_measures(rf, match_cells(excluded, tpl), excluded)
+        if whole and part and whole[0].kind == "prose" and part[0].value.unit != whole[0].value.unit:
+            # 「主动公开的…刨掉其他类」: the item of the whole's own list, not a table row named 其他
+            prose = [f for f in rf.facts if f.table == "prose" and f.unit == whole[0].value.unit]
+            part = [prose_measure(c.fact) for c in prose_candidates(excluded, prose, names_of(target, a.eff),
+                                                                    target.year)] or part
         ok = bool(whole and part) and whole[0].value.inputs != part[0].value.inputs
         if ok:
             own = [(rest, whole[0]), (excluded, part[0])]
@@ -475,8 +481,11 @@ class Figures:
         """「当面申请」: a breakdown the national tables lack but this report's own table prints;
         「平均得分」: a figure its prose states (a final account's 绩效 section)."""
         core = re.sub(r"(提交|提出|递交)$", "申请", span)
-        return any(core in label for r in scope.reports[:20] for f in self.kb.of(r).facts
-                   if f.table.startswith("g") or f.table == "prose" for label in f.row_path)
+        # 「网上申请」 printed 「网络申请」: the everyday word as the reports print it
+        forms = {core} | {core.replace(w, p) for w, printed in vocabulary().synonyms.items() if w in core
+                          for p in printed}
+        return any(form in label for r in scope.reports[:20] for f in self.kb.of(r).facts
+                   if f.table.startswith("g") or f.table == "prose" for label in f.row_path for form in forms)
 
 
 # across reports, in order: the first that applies answers

@@ -52,12 +52,14 @@ _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八
 EXCEPT = _EXCLUDED = re.compile(
     r"除了?(?P<x>[^，,。？?]{1,20}?)(?:之外|以外|外(?=[，,]|还|其)"
     r"|(?=[，,]\s*(?:其余|剩下|剩余|还有(?=\s*(?:多少|几)[\u4e00-\u9fff]?\s*[？?。]?$))))"
-    r"|(?<=[，,])(?P<y>[^，,。？?除]{2,20}?)(?:之外|以外)(?=的?[，,]?\s*(?:还有|其余|剩下|剩余|其他|别的))")
+    r"|(?<=[，,])(?P<y>[^，,。？?除]{2,20}?)(?:之外|以外)(?=的?[，,]?\s*(?:还有|其余|剩下|剩余|其他|别的))"
+    # 「刨掉“其他类”还剩多少」「扣掉X，剩下的」: taken off, the rest asked
+    r"|(?:刨掉|刨去|扣掉|扣除|去掉|减去|不算)(?P<z>[^，,。？?]{1,20}?)(?:以后|之后|后)?(?=[，,]?\s*(?:还剩|剩下|剩余|其余|还有))")
 
 
 def excepted(m: re.Match[str]) -> str:
     """What an EXCEPT match leaves out, whichever way it was worded."""
-    return (m.group("x") or m.group("y") or "").strip("的 ")
+    return (m.group("x") or m.group("y") or m.group("z") or "").strip("的 ")
 
 
 @dataclass(frozen=True)

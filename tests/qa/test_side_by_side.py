@@ -129,3 +129,13 @@ def test_framing_words_name_nothing_counted(many, question, value):
 def test_a_heading_with_its_own_total_row_is_that_total(many, question, value):
     a = many.ask(question)
     assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("交建局2022年主动公开的信息刨掉其他类还剩多少条？", "90"),  # 刨掉…还剩: the whole less what is taken off
+    ("管委会办公室2021年予以公开和部分公开的加一起几件？", "5"),  # 加一起 adds
+    ("审批局2023年网上申请的有几件？", "3"),  # a channel the prose states (「网络申请3件」) is no table's lack
+])
+def test_everyday_words_for_operations_and_channels(many, question, value):
+    a = many.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
