@@ -32,7 +32,8 @@ def shown_label(f: Fact) -> str:
     if len(f.row_path) > 1:  # a numbered item's subject: 「… 行政运行 / 年初预算为」
         return " / ".join(f.row_path)
     sentence, raw = f.sentence or "", f.raw or ""
-    if not (_PREDICATE.match(label) or len(label) <= 6) or not raw or sentence.count(raw) != 1:
+    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < 4  # 「第四季度开工」 says which item it is by itself
+    if not (_PREDICATE.match(label) or short) or not raw or sentence.count(raw) != 1:
         return label
     at = sentence.index(raw)
     carried, back = own_clause(sentence, at, at)[2:4]

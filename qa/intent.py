@@ -49,6 +49,7 @@ UNSUPPORTED = re.compile(
 # 「差旅费和会议费哪个多」: two items of one report, the larger asked for
 WHICH_MORE = re.compile(r"(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")
 _TWO_ITEMS = re.compile(r"比(?!\s*(?:19|20)\d\d|去年|上年|上一年|前一年)|和|与|跟")
+_PERIODS_COUNTED = re.compile(r"[两二三四五六七八九十\d]+个?(?:季度|个月)")
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
 CN_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -105,6 +106,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
         return Intent(SUM, True)
     if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「办公费和印刷费加起来」: items of another table
+        return Intent(SUM, True)
+    if _SUM.search(q) and _PERIODS_COUNTED.search(q):  # 「四个季度…一共」: the periods' figures added
         return Intent(SUM, True)
     if re.search(r"加起来|之和|相加|加在一起|加一块|加一起|加到一起", q) or _PLUS.search(q):  # 「三个季度的用款之和」
         return Intent(SUM, True)
