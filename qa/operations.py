@@ -413,6 +413,13 @@ class Figures:
         kind = a.intent.kind
         # 「三公经费里，因公出国费和公务接待费加起来」: the whole may name no one figure while each item does
         measures = find_measures(rf, a.cm, a.eff) or measures_per_part(rf, a.eff, kind)
+        if not measures and kind == SUM:
+            # 「四个季度一共」: the numbered siblings tie with each other in the ranking; one of them
+            # leads to the series the question counts
+            tied = prose_candidates(a.eff, rf.facts, names_of(target, a.eff), target.year, k=1)
+            series = numbered_series(a.q, rf, prose_measure(tied[0].fact)) if tied else []
+            if series:
+                return arithmetic(a.q, rf, series, SUM)
         if not measures:
             return refuse_figure(a.q, target)
         if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):

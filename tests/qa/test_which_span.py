@@ -32,7 +32,7 @@ def spans(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
     ("重点办2017年第三季度开工了几个项目？", "15"),
     ("自然资源与生态环境局2024年全部公开的申请有多少件？", "23"),  # (一)予以公开
     ("自然资源与生态环境局2024年行政复议没结案的有几件？", "1"),  # 尚未审结
-    ("重点办2017年四个季度开工项目数加起来是多少？", "47"),  # the four quarters together: 11 + 15 + 15 + 6
+    ("重点办2017年四个季度一共开工了几个项目？", "47"),  # the four quarters together: 11 + 15 + 15 + 6
 ])
 def test_the_span_and_sense_asked(spans, question, value):
     a = spans.ask(question)
