@@ -18,7 +18,7 @@ from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import names_used
 from qa.text_match import bigrams, without
-from qa.verify import LISTED, own_clause, template_words, uncovered_terms
+from qa.verify import LISTED, list_head, own_clause, template_words, uncovered_terms
 from qa.vocab import vocabulary
 
 _PREDICATE = re.compile(r"^(?:完成|占|比|较|增长|增加|减少|下降|达到?|为|是|共|其中)")
@@ -132,7 +132,8 @@ def refuse_item(q: str, rf: ReportFacts, item: str, kind: str) -> Answer:
     return Answer(q, REFUSED, text, reports=(r.id,))
 
 
-def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer:
+def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str, text: str = "") -> Answer:
+    """`text`: the report's text, where a prose part's list head (its whole) is read."""
     r = rf.report
     base = None
     if m is None or m.kind in ("table", "prose") or whole_named(eff) is not None:
@@ -142,7 +143,7 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer
             m, base = named
     named_whole = whole_named(eff)
     if base is None and m is not None:
-        base = share_base(rf, m)
+        base = share_base(rf, m) or _list_head_base(rf, m, text)
         names = names_of(r, eff)
         if base is not None and named_whole is not None and uncovered_terms(
                 named_whole[0], [base[1], *(p for f in base[0].inputs
@@ -177,6 +178,23 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str) -> Answer
 
 WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,]?(.+)$")
 _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:比例|比重|百分|几成|多少|份额|几)")
+
+
+def _list_head_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str] | None:
+    """The figure of the sentence announcing the list a prose part is an item of (「2017年支出621.18万元，
+    …具体情况如下：」 over 「2.项目支出438.40万元」): the whole the part is a share of."""
+    f = m.value.inputs[0]
+    if m.kind != "prose" or not text or not f.span:
+        return None
+    head = list_head(text, f.span[0])
+    if not head:
+        return None
+    heads = sorted((g for g in rf.facts if g.table == "prose" and g.unit == f.unit and g.sentence and g.span
+                    and g.span[0] < f.span[0] and g.sentence.strip()[:30] in head), key=lambda g: g.span[0])
+    if not heads or heads[0].value is None or f.value is None or heads[0].value < f.value:
+        return None
+    g = heads[0]
+    return Value(g.value, g.unit, (g,), g.row_path[-1]), f"「{g.row_path[-1]}」"
 
 
 def whole_named(q: str) -> tuple[str, str, bool] | None:

@@ -401,7 +401,7 @@ class Figures:
         if measures or WHOLE_OF.match(a.eff):
             # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
             part = next((m for m in measures if m.row != "total"), measures[0]) if measures else None
-            share = share_answer(a.q, rf, part, a.eff)
+            share = share_answer(a.q, rf, part, a.eff, rf.text(self.kb.store))
             # 「（17.46%）」: a percentage the report states, where none can be computed
             if share.status == ANSWERED and self.verified(a.eff, share, a.reports, True) is share:
                 return share

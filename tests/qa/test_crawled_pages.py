@@ -241,3 +241,10 @@ def test_a_total_less_one_item_that_its_other_items_contradict_is_shown_not_stat
 def test_a_total_less_one_item_that_its_other_items_agree_with_is_stated(lists):
     a = lists.ask("经发局2017年支出除了项目支出以外还有多少？")
     assert a.status == "answered" and str(a.value) == "1957.96", a.text
+
+
+def test_a_share_of_the_total_that_announces_the_items_list(lists):
+    # 「（二）2017年支出8,869.36万元，…具体情况如下： 1.基本支出… 2.项目支出6,911.40万元」
+    a = lists.ask("经发局2017年项目支出占总支出的比重？")
+    assert a.status == "answered" and str(a.value) == "77.9", a.text
+    assert "8869.36" in a.text and "6911.4" in a.text
