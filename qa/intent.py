@@ -69,7 +69,8 @@ class Intent:
 
 
 # 「哪家办结的申请少？」: the comparative may close the clause its 哪家/谁 opens
-_LOWEST = re.compile(r"最少|最低|(?:哪个|哪家|哪一个|谁)[^，。？?]{0,4}?(?:更|比较)?[少低小]"
+# (the 少 of 多少 asks a number, not for the smaller: 「谁多、多多少」)
+_LOWEST = re.compile(r"最少|最低|(?:哪个|哪家|哪一个|谁)[^，。？?、]{0,4}?(?:更|比较)?(?<!多)[少低小]"
                      r"|(?:哪个|哪家|哪一个|哪一?年|谁)[^，。？?多高大]{0,20}(?:更|比较)?[少低小](?:一些|些)?"
                      r"(?=[？?，,。]|$)")
 

@@ -18,7 +18,9 @@ from decimal import Decimal
 from index.models import Report
 from qa.across import _comparable
 from qa.answer import ANSWERED, REFUSED, Answer
-from qa.compose import num, who
+from qa.compose import num
+from qa.compose import who as _who
+from qa.scope import names_used
 
 # how a comparison is asked, never what is compared: taken off to leave the measure
 _FRAME = re.compile(
@@ -69,9 +71,15 @@ def _place_edges(clause: str, agencies: list[str]) -> str:
 
 
 def compare_answers(question: str, got: list[tuple[Report, Answer]], missing: list[Report], lowest: bool,
-                    gap: bool) -> Answer:
+                    gap: bool, called: dict[str, str] | None = None) -> Answer:
     """The reports' single answers side by side: the larger (or, asked for the smaller, the smaller)
-    named, the gap computed with its inputs shown, every citation kept."""
+    named, the gap computed with its inputs shown, every citation kept. `called`: the name the
+    question used for each report's agency (重点办), shown beside the full one."""
+    def who(r: Report) -> str:
+        short = (called or {}).get(r.id, "")
+        full = _who(r)
+        return f"{full}（{short}）" if short and short not in full else full
+
     units = [a.unit for _, a in got]
     common = max(set(units), key=units.count)
     missing = missing + [r for r, a in got if not _comparable(a.unit, common)]
@@ -112,10 +120,12 @@ def compare_by_asking(question: str, pool: list[Report], names: Iterable[str], a
     measure = _TAIL.sub("", measure) or measure
     if len(measure) < 2 or len(pool) < 2:
         return None
-    got, missing = [], []
+    got, missing, called = [], [], {}
     for r in pool:
         # asked as a user asks one report: its name as the question wrote it, its year, the measure
-        own = max((n for n in names if n in question and r.agency and n in r.agency), key=len, default="")
+        own = max((n for n in (names_used(question, r.agency) if r.agency else ()) if n in question),
+                  key=len, default="")
+        called[r.id] = own
         a = ask_one(f"{own}{f'{r.year}年' if r.year else ''}{measure}是多少？", r)
         if a.status == ANSWERED and a.value is not None and "partial" not in a.warnings:
             got.append((r, a))
@@ -123,4 +133,4 @@ def compare_by_asking(question: str, pool: list[Report], names: Iterable[str], a
             missing.append(r)
     if len(got) < 2:
         return None
-    return compare_answers(question, got, missing, lowest, gap)
+    return compare_answers(question, got, missing, lowest, gap, called)

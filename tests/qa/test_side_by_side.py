@@ -14,6 +14,7 @@ import pytest
 from index.ingest import ingest_paths
 from index.store import SQLiteStore
 from qa.ask import QA
+from qa.intent import asks_lowest
 from qa.side_by_side import measure_words
 
 FIXTURES = ("26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt", "28_pingtan_ziranziyuan_2023.txt",
@@ -139,3 +140,13 @@ def test_a_heading_with_its_own_total_row_is_that_total(many, question, value):
 def test_everyday_words_for_operations_and_channels(many, question, value):
     a = many.ask(question)
     assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question,lowest", [
+    ("甲局和乙局的公用经费，谁多、多多少？", False),  # the 少 of 多少 asks a number
+    ("甲局和乙局，哪家的公用经费少一些？", True),
+    ("甲局2019年和2020年比，哪一年收到的申请少？", True),
+    ("甲局和乙局谁更多？多多少？", False),
+])
+def test_the_smaller_is_asked_only_by_a_word_for_less(question, lowest):
+    assert asks_lowest(question) is lowest
