@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from index.generic_tables import find_unit, parse_number
 from index.models import EXACT, Fact, Table
@@ -30,13 +31,21 @@ _TOTAL = re.compile(r"^合\s?计$")
 
 def one_line_tables(report_id: str, text: str, first: int, taken: list[tuple[int, int]],
                     page_of: Callable[[int], int | None]) -> tuple[list[Table], list[Fact], list[tuple[int, int]]]:
-    """(tables, facts, spans) of the single-value coded tables on the text's one-line pages."""
+    """(tables, facts, spans) of the single-value coded tables and the staffing tables on the text's
+    one-line pages."""
     tables: list[Table] = []
     facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         if len(line) >= _ONE_LINE_MIN:
+            for h in _STAFF_HEADER.finditer(line):
+                start, key = offset + h.start(), f"g{first + len(tables)}"
+                read = _read_staffing(report_id, key, text, offset + h.end(), h.group().split(), page_of(start))
+                if read is not None and not any(a < read[2] and start < b for a, b in taken):
+                    tables.append(read[0])
+                    facts += read[1]
+                    spans.append((start, read[2]))
             titles = list(_TITLE.finditer(line))
             for n, t in enumerate(titles):
                 start = offset + t.start()
@@ -112,3 +121,39 @@ def _fact(report_id: str, key: str, path: tuple[str, ...], column: str, token: t
     number = parse_number(token[0])
     return Fact(report_id=report_id, table=key, row_path=path, column_path=(column,), value=number.value,
                 unit=number.unit or unit, status=EXACT, page=page, span=(token[1], token[2]), raw=token[0])
+
+
+# 「单位名称 经费性质 人员编制数 在职人数 …局本级 财政核拨 26 44 …统计局 财政核拨 / 6 …」: who the budget
+# covers, each unit with its kind of funding and its headcounts ("/" where none is printed)
+_STAFF_HEADER = re.compile(r"单位名称\s+(?:经费性质|单位性质)\s+(?:(?:人员)?编制(?:人)?数|编制人数)"
+                           r"\s+(?:在职|实有)人数")
+_FUNDING = re.compile(r"^(?:财政|自收|差额|全额|经费|参公|行政|事业|定额)[\u4e00-\u9fff]{0,6}$")
+_EMPTY = {"/", "／", "-", "—", "－", "——", "--"}
+_HEADCOUNT = re.compile(r"^(\d{1,6})人?$")  # 「8人」 as well as 「8」
+_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
+
+
+def _read_staffing(report_id: str, key: str, text: str, start: int, header: list[str],
+                   page: int | None) -> tuple[Table, list[Fact], int] | None:
+    columns = header[2:]
+    tokens = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:start + 3000])]
+    rows: list[tuple[str, list[tuple[str, int, int]]]] = []
+    i, end = 0, start
+    while i + 3 < len(tokens):
+        name, funding, cells = tokens[i][0], tokens[i + 1][0], tokens[i + 2:i + 2 + len(columns)]
+        if not (_NAME.match(name) and _FUNDING.match(funding)) or len(cells) < len(columns):
+            break
+        if not all(c[0] in _EMPTY or _HEADCOUNT.match(c[0]) for c in cells):
+            break
+        rows.append((name, cells))
+        end = cells[-1][2]
+        i += 2 + len(columns)
+    if not rows:
+        return None
+    facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,),
+                  value=Decimal(_HEADCOUNT.match(c[0]).group(1)), unit="人", status=EXACT, page=page,
+                  span=(c[1], c[2]), raw=c[0])
+             for name, cells in rows for col, c in zip(columns, cells, strict=True) if c[0] not in _EMPTY]
+    table = Table(report_id, key, "部门预算单位构成", tuple((c,) for c in columns), tuple((n,) for n, _ in rows),
+                  tuple(tuple(c[0] for c in cells) for _, cells in rows), "人", page)
+    return table, facts, end

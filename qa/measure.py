@@ -199,7 +199,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
                             kind=rf.report.kind)
     # 「给工会的经费」 is not 「“三公”经费」 (across reports the question also names other agencies,
     # whose words are no item of this one)
-    if prose and not across and misses_a_specific_word(question, prose.fact, rf.label_frequency, names):
+    own_names = set(names) | ({rf.report.agency} if rf.report.agency else set())
+    if prose and not across and misses_a_specific_word(question, prose.fact, rf.label_frequency, own_names):
         prose = None
     only_weak = not cm.strong_rows and not cm.columns and not cm.derived
     if only_weak and prose and prose.overlap >= 3 and not across:

@@ -349,7 +349,10 @@ def misses_a_specific_word(question: str, fact: Fact, frequency: Counter[str],
     chosen number's sentence never mentions: then the number is about something else."""
     q = bigrams(without(normalize(question), agency_names))
     context = bigrams(" ".join(fact.row_path)) | bigrams(fact.sentence or "")
-    return any(0 < frequency[b] <= _RARE for b in q - context)
+    # the agency's own name (「平潭」「公安」 of 平潭综合实验区公安局) names no item, though a table of its
+    # units prints it
+    own = bigrams(" ".join(agency_names))
+    return any(0 < frequency[b] <= _RARE for b in q - context - own)
 
 
 def _lcs(a: str, b: str) -> int:
@@ -427,6 +430,17 @@ _GENERIC_LABELS = {"合计", "总计", "小计", "支出", "收入", "基本支�
 _ABBREVIATIONS = {"社保": "社会保障", "医保": "医疗保障", "文旅": "文化旅游", "卫健": "卫生健康", "城建": "城乡社区"}
 
 
+def _without_place(label: str, agency_names: set[str]) -> str:
+    """A row naming a unit by its full name without the place it shares with the agency's name."""
+    best = 0
+    for name in agency_names:
+        n = 0
+        while n < min(len(name), len(label)) and name[n] == label[n]:
+            n += 1
+        best = max(best, n)
+    return label[best:] if best >= 3 and len(label) - best >= 2 else label
+
+
 def expand_abbreviations(q: str) -> str:
     for short, full in _ABBREVIATIONS.items():
         if short in q and full not in q:
@@ -483,6 +497,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         label = _clean_label(f.row_path[-1])
         if len(label) < 2:
             continue
+        if label not in q and (own := _without_place(label, agency_names)) in q:
+            label = own  # 「统计局」 for the row 平潭综合实验区统计局 of the 平潭综合实验区经济发展局 report
         named_col = max((len(c) for c in f.column_path[-1:] if len(c) >= 3 and c in q), default=0)
         # a one-row table (the “三公” table) prints its items as columns: the item is in the header
         item_col = max((len(c) for c in f.column_path if len(c) >= 4 and c in q and not is_total_label(c)

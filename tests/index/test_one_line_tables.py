@@ -52,3 +52,19 @@ def test_a_crawled_budget_page_gives_its_economic_lines(fixtures_dir: Path):
     assert lines["工资福利支出/绩效工资"] == Decimal("55.32")
     assert lines["商品和服务支出/工会经费"] == Decimal("88.01")
     assert "工资福利支出/伙食补助费" not in lines  # printed empty
+
+
+def test_a_staffing_table_on_one_line_gives_each_units_headcounts(fixtures_dir: Path):
+    # 「单位名称 经费性质 人员编制数 在职人数 …局本级 财政核拨 26 44 …统计局 财政核拨 / 6 …」
+    parsed = parse_document(load_document(fixtures_dir / "45_pingtan_jingfaju_final_2017.txt"), "45")
+    staff = {(f.row_path[0], f.column_path[0]): f.value for f in parsed.facts if f.unit == "人" and f.column_path}
+    assert staff[("平潭综合实验区经济发展局本级", "在职人数")] == Decimal("44")
+    assert staff[("平潭综合实验区统计局", "在职人数")] == Decimal("6")
+    assert ("平潭综合实验区统计局", "人员编制数") not in staff  # printed 「/」
+    assert ("平潭综合实验区口岸工作办公室", "在职人数") not in staff
+
+
+def test_a_headcount_printed_with_its_unit(fixtures_dir: Path):
+    parsed = parse_document(load_document(fixtures_dir / "55_pingtan_zhongdianban_final_2017.txt"), "55")
+    staff = {(f.row_path[0], f.column_path[0]): f.value for f in parsed.facts if f.unit == "人" and f.column_path}
+    assert staff[("平潭综合实验区重点项目服务中心", "在职人数")] == Decimal("7")  # 「7人」

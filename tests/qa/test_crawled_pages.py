@@ -248,3 +248,9 @@ def test_a_share_of_the_total_that_announces_the_items_list(lists):
     a = lists.ask("经发局2017年项目支出占总支出的比重？")
     assert a.status == "answered" and str(a.value) == "77.9", a.text
     assert "8869.36" in a.text and "6911.4" in a.text
+
+
+def test_a_unit_of_the_budget_named_without_the_place_it_shares(crawled):
+    # the staffing table's row 「平潭综合实验区统计局」 of the 平潭综合实验区经济发展局 report, asked 「统计局」
+    a = crawled.ask("经发局2018年统计局的人员编制数是多少？")
+    assert a.status == "answered" and str(a.value) == "6" and a.unit == "人", a.text
