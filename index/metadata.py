@@ -37,7 +37,19 @@ class Metadata:
 
 def _clean_agency(name: str) -> str:
     name = re.sub(r"^(关于|印发)", "", name)
+    # 「平潭综合实验区财政金融局关于批复2014年度部门决算的通知」: the issuer, not 「…局关于批复」
+    if (cut := name.find("关于")) > 0 and _AGENCY_END.search(name[:cut]):
+        name = name[:cut]
     return name.strip("《》“”\"' ")
+
+
+def _disclosure_title(head: str) -> re.Match[str] | None:
+    """A disclosure report's title with its year first, anywhere in the head, naming an agency."""
+    for m in _YEAR_FIRST.finditer("".join(head.split())):
+        name = _clean_agency(m.group(2))
+        if len(name) >= 4 and not name.startswith(("我", "本")) and _AGENCY_END.search(name):
+            return m
+    return None
 
 
 def extract_metadata(text: str) -> Metadata:
@@ -54,6 +66,10 @@ def extract_metadata(text: str) -> Metadata:
     titled = "".join(fields.get("标题", "").split())
     if agency is None and titled and not _TITLE.search(titled) and (m3 := _TITLED_YEAR_FIRST.match(titled)):
         agency, year, title = _clean_agency(m3.group(2)), int(m3.group(1)), titled
+    if agency is None and (m5 := _disclosure_title(head)):
+        # 「…2019年上海市人民政府办公厅政府信息公开工作年度报告」 deep in a page's markup: the report's own title
+        # outranks a sentence that happens to name a year and a budget (「准确发布市政府办公厅2019年部门预算」)
+        agency, year, title = _clean_agency(m5.group(2)), int(m5.group(1)), m5.group()
     publisher = "".join(fields.get("发布机构", "").split())
     if agency and publisher.endswith(agency) and _AGENCY_END.search(publisher):
         agency = publisher  # 「2018年度经济发展局部门预算说明」 published by 平潭综合实验区经济发展局

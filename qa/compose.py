@@ -15,7 +15,10 @@ def who(report: Report) -> str:
     return f"{report.agency or report.id}{f'{report.year}年' if report.year else ''}"
 
 
-def num(v: Decimal, unit: str | None) -> str:
+def num(v: Decimal | None, unit: str | None) -> str:
+    """A figure with its unit; a cell the parse could not settle is said to be unsettled, never a number."""
+    if v is None:
+        return "（原文数字无法确定）"
     return f"{plain(v)}{unit or ''}"
 
 

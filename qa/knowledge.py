@@ -95,6 +95,10 @@ class ReportFacts:
         if len(v.inputs) != 1 or v.summed:
             return None
         f = v.inputs[0]
+        if f.table == "t4" and f.column_key and f.column_key.endswith(".total"):
+            # table 四's 「100000000000000」: 维持 1 beside a 复议 总计 of 0
+            name = f"t4.{f.column_key.replace('.', '_')}"
+            return next((c for c in self.checks if c.name == name and not c.ok and c.left == f.value), None)
         if not (f.row_key and f.table.startswith("t") and f.column_key == "total" and f.row_path):
             return None
         name = f"{f.table}.row_total[{f.row_path[-1]}]"

@@ -40,6 +40,11 @@ def crawled(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
     # before the 2019 format: 「…政府信息公开报告」「…政府信息公开工作报告」
     ("标题: 平潭综合实验区教育局2012年度政府信息公开报告\n发布机构: \n", "平潭综合实验区教育局", 2012),
     ("标题: 2011年度平潭综合实验区旅游局政府信息公开工作报告\n", "平潭综合实验区旅游局", 2011),
+    # a disclosure report's own title deep in a page's markup, beside a sentence naming a budget
+    ("<script>var menu = [];</script><p>准确发布市交通委2019年部门预算、2018年部门决算信息。</p>"
+     "<p>2019年上海市交通委员会政府信息公开工作年度报告</p>", "上海市交通委员会", 2019),
+    # an approval notice: the issuing agency, not 「…局关于批复」
+    ("标题: 平潭综合实验区财政金融局关于批复2015年度部门决算的通知\n", "平潭综合实验区财政金融局", 2015),
     # a title naming no agency: the publisher does
     ("标题: 第二部分 2021年度部门预算表\n发布机构: 平潭综合实验区君山片区管理局\n",
      "平潭综合实验区君山片区管理局", 2021),
@@ -254,3 +259,25 @@ def test_a_unit_of_the_budget_named_without_the_place_it_shares(crawled):
     # the staffing table's row 「平潭综合实验区统计局」 of the 平潭综合实验区经济发展局 report, asked 「统计局」
     a = crawled.ask("经发局2018年统计局的人员编制数是多少？")
     assert a.status == "answered" and str(a.value) == "6" and a.unit == "人", a.text
+
+
+
+@pytest.fixture(scope="module")
+def review_glued(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    store = SQLiteStore(tmp_path_factory.mktemp("glued4") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / "62_pingtan_xingzhengshenpiju_disclosure_2024.txt"], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+def test_a_table_four_total_its_own_outcomes_contradict_is_shown_not_stated(review_glued):
+    # 「100000000000000」: 复议 维持 1 beside a 复议 总计 of 0
+    a = review_glued.ask("行政审批局2024年被申请行政复议的有几件？")
+    assert a.status == "ambiguous" and a.value is None, a.text
+    assert "0件" in a.text and "1件" in a.text
+
+
+def test_an_unsettled_cell_in_a_refusal_is_said_as_unsettled(review_glued):
+    # its 表二 row 「15621」 cannot be split for sure: the refusal names it without a number, and does not fail
+    a = review_glued.ask("审批局2024年制发的规范性文件比废止的多多少件？")
+    assert a.status != "answered" and "无法确定" in a.text, a.text
