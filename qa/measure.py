@@ -24,6 +24,7 @@ from qa.text_match import (
     misses_a_specific_word,
     table_base,
 )
+from qa.vocab import quantity_asked
 
 _NON_COUNT_UNITS = re.compile(
     r"(多少|几)(万|亿)?(条|份|篇|期|版|人次|人|次|场|户|万元|元|分钟|小时|天|辆|名|位|平方米|公里|吨)"
@@ -95,6 +96,9 @@ def _t2_column(question: str, hit: RowHit, version: str | None = None) -> tuple[
              if len(a) >= 2 and (a in q or a in bare)]
     if named:
         return max(named, key=lambda n: n[0])[1].key, ()
+    money = [c for c in row.columns if "金额" in c.path[-1]]
+    if len(money) == 1 and quantity_asked(q) == "money":  # 「集中采购总共花了多少钱」: its 采购总金额
+        return money[0].key, ()
     col = next((c for c in row.columns if c.default), row.columns[0])
     if len(row.columns) == 1:
         return col.key, ()

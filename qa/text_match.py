@@ -147,8 +147,9 @@ def _window(f: Fact, i: int) -> tuple[str, str]:
 # 「截至2023年8月31日」 dates the count, it is not the year the figure is about
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)(?!年\s*\d{1,2}\s*月)")
 # a number that is a change: 「比2022年预算增加56.70万元」「与2023年预算持平」
-_CHANGE_LABEL = re.compile(r"(增加|减少|增长|下降|提高|降低|上升|增|减|多|少)了?约?$")
-_ASKS_CHANGE = re.compile(r"[比较].{0,16}(多|少|增|减|高|低|涨|降)|增加|减少|增长|下降|提高|降低|上升|变化|增幅|降幅"
+_CHANGE_LABEL = re.compile(r"(增加|减少|增长|下降|提高|降低|上升|回落|回升|下滑|增|减|多|少)了?约?$")
+_ASKS_CHANGE = re.compile(r"[比较].{0,16}(多|少|增|减|高|低|涨|降|回落|回升)|增加|减少|增长|下降|提高|降低|上升"
+                          r"|回落|回升|变化|增幅|降幅"
                           r"|差")
 # 决算 and 执行数 are what was spent; a 预算 figure is what was planned
 _ACTUAL = re.compile(r"决算|实际(支出|花|用|执行)|执行数")

@@ -281,3 +281,24 @@ def test_an_unsettled_cell_in_a_refusal_is_said_as_unsettled(review_glued):
     # its 表二 row 「15621」 cannot be split for sure: the refusal names it without a number, and does not fail
     a = review_glued.ask("审批局2024年制发的规范性文件比废止的多多少件？")
     assert a.status != "answered" and "无法确定" in a.text, a.text
+
+
+@pytest.fixture(scope="module")
+def more(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    names = ("61_shanghai_shizhengfubangongting_disclosure_2019.txt", "43_pingtan_xingzhengshenpi_2023.txt",
+             "41_pingtan_jingfa_2019.txt")
+    store = SQLiteStore(tmp_path_factory.mktemp("more") / "facts.sqlite3")
+    results = ingest_paths([fixtures_dir / n for n in names], store)
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    return QA(store)
+
+
+@pytest.mark.parametrize("question,value", [
+    # a report whose page is markup in a script: named by its own title, its tables read
+    ("上海市政府办公厅2019年受理的申请数量较去年回落了百分之多少？", "12.3"),  # 回落 is a stated change
+    ("审批局2023年因为局里不掌握相关信息没法提供的申请有几件？", "4"),  # 局里 is 本机关
+    ("经发局2019年政府集中采购花了多少钱？", "0"),  # money asked: the 采购总金额 column
+])
+def test_stated_falls_the_agency_itself_and_money_columns(more, question, value):
+    a = more.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
