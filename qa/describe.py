@@ -89,7 +89,7 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
     """`asked`: the question without the agency's names and years, which the scope has already
     used; ranked by those, a crawled page's header (its title, publisher) would beat the answer."""
     ids = [r.id for r in reports]
-    # 「福利院是做什么的」 asks about the name itself: without it nothing would be left to rank by
+    # 「这个中心是干什么的」 asks about the name itself: without it nothing would be left to rank by
     words = asked if asked and len(_HAN.findall(_QUESTION_WORDS.sub("", asked))) >= 4 else question
     hits = retriever(question, k, ids) if retriever is not None else _fallback(words, store, ids, k)
     hits = [(c, s) for c, s in hits if c.kind == "text" or len(hits) <= 1] or hits

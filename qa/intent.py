@@ -84,7 +84,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     q = question
     figure = bool(_FIGURE.search(q))
     lowest = asks_lowest(q)
-    if _WHY.search(q):  # 「为啥比上年多出那么多」: a reason is asked, however the change is worded
+    if _WHY.search(q):  # 「为何比上年少这么多」: a reason is asked, however the change is worded
         return Intent(DESCRIBE, False)
     back = None
     if m := _MULTI_YEAR.search(q):

@@ -91,13 +91,13 @@ def _t2_column(question: str, hit: RowHit, version: str | None = None) -> tuple[
         except KeyError:
             pass
     # the longest name wins: 「对外公开总数量」 also holds 「公开」, an alias of 本年新公开数量
-    bare = q.replace("的", "")  # 「上一年的项目数量」 names 上一年项目数量
+    bare = q.replace("的", "")  # 「上一年的采购项目数量」 names 采购项目数量 as printed
     named = [(len(a), col) for col in row.columns for a in (col.path[-1], *col.aliases)
              if len(a) >= 2 and (a in q or a in bare)]
     if named:
         return max(named, key=lambda n: n[0])[1].key, ()
     money = [c for c in row.columns if "金额" in c.path[-1]]
-    if len(money) == 1 and quantity_asked(q) == "money":  # 「集中采购总共花了多少钱」: its 采购总金额
+    if len(money) == 1 and quantity_asked(q) == "money":  # 「收费收了多少钱」: its 金额 column
         return money[0].key, ()
     col = next((c for c in row.columns if c.default), row.columns[0])
     if len(row.columns) == 1:

@@ -488,7 +488,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
     ranked: list[Scored] = []
     item_named = False
     asked = bigrams(question)
-    # a final account's figure is what was spent: asked without 预算 or 决算 (「三公经费花了多少」),
+    # a final account's figure is what was spent: asked without 预算 or 决算 (「接待费用了多少」),
     # its 决算数 column answers, not the 预算数 printed beside it
     spent = kind == "final" and not any(members(q_syn, g) for g in vocabulary().contrasts if "决算" in g)
     title_words: dict[str, int] = {}

@@ -47,13 +47,13 @@ _DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|
                    r"|(?:比|较|与)(?:上一?年度?|去年|前年)|(?:去年|今年|前年)(?!结转|新收|制发|处理|收费)"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
-# 「除了不予公开以外」「除了其他类信息外，其余…」「除了“其他”类，还有多少条」, and without 除: 「…，行政许可类以外
+# 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
 EXCEPT = _EXCLUDED = re.compile(
     r"除了?(?P<x>[^，,。？?]{1,20}?)(?:之外|以外|外(?=[，,]|还|其)"
     r"|(?=[，,]\s*(?:其余|剩下|剩余|还有(?=\s*(?:多少|几)[\u4e00-\u9fff]?\s*[？?。]?$))))"
     r"|(?<=[，,])(?P<y>[^，,。？?除]{2,20}?)(?:之外|以外)(?=的?[，,]?\s*(?:还有|其余|剩下|剩余|其他|别的))"
-    # 「刨掉“其他类”还剩多少」「扣掉X，剩下的」: taken off, the rest asked
+    # 「扣掉X，剩下的」「去掉X以后还剩几条」: taken off, the rest asked
     r"|(?:刨掉|刨去|扣掉|扣除|去掉|减去|不算)(?P<z>[^，,。？?]{1,20}?)(?:以后|之后|后)?(?=[，,]?\s*(?:还剩|剩下|剩余|其余|还有))")
 
 
@@ -94,7 +94,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     before = list(taken)
     stretches = _claim_context(q, context, taken)
     _claim_abbreviations(q, context, taken)
-    for m in _GLOSSED.finditer(q):  # 「招待客人（公务接待）」: the name in brackets says what the words before it mean
+    for m in _GLOSSED.finditer(q):  # 「坐车（公务用车）」: the name in brackets says what the words before it mean
         if all(taken[m.start(2):m.end(2)]):
             _mark(taken, m.start(1), len(m.group(1)))
     for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
@@ -286,7 +286,7 @@ def _claim_abbreviations(q: str, context: str, taken: list[bool]) -> None:
             i += 1
 
 
-# words the labels print inside the name of what is counted (「政府信息公开申请」): there they do not
+# words the labels print inside the name of what is counted (「…信息公开申请数量」): there they do not
 # say what became of it (「全部给公开了的」 is 予以公开, not every 信息公开 application)
 _NAMES_HOLDING = {"公开": ("信息公开", "政务公开", "依申请公开")}
 
@@ -627,7 +627,7 @@ def _periods_unasked(question: str, figs: tuple[Figure, ...]) -> list[str]:
     for fig in figs:
         label = " ".join(fig.fact.row_path[-1:] + fig.fact.column_path)
         out += [m.group() for m in _PERIOD_PART.finditer(label) if question_text(m.group()) not in q]
-    if len(figs) > 1 and len(set(out)) > 1:  # 「四个季度的用款计划加起来」: the periods together are the span asked
+    if len(figs) > 1 and len(set(out)) > 1:  # 「两个季度的收入合起来」: the periods together are the span asked
         return []
     return list(dict.fromkeys(out))
 
