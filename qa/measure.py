@@ -97,7 +97,7 @@ def _t2_column(question: str, hit: RowHit, version: str | None = None) -> tuple[
     if named:
         return max(named, key=lambda n: n[0])[1].key, ()
     money = [c for c in row.columns if "金额" in c.path[-1]]
-    if len(money) == 1 and quantity_asked(q) == "money":  # 「收费收了多少钱」: its 金额 column
+    if len(money) == 1 and quantity_asked(q) == "money":  # 「采购花费几何」: its 金额 column
         return money[0].key, ()
     col = next((c for c in row.columns if c.default), row.columns[0])
     if len(row.columns) == 1:
