@@ -12,6 +12,7 @@ from functools import lru_cache
 from index.models import AMBIGUOUS, Fact
 from index.template import normalize, split_marker
 from qa.vocab import (
+    ANNOUNCES_A_LIST,
     abbreviation_of,
     contradicts,
     contrast_fit,
@@ -167,11 +168,9 @@ def _heads_list(f: Fact, i: int) -> int:
     that follow (「…8,949.55万元，比上年减少…，具体情况如下：」): it is the total its list breaks down."""
     s = f.sentence or ""
     rest = s[i + len(f.raw):] if i >= 0 else ""
-    return int(i >= 0 and (bool(re.match(r"\s*[，,：:]?\s*其中", rest)) or bool(_ANNOUNCES.search(rest))))
+    return int(i >= 0 and (bool(re.match(r"\s*[，,：:]?\s*其中", rest)) or bool(ANNOUNCES_A_LIST.search(rest))))
 
 
-# the end of a sentence that announces the list after it
-_ANNOUNCES = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]?\s*$")
 
 
 def _in_list(f: Fact, i: int) -> int:

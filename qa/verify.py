@@ -28,6 +28,7 @@ from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
 from qa.vocab import (
+    ANNOUNCES_A_LIST,
     Vocabulary,
     abbreviates,
     members,
@@ -399,7 +400,6 @@ def heading_of(fig: Figure, sources: Sources) -> str:
 _LIST_ITEMS = 40
 _SECTION_OPENS = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+[部分章节])")
 _ITEM_OPENS = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
-_ANNOUNCES = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]?\s*$")
 
 
 def list_head(text: str, start: int) -> str:
@@ -413,8 +413,8 @@ def list_head(text: str, start: int) -> str:
         end = len(text[:s0].rstrip())
         p0 = max(text.rfind(c, 0, end - 1) for c in "。；\n") + 1
         sentence = text[p0:end]
-        if _ANNOUNCES.search(sentence):
-            if len(_CJK.findall(_ANNOUNCES.sub("", sentence))) < 6 and p0 > 0:  # 「…28.15万元。具体情况如下：」
+        if ANNOUNCES_A_LIST.search(sentence):
+            if len(_CJK.findall(ANNOUNCES_A_LIST.sub("", sentence))) < 6 and p0 > 0:  # 「…28.15万元。具体情况如下：」
                 q0 = max(text.rfind(c, 0, p0 - 1) for c in "。；\n") + 1
                 sentence = text[q0:end]
             return sentence

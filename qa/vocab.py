@@ -285,3 +285,7 @@ def abbreviation_of(term: str, text: str) -> int:
             if best < j - i <= min(10, len(term) - 1) and abbreviates(text[i:j], term):
                 best = j - i
     return best
+
+
+# the end of a sentence announcing the list after it (「…具体情况如下(按项级科目分类统计)：」「…包括：」)
+ANNOUNCES_A_LIST = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]?\s*$")

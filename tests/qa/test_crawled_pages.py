@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ingested import qa_over
 
-from index.ingest import ingest_paths
 from index.metadata import extract_metadata
 from index.prose_facts import prose_facts
-from index.store import SQLiteStore
 from qa.ask import QA
 from qa.scope import years_in
 from qa.vocab import abbreviates
@@ -23,10 +22,7 @@ FIXTURES = ("41_pingtan_jingfa_2019.txt", "42_pingtan_jingfa_2014.txt", "45_ping
 
 @pytest.fixture(scope="module")
 def crawled(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
-    store = SQLiteStore(tmp_path_factory.mktemp("crawled") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / n for n in FIXTURES], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, FIXTURES)
 
 
 @pytest.mark.parametrize("head,agency,year", [
@@ -90,10 +86,7 @@ def test_an_item_under_a_heading_is_not_the_headings_whole(crawled, question):
 def next_years(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
     names = ("34_putuo_shiquan_unit_budget_2026.txt", "46_pingtan_suping_budget_2021.txt",
              "45_pingtan_jingfaju_final_2017.txt")
-    store = SQLiteStore(tmp_path_factory.mktemp("next") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / n for n in names], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, names)
 
 
 @pytest.mark.parametrize("question,value", [
@@ -177,10 +170,7 @@ def test_a_line_name_shortened_the_usual_way(short, term, meant):
 @pytest.fixture(scope="module")
 def budgets(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
     names = ("34_putuo_shiquan_unit_budget_2026.txt", "25_putuo_wenlv_budget_2026.txt")
-    store = SQLiteStore(tmp_path_factory.mktemp("budgets") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / n for n in names], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, names)
 
 
 @pytest.mark.parametrize("question,value", [
@@ -230,10 +220,7 @@ def test_words_in_brackets_gloss_only_what_they_cover(crawled):
 @pytest.fixture(scope="module")
 def lists(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
     names = ("45_pingtan_jingfaju_final_2017.txt", "57_pingtan_xingzhengfuwuzhongxin_final_2015.txt")
-    store = SQLiteStore(tmp_path_factory.mktemp("lists") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / n for n in names], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, names)
 
 
 def test_a_total_less_one_item_that_its_other_items_contradict_is_shown_not_stated(lists):
@@ -264,10 +251,7 @@ def test_a_unit_of_the_budget_named_without_the_place_it_shares(crawled):
 
 @pytest.fixture(scope="module")
 def review_glued(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
-    store = SQLiteStore(tmp_path_factory.mktemp("glued4") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / "62_pingtan_xingzhengshenpiju_disclosure_2024.txt"], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, ("62_pingtan_xingzhengshenpiju_disclosure_2024.txt",))
 
 
 def test_a_table_four_total_its_own_outcomes_contradict_is_shown_not_stated(review_glued):
@@ -287,10 +271,7 @@ def test_an_unsettled_cell_in_a_refusal_is_said_as_unsettled(review_glued):
 def more(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
     names = ("61_shanghai_shizhengfubangongting_disclosure_2019.txt", "43_pingtan_xingzhengshenpi_2023.txt",
              "41_pingtan_jingfa_2019.txt")
-    store = SQLiteStore(tmp_path_factory.mktemp("more") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / n for n in names], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, names)
 
 
 @pytest.mark.parametrize("question,value", [

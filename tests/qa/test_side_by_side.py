@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ingested import qa_over
 
-from index.ingest import ingest_paths
-from index.store import SQLiteStore
 from qa.ask import QA
 from qa.intent import asks_lowest
 from qa.side_by_side import measure_words
@@ -25,10 +24,7 @@ FIXTURES = ("26_putuo_yichuan_final_2025.txt", "27_putuo_shengtai_final_2025.txt
 
 @pytest.fixture(scope="module")
 def many(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
-    store = SQLiteStore(tmp_path_factory.mktemp("side") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / n for n in FIXTURES], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, FIXTURES)
 
 
 @pytest.mark.parametrize("question,names,measure", [

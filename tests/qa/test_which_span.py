@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ingested import qa_over
 
-from index.ingest import ingest_paths
-from index.store import SQLiteStore
 from qa.ask import QA
 
 FIXTURES = ("52_pingtan_gongan_2018.txt", "53_pingtan_ziranziyuan_2024.txt", "55_pingtan_zhongdianban_final_2017.txt")
@@ -17,10 +16,7 @@ FIXTURES = ("52_pingtan_gongan_2018.txt", "53_pingtan_ziranziyuan_2024.txt", "55
 
 @pytest.fixture(scope="module")
 def spans(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
-    store = SQLiteStore(tmp_path_factory.mktemp("spans") / "facts.sqlite3")
-    results = ingest_paths([fixtures_dir / n for n in FIXTURES], store)
-    assert all(r.status == "added" for r in results), [r.error for r in results]
-    return QA(store)
+    return qa_over(fixtures_dir, tmp_path_factory, FIXTURES)
 
 
 @pytest.mark.parametrize("question,value", [
