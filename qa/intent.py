@@ -39,6 +39,7 @@ _COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪
                       r"|分别|各自|各[\u4e00-\u9fff]{0,8}(多少|几)")
 _DESCRIBE = re.compile(r"吗[?？]?$|是否|有没有|么[?？]?$"
                        r"|哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
+_WHICH_ONES = re.compile(r"哪几(?:个|项|类|种|家|条|方面|部分)?|是哪些|有哪些")
 _WHY = re.compile(r"为什么|为啥|为何|什么原因|啥原因|原因是什么|原因是啥|原因有哪些|原因何在|怎么会")
 # what the report tables never break down by: asking for it gets a refusal, not the nearest total
 UNSUPPORTED = re.compile(
@@ -86,6 +87,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     lowest = asks_lowest(q)
     if _WHY.search(q):  # 「为何比上年少这么多」: a reason is asked, however the change is worded
         return Intent(DESCRIBE, False)
+    if (ones := _WHICH_ONES.search(q)) and not _FIGURE.search(q[:ones.start()] + q[ones.end():]):
+        return Intent(DESCRIBE, False)  # 「试点区是哪几个？」: the items are asked, not how many
     back = None
     if m := _MULTI_YEAR.search(q):
         back = CN_NUMBERS.get(m.group(1)) or int(m.group(1))

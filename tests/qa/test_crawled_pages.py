@@ -283,3 +283,12 @@ def more(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
 def test_stated_falls_the_agency_itself_and_money_columns(more, question, value):
     a = more.ask(question)
     assert a.status == "answered" and str(a.value) == value, a.text
+
+
+@pytest.mark.parametrize("question", [
+    "经发局2017年的主要工作有哪几个方面？",
+    "经发局2018年部门预算单位构成里都有哪些单位？",
+])
+def test_which_ones_asks_for_the_items_not_a_count(crawled, question):
+    a = crawled.ask(question)
+    assert a.value is None and a.status in ("answered", "refused"), a.text
