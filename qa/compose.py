@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from index.models import RECOVERED, Fact, Report
+from index.models import AMBIGUOUS, RECOVERED, Fact, Report
 from qa.answer import Citation, Figure, plain, table_name
 from qa.knowledge import ReportFacts, Value, cell_label
 
@@ -71,6 +71,10 @@ def breakdown(v: Value) -> str:
 def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
     """Warnings a reader needs: digits recovered from glued text, a report that disagrees with itself."""
     notes = []
+    said = [f for f in v.inputs if f.table == "prose"]
+    if said and any(f.status == AMBIGUOUS for f in v.inputs if f.table != "prose"):
+        sentences = "」「".join(dict.fromkeys(f.sentence or f.raw for f in said))
+        notes.append(f"原文表格这一行数字粘连、可有几种拆法，按正文「{sentences}」所说确定为这一种。")
     recovered = [f for f in v.inputs if f.status == RECOVERED]
     glued = [f for f in recovered if f.raw and f.raw.isdigit() and f.raw != str(f.value)]  # 「20263542」 → 2026
     if glued or any(f.row_key and f.row_key.startswith(("t2.", "t3.", "t4.")) for f in recovered):

@@ -116,7 +116,8 @@ class ReportFacts:
             if any(f.status == AMBIGUOUS for f in facts):
                 values = tuple(dict.fromkeys(f.value for f in facts))
                 if len(values) > 1:
-                    return Value(None, facts[0].unit, tuple(facts), label, candidates=values)
+                    return self._settled_by_prose(table, row, column) or \
+                        Value(None, facts[0].unit, tuple(facts), label, candidates=values)
             return Value(facts[0].value, facts[0].unit, (facts[0],), label)
         if tpl is None:
             return None
@@ -133,6 +134,37 @@ class ReportFacts:
         total = sum((p.value for p in parts), Decimal(0))
         label = tpl.table(table).row(row).label
         return Value(total, parts[0].unit, tuple(f for p in parts for f in p.inputs), label, True)
+
+    def _settled_by_prose(self, table: str, row: str, column: str) -> Value | None:
+        """A glued row's reading that the report's own sentences pin down: 「行政规范性文件15621」 may be
+        1/5/621 or 15/6/21…; 「废止规范性文件6件，制定规范性文件15件」 leaves only 15/6/21."""
+        tpl = self.template
+        try:
+            trow = tpl.table(table).row(row) if tpl else None
+        except KeyError:
+            return None
+        if trow is None:
+            return None
+        readings: dict[int, dict[str, Fact]] = defaultdict(dict)
+        for col in trow.columns:
+            for f in self.cells.get((f"{table}.{row}", col.key), []):
+                readings[f.candidate][col.key] = f
+        names = [w for w in (split_marker(trow.label)[1], *trow.aliases) if len(w) >= 3]
+        said: list[tuple[str, Fact]] = []
+        for p in self.facts:
+            if p.table != "prose" or not p.row_path or not any(w in p.row_path[-1] for w in names):
+                continue
+            cols = [c.key for c in trow.columns if any(len(a) >= 2 and a in p.row_path[-1] for a in c.aliases)]
+            if len(cols) == 1:
+                said.append((cols[0], p))
+        if not said:
+            return None
+        fits = [k for k, cells in readings.items()
+                if all(k2 in cells and cells[k2].value == p.value for k2, p in said)]
+        if len(fits) != 1 or column not in readings[fits[0]]:
+            return None
+        cell = readings[fits[0]][column]
+        return Value(cell.value, cell.unit, (cell, *(p for _, p in said)), cell_label(cell))
 
     def derived(self, d: Derived) -> Value | None:
         parts = [self.cell(t, r, c) for t, r, c in d.parts]
