@@ -14,7 +14,8 @@ from qa.scope import Filters
 
 @pytest.mark.parametrize("question,value,inputs", [
     ("洪泽区2023年和2024年一共收到多少申请？", "116", ("21件", "95件")),
-    ("洪泽区2024年和2023年的行政复议总数加起来多少？", "2", ("0件", "2件")),
+    # 洪泽 2023 prints 复议 维持 10, 纠正 1 beside a 总计 of 0: a total its own row contradicts is never added
+    ("洪泽区2024年和2023年的行政复议总数加起来多少？", None, ()),
     ("平潭2021年和2025年的行政诉讼合计多少件？", None, ()),  # answered or refused, never a difference
 ])
 def test_a_sum_over_years_adds(qa, question, value, inputs):
@@ -49,8 +50,11 @@ def test_the_noun_after_the_last_item_is_every_items(question, parts):
 
 
 def test_a_year_compared_with_is_scope_not_content(qa):
-    a = qa.ask("洪泽区2024年的行政复议比上一年多了几件？")
-    assert (a.status, str(a.value)) == ("answered", "2"), a.text
+    a = qa.ask("洪泽区2024年收到的申请比上一年多了几件？")
+    assert (a.status, str(a.value)) == ("answered", "74"), a.text
+    # 洪泽 2023's 复议 总计 (0) is contradicted by its own outcomes (10 + 1): no change is computed from it
+    b = qa.ask("洪泽区2024年的行政复议比上一年多了几件？")
+    assert b.status != "answered" or b.value != 2, b.text
 
 
 @pytest.mark.parametrize("question,value", [
