@@ -212,6 +212,11 @@ def read_entries(table: FinanceTableDef, lines: list[Line]) -> list[Entry]:
 _GLUED_CODE = re.compile(r"^(\s*[\u4e00-\u9fff]{1,12})(\d{3}(?:\d{2}){0,2}\s)")
 
 
+# 「302 06电费 250,000 250,000 302 07邮电费 70,000 70,000」: two rows of a page joined on one line, the
+# second opening with its code right after the first's last amount
+_NEXT_ROW = re.compile(r"(?<=\d)\s+(?=\d{3}(?:\s\d{2}){1,2}\s?[\u4e00-\u9fff]|\d{5}(?:\d{2})?\s?[\u4e00-\u9fff])")
+
+
 def _split_glued(lines: list[Line]) -> list[Line]:
     """「管理支出22402 消防救援事务 98.23 98.23」: a page break lost its newline; the code starts a row."""
     out = []
@@ -222,7 +227,14 @@ def _split_glued(lines: list[Line]) -> list[Line]:
             out += [Line(line.text[:cut], line.start, line.page), Line(line.text[cut:], line.start + cut, line.page)]
         else:
             out.append(line)
-    return out
+    rows = []
+    for line in out:
+        at = 0
+        for m in _NEXT_ROW.finditer(line.text):
+            rows.append(Line(line.text[at:m.start()], line.start + at, line.page))
+            at = m.end()
+        rows.append(Line(line.text[at:], line.start + at, line.page) if at else line)
+    return rows
 
 
 def _coded_line(line: Line, last_class: str = "") -> list[Entry]:

@@ -266,6 +266,7 @@ _COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九�
                       r"[\u4e00-\u9fff]{0,4}?(?=[的\s？?]*$)")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _DATE_ONLY = re.compile(r"\s|(?:19|20)\d\d\s*年度?|[的在中里]")
+_SCOPE_ONLY = re.compile(r"本级|本部|全年|本年度?|今年|当年|的")
 _ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
 
 
@@ -292,8 +293,8 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     head = parts[0].rstrip("的，, ")
     cut = max(head.rfind(c) for c in "的，,中里")  # 「政府采购预算中货物类和服务类」 too
     owner = head[: cut + 1] if cut > 0 else ""
-    if not _HAN.search(_DATE_ONLY.sub("", owner.rstrip("，,"))):
-        owner = ""
+    if not _HAN.search(_SCOPE_ONLY.sub("", _DATE_ONLY.sub("", owner.rstrip("，,")))):
+        owner = ""  # 「本级2026年的水费和电费」: a year and a scope own no item
     return parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
                         for p, same in zip(parts[1:], same_item, strict=True)]
 

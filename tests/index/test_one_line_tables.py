@@ -68,3 +68,16 @@ def test_a_headcount_printed_with_its_unit(fixtures_dir: Path):
     parsed = parse_document(load_document(fixtures_dir / "55_pingtan_zhongdianban_final_2017.txt"), "55")
     staff = {(f.row_path[0], f.column_path[0]): f.value for f in parsed.facts if f.unit == "人" and f.column_path}
     assert staff[("平潭综合实验区重点项目服务中心", "在职人数")] == Decimal("7")  # 「7人」
+
+
+def test_two_coded_rows_a_page_joined_on_one_line_are_two_rows(fixtures_dir: Path):
+    # 「2013402一般行政管理事务 90,000 90,000 20138 市场监督管理事务 225,872 225,872」 and
+    # 「302 06电费 250,000 250,000 302 07邮电费 70,000 70,000」: the second row starts at its code
+    parsed = parse_document(load_document(fixtures_dir / "34_putuo_shiquan_unit_budget_2026.txt"), "34")
+    cells = {("/".join(f.row_path), "/".join(f.column_path)): f.value for f in parsed.facts
+             if f.table.startswith("g") and f.status == "exact"}
+    assert cells[("一般公共服务支出/统战事务/一般行政管理事务", "支出预算/合计")] == Decimal("90000")
+    assert cells[("一般公共服务支出/市场监督管理事务", "支出预算/合计")] == Decimal("225872")
+    assert cells[("商品和服务支出/电费", "一般公共预算基本支出/合计")] == Decimal("250000")
+    assert cells[("商品和服务支出/邮电费", "一般公共预算基本支出/合计")] == Decimal("70000")
+    assert ("一般公共服务支出/一般行政管理事务", "支出预算/合计") not in cells  # the old, wrong reading
