@@ -59,6 +59,11 @@ def _label(sentence: str, at: int) -> str:
     before = _ASIDE.sub(r" \1 ", sentence[:at])
     parts = _CLAUSE_BREAK.split(before)
     label = parts[-1].strip() if parts else before
+    # 「…1条，突发公共事件应急预案、预警信息及应对情况1条」: in a list its numbers part by 「，」, a 「、」 joins
+    # the words of one name (the words before it hold no number of their own)
+    clause = re.split(r"[，,：:；;]", before)[-1]
+    if "、" in clause and not re.search(r"\d", clause) and "，" in before and len(clause) <= 40:
+        label = clause.strip()
     if len(label) < 2 and len(parts) > 1:
         label = (parts[-2] + label).strip()
     # 「（二）公务用车购置及运行费46.56万元」: the cut at 「（」 leaves the list number behind, and

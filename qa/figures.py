@@ -263,7 +263,7 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加�
 
 
 _COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九十\d几]+(?:种|项|类|个)"
-                      r"[\u4e00-\u9fff]{0,4}?(?=[的\s？?]*$)")
+                      r"[\u4e00-\u9fff]{0,8}?(?=[的\s？?]*$)")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _DATE_ONLY = re.compile(r"\s|(?:19|20)\d\d\s*年度?|[的在中里]")
 _SCOPE_ONLY = re.compile(r"本级|本部|全年|本年度?|今年|当年|的")
@@ -274,9 +274,13 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     """The items a sum or difference names, in order (「办公费和印刷费加起来」 → 办公费, 印刷费); a
     printed name that holds a joiner (「商品和服务支出」) is one item; [] when fewer than two."""
     head = PARTS_END[kind].split(without(q, names_of(rf.report, q)))[0]
-    joined = sorted({lbl for f in rf.facts if f.table != "prose" and f.row_path
-                     for lbl in [split_marker(f.row_path[-1])[1]] if len(lbl) >= 3 and _PARTS[kind].search(lbl)
-                     and lbl in head}, key=len, reverse=True)
+    # a printed name holding a joiner, as the question writes it (「重大建设项目批准和实施情况」 for the
+    # prose's 「重大建设项目的批准和实施情况」)
+    joined = sorted({form for f in rf.facts if f.row_path
+                     for lbl in [re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1])]
+                     if len(lbl) >= 3 and _PARTS[kind].search(lbl)
+                     for form in (lbl, lbl.replace("的", "")) if len(form) >= 3 and form in head},
+                    key=len, reverse=True)
     for i, lbl in enumerate(joined):
         head = head.replace(lbl, f"\x00{i}\x00")
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
@@ -306,12 +310,18 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
     if not parts:
         return []
     tpl = load_templates()["2021"]
+    # 「…财政预算、决算信息和…类信息一共几条」: each item is counted as the whole question counts
+    counted = _COUNT_ASKED.search(q)
     found: list[Measure] = []
     for part in parts:
-        got = find_measures(rf, match_cells(part, tpl), part)
+        words = part + counted.group() if counted and not _COUNT_ASKED.search(part) else part
+        got = find_measures(rf, match_cells(words, tpl), words)
         if got and all(got[0].value.inputs[0].id != m.value.inputs[0].id for m in found):
             found.append(got[0])
     return found if len(found) == len(parts) else []
+
+
+_COUNT_ASKED = re.compile(r"(?:几|多少)(?:件|条|宗|个|项|次|人|份|篇|期|辆|家|场)")
 
 
 _MONEY_SCALES = {"元": Decimal(1), "千元": Decimal(1_000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}

@@ -54,8 +54,15 @@ def unit_class(unit: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def _units_asked(question: str) -> frozenset[str]:
-    """The kinds of quantity a question asks for (asked once per question, not once per fact)."""
-    return frozenset(name for name, words in _UNIT_CLASSES.items() if any(w in question for w in words))
+    """The kinds of quantity a question asks for (asked once per question, not once per fact). A
+    one-character measure word counts only after a count word: the 件 of 「事件」「文件」 asks nothing."""
+    return frozenset(name for name, words in _UNIT_CLASSES.items()
+                     if any(w in question and (len(w) > 1 or name in ("money", "%")
+                                               or re.search(_COUNTED_BY + re.escape(w), question))
+                            for w in words))
+
+
+_COUNTED_BY = r"(?:几|多少|\d|[两一二三四五六七八九十百千万]|每)\s*"
 
 
 def unit_conflict(question: str, unit: str | None) -> bool:

@@ -146,3 +146,21 @@ def test_everyday_words_for_operations_and_channels(many, question, value):
 ])
 def test_the_smaller_is_asked_only_by_a_word_for_less(question, lowest):
     assert asks_lowest(question) is lowest
+
+
+@pytest.fixture(scope="module")
+def lists_of_kinds(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("30_pingtan_haitan_2024.txt", "33_pingtan_jinjing_2024.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「…，国土资源、环境保护、城乡建设类信息5条」: a 「、」 inside a list parted by 「，」 joins one name
+    ("海坛片区2024年国土资源、环境保护、城乡建设类信息有几条？", "5"),
+    # each item of the sum counted as the whole question counts (财政预算 names a kind of information)
+    ("海坛片区2024年财政预算、决算信息和国土资源、环境保护、城乡建设类信息一共几条？", "6"),
+    # the 件 of 事件 asks no count of 件
+    ("金井片区2024年主动公开的突发公共事件应急预案信息是多少？", "1"),
+])
+def test_names_holding_list_marks_and_measure_characters(lists_of_kinds, question, value):
+    a = lists_of_kinds.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
