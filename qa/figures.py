@@ -321,6 +321,28 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
     return found if len(found) == len(parts) else []
 
 
+_CODE = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})(?![\d.])")
+
+
+def coded_items(rf: ReportFacts, q: str) -> list[Measure]:
+    """「…（2010401、2010501、2010901）合计」: the lines the question names by their subject codes, the
+    figure each code's own label leads up to; [] unless every code names exactly one figure."""
+    codes = list(dict.fromkeys(_CODE.findall(q)))
+    if len(codes) < 2:
+        return []
+    found: list[Measure] = []
+    for code in codes:
+        own = [f for f in rf.facts if f.row_path and re.search(rf"(?<!\d){code}(?!\d)", f.row_path[-1])
+               and f.value is not None and f.status != AMBIGUOUS and not _CHANGE_WORD.search(f.row_path[-1])]
+        values = {f.value for f in own}
+        if len(values) != 1:
+            return []
+        f = own[0]
+        found.append(prose_measure(f) if f.table == "prose" else table_measure(f))
+    return found
+
+
+_CHANGE_WORD = re.compile(r"增加|减少|增长|下降|比|较")
 _COUNT_ASKED = re.compile(r"(?:几|多少)(?:件|条|宗|个|项|次|人|份|篇|期|辆|家|场)")
 
 

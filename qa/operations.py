@@ -26,6 +26,7 @@ from qa.figures import (
     WHOLE_OF,
     arithmetic,
     asks_gap,
+    coded_items,
     item_parts,
     lookup,
     measures_per_part,
@@ -412,6 +413,8 @@ class Figures:
         rf = self.kb.of(target)
         kind = a.intent.kind
         # 「三公经费里，因公出国费和公务接待费加起来」: the whole may name no one figure while each item does
+        if kind == SUM and (coded := coded_items(rf, a.eff)):  # lines named by their subject codes
+            return arithmetic(a.q, rf, coded, SUM)
         measures = find_measures(rf, a.cm, a.eff) or measures_per_part(rf, a.eff, kind)
         if not measures and kind == SUM:
             # 「四个季度一共」: the numbered siblings tie with each other in the ranking; one of them

@@ -571,6 +571,18 @@ def template_words(f: Fact, version: str | None) -> list[str]:
     return out
 
 
+_N_ITEMS = {2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+
+
+def _counted_items(question: str, n: int) -> str:
+    """「2010401和2010501两个…科目加起来」: a count of the items that matches the figures added counts
+    them, it names nothing of its own."""
+    chars = _N_ITEMS.get(n, "")
+    if n < 2 or not chars:
+        return question
+    return re.sub(rf"(?:这|那|以上|上述)?(?:[{chars}]|{n})(?:个|项|类|种|笔)", " ", question)
+
+
 def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
           operation_share: bool = False) -> Verdict:
     """Coverage and quantity of an answer's figures against the question."""
@@ -581,6 +593,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     for fig in figs:
         contexts += figure_context(fig, sources)
     labels = {lbl for fig in figs for lbl in sources.labels(fig.fact.report_id)}
+    question = _counted_items(question, len(figs))
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if not left and len(figs) > 1 and (answer.value is None or LISTED in answer.warnings):

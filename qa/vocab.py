@@ -107,12 +107,18 @@ def quantity_asked(text: str) -> Quantity:
     v = vocabulary()
     if any(w in text for w in v.quantity_words["percent"]):
         return "percent"
+    money_at = _MONEY_ASK.search(text)
     for w in v.quantity_words["count"]:
-        if any(not _starts_a_word(text, at + len(w) - 1) for at in _find_all(text, w)):
+        at = [a for a in _find_all(text, w) if not _starts_a_word(text, a + len(w) - 1)]
+        # 「几个“行政运行”科目…合计多少钱」: the ask that comes last is what the question wants
+        if at and not (money_at and money_at.start() > at[-1]):
             return "count:" + w.removeprefix("多少").removeprefix("几")
     if any(w in text for w in v.quantity_words["money"]):
         return "money"
     return ""
+
+
+_MONEY_ASK = re.compile(r"多少钱|多少万元|多少元|多少万(?!人)|金额是?多少")
 
 
 def _find_all(text: str, w: str) -> list[int]:

@@ -306,3 +306,19 @@ def test_a_glued_row_the_reports_sentences_pin_down(more):
     a = more.ask("审批局2023年规范性文件废止了几件？")
     assert a.status == "answered" and str(a.value) == "4", a.text
     assert "按正文" in a.text and len(a.citations) >= 2
+
+
+@pytest.mark.parametrize("question,value", [
+    # lines named by their subject codes; 「两个」 counts the two items, and 多少钱 (asked last) wants money
+    ("经发局2017年2010401和2010501两个行政运行科目加起来花了多少钱？", "1574.60"),
+    ("经发局2017年住房公积金（2210201）和提租补贴（2210202）这两项合计多少？", "154.44"),
+])
+def test_lines_named_by_their_subject_codes_are_added(lists, question, value):
+    a = lists.ask(question)
+    assert a.status == "answered" and str(a.value) == value, a.text
+
+
+def test_the_ask_that_comes_last_decides_the_quantity():
+    from qa.vocab import quantity_asked
+    assert quantity_asked("几个科目合计多少钱") == "money"
+    assert quantity_asked("花了多少钱买了几辆车") == "count:辆"
