@@ -62,7 +62,7 @@ def _units_asked(question: str) -> frozenset[str]:
                             for w in words))
 
 
-_COUNTED_BY = r"(?:几|多少|\d|[两一二三四五六七八九十百千万]|每)\s*"
+_COUNTED_BY = r"(?:几|多少|\d|[两一二三四五六七八九十百千万]|每)\s*(?:人|批|场|户|件)?"  # 多少人次, 几批次
 
 
 def unit_conflict(question: str, unit: str | None) -> bool:
