@@ -71,6 +71,7 @@ def breakdown(v: Value) -> str:
 def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
     """Warnings a reader needs: digits recovered from glued text, a report that disagrees with itself."""
     notes = []
+    notes.extend(v.blanks)
     said = [f for f in v.inputs if f.table == "prose"]
     if said and any(f.status == AMBIGUOUS for f in v.inputs if f.table != "prose"):
         sentences = "」「".join(dict.fromkeys(f.sentence or f.raw for f in said))

@@ -29,6 +29,7 @@ class Value:
     label: str
     summed: bool = False
     candidates: tuple[Decimal, ...] = ()
+    blanks: tuple[str, ...] = ()  # notes on totals the table printed empty, computed for `value`
 
     @property
     def ambiguous(self) -> bool:
@@ -121,6 +122,8 @@ class ReportFacts:
             return Value(facts[0].value, facts[0].unit, (facts[0],), label)
         if tpl is None:
             return None
+        if (blank := self.printed_blank_total(table, row, column)) is not None and blank.inputs:
+            return blank
         kids = tpl.table(table).children(row)
         if printed := next((k for k in kids if k.key == "total"), None):
             # 「三、本年度办理结果」 prints its own total as its last sub-row, (七)总计: that is its value
@@ -166,12 +169,51 @@ class ReportFacts:
         cell = readings[fits[0]][column]
         return Value(cell.value, cell.unit, (cell, *(p for _, p in said)), cell_label(cell))
 
+    def printed_blank_total(self, table: str, row: str, column: str) -> Value | None:
+        """A template total that the table printed empty, as the sum of its row's (or table-四 group's)
+        cells: a row printed 「44 3 ␣ ␣ ␣ ␣ ␣」 under 自然人…总计 has 47 applications. Only cells the grid
+        shows empty count as 0; a cell that was printed but not read leaves the total unknown. The
+        value has no inputs when every cell of the group is empty (a 复议后起诉 group left blank)."""
+        tpl = self.template
+        if tpl is None or table not in ("t3", "t4") or not (column == "total" or column.endswith(".total")):
+            return None
+        grid = next((t for t in self.tables if t.template_table == table), None)
+        try:
+            tdef = tpl.table(table)
+            rdef, path = tdef.row(row), tdef.row_path(row)
+        except KeyError:
+            return None
+        if grid is None or path not in grid.row_paths or not rdef.columns:
+            return None
+        printed = grid.cells[grid.row_paths.index(path)]
+        keys = [c.key for c in rdef.columns]
+        if column not in keys or len(printed) != len(keys) or printed[keys.index(column)] != "":
+            return None
+        group = column[: -len("total")]  # "" for table 三, "suit_after." for a table-四 group
+        inputs: list[Fact] = []
+        for col, cell in zip(rdef.columns, printed, strict=True):
+            if col.key == column or not col.key.startswith(group) or col.key.endswith("total"):
+                continue
+            facts = self.cells.get((f"{table}.{row}", col.key), [])
+            if cell == "":
+                continue
+            if len(facts) != 1 or facts[0].status == AMBIGUOUS:
+                return None
+            inputs.append(facts[0])
+        label = "/".join((*path[-1:] * (table == "t3"), *rdef.columns[keys.index(column)].path))
+        total = sum((f.value for f in inputs), Decimal(0))
+        unit = inputs[0].unit if inputs else tdef.unit
+        note = (f"原表「{label}」一格印为空白，此数由同一行印出的各格相加得出，空白格按 0 计。" if inputs else
+                f"原表「{label}」及其所在一组的各格都印为空白，按 0 计。")
+        return Value(total, unit, tuple(inputs), label, True, blanks=(note,))
+
     def derived(self, d: Derived) -> Value | None:
-        parts = [self.cell(t, r, c) for t, r, c in d.parts]
-        if any(p is None or p.value is None for p in parts):
+        parts = [self.cell(t, r, c) or self.printed_blank_total(t, r, c) for t, r, c in d.parts]
+        if any(p is None or p.value is None for p in parts) or not any(p.inputs for p in parts):
             return None
         total = sum((p.value for p in parts), Decimal(0))
-        return Value(total, parts[0].unit, tuple(f for p in parts for f in p.inputs), d.label, True)
+        return Value(total, parts[0].unit, tuple(f for p in parts for f in p.inputs), d.label, True,
+                     blanks=tuple(b for p in parts for b in p.blanks))
 
     def t4_total(self, column: str) -> Value | None:
         """The total of the table-四 group a column belongs to (the base of a share)."""

@@ -372,8 +372,10 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
         # 「自然人和法律服务机构的申请合计」: the question names this figure's own cell outright, so the
         # 自然人 it also asks is another addend's, not a contradiction of 法人或其他组织 / 法律服务机构
         cells = [question_text(x) for x in (fig.fact.row_path[-1:] + fig.fact.column_path[-1:])]
+        others = [question_text(" ".join(g.fact.row_path[-1:] + g.fact.column_path)) for g in figs if g is not fig]
         for group in vocabulary().contrasts:
             asked = members(q, group) or members(printed, group)
+            asked = {w for w in asked if not _said_of_another(q, w, others)}
             have = members(own, group)
             named = any(len(c) >= 3 and c in q and not members(c, group) for c in cells)
             if asked and have and not asked & have and not named:
@@ -385,6 +387,15 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
         own_label = question_text(" ".join(f.row_path[-1:] + f.column_path[-1:]))
         out += [w for w in vocabulary().residual if w in own_label and w not in q and w not in out]
     return out
+
+
+def _said_of_another(q: str, word: str, others: list[str]) -> bool:
+    """Whether every 「上年」 of 「新收的加上上年结转的申请」 is part of another addend's own name
+    (上年结转…): that addend answers for the qualifier, and 本年新收 beside it is no contradiction."""
+    spots = [m.start() for m in re.finditer(re.escape(word), q)]
+    return bool(spots and others) and all(
+        any(q[i:i + len(word) + 2] in o or (i >= 2 and q[i - 2:i + len(word)] in o) for o in others)
+        for i in spots)
 
 
 def heading_of(fig: Figure, sources: Sources) -> str:
