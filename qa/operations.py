@@ -53,9 +53,10 @@ from qa.intent import (
     Intent,
     without_share_words,
 )
-from qa.knowledge import Knowledge, ReportFacts, same_agency
+from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
-from qa.scope import Scope, by_level, named_agencies, names_used
+from qa.prior_level import prior_level
+from qa.scope import Scope, by_level, named_agencies, names_used, without_worked_from
 from qa.text_match import dated_before, is_change, prose_candidates, table_candidates
 from qa.verify import (
     EXCEPT,
@@ -203,6 +204,8 @@ class Figures:
         dated = [f for f in rf.facts if f.table == "prose" and str(year) in dated_before(f)]
         view = ReportFacts(target, dated, [])
         measures = find_measures(view, a.cm, a.eff) if a.intent.kind == LOOKUP else []
+        if not measures and a.intent.kind == LOOKUP and (worked := self._worked_back(a, target, year)):
+            return worked
         if not measures:
             return Answer(a.q, REFUSED, f"没有{target.agency}{year}年的报告；它{target.year}年的报告里也没有写明"
                                         f"{year}年的这一数字。", reports=(target.id,))
@@ -211,6 +214,31 @@ class Figures:
             return found
         note = f"（没有{year}年的报告，此数取自{who(target)}报告中对{year}年的说明。）"
         return replace(found, text=found.text + note)
+
+    def _worked_back(self, a: Asked, target: Report, year: int) -> Answer | None:
+        """The year before a report's own, from the level it prints and the change against 上年 printed
+        right after it (「行政运行10.73万元，较上年决算数减少17.68万元」 → 10.73 + 17.68): the level must
+        answer the question for the report's own year, verified as any answer is."""
+        rf = self.kb.of(target)
+        now = without_worked_from(a.eff).replace(f"{year}年", f"{target.year}年")
+        measures = find_measures(rf, a.cm, now)
+        if len(measures) != 1 or measures[0].kind != "prose":
+            return None
+        found = lookup(now, rf, measures)
+        if found.status != ANSWERED or self.verified(now, found, a.reports, False) is not found:
+            return None
+        p = prior_level(measures[0].value.inputs[0], rf.facts, year, target.year, target.kind)
+        if p is None:
+            return None
+        level, change = p.level, p.change
+        sign = "+" if p.down else "−"
+        text = (f"没有{target.agency}{year}年的报告。{who(target)}报告写明「{shown_label(level)}」为"
+                f"{num(level.value, level.unit)}，「{change.row_path[-1]}」{num(change.value, change.unit)}，"
+                f"由此推算{year}年为{num(level.value, level.unit)} {sign} {num(change.value, change.unit)} = "
+                f"{num(p.value, level.unit)}（推算值，不是报告直接印出的数）。")
+        vals = [Value(f.value, f.unit, (f,), shown_label(f)) for f in (level, change)]
+        figs, cites = figures_of([(v, target) for v in vals], rf.titles)
+        return Answer(a.q, ANSWERED, text, p.value, level.unit, figs, cites, reports=(target.id,))
 
     def _except(self, a: Asked, target: Report) -> Answer:
         """「A里除了B以外还有多少」: A − B, each found by its own words and each covering them; never A

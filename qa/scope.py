@@ -12,6 +12,7 @@ from functools import lru_cache
 from index.models import Report
 from index.template import normalize
 from qa.knowledge import same_agency
+from qa.vocab import word_list
 
 _UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", "旗")
 _ORG_SUFFIX = ("管理局", "办事处", "委员会", "办公室", "局", "委", "办")
@@ -173,7 +174,8 @@ def abbreviation_in(question: str, agency: str) -> str | None:
                 # 审批局 for 行政审批局: the name without the generic qualifier it opens with (not 执法局
                 # for 城市管理行政执法局: what that drops names the department)
                 tail = body.endswith(head) and body[: len(body) - len(head)] in _DROPPED_QUALIFIERS
-                if longer and (tail or (head[0] == body[0] and _subsequence(head, body))):
+                if longer and (tail or (head[0] == body[0] and _subsequence(head, body))
+                               or _initials_of_words(head, body)):
                     best = head + end
     return best if best and best not in _GENERIC else None
 
@@ -204,6 +206,25 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         level = m.group(1)
         names |= {level + "政府", level + "人民政府", "全" + level, "本" + level}
     return frozenset(names)
+
+
+def _initials_of_words(head: str, body: str) -> bool:
+    """「征安」 of 土地房屋征收安置工作领导小组: first characters of words inside a long name, in order,
+    the way a 领导小组办公室 is called (征安办, 创文办). A whole word from the middle (执法 of 城市管理
+    行政执法) is no such short form: what it drops names the department."""
+    words = [w for w in word_list(body) if w]
+    initials = "".join(w[0] for w in words if len(w) >= 2)
+    return len(head) >= 2 and len(words) >= 4 and _subsequence(head, initials)
+
+
+# 「根据2017年决算推算」「按2017年的说明倒推」: the report a figure of another year is worked out from
+_WORKED_FROM = re.compile(r"(?:根据|按照?|依据|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
+                          r"(?:推算|倒推|推出|算出|反推|推)")
+
+
+def without_worked_from(question: str) -> str:
+    """The question without its 「根据2017年决算推算」: what remains asks for the figure itself."""
+    return _WORKED_FROM.sub("", normalize(question))
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -371,6 +392,10 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
 
     named = named_agencies(question, pool)
     years = years_in(question)
+    if (worked := _WORKED_FROM.search(normalize(question))) and len(set(years)) == 2:
+        # 「根据2017年决算推算，2016年的…」: the year asked is the other one, worked out from that report
+        source = int(worked.group(1))
+        years = [y for y in years if y != source] if source - 1 in years else years
     rel = relative_year(question)
     scope = Scope(pool, bool(named), years, rel)
     anchor = {a.agency for a in (named or focus)}

@@ -243,10 +243,16 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
                   kind: str | None = None) -> list[tuple[float, float, Fact, int]]:
     """(score, precision, fact, words shared) for every prose number the question may mean."""
     qn = normalize(question)
-    q = bigrams(without(qn, agency_names)) | synonym_bigrams(qn)
+    # a final account's every figure is a 决算: the word tells none of its numbers apart, and would
+    # only match the headings glued to labels (「…支出决算情况 2017年度…支出」)
+    own_kind = qn.replace("决算", "|") if kind == "final" else qn
+    q = bigrams(without(own_kind, agency_names)) | synonym_bigrams(qn)
     total_asked = bool(_TOTAL_ASKED.search(qn))
     ranked: list[tuple[float, float, Fact, int]] = []
     running = _running_totals(facts) if "累计" not in qn else set()
+    # a change (「较上年决算数减少17.68万元」) answers only a question about a change: the 决算 of its base
+    # is no reason to take it for 「…支出决算」
+    levels_only = levels_only or not asks_change(qn)
     for f in facts:
         if f.table != "prose" or unit_conflict(qn, f.unit) or f.id in running:
             continue
@@ -317,8 +323,11 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
     ranked = _prose_scores(question, facts, agency_names, report_year, levels_only, kind)
     if not ranked:
         return None
+    ranked, phrase_won = _phrase_first(question, ranked, agency_names)
     core, precision, best, overlap = ranked[0]
     for other_core, other_precision, other, _ in ranked[1:]:
+        if other_core == core and phrase_won:
+            continue
         if other_core < core:
             break
         if other.value == best.value:
@@ -326,7 +335,54 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         same_words = normalize(" ".join(other.row_path)) == normalize(" ".join(best.row_path))
         if same_words or not (precision >= _CLEAR or precision >= 2 * other_precision) or other_precision == precision:
             return None  # 「买公务车的预算」: 公务用车购置费? 运行费? 公务接待费? — the question cannot tell
+    if _counted_otherwise(normalize(question), best, facts):
+        return None
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
+
+
+def _counted_otherwise(q: str, best: Fact, facts: list[Fact]) -> bool:
+    """「窗口一年办了多少件」 over 「…审批事项148项，…年办件量2408件」: the question's measure word is
+    printed, in the same sentence, with another number; the chosen one counts in a unit only taken
+    as alike (项 for 件). Unless the question says the chosen unit too (「审批事项有多少件」), the
+    sentence counts two things and the question's word may point at the other: not this one."""
+    wanted = quantity_asked(q)
+    if not wanted.startswith("count:") or not best.unit or not best.sentence:
+        return False
+    word = wanted.split(":", 1)[1]
+    if best.unit.endswith(word) or best.unit.lstrip("余多") in q.replace(word, "|"):
+        return False
+    return any(f.table == "prose" and f.sentence == best.sentence and f.value != best.value and f.unit
+               and f.unit.lstrip("余多").removeprefix("万") == word for f in facts)
+
+
+_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _phrase_first(question: str, ranked: list[tuple[float, float, Fact, int]], agency_names: set[str]
+                  ) -> tuple[list[tuple[float, float, Fact, int]], bool]:
+    """Among numbers tied on shared words, the one whose label holds a phrase of the question of four
+    characters or more, two longer than any rival's (「行政运行支出」: 「…--行政运行」 over 「机关运行经费
+    支出」, which shares only 运行 and 支出 apart): the question names that line, not a mix of words."""
+    top = [r for r in ranked if r[0] == ranked[0][0]]
+    if len(top) < 2:
+        return ranked, False
+    q = "|".join(_CJK_RUNS.findall(without(normalize(question), agency_names)))
+
+    def phrase(f: Fact) -> int:
+        return max((_lcs(run, q) for run in _CJK_RUNS.findall(normalize(f.row_path[-1]))), default=0)
+
+    lengths = [phrase(r[2]) for r in top]
+    best = max(range(len(top)), key=lambda i: lengths[i])
+    if lengths[best] < 4 or any(n > lengths[best] - 2 for i, n in enumerate(lengths) if i != best):
+        return ranked, False
+    # a rival that also holds a content word the winner lacks (「政府采购…服务」: 政府采购服务预算 against
+    # the phrase 政府采购预算) is a rival still; only an amount noun (支出, 经费) may be the winner's lack
+    asked = bigrams(q)
+    generic = {b for w in vocabulary().amount_nouns for b in bigrams(w)}
+    own = bigrams(top[best][2].row_path[-1])
+    if any((bigrams(r[2].row_path[-1]) & asked) - own - generic for i, r in enumerate(top) if i != best):
+        return ranked, False
+    return [top[best]] + [r for r in ranked if r is not top[best]], True
 
 
 def prose_candidates(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),

@@ -135,6 +135,14 @@ def _starts_a_word(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def word_list(text: str) -> tuple[str, ...]:
+    """The text cut into words (jieba, dictionary only), cached: names are cut once."""
+    import jieba
+
+    return tuple(jieba.lcut(text, HMM=False))
+
+
+@lru_cache(maxsize=1024)
 def _word_starts(text: str) -> frozenset[int]:
     """Where the question's words of two or more characters begin (jieba)."""
     import jieba

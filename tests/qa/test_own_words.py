@@ -40,6 +40,10 @@ def qa2(samples_dir: Path, fixtures_dir: Path, tmp_path_factory: pytest.TempPath
     ("财政局的预算有多少", "平潭综合实验区财政金融局", "财政局"),
     ("人社局收到多少件申请", "淮安市人力资源和社会保障局", "人社局"),
     ("市场监管局主动公开了多少条", "平潭综合实验区市场监督管理局", "市场监管局"),
+    # a 领导小组办公室 goes by first characters of words inside its name
+    ("征安办2017年政府性基金支出了多少", "平潭综合实验区土地房屋征收安置工作领导小组办公室", "征安办"),
+    ("区征安办的收入决算", "平潭综合实验区土地房屋征收安置工作领导小组办公室", "征安办"),
+    ("创文办2023年收到几件申请", "平潭综合实验区创建全国文明城市工作领导小组办公室", "创文办"),
 ])
 def test_a_short_form_made_from_the_name_names_the_agency(question, agency, short):
     assert abbreviation_in(question, agency) == short
@@ -48,6 +52,11 @@ def test_a_short_form_made_from_the_name_names_the_agency(question, agency, shor
 @pytest.mark.parametrize("question", ["管理局的收入预算", "执法局有几辆车", "申请办理了多少件", "城建局的预算"])
 def test_a_generic_word_or_another_name_names_nobody(question):
     assert abbreviation_in(question, CHENGGUAN) is None
+
+
+@pytest.mark.parametrize("question", ["小组办的收入", "领导办的经费", "工作办有几辆车"])
+def test_a_word_that_is_no_initials_names_no_long_office(question):
+    assert abbreviation_in(question, "平潭综合实验区土地房屋征收安置工作领导小组办公室") is None
 
 
 SENTENCE = ("三、政府采购预算情况\n2026年本部门政府采购预算595.28万元，其中：政府采购货物预算77.10万元、"

@@ -1,0 +1,51 @@
+"""An earlier year's level worked out from a later report: 「行政运行10.73万元，较上年决算数减少17.68万元」
+gives 2016's 行政运行 as 10.73 + 17.68 = 28.41万元. Only an amount stated beside the level it changes,
+in the same unit and against the same kind of figure the report holds (a final account's 上年决算数,
+a budget's 上年预算数), is used; a percentage change would give a rounded level and is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from index.models import Fact
+
+_CHANGE = re.compile(r"^(?:比|较|与)(?P<year>上年|上一年|去年|(?:19|20)\d\d\s*年)度?(?P<base>决算数?|预算数?|执行数)?"
+                     r"(?:相比)?(?:的)?(?P<way>增加|减少|增长|下降|上升|降低|多|少)了?$")
+_DOWN = ("减少", "下降", "降低", "少")
+_KIND_BASE = {"final": "决算", "budget": "预算"}
+
+
+@dataclass(frozen=True)
+class PriorLevel:
+    """The earlier level, with the two printed figures it comes from."""
+
+    level: Fact
+    change: Fact
+    value: Decimal
+    down: bool  # the printed change is a decrease: the earlier level was higher
+
+
+def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | None,
+                kind: str | None) -> PriorLevel | None:
+    """The level of `year` implied by `level` and the change printed right after it, if any."""
+    if level.table != "prose" or not level.unit or level.unit == "%" or report_year is None:
+        return None
+    for f in facts:
+        if f.table != "prose" or f.sentence != level.sentence or f.row_path[:-1] != level.row_path \
+                or f.unit != level.unit:
+            continue
+        m = _CHANGE.match(f.row_path[-1].replace(" ", ""))
+        if m is None:
+            continue
+        said = m.group("year")
+        against = report_year - 1 if said in ("上年", "上一年", "去年") else int(said[:4])
+        base = m.group("base") or ""
+        if against != year or (base and _KIND_BASE.get(kind or "", base[:2]) != base[:2]):
+            return None  # 「比上年执行数增加」 in a budget: the earlier figure is no budget
+        down = m.group("way") in _DOWN
+        value = level.value + f.value if down else level.value - f.value
+        return PriorLevel(level, f, value, down) if value >= 0 else None
+    return None

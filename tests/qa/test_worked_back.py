@@ -1,0 +1,90 @@
+"""A year the agency has no report of, worked out from its next report: the level printed for the
+report's year and the change against 上年 printed right after it, both shown with the sum."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ingested import qa_over
+
+from index.models import Fact
+from qa.ask import QA
+from qa.prior_level import prior_level
+
+FINALS = ("45_pingtan_jingfaju_final_2017.txt", "55_pingtan_zhongdianban_final_2017.txt",
+          "76_pingtan_zhenganban_final_2017.txt")
+
+
+@pytest.fixture(scope="module")
+def finals(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, FINALS)
+
+
+@pytest.fixture(scope="module")
+def budget(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("47_pingtan_jingfaju_budget_2018.txt",))
+
+
+@pytest.mark.parametrize("question,value,printed", [
+    # 「2017年收入8,949.55万元，比2016年决算数减少2,454.23万元」
+    ("经发局2016年的收入是多少？按2017年决算说明推算", "11403.78", ("8949.55", "2454.23")),
+    ("平潭经济发展局2016年一般公共预算拨款支出多少万元？", "9661.11", ("8816.83", "844.28")),
+    # 「行政运行支出168.88 万元，较上年决算数增加124.89万元」
+    ("重点办2016年行政运行支出是多少", "43.99", ("168.88", "124.89")),
+    ("征安办2016年行政运行支出是多少？", "28.41", ("10.73", "17.68")),
+    ("2016年征安办的一般公共预算拨款支出是多少？根据2017年的决算推算", "58.37", ("57.81", "0.56")),
+])
+def test_an_earlier_year_from_a_final_account(finals: QA, question: str, value: str,
+                                              printed: tuple[str, ...]) -> None:
+    a = finals.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+    assert all(p in a.text.replace(",", "") for p in printed), a.text
+    assert "推算" in a.text and len(a.figures) == 2
+
+
+@pytest.mark.parametrize("question,value", [
+    ("经发局2017年的收入预算大概是多少？（根据2018年预算说明推算）", "4482.95"),
+    ("经济发展局2017年机关运行经费是多少", "248.76"),
+])
+def test_an_earlier_year_from_a_budget(budget: QA, question: str, value: str) -> None:
+    a = budget.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+
+
+@pytest.mark.parametrize("question", [
+    "重点办2015年行政运行支出是多少",  # two years back: no change is printed against it
+    "经发局2015年的收入是多少？按2017年决算说明推算",
+])
+def test_no_change_printed_against_the_year_means_no_figure(finals: QA, question: str) -> None:
+    assert finals.ask(question).status != "answered"
+
+
+def test_the_reports_own_year_is_read_as_printed(finals: QA) -> None:
+    a = finals.ask("征安办2017年行政运行支出是多少？")
+    assert a.status == "answered" and a.value == Decimal("10.73")
+    assert "推算" not in a.text
+
+
+def _fact(label: tuple[str, ...], value: str, unit: str = "万元") -> Fact:
+    return Fact(report_id="r", table="prose", row_path=label, column_path=(), value=Decimal(value), unit=unit,
+                sentence="s")
+
+
+@pytest.mark.parametrize("change,unit,kind,expected", [
+    ("较上年决算数减少", "万元", "final", "28.41"),
+    ("比2016年增加", "万元", "final", "-6.95"),  # a level below zero is no level: None
+    ("比上年增长", "%", "final", None),  # a percentage gives no exact level
+    ("比上年执行数增加", "万元", "budget", None),  # a budget against last year's actual: no budget figure
+    ("比2015年增加", "万元", "final", None),  # against another year than the one asked
+])
+def test_prior_level_reads_only_an_amount_against_the_year_asked(change, unit, kind, expected):
+    level = _fact(("行政运行",), "10.73")
+    got = prior_level(level, [level, _fact(("行政运行", change), "17.68", unit)], 2016, 2017, kind)
+    if expected is None or expected.startswith("-"):
+        assert got is None
+    else:
+        assert got is not None and got.value == Decimal(expected)
