@@ -140,7 +140,8 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
         checks += fin.checks
         warnings += fin.warnings
         table_spans += fin.regions
-    if kind:  # a crawled page on one line: its single-value coded tables, a row to each code
+    if kind or not template:  # a crawled page on one line: its single-value coded tables, a row to each
+        # code, and its staffing table (a budget's 说明 may print no standard table title at all)
         first = 1 + max((int(t.key[1:]) for t in tables if t.key[1:].isdigit() and t.key.startswith("g")), default=0)
         otables, ofacts, ospans = one_line_tables(report_id, text, first, table_spans, page_of)
         tables += otables

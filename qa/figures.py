@@ -17,7 +17,7 @@ from qa.intent import CN_NUMBERS, DIFF, SUM, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import names_used
-from qa.text_match import bigrams, without
+from qa.text_match import bigrams, is_total_label, most_of, without
 from qa.verify import LISTED, list_head, own_clause, template_words, uncovered_terms
 from qa.vocab import vocabulary
 
@@ -339,6 +339,35 @@ def coded_items(rf: ReportFacts, q: str) -> list[Measure]:
             return []
         f = own[0]
         found.append(prose_measure(f) if f.table == "prose" else table_measure(f))
+    return found
+
+
+_UNITS_COUNTED = re.compile(r"(?:([两二三四五六七八九十]|\d{1,2})个|各|所有|全部)(?:预算|下属|所属|基层)?单位")
+
+
+def units_of_a_column(rf: ReportFacts, q: str) -> list[Measure]:
+    """「三个预算单位在职的一共多少人」「7个单位在职人员加起来」: one column of a table that lists units
+    (the staffing table of a budget), every row of it, when the question counts as many units as
+    the table lists and every unit prints a figure there; [] otherwise."""
+    counted = _UNITS_COUNTED.search(q)
+    if counted is None:
+        return []
+    n = counted.group(1)
+    want = (CN_NUMBERS.get(n) or int(n)) if n else None
+    found: list[Measure] = []
+    for table in rf.tables:
+        if table.template_table or len(table.column_paths) < 2:
+            continue
+        cols = [i for i, c in enumerate(table.column_paths) if c and (c[-1] in q or most_of(c[-1], q))]
+        rows = [p for p in table.row_paths if p and not is_total_label(p[-1])]
+        if len(cols) != 1 or len(rows) < 2 or (want is not None and want != len(rows)):
+            continue
+        column = table.column_paths[cols[0]]
+        cells = [next((f for f in rf.facts if f.table == table.key and f.row_path == row
+                       and f.column_path == column and f.status != AMBIGUOUS), None) for row in rows]
+        if any(c is None for c in cells) or found:
+            return []  # a unit without a figure, or two tables that fit: no sum to give
+        found = [table_measure(c) for c in cells if c is not None]
     return found
 
 

@@ -55,6 +55,9 @@ _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
 CN_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+_UNITS_COUNTED = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})个(?:预算|下属|所属|基层)?单位")
+
+
 def without_share_words(question: str) -> str:
     """The part a share question counts: 「“其他”占了百分之多少」 looks up 「“其他”」 — asked with the
     share words, every count would be ruled out as the wrong unit."""
@@ -111,7 +114,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(SUM, True)
     if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「办公费和印刷费加起来」: items of another table
         return Intent(SUM, True)
-    if _SUM.search(q) and _PERIODS_COUNTED.search(q):  # 「四个季度…一共」: the periods' figures added
+    if _SUM.search(q) and (_PERIODS_COUNTED.search(q) or _UNITS_COUNTED.search(q)):
+        # 「四个季度…一共」「三个预算单位…一共」: the periods' or the units' figures added
         return Intent(SUM, True)
     if re.search(r"加起来|之和|相加|加在一起|加一块|加一起|加到一起", q) or _PLUS.search(q):  # 「三个季度的用款之和」
         return Intent(SUM, True)

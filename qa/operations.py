@@ -38,6 +38,7 @@ from qa.figures import (
     refuse_parts,
     share_answer,
     shown_label,
+    units_of_a_column,
 )
 from qa.intent import (
     COMPARE,
@@ -443,6 +444,8 @@ class Figures:
         # 「三公经费里，因公出国费和公务接待费加起来」: the whole may name no one figure while each item does
         if kind == SUM and (coded := coded_items(rf, a.eff)):  # lines named by their subject codes
             return arithmetic(a.q, rf, coded, SUM)
+        if kind == SUM and (units := units_of_a_column(rf, a.eff)):  # every unit a table lists
+            return arithmetic(a.q, rf, units, SUM)
         measures = find_measures(rf, a.cm, a.eff) or measures_per_part(rf, a.eff, kind)
         if not measures and kind == SUM:
             # 「四个季度一共」: the numbered siblings tie with each other in the ranking; one of them

@@ -569,6 +569,11 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         if label in q:
             row = len(label) + 2
             item_named = item_named or label not in _GENERIC_LABELS
+        elif (label.endswith("本级") and "本级" in q and any(n in label for n in agency_names)) \
+                or (_AN_AGENCY.search(label) and (label in agency_names
+                                                  or _without_place(label, agency_names) in agency_names)):
+            row = 4  # 「综合执法局本级」「苏平片区管理局」: the agency's own line, named by the agency
+            item_named = True
         elif item_col and f.row_key and f.row_key.endswith(".row"):
             row = item_col + 1
         elif named_col and is_total_label(label) and (_TOTAL_CUE.search(q) or named_col >= 4):
@@ -593,7 +598,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         own_cols = with_kind("".join(cols), kind)
         if contradicts(q, own_cols) or part_of_asked(q, list(cols)):  # the verifier would refuse it (预算数 for
             continue  # 决算, 基本支出 / 人员经费 for 基本支出): rank only what it would not
-        col = sum(len(c) for c in cols if len(c) >= 2 and c in q) + 3 * contrast_fit(q, own_cols)
+        col = sum(len(c) if c in q else most_of(c, q) for c in cols if len(c) >= 2) + 3 * contrast_fit(q, own_cols)
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
         if spent and cols and ("预算" in cols[-1] or "决算" in cols[-1]):
             pref = 0.5 if "决算" in cols[-1] else 0
@@ -603,6 +608,17 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         unsure = 3 if f.status == AMBIGUOUS else 0  # a cell whose column the parse could not settle
         ranked.append(Scored(f, (row + parents) * 2 + col + pref + tscore - unsure - order * 1e-6))
     return ranked, item_named, q
+
+
+# a line that is a body by its ending (苏平片区管理局), not a line of spending that shares its stem (文化和旅游)
+_AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站)$")
+
+
+def most_of(column: str, q: str) -> int:
+    """A column header the question names in other words for its last character or so (「在职人员」 for
+    在职人数): the common run, when it is two thirds of the header and three characters or more."""
+    common = _lcs(column, q)
+    return common if common >= 3 and common * 3 >= len(column) * 2 else 0
 
 
 def _named_generic(f: Fact, q: str) -> bool:

@@ -112,12 +112,20 @@ def quantity_asked(text: str) -> Quantity:
         at = [a for a in _find_all(text, w) if not _starts_a_word(text, a + len(w) - 1)]
         # 「几个“行政运行”科目…合计多少钱」: the ask that comes last is what the question wants
         if at and not (money_at and money_at.start() > at[-1]):
-            return "count:" + w.removeprefix("多少").removeprefix("几")
+            word = w.removeprefix("多少").removeprefix("几")
+            if word == "个" and _PEOPLE_COUNTED.search(text[:at[-1]]) and _ENDS.match(text, at[-1] + len(w)):
+                return "count:人"  # 「核定编制几个」「在职人员有几个」: people, counted in 人
+            return "count:" + word
+    if _HEADCOUNT_NAMED.search(text) and not money_at:
+        return "count:人"  # 「部门预算涉及的7个单位，在职人员加起来」: the 预算 names the report, people are asked
     if any(w in text for w in v.quantity_words["money"]):
         return "money"
     return ""
 
 
+_HEADCOUNT_NAMED = re.compile(r"在职人员|在职人数|实有人数|编制数|人员编制|核定编制|职工人数|在编")
+_PEOPLE_COUNTED = re.compile(r"编制|人员|人数|在职|职工|干部|员工|工作人员")
+_ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
 _MONEY_ASK = re.compile(r"多少钱|多少万元|多少元|多少万(?!人)|金额是?多少")
 
 
