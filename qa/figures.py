@@ -316,9 +316,26 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
     for part in parts:
         words = part + counted.group() if counted and not _COUNT_ASKED.search(part) else part
         got = find_measures(rf, match_cells(words, tpl), words)
-        if got and all(got[0].value.inputs[0].id != m.value.inputs[0].id for m in found):
+        cut = max(part.rfind(c) for c in "的，,中里")
+        if cut > 0 and len(item := part[cut + 1:].strip()) >= 2 and (not got or not _new(got[0], found)
+                                                                    or _is_the_owner(rf, got[0], part[:cut])):
+            # 「一般公共预算支出里，行政运行」: the owner's own figure outranks its item; the item is looked
+            # up by its own name (the caller still checks that the owner covers it)
+            words = item + counted.group() if counted and not _COUNT_ASKED.search(item) else item
+            got = find_measures(rf, match_cells(words, tpl), words) or got
+        if got and _new(got[0], found):
             found.append(got[0])
     return found if len(found) == len(parts) else []
+
+
+def _is_the_owner(rf: ReportFacts, m: Measure, owner: str) -> bool:
+    """Whether `m` is the figure the owner phrase alone names (the whole, not an item of it)."""
+    of_owner = find_measures(rf, match_cells(owner, load_templates()["2021"]), owner) if len(owner) >= 2 else []
+    return bool(of_owner) and of_owner[0].value.inputs[0].id == m.value.inputs[0].id
+
+
+def _new(m: Measure, found: list[Measure]) -> bool:
+    return all(m.value.inputs[0].id != f.value.inputs[0].id for f in found)
 
 
 _CODE = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})(?![\d.])")
@@ -425,8 +442,9 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
         lowest = bool(re.search(r"[少低小]", WHICH_MORE.search(q).group()))
         big, small = sorted(vals[:2], key=lambda v: v.value, reverse=True)
         pick = small if lowest else big
-        value = pick.value
         gap = big.value - small.value
+        # 「哪个花得多？差多少？」: the gap is the number asked; 「哪个多」 alone asks which, shown by its figure
+        value = gap if _GAP.search(q[WHICH_MORE.search(q).end():]) else pick.value
         text = (f"{who(r)}「{pick.label}」{'更少' if lowest else '更多'}：{big.label} {num(big.value, unit)}，"
                 f"{small.label} {num(small.value, unit)}，相差{num(gap, unit)}"
                 f"（{num(big.value, unit)} − {num(small.value, unit)} = {num(gap, unit)}）。")
