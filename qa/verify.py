@@ -311,7 +311,8 @@ def _pieced_words(q: str, stretches: list[tuple[int, int]], before: list[bool], 
     i = 0
     for word in _words(q):
         j = i + len(word)
-        if len(word) >= 2 and not any(before[i:j]) and word not in context:
+        swapped = len(word) == 4 and word[2:] + word[:2] in context  # 问卷调查 for 调查问卷
+        if len(word) >= 2 and not any(before[i:j]) and word not in context and not swapped:
             touching = [(a, b) for a, b in stretches if a < j and b > i]
             if len(touching) >= 2 and all(any(a <= k < b for a, b in touching) for k in range(i, j)):
                 out.append(word)

@@ -126,6 +126,21 @@ def test_coverage_rules():
     assert uncovered_terms("12345热线经费是多少", ["“三公”经费预算数"]) == ["热线"]
 
 
+@pytest.mark.parametrize("question,labels,left", [
+    # a compound whose halves the label prints the other way round is the same compound
+    ("做了几次问卷调查", ["针对平安建设等工作发布调查问卷"], []),
+    ("主动公开的公开信息有多少条", ["主动公开政府信息", "信息公开"], []),
+    # but only a whole half: 调查 alone does not make 问卷 of 意见调查
+    ("做了几次问卷调查", ["开展意见调查"], ["问卷"]),
+    # a pronoun for the agency is no content: 「给它定的」 is 下达…控制数 (a lone verb names no item)
+    ("财金局给它定的三公经费控制数是多少", ["下达我单位“三公经费”控制数"], []),
+    ("财金局给它的设备费是多少", ["下达我单位“三公经费”控制数"], ["设备费"]),
+    ("其下属单位的在职人数", ["下属单位在职人数"], []),
+])
+def test_swapped_compounds_and_pronouns(question, labels, left):
+    assert uncovered_terms(question, labels, ["财金局"]) == left
+
+
 # ---- parent and child rows: a sub-row named inside its heading is the sub-row --------------------
 @pytest.mark.parametrize("report,question,label,value", [
     (HUAIAN, "其他处理里面的“其他”有几件？", "3.其他", "110"),
