@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache, partial
 
 from index.models import AMBIGUOUS, Fact
-from index.template import load_templates, normalize, split_marker
+from index.template import Derived, load_templates, normalize, split_marker
 from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
@@ -109,6 +109,12 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
     """Values for every template cell the question names, in the order named."""
     out: list[Measure] = []
     for d in cm.derived:
+        if (part := _one_part_named(d, question)) is not None:
+            # 「直接告到法院的」: 直接 is 未经复议直接起诉's alone, so that group is asked, not 行政诉讼's sum
+            t, r, c = part
+            if (v := rf.cell(t, r, c)) is not None:
+                out.append(Measure(v, "template", (), t, r, c))
+            continue
         v = rf.derived(d)
         if v is not None:
             out.append(Measure(v, "derived", table="t4", row=d.key))
@@ -144,6 +150,30 @@ def template_measures(rf: ReportFacts, cm: CellMatch, question: str) -> list[Mea
             v = rf.cell("t4", "cases", c.column.key)
             out.append(Measure(v, "template", (), "t4", "cases", c.column.key) if v else None)
     return [m for m in out if m is not None and m.value is not None]
+
+
+def _one_part_named(d: Derived, question: str) -> tuple[str, str, str] | None:
+    """The one part of a derived sum the question names by words no other part's name holds
+    (直接, 未经 of 未经复议直接起诉; 议后 of 复议后起诉), if exactly one is so named."""
+    q = normalize(question).replace(" ", "")
+    names = {part: _part_name(part) for part in d.parts}
+    named = []
+    for part, name in names.items():
+        others = set().union(*(_pairs(n) for p, n in names.items() if p != part))
+        if any(b in q for b in _pairs(name) - others):
+            named.append(part)
+    return named[0] if len(named) == 1 else None
+
+
+def _part_name(part: tuple[str, str, str]) -> str:
+    table, row, column = part
+    tdef = load_templates()["2021"].table(table)
+    col = next((c for r in tdef.rows if r.key == row for c in r.columns if c.key == column), None)
+    return "".join(col.path[1:-1]) if col is not None and len(col.path) > 2 else ""
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def _has_cells(rf: ReportFacts, hit: RowHit) -> bool:
