@@ -259,8 +259,9 @@ def _names_scope_only(q: str, reports: list[Report]) -> bool:
 
 def combine(question: str, answers: list[Answer]) -> Answer:
     """One answer for a question of several parts: each part's answer in turn, the first part's
-    figure as the headline only when the first part was answered, and every part that could not
-    be answered named as such."""
+    figure as the headline only when every part was answered, and every part that could not be
+    answered named as such. A partial answer has no headline figure: 「一共多少？其中占多少？」 with
+    the share refused must not hand a reader (or an API client) the total as if it were the share."""
     lines, missing = [], []
     for i, a in enumerate(answers, 1):
         lines.append(f"（{i}）{a.text}")
@@ -272,7 +273,7 @@ def combine(question: str, answers: list[Answer]) -> Answer:
     text = "\n".join(lines)
     if missing and answered:
         text += "\n" + "、".join(f"第{i}问" for i in missing) + "没有找到可靠的数字，只回答了其余部分。"
-    value = head.value if head.status == ANSWERED else None
+    value = head.value if head.status == ANSWERED and not missing else None
     return Answer(question, status, text, value, head.unit if value is not None else None,
                   tuple(f for a in answers for f in a.figures), tuple(c for a in answers for c in a.citations),
                   reports=tuple(dict.fromkeys(r for a in answers for r in a.reports)),

@@ -259,7 +259,8 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加�
                              r"|加总|合起来|合在一起|总和"),
               DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
                                r"|[多少高低](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)"
-                               r"|(?:哪个|哪项|哪一项|哪一个|谁)(?:更|比较)?(?:多|少|高|低|大|小)")}
+                               r"|(?:哪个|哪项|哪一项|哪一个|哪块|哪一块|哪类|谁)(?:[\u4e00-\u9fff]得)?(?:更|比较)?"
+                               r"(?:多|少|高|低|大|小)")}
 
 
 _COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九十\d几]+(?:种|项|类|个)"
@@ -317,15 +318,24 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
         words = part + counted.group() if counted and not _COUNT_ASKED.search(part) else part
         got = find_measures(rf, match_cells(words, tpl), words)
         cut = max(part.rfind(c) for c in "的，,中里")
-        if cut > 0 and len(item := part[cut + 1:].strip()) >= 2 and (not got or not _new(got[0], found)
-                                                                    or _is_the_owner(rf, got[0], part[:cut])):
-            # 「一般公共预算支出里，行政运行」: the owner's own figure outranks its item; the item is looked
-            # up by its own name (the caller still checks that the owner covers it)
+        if cut > 0 and len(item := part[cut + 1:].strip()) >= 2 and _HAN.search(part[:cut]) \
+                and (not got or not _new(got[0], found) or _is_the_owner(rf, got[0], part[:cut])
+                     or _owner_words(part, cut)):
+            # 「一般公共预算支出里，行政运行」: the owner's words outrank its item's; the item is looked up
+            # by its own name (the caller still checks that the owner covers it)
             words = item + counted.group() if counted and not _COUNT_ASKED.search(item) else item
             got = find_measures(rf, match_cells(words, tpl), words) or got
         if got and _new(got[0], found):
             found.append(got[0])
     return found if len(found) == len(parts) else []
+
+
+def _owner_words(part: str, cut: int) -> bool:
+    """「…的公共财政拨款里，X」「一般公共预算支出中X」: the item is named inside a whole the question
+    names (里, 中), not after a mere year or scope."""
+    owner = part[:cut].rstrip()
+    inside = part[cut] in "里中" or owner.endswith(("里", "中"))
+    return inside and len(re.findall(r"[\u4e00-\u9fff]", _DATE_ONLY.sub("", owner))) >= 4
 
 
 def _is_the_owner(rf: ReportFacts, m: Measure, owner: str) -> bool:

@@ -58,7 +58,7 @@ from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.prior_level import prior_level
 from qa.scope import Scope, by_level, named_agencies, names_used, without_worked_from
-from qa.text_match import dated_before, is_change, prose_candidates, table_candidates
+from qa.text_match import dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
     EXCEPT,
     Sources,
@@ -202,7 +202,7 @@ class Figures:
         """A year the agency has no report of, asked of its next report: only a sentence of that report
         dated to the year asked (「截至2020年底，…共有车辆9辆」) may answer, never a cell of its own year."""
         rf = self.kb.of(target)
-        dated = [f for f in rf.facts if f.table == "prose" and str(year) in dated_before(f)]
+        dated = [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), year, target.year)]
         view = ReportFacts(target, dated, [])
         measures = find_measures(view, a.cm, a.eff) if a.intent.kind == LOOKUP else []
         if not measures and a.intent.kind == LOOKUP and (worked := self._worked_back(a, target, year)):

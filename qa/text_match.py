@@ -119,6 +119,21 @@ def dated_before(f: Fact) -> str:
     return (f.sentence or "")[:max(_at(f), 0)] + " " + (f.row_path[-1] if f.row_path else "")
 
 
+def dated_to(before: str, year: int, own_year: int | None) -> bool:
+    """Whether the words before a number date it to `year`: 「截至2020年底，…共有车辆9辆」 does; 「2017
+    本年收入…，比2016年决算数增加…，1. 财政拨款收入…」 does not (2016 is what 2017 is compared with,
+    and the report's own year stands nearer the number)."""
+    spots = [m.start() for m in re.finditer(str(year), before)
+             if not _BASE_YEAR.match(before, max(0, m.start() - 3)) and not _BASE_BEFORE.search(before[:m.start()])]
+    if not spots:
+        return False
+    own = before.rfind(str(own_year)) if own_year else -1
+    return spots[-1] > own
+
+
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同)\s*$")
+
+
 def _at(f: Fact) -> int:
     """Where the number stands in its sentence. 「制作政务信息514条，主动公开政府信息514条」 prints the
     same figure twice: the one meant is the one its own label leads up to."""

@@ -169,3 +169,16 @@ def test_a_share_the_report_states_is_given_as_stated(qa, question, value):
     a = _ask(qa, "13_shanghai_bgt_2025", question)
     assert (a.status, str(a.value), a.unit) == ("answered", value, "%"), a.text
     assert "17.46%" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "厚街镇2023年收到多少宗申请？其中律师代理的占百分之几？",
+    "淮安市2024年收到多少件申请？其中通过微信小程序提交的有几件？",
+])
+def test_a_partial_answer_has_no_headline_figure(qa, question):
+    """The first part answered, a later one refused: the answer has no one figure a reader could take
+    for the part that was refused."""
+    a = qa.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value is None
+    assert "第2问没有找到可靠的数字" in a.text

@@ -88,3 +88,20 @@ def test_prior_level_reads_only_an_amount_against_the_year_asked(change, unit, k
         assert got is None
     else:
         assert got is not None and got.value == Decimal(expected)
+
+
+@pytest.mark.parametrize("before,year,own,dated", [
+    # the year compared with dates nothing: the number belongs to the report's own year
+    ("（一）2017本年收入62426.75万元，比2016年决算数增加30449.38万元，增长95%，具体情况如下：1. 财政拨款收入",
+     2016, 2017, False),
+    ("2017年支出621.18万元，较2016年增加576.82万元，其中：基本支出", 2016, 2017, False),
+    # a sentence dated to the year asked
+    ("截至2020年底，区苏平片区管理局共有车辆", 2020, 2021, True),
+    ("2018年度我局共主动公开政府信息", 2018, 2019, True),
+    # the asked year said first, the report's own year nearer the number
+    ("与2016年相比，2017年全年共收到申请", 2016, 2017, False),
+])
+def test_a_number_is_dated_by_the_year_nearest_it_that_is_no_base(before, year, own, dated):
+    from qa.text_match import dated_to
+
+    assert dated_to(before, year, own) is dated
