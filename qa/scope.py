@@ -202,6 +202,8 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         # named by a full or short name (文旅局), the bare stem elsewhere in the question is an item
         # of the report (「文化和旅游支出」), not the agency again
         names = {n for n in names if _AGENCY_SUFFIX.search(n) or n not in q}
+    if dept := _department(agency):  # 「本局工作动态」「我局…」: the agency speaking of itself
+        names |= {w for w in (f"本{dept[1]}", f"我{dept[1]}", "本单位", "我单位", "本部门", "我部门") if w in q}
     if m := _LEVEL_SELF.search(normalize(agency).replace(" ", "")):
         level = m.group(1)
         names |= {level + "政府", level + "人民政府", "全" + level, "本" + level}

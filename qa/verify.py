@@ -47,6 +47,7 @@ _DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|
                    # 「比上一年少了几件」: the year compared with is scope, not content (上年结转 is a row)
                    r"|(?:比|较|与)(?:上一?年度?|去年|前年)|(?:去年|今年|前年)(?!结转|新收|制发|处理|收费)"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
+_YES_NO = re.compile(r"有没有|是不是|是否|有无")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
@@ -83,6 +84,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     q = question_text(question)
     taken = [not _CJK.match(ch) for ch in q]
     for m in _DATE.finditer(q):  # 「2023年」「8月」: the years and dates are the scope's, not content
+        _mark(taken, m.start(), len(m.group()))
+    for m in _YES_NO.finditer(q):  # 「有没有公司来申请？…有几件」: whether is asked, nothing is negated
         _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
     v = vocabulary()
