@@ -74,6 +74,9 @@ PROBE_ROUNDS = {
     # round 8 (three disclosure reports, three finance 说明, in one set) at 76.0 % (57/75) when it joined
     "round 8": (sorted((ROOT / "eval" / "probes" / "round8").glob("*.jsonl")),
                 ROOT / "eval" / "probes" / "round8" / "reports", 0.65),
+    # round 9 (three disclosure reports, three finance 说明) at 72.0 % (54/75) when it joined
+    "round 9": (sorted((ROOT / "eval" / "probes" / "round9").glob("*.jsonl")),
+                ROOT / "eval" / "probes" / "round9" / "reports", 0.62),
 }
 
 
