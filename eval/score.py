@@ -15,6 +15,9 @@ Why the rules are what they are:
 * **Refusals score only on questions that should be refused**; a confident wrong number (status
   answered, a value, and it differs) is the worst error a system like this can make, so it is
   counted on its own.
+* **A question of several parts** (「一共多少？其中占多少？」) is right when one part's own result is the
+  expected figure: a set names the figure it checks, not the part. Its headline is only the first
+  part's, and only when every part was answered, so a wrong figure is counted only then.
 * **Text answers score on key phrases** (「|」-separated) found in the normalised answer text, since
   the wording of a correct passage answer varies.
 """
@@ -181,7 +184,14 @@ def score(item: dict, answer: dict) -> Score:
         return Score(not missing, False, "ok" if not missing else "missing: " + "、".join(missing))
 
     want = expected_value(item)
-    if want is not None:
+    parts = [p.get("result") for p in answer.get("parts") or [] if p.get("status") == "answered" and p.get("result")]
+    if want is not None and len(answer.get("parts") or []) > 1:
+        # a question of several parts: the expected figure is one part's answer (the set says which part
+        # it checks only by its value); a partial answer has no headline, and states no wrong figure
+        if not any(values_match(want, p["value"], p.get("unit"), item["question"]) for p in parts):
+            wrong = got_value is not None
+            return Score(False, wrong, f"no part answers {want}" + (f" (headline {got_value})" if wrong else ""))
+    elif want is not None:
         if got_value is None:
             return Score(False, False, "no headline number")
         if not values_match(want, got_value, got_unit, item["question"]):

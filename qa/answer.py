@@ -75,9 +75,11 @@ class Answer:
     table: tuple[dict, ...] | None = None
     reports: tuple[str, ...] = ()  # the reports the answer is about (the conversation's focus)
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # a question of several parts: each part's own result, in order (the headline is only the first's)
+    parts: tuple[Answer, ...] = ()
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "question": self.question,
             "status": str(self.status),
             "answer": self.text,
@@ -88,6 +90,11 @@ class Answer:
             "reports": list(self.reports),
             "warnings": list(self.warnings),
         }
+        if self.parts:
+            out["parts"] = [{"question": a.question, "status": str(a.status),
+                             "result": None if a.value is None else {"value": plain(a.value), "unit": a.unit}}
+                            for a in self.parts]
+        return out
 
 
 def plain(value: Decimal) -> str:

@@ -23,6 +23,7 @@ from qa.figures import asks_gap
 from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, asks_lowest, classify
 from qa.knowledge import Knowledge
 from qa.operations import Asked, Figures, clarify, no_report, one_report
+from qa.part_share import asks_share_of_the_first, item_question, share_of_first
 from qa.question import Question, parse
 from qa.scope import (
     Filters,
@@ -169,6 +170,9 @@ class QA:
                 answers.append(self._ask(p, [*history, {"role": "user", "content": question.parts[0]}], filters))
             else:
                 answers.append(self._ask(p, history if not first.reports else [], narrowed))
+            if answers[-1].status != ANSWERED and asks_share_of_the_first(p):
+                item = self._ask(item_question(p), history if not first.reports else [], narrowed)
+                answers[-1] = share_of_first(p, first, item) or answers[-1]
         return combine(question.text, answers)
 
     def _focus(self, prev: str, reports: list[Report], filters: Filters) -> list[Report]:
@@ -278,4 +282,4 @@ def combine(question: str, answers: list[Answer]) -> Answer:
                   tuple(f for a in answers for f in a.figures), tuple(c for a in answers for c in a.citations),
                   reports=tuple(dict.fromkeys(r for a in answers for r in a.reports)),
                   warnings=tuple(dict.fromkeys(w for a in answers for w in a.warnings))
-                  + (("partial",) if missing and answered else ()))
+                  + (("partial",) if missing and answered else ()), parts=tuple(answers))

@@ -139,3 +139,23 @@ def test_evidence_ignores_digit_grouping() -> None:
     assert evidence_hit(["13,755,695"], cites)
     assert not evidence_hit(["13,755,696"], cites)
     assert evidence_hit(["收入预算18976.76万元"], [{"text": "收入预算18,976.76万元，其中"}])
+
+
+def _parts(*results: tuple[str, str | None] | None) -> list[dict]:
+    return [{"question": f"part {i}", "status": "answered" if r else "refused",
+             "result": {"value": r[0], "unit": r[1]} if r else None} for i, r in enumerate(results, 1)]
+
+
+def test_a_question_of_several_parts_scores_on_any_parts_result() -> None:
+    item = {"type": "arithmetic", "question": "一共多少条？其中A占百分之多少？", "answer": "22.58%", "value": "22.58"}
+    both = {"status": "answered", "result": {"value": "31", "unit": "条"}, "answer": "（1）…（2）…",
+            "parts": _parts(("31", "条"), ("22.6", "%"))}
+    assert score(item, both).correct
+    share_refused = {"status": "answered", "result": None, "answer": "（1）…（2）…",
+                     "parts": _parts(("31", "条"), None)}
+    s = score(item, share_refused)
+    assert not s.correct and not s.confident_wrong  # a partial answer states no figure for the share
+    wrong = {"status": "answered", "result": {"value": "31", "unit": "条"}, "answer": "（1）…（2）…",
+             "parts": _parts(("31", "条"), ("40.1", "%"))}
+    s = score(item, wrong)
+    assert not s.correct and s.confident_wrong

@@ -1,0 +1,48 @@
+"""「…一共公开了多少条？其中安全生产类占百分之多少？」: a share asked in a later part with no whole of
+its own is a share of the figure the first part answered. Both figures must have been found and
+verified for their own words; the part must be smaller than the whole and counted in its unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer import ANSWERED, Answer
+from qa.compose import num, pct
+from qa.figures import whole_named
+
+_SHARE_ASKED = re.compile(r"占(?:了|到)?(?:多大|多少|百分之|几成|的?比例|的?比重)|占比|百分比")
+_OF_IT = re.compile(r"^\s*(?:其中|这里面|这当中|里面|当中)")
+
+
+def item_question(part: str) -> str:
+    """The part's own item asked as a figure: its last clause without the share words (the clauses
+    before it repeat the first part's subject)."""
+    from qa.intent import without_share_words
+
+    clause = re.split(r"[，,]", without_share_words(part).strip())[-1]
+    return _OF_IT.sub("", clause).strip() + "是多少"
+
+
+def asks_share_of_the_first(part: str) -> bool:
+    """A later part that asks a share and names no whole of its own (「其中…占百分之多少」)."""
+    return bool(_SHARE_ASKED.search(part)) and whole_named(part) is None
+
+
+def share_of_first(part: str, first: Answer, item: Answer) -> Answer | None:
+    """The share `item` (the part's figure, asked without its share words) is of `first`."""
+    if first.status != ANSWERED or item.status != ANSWERED or first.value is None or item.value is None:
+        return None
+    if not first.figures or not item.figures or first.unit != item.unit or not first.value:
+        return None
+    if {f.fact.id for f in first.figures} & {f.fact.id for f in item.figures}:
+        return None  # the item found is the whole itself
+    if not (0 <= item.value <= first.value) or first.reports != item.reports:
+        return None
+    share = pct(item.value, first.value)
+    whole = first.figures[0].fact.row_path[-1] if len(first.figures) == 1 else "第1问的总数"
+    own = item.figures[0].fact.row_path[-1] if len(item.figures) == 1 else "所问的这一项"
+    text = (f"「{own}」{num(item.value, item.unit)}，占第1问的「{whole}」{num(first.value, first.unit)}的{share}%"
+            f"（{item.value} ÷ {first.value} × 100 = {share}%）。")
+    return Answer(part, ANSWERED, text, share, "%", item.figures + first.figures, item.citations + first.citations,
+                  reports=item.reports)
