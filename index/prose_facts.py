@@ -70,7 +70,15 @@ def _label(sentence: str, at: int) -> str:
     # 「…（项）”2026年度预算」 the end of the item's name
     label = _LIST_MARK.sub("", label) or label
     label = _LEVEL_TAIL.sub("", label) or label
+    # 「…维护等经费150万元以及党委工作经费10万元」: a label ends at the figure before it
+    # (「由42分钟缩至19分钟」 keeps its words: 缩至 is no name of its own)
+    if (prior := list(_NUMBER.finditer(label))) and (j := _JOINER_LEAD.match(label, prior[-1].end())) \
+            and len(_HAN.findall(label[j.end():])) >= 2:
+        label = label[j.end():]
     return _CONTROL.sub("", label)[-40:]
+
+
+_JOINER_LEAD = re.compile(r"\s*(?:以及|及|和|与|并|、)\s*")
 
 
 # 「5.“社会保障和就业支出（类）…（项）”25.93万元，主要用于…。2023年当年预算执行数为…，比2023年预算
@@ -84,6 +92,8 @@ _WORD_AFTER_SPACE = re.compile(r"\s+")
 # words whose first character is also a unit: after a number and a space they are the next cell's
 _WORDS_OPENED_BY_A_UNIT = frozenset({"项目", "人员", "个人", "名称", "部门", "家庭", "所属", "户籍", "期间", "条例",
                                      "次数", "件数", "本级", "场所", "批复", "份额", "篇幅", "起诉", "分类", "位于"})
+_GOES_ON = re.compile(r"^\s*(?:主要用于|主要是|主要包括|用于|包括)")
+_SUB_ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\s*(?=[\u4e00-\u9fff“\"])")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
 
@@ -108,6 +118,37 @@ def _with_listed(sentence: str) -> list[re.Match[str]]:
     bare = [b for b in _BARE_ITEM.finditer(sentence, at) if _HAN.match(sentence[:b.start()].rstrip()[-1:])
             and not any(m.start() <= b.start(1) < m.end() for m in found)]
     return sorted(found + bare, key=lambda m: m.start()) if bare else found
+
+
+# 「微博、微信分别发布平潭旅游信息495条和632条」: the k names before 分别 go with its k numbers, in order
+_RESPECTIVELY = re.compile(r"分别")
+_CLAUSE_END = re.compile(r"[，,：:；;。！!？?]")
+_NAMES_JOINED = re.compile(r"[、和]")
+_LINK_VERB = re.compile(r"(?:为|是|达到?|有|共)$")
+
+
+def _respective_labels(sentence: str, numbers: list[re.Match[str]]) -> dict[int, str]:
+    """{a number's start: its own name} for the numbers a 「A、B分别…m、n」 clause pairs with names.
+    Unless names and numbers are as many, each number maps to "" (no label can say whose it is)."""
+    out: dict[int, str] = {}
+    said: list[str] = []
+    for r in _RESPECTIVELY.finditer(sentence):
+        before = _CLAUSE_END.split(sentence[:r.start()])[-1]
+        names = [w.strip() for w in _NAMES_JOINED.split(before) if w.strip()]
+        if not before.strip() and said:  # 「…分别为10万元、20万元，分别比上年减少1万元、2万元」: the same names
+            names = said
+        end = (m.start() + r.end() if (m := _CLAUSE_END.search(sentence[r.end():])) else len(sentence))
+        nums = [n for n in numbers if r.end() <= n.start() < end]
+        if len(names) < 2 or not nums:
+            continue
+        if len(nums) != len(names):
+            out.update((n.start(), "") for n in nums)
+            continue
+        verb = _LINK_VERB.sub("", sentence[r.end():nums[0].start()].strip())
+        said = names
+        for name, n in zip(names, nums, strict=True):
+            out[n.start()] = (name + verb)[-40:]
+    return out
 
 
 def _item_subject(rest: str) -> str:
@@ -144,6 +185,7 @@ def prose_facts(
     text = "".join(chars)
     out: list[Fact] = []
     head = ""  # the subject of the numbered item the sentence belongs to
+    lettered = ""  # the subject of the lettered item 「（三）项目支出…」 just read
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
         if any(a <= s0 < b for a, b in skip):
@@ -156,17 +198,29 @@ def prose_facts(
             head = _item_subject(sentence[item.end():])
         elif _QUOTED_ITEM.match(sentence):  # the next item, its number lost in the text layer
             head = _item_subject(sentence.lstrip())
+        elif sub := _SUB_ITEM.match(sentence):
+            # 「（三）项目支出260万元。主要用于拆违等经费100万元…」: a sentence that goes on explaining a
+            # lettered item's first (主要用于…) is about its subject
+            head, lettered = "", _item_subject(sentence[sub.end():])
+        elif lettered and _GOES_ON.match(sentence):
+            head = lettered
         elif _SECTION.match(sentence):  # 「三、政府信息依申请公开工作情况…」: a new section, a new subject
             head = ""
+        if not _SUB_ITEM.match(sentence) and not _GOES_ON.match(sentence):
+            lettered = ""
         last_unit = ""
         level = ""  # the subject of the sentence's last level (「机关运行经费支出 816.16 万元」)
-        for m in _with_listed(sentence):
+        numbers = _with_listed(sentence)
+        respective = _respective_labels(sentence, numbers) if "分别" in sentence else {}
+        for m in numbers:
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
                 continue
             if _WORD_AFTER_SPACE.match(sentence, m.end(2) if m.group(2) else m.end(1)) \
                     and sentence[m.start(4):m.start(4) + 2] in _WORDS_OPENED_BY_A_UNIT:
                 continue  # 「人员经费 7725.98 项目经费」: 项 opens the next cell's word, it is no unit
-            label = _label(sentence, m.start())
+            if respective.get(m.start(), None) == "":
+                continue  # a number of a 分别 clause whose names it cannot be paired with
+            label = respective.get(m.start()) or _label(sentence, m.start())
             if len(_HAN.findall(label)) < 2 and head:  # 「5.“…事业单位医疗（项）”50.37万元」: the subject
                 label = head
             if not label:

@@ -14,6 +14,7 @@ from qa.answer import ANSWERED, REFUSED, Answer
 from qa.compose import figures_of, num, pct, who
 from qa.knowledge import Knowledge, same_agency
 from qa.measure import Measure
+from qa.scope import names_used
 from qa.text_match import bigrams
 from qa.vocab import vocabulary
 
@@ -122,6 +123,7 @@ def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: b
     got, missing = _values(kb, reports, pick, checked)
     if len(got) < 2:
         return Answer(question, REFUSED, "能比较的报告不足两份：" + (_missing_note(missing) or "没有找到这一数字。"))
+    who = _as_called(question)
     got.sort(key=lambda x: x[1].value.value, reverse=not lowest)
     label = got[0][1].value.label
     unit = got[0][1].value.unit
@@ -152,6 +154,17 @@ def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: b
     headline = spread if gap and not rank else top_m.value.value
     return Answer(question, ANSWERED, text + _missing_note(missing) + note, headline, unit, figures, cites,
                   rows, tuple(r.id for r, _ in got))
+
+
+def _as_called(question: str):
+    """The full name of a report's agency, with the short name the question used for it beside it
+    (「…综合执法与应急管理局（执法应急局）」), so the reader sees which one the question meant."""
+    def called(r: Report) -> str:
+        full = who(r)
+        own = max((n for n in (names_used(question, r.agency) if r.agency else ()) if n in question),
+                  key=len, default="")
+        return f"{full}（{own}）" if own and own not in full else full
+    return called
 
 
 def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back: int | None) -> Answer:

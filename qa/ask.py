@@ -28,6 +28,8 @@ from qa.question import Question, parse
 from qa.scope import (
     Filters,
     Scope,
+    asked_clause_year,
+    asking_clause,
     by_level,
     misspelt_place,
     named_agencies,
@@ -120,7 +122,10 @@ class QA:
             cm = match_cells(without(q, {n for r in named if r.agency for n in names_used(q, r.agency)}), tpl)
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
         # 「建设和管理委员会…一共多少」: the 和 of a name joins no parts
-        intent = classify(without(effective, {n for r in named if r.agency for n in names_used(effective, r.agency)}),
+        # 「…比2017年多了一些，2017年的是多少」: only the clause that asks the year decides the operation
+        asking = asking_clause(effective) if asked_clause_year(effective) is not None else None
+        intent = classify(without(asking or effective, {n for r in named if r.agency
+                                                        for n in names_used(effective, r.agency)}),
                           len(across.group_by_agency(named)), parts)
         if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
             return self._describe(q, scope, reports, focus)
@@ -131,8 +136,9 @@ class QA:
         typed = (typo[0],) if typo else ()
         verified = self.figures.verified(q, answer, reports, intent.kind == SHARE, typed)
         one_cell = len({(f.fact.table, f.fact.row_path, f.fact.column_path) for f in answer.figures}) == 1
-        if verified is not answer and intent.kind == LOOKUP and one_cell:  # (its readings, when unsure)
-            # the first choice does not cover the question: a runner-up that does may stand
+        if verified is not answer and intent.kind == LOOKUP and one_cell and scope.earlier_year is None:
+            # the first choice does not cover the question: a runner-up that does may stand (not for a
+            # year with no report of its own, whose figures must be dated to it: 「2017年的…」 asked of 2018's)
             verified = self.figures.runner_up(q, answer.figures[0].report, reports, typed) or verified
         answer = verified
         which = intent.kind in (COMPARE, RANK) or (len(set(scope.years)) == 2 and bool(_WHICH.search(q)))
@@ -237,8 +243,13 @@ _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 
 
 def arabic_years(question: str) -> str:
-    """「二〇二四年」「二零二四年」 → 2024年: a year is a year however it is written."""
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), question)
+    """「二〇二四年」「二零二四年」 → 2024年: a year is a year however it is written; 「上一年（2017年）」
+    says the year twice, and the year it glosses is the one meant."""
+    question = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), question)
+    return _GLOSSED_YEAR.sub(r"\1年", question)
+
+
+_GLOSSED_YEAR = re.compile(r"(?:上一?年度?|去年|前一年|今年|本年度?)\s*[（(]\s*((?:19|20)\d\d)\s*年?度?\s*[)）]")
 
 
 def _scope_follow_up(question: str, reports: list[Report]) -> tuple[str, str] | None:

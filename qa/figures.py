@@ -13,12 +13,12 @@ from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.cells import match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
-from qa.intent import CN_NUMBERS, DIFF, SUM, WHICH_MORE, without_share_words
+from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, SUM, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import names_used
 from qa.text_match import bigrams, is_total_label, most_of, without
-from qa.verify import LISTED, list_head, own_clause, template_words, uncovered_terms
+from qa.verify import LISTED, list_head, own_clause, question_text, template_words, uncovered_terms
 from qa.vocab import vocabulary
 
 _PREDICATE = re.compile(r"^(?:完成|占|比|较|增长|增加|减少|下降|达到?|为|是|共|其中)")
@@ -258,7 +258,7 @@ _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和
 PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加一块|加一起|加到一起|相加|之和|共计|总计|总数"
                              r"|加总|合起来|合在一起|总和"),
               DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
-                               r"|[多少高低](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)"
+                               rf"|[多少高低](?:{DIFF_VERBS})?了?(?:多少|几)"
                                r"|(?:哪个|哪项|哪一项|哪一个|哪块|哪一块|哪类|谁)(?:[\u4e00-\u9fff]得)?(?:更|比较)?"
                                r"(?:多|少|高|低|大|小)")}
 
@@ -300,8 +300,22 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     owner = head[: cut + 1] if cut > 0 else ""
     if not _HAN.search(_SCOPE_ONLY.sub("", _DATE_ONLY.sub("", owner.rstrip("，,")))):
         owner = ""  # 「本级2026年的水费和电费」: a year and a scope own no item
-    return parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
-                        for p, same in zip(parts[1:], same_item, strict=True)]
+    parts = parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
+                         for p, same in zip(parts[1:], same_item, strict=True)]
+    return _shared_column(rf, parts)
+
+
+def _shared_column(rf: ReportFacts, parts: list[str]) -> list[str]:
+    """「本级、计量所、卫生监督所在职人数加起来」: a column the last item ends with and no other item
+    names is said once for all of them, so every item asks for it (not one item 在职, the rest 编制)."""
+    columns = {question_text(c[-1]) for f in rf.facts if f.table != "prose" and f.column_path
+               for c in [f.column_path] if len(question_text(c[-1])) >= 2}
+    last = question_text(parts[-1])
+    tail = next((last[i:] for i in range(1, len(last) - 1) if last[i:] in columns), "")
+    said = {c[-k:] for c in columns for k in range(2, len(c) + 1)}  # 「编制数」 says 人员编制数
+    if not tail or any(w in question_text(p) for p in parts[:-1] for w in said):
+        return parts
+    return [p + tail for p in parts[:-1]] + parts[-1:]
 
 
 def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]:

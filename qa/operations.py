@@ -57,7 +57,7 @@ from qa.intent import (
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.prior_level import prior_level
-from qa.scope import Scope, by_level, named_agencies, names_used, without_worked_from
+from qa.scope import Scope, asked_clause_year, by_level, named_agencies, names_used, without_worked_from
 from qa.text_match import dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
     EXCEPT,
@@ -205,12 +205,15 @@ class Figures:
         dated = [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), year, target.year)]
         view = ReportFacts(target, dated, [])
         measures = find_measures(view, a.cm, a.eff) if a.intent.kind == LOOKUP else []
-        if not measures and a.intent.kind == LOOKUP and (worked := self._worked_back(a, target, year)):
+        found = lookup(a.q, view, measures) if measures else None
+        if found is not None and found.status == ANSWERED \
+                and self.verified(a.q, found, a.reports, False) is not found:
+            found = None  # a figure dated to the year that answers something else: the level may still be worked back
+        if found is None and a.intent.kind == LOOKUP and (worked := self._worked_back(a, target, year)):
             return worked
-        if not measures:
+        if found is None:
             return Answer(a.q, REFUSED, f"没有{target.agency}{year}年的报告；它{target.year}年的报告里也没有写明"
                                         f"{year}年的这一数字。", reports=(target.id,))
-        found = lookup(a.q, view, measures)
         if found.status != ANSWERED:
             return found
         note = f"（没有{year}年的报告，此数取自{who(target)}报告中对{year}年的说明。）"
@@ -221,7 +224,10 @@ class Figures:
         right after it (「行政运行10.73万元，较上年决算数减少17.68万元」 → 10.73 + 17.68): the level must
         answer the question for the report's own year, verified as any answer is."""
         rf = self.kb.of(target)
-        now = without_worked_from(a.eff).replace(f"{year}年", f"{target.year}年")
+        asked = without_worked_from(a.eff)
+        if asked_clause_year(asked) == year:  # 「…比2017年多了一些，2017年的是多少」: what was said, less the change
+            asked = _SAID_CHANGE.sub("", asked)
+        now = asked.replace(f"{year}年", f"{target.year}年")
         measures = find_measures(rf, a.cm, now)
         if len(measures) != 1 or measures[0].kind != "prose":
             return None
@@ -233,7 +239,10 @@ class Figures:
             return None
         level, change = p.level, p.change
         sign = "+" if p.down else "−"
-        text = (f"没有{target.agency}{year}年的报告。{who(target)}报告写明「{shown_label(level)}」为"
+        own = any(r.agency == target.agency and r.year == year for r in a.reports)
+        lead = (f"按问题所说，从{who(target)}报告推算（{year}年本身的报告是另一份）。" if own
+                else f"没有{target.agency}{year}年的报告。")
+        text = (f"{lead}{who(target)}报告写明「{shown_label(level)}」为"
                 f"{num(level.value, level.unit)}，「{change.row_path[-1]}」{num(change.value, change.unit)}，"
                 f"由此推算{year}年为{num(level.value, level.unit)} {sign} {num(change.value, change.unit)} = "
                 f"{num(p.value, level.unit)}（推算值，不是报告直接印出的数）。")
@@ -538,6 +547,11 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
     SUM: Figures._sum_or_difference,
     DIFF: Figures._sum_or_difference,
 }
+
+
+# 「比2017年多了一些」「比上年增加了」: a change the asker states in passing, not what is asked
+_SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
+                          r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|不少|很多|些)?")
 
 
 def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Answer:

@@ -163,6 +163,8 @@ def abbreviation_in(question: str, agency: str) -> str | None:
     body, end = dept
     if end not in question:  # asked of every agency held, per question: the cheap test first
         return None
+    # 执法应急局 for 综合执法与应急管理局: the generic qualifier it opens with and its joiners dropped
+    bare = _JOIN.sub("", next((body[len(q):] for q in _DROPPED_QUALIFIERS if body.startswith(q)), ""))
     best = None
     for run in _CJK.findall(question):
         for j in range(len(run)):
@@ -175,6 +177,7 @@ def abbreviation_in(question: str, agency: str) -> str | None:
                 # for 城市管理行政执法局: what that drops names the department)
                 tail = body.endswith(head) and body[: len(body) - len(head)] in _DROPPED_QUALIFIERS
                 if longer and (tail or (head[0] == body[0] and _subsequence(head, body))
+                               or (head[0] == bare[:1] and _subsequence(head, bare))
                                or _initials_of_words(head, body)):
                     best = head + end
     return best if best and best not in _GENERIC else None
@@ -222,6 +225,33 @@ def _initials_of_words(head: str, body: str) -> bool:
 # 「根据2017年决算推算」「按2017年的说明倒推」: the report a figure of another year is worked out from
 _WORKED_FROM = re.compile(r"(?:根据|按照?|依据|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
                           r"(?:推算|倒推|推出|算出|反推|推)")
+
+
+ASKS = re.compile(r"多少|几(?!乎)[\u4e00-\u9fff]|几$|是什么|哪|呢\s*[？?]?\s*$")
+CLAUSES = re.compile(r"[，,；;。：:]")
+
+
+def asked_clause_year(question: str) -> int | None:
+    """The one year named by the only clause that asks, when another clause names another year and
+    asks nothing (「…比2017年多了一些，2017年的是多少」); None when the years are compared or each asked."""
+    clause = asking_clause(question)
+    own = {int(y) for y in _YEAR.findall(clause)} if clause else set()
+    named = set(years_in(question))
+    if len(own) != 1 or len(named) != 2:
+        return None
+    asked = own.pop()
+    # only a later year said beside it (its report tells of the year before); 「在2022年年报里说，2023年要
+    # 做好哪几方面」 asks the 2022 report about its plans
+    return asked if named == {asked, asked + 1} else None
+
+
+def asking_clause(question: str) -> str | None:
+    """The only clause of several that asks for something (多少, 几, 哪), else None: the rest is what
+    the asker already says, and only the asking clause decides the operation and the year."""
+    q = _DATE.sub("", _CARRY_YEAR.sub("", normalize(question)))
+    clauses = [c for c in CLAUSES.split(q) if c.strip()]
+    asking = [c for c in clauses if ASKS.search(c)]
+    return asking[0] if len(clauses) >= 2 and len(asking) == 1 else None
 
 
 def without_worked_from(question: str) -> str:
@@ -394,10 +424,13 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
 
     named = named_agencies(question, pool)
     years = years_in(question)
+    source = None
     if (worked := _WORKED_FROM.search(normalize(question))) and len(set(years)) == 2:
         # 「根据2017年决算推算，2016年的…」: the year asked is the other one, worked out from that report
         source = int(worked.group(1))
         years = [y for y in years if y != source] if source - 1 in years else years
+    if (asked := asked_clause_year(question)) is not None:
+        years = [asked]  # 「…比2017年多了一些，2017年的机关运行经费是多少」: the other year is said, not asked
     rel = relative_year(question)
     scope = Scope(pool, bool(named), years, rel)
     anchor = {a.agency for a in (named or focus)}
@@ -409,9 +442,10 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
     if years:
         of_agency = chosen
         chosen = [r for r in chosen if r.year in years]
-        if not chosen and anchor and len(set(years)) == 1:
-            chosen = [r for r in of_agency if r.year == years[0] + 1]
-            scope.earlier_year = years[0] if chosen else None
+        if (not chosen or source == years[0] + 1) and anchor and len(set(years)) == 1:
+            # no report of the year, or the question says which later report to work it out from
+            chosen = [r for r in of_agency if r.year == years[0] + 1] or chosen
+            scope.earlier_year = years[0] if chosen and chosen[0].year == years[0] + 1 else None
     elif rel is not None and (focus or len({r.agency for r in chosen}) == 1):
         # 今年/去年 count from the report in focus, else from the latest report of the one agency named
         base = max((r.year for r in (focus or chosen) if r.year), default=None)

@@ -624,6 +624,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         # 经费…10万元」: the figure's own words add nothing the question asks, so it is one item under
         # the heading, not the heading's whole
         left = [_heading_subject(head)]
+    if not left and len(figs) == 1:
+        left = members_named_alone(question, figs[0].fact, names)
     if left:
         return Verdict(False, tuple(left), label=label)
     if periods := _periods_unasked(question, figs):
@@ -635,6 +637,41 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if wanted and not unit_answers(wanted, unit):
         return Verdict(False, quantity=wanted, label=label)
     return Verdict(True)
+
+
+# 「来信、来电、来访、网络投诉等信访投诉事项7733件」: members of a list closed by 等, one figure for all
+_LISTED = re.compile(r"((?:[\u4e00-\u9fffA-Za-z\d]{1,12}、){1,9}[\u4e00-\u9fffA-Za-z\d]{1,12})等")
+_GROUP_WORDS = re.compile(r"这些|那些|之类|等等|这几[类项个种方]|等(?!于)")
+
+
+def members_named_alone(question: str, f: Fact, names: Iterable[str] = ()) -> list[str]:
+    """The members of a list a figure's label prints as a group (「A、B、C等X」) that the question
+    names without the others: the figure is the whole group's, so it does not answer for one
+    member (「网络投诉有多少件」 is not the 7733 of 「来信、来电、来访、网络投诉等」)."""
+    q = question_text(question)
+    for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
+        q = q.replace(n, "|")
+    label = question_text(_own_words(f))
+    if _LISTED.search(q) or _GROUP_WORDS.search(q):  # the question names a group (「来信、来电等」「这些工作」)
+        return []
+    for m in _LISTED.finditer(label):
+        items, group = m.group(1).split("、"), label[m.end():]  # the group's own name is no member's
+        first = next((items[0][-k:] for k in range(min(len(items[0]), 6), 1, -1)
+                      if items[0][-k:] in q and items[0][-k:] not in group), "")
+        asked = [w for w in items[1:] if len(w) >= 2 and w in q and w not in group] + ([first] if first else [])
+        if asked and len(asked) < len(items):
+            return asked
+    return []
+
+
+def _own_words(f: Fact) -> str:
+    """A figure's own label; for a prose number, its clause up to the number (the label may keep only
+    the last item of a list: 「政策文件等信息共」 of 「…项目清单、…、政策文件等信息共13条」)."""
+    label = f.row_path[-1] if f.row_path else ""
+    if f.table != "prose" or not f.sentence or not f.raw or (at := f.sentence.find(f.raw)) < 0:
+        return label
+    clause = re.split(r"[，,。；;：:]", f.sentence[:at])[-1]
+    return clause if clause.endswith(label[-4:]) else label
 
 
 def _heading_subject(head: str) -> str:

@@ -77,6 +77,9 @@ PROBE_ROUNDS = {
     # round 9 (three disclosure reports, three finance 说明) at 72.0 % (54/75) when it joined
     "round 9": (sorted((ROOT / "eval" / "probes" / "round9").glob("*.jsonl")),
                 ROOT / "eval" / "probes" / "round9" / "reports", 0.62),
+    # round 10 (three disclosure reports, three finance 说明) at 86.7 % (65/75) when it joined
+    "round 10": (sorted((ROOT / "eval" / "probes" / "round10").glob("*.jsonl")),
+                 ROOT / "eval" / "probes" / "round10" / "reports", 0.78),
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from index.prose_facts import prose_facts
 
 
@@ -84,3 +86,25 @@ def test_a_unit_that_opens_the_next_cells_word_is_no_unit() -> None:
     assert (Decimal("512.30"), "项") not in got and (Decimal("80.00"), "部") not in got
     assert (Decimal("12"), "人") not in got
     assert (Decimal("3"), "项") in got and (Decimal("2"), "人") in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a label ends at the figure before it when a joiner follows that figure
+    ("主要用于拆违等经费100万元、网络终端维护等经费150万元以及党委工作经费10万元支出。",
+     [("主要用于拆违等经费", "100"), ("网络终端维护等经费", "150"), ("党委工作经费", "10")]),
+    ("全年发布信息20条及图片5张。", [("全年发布信息", "20"), ("图片", "5")]),
+    # 「由42分钟缩至19分钟」: no joiner, the words before stay (缩至 names nothing by itself)
+    ("群众等候时间由42分钟缩至19分钟。", [("群众等候时间由", "42"), ("群众等候时间由42分钟缩至", "19")]),
+])
+def test_a_label_ends_at_the_figure_before_it(sentence: str, expected: list[tuple[str, str]]) -> None:
+    got = [(f.row_path[-1], str(f.value)) for f in prose_facts("r", sentence)]
+    assert got == [(label, str(Decimal(v))) for label, v in expected]
+
+
+def test_an_explanation_after_a_lettered_item_is_about_its_subject() -> None:
+    text = ("（三）项目支出（项级科目）260万元。主要用于拆违等经费100万元以及党委工作经费10万元支出。"
+            "（四）其他支出30万元。2016年预算安排车辆经费76.8万元。")
+    paths = {str(f.value): f.row_path for f in prose_facts("r", text)}
+    assert paths["100"] == ("项目支出", "主要用于拆违等经费")
+    assert paths["10"] == ("项目支出", "党委工作经费")
+    assert paths["76.8"] == ("2016年预算安排车辆经费",)  # no explanation of （四）: its own subject
