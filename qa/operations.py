@@ -58,7 +58,7 @@ from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.prior_level import prior_level
 from qa.scope import Scope, asked_clause_year, by_level, named_agencies, names_used, without_worked_from
-from qa.text_match import dated_before, dated_to, is_change, prose_candidates, table_candidates
+from qa.text_match import asks_rate, dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
     EXCEPT,
     Sources,
@@ -409,9 +409,15 @@ class Figures:
         pairs: dict[int, tuple] = {}
         later = {(f.row_path[:-1], _after_year(f.row_path[-1], r.year)): f for f in rf.facts
                  if f.table == "prose" and len(f.row_path) > 1 and _after_year(f.row_path[-1], r.year)}
+        # 「2017年预算安排…车辆运行经费34.20万元，2018年预算安排…车辆运行经费62.80万元」: one sentence
+        # prints the same words after each year
+        said = {(f.sentence, _after_year(f.row_path[-1], r.year, anywhere=True)): f for f in rf.facts
+                if f.table == "prose" and f.sentence and _after_year(f.row_path[-1], r.year, anywhere=True)}
         for f in rf.facts:
             tail = _after_year(f.row_path[-1], base) if f.table == "prose" and len(f.row_path) > 1 else ""
             now = later.get((f.row_path[:-1], tail)) if tail else None
+            if now is None and f.table == "prose" and (words := _after_year(f.row_path[-1], base, anywhere=True)):
+                now = said.get((f.sentence, words)) if len(words) >= 2 else None
             if now is not None and now.unit == f.unit and now.value is not None and f.value is not None:
                 pairs[id(now)] = (now, f)
         if not pairs:
@@ -424,12 +430,16 @@ class Figures:
             d = now.value - then.value
             unit = now.unit
             subject = " ".join(now.row_path[:-1])
-            text = (f"{who(r)}报告原文中「{subject}」{now.row_path[-1]}{num(now.value, unit)}，"
+            lead = f"「{subject}」" if subject else ""
+            text = (f"{who(r)}报告原文中{lead}{now.row_path[-1]}{num(now.value, unit)}，"
                     f"{then.row_path[-1]}{num(then.value, unit)}，{'增加' if d >= 0 else '减少'}{num(abs(d), unit)}"
                     f"（{now.value} − {then.value} = {d}）。")
+            value, shown = (abs(d) if asks_gap(a.q) else d), unit
+            if asks_rate(a.q) and then.value:  # 「涨了百分之几」: the change over the earlier level
+                value, shown = (d * 100 / then.value).quantize(Decimal("0.01")), "%"
+                text += f"变化幅度{value}%（{d} ÷ {then.value} × 100%）。"
             figs, cites = figures_of([(prose_measure(now).value, r), (prose_measure(then).value, r)], rf.titles)
-            answer = Answer(a.q, ANSWERED, text, abs(d) if asks_gap(a.q) else d, unit, figs, cites,
-                            reports=(r.id,))
+            answer = Answer(a.q, ANSWERED, text, value, shown, figs, cites, reports=(r.id,))
             if self.verified(a.eff, answer, a.reports, False) is answer:
                 answers.append(answer)
         return answers[0] if len({x.value for x in answers}) == 1 else None
@@ -569,10 +579,10 @@ def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Ans
                    citations=done.citations + cites)
 
 
-def _after_year(label: str, year: int | None) -> str:
+def _after_year(label: str, year: int | None, anywhere: bool = False) -> str:
     """What a label says after the year it opens with (「2024年度决算」 → 度决算), or "" when it does
-    not open with that year."""
-    m = re.match(rf"\s*{year}\s*年(.*)$", label) if year else None
+    not open with that year (`anywhere`: after that year wherever the label says it)."""
+    m = (re.search if anywhere else re.match)(rf"\s*{year}\s*年(.*)$", label) if year else None
     return m.group(1).strip() if m and m.group(1).strip() else ""
 
 

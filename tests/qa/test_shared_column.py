@@ -49,3 +49,14 @@ def test_no_mix_of_columns_passes_as_one_figure(staffing: QA, question: str) -> 
         assert len(a.figures) == 2 and cols == {"在职", "编制"}, a.text
     else:
         assert a.value is None
+
+
+@pytest.mark.parametrize("question,value", [
+    ("经发局2018年本级的编制数和在职人数相差几个", 6),  # 35 − 29
+    ("经发局2017年本级，在职人数比编制数多几个？", 18),  # 44 − 26
+])
+def test_two_columns_of_the_row_named_once(staffing: QA, question: str, value: int) -> None:
+    a = staffing.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+    assert len({f.fact.row_path for f in a.figures}) == 1 and len({f.fact.column_path for f in a.figures}) == 2
