@@ -37,10 +37,24 @@ class Metadata:
 
 def _clean_agency(name: str) -> str:
     name = re.sub(r"^(关于|印发)", "", name)
-    # 「平潭综合实验区财政金融局关于批复2014年度部门决算的通知」: the issuer, not 「…局关于批复」
+    # 「平潭综合实验区财政金融局关于批复2014年度部门决算的通知」: the issuer, not 「…局关于批复」; but
+    # 「…应急管理局关于批复区安全生产监督管理局2019年度部门决算的通知」 is the 决算 of the unit it approves
     if (cut := name.find("关于")) > 0 and _AGENCY_END.search(name[:cut]):
-        name = name[:cut]
-    return name.strip("《》“”\"' ")
+        issuer = name[:cut]
+        unit = re.match(r"关于(?:批复|下达|核批|批准)(.{2,30})$", name[cut:])
+        name = _placed(unit.group(1), issuer) if unit and _AGENCY_END.search(unit.group(1)) else issuer
+    name = name.strip("《》“”\"' ")
+    # 「…管委会口岸工作办公室平潭2016年部门预算说明」: a place said again before the year is no part of it
+    if not _AGENCY_END.search(name) and (ends := [m.end() for m in _AGENCY_ENDS.finditer(name)]) \
+            and len(name) - ends[-1] <= 3:
+        name = name[:ends[-1]]
+    return name
+
+
+def _placed(unit: str, issuer: str) -> str:
+    """「区安全生产监督管理局」 approved by 「平潭综合实验区…局」: the unit of the issuer's place."""
+    at = issuer.find(unit[0]) if unit[0] in "区市县" else -1
+    return issuer[:at] + unit if at > 0 else unit
 
 
 def _disclosure_title(head: str) -> re.Match[str] | None:
@@ -102,6 +116,7 @@ def extract_metadata(text: str) -> Metadata:
 
 _COVER_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,24}")
 _AGENCY_END = re.compile(r"(?:局|委|委员会|办|办公室|院|府|处|中心|街道|镇|乡|区|县|市|厅|所|站|队|馆|会|部)$")
+_AGENCY_ENDS = re.compile(r"(?:局|委员会|办公室|院|中心|街道|厅)")
 
 
 def _owner_name(found: str) -> str:

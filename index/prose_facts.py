@@ -151,6 +151,20 @@ def _respective_labels(sentence: str, numbers: list[re.Match[str]]) -> dict[int,
     return out
 
 
+# 「其中15万元用于口岸大通关建设工作经费，480万元用于澳前口岸办公服务大楼服务保障经费」: the amount
+# opens its clause and what it is for follows
+_OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:。])\s*(?:其中[：:]?|另有|以及|及|和)?\s*$")
+_PURPOSE = re.compile(r"\s*(?:用于|用作|用在|作为|系)([^，,；;。]{2,40})")
+
+
+def _purpose_after(sentence: str, m: re.Match[str]) -> str:
+    """The purpose printed after an amount that opens its clause, as that amount's label."""
+    if not _OPENS_CLAUSE.search(sentence[:m.start()]):
+        return ""
+    after = _PURPOSE.match(sentence, m.end())
+    return _CONTROL.sub("", after.group(1)).strip()[-40:] if after else ""
+
+
 def _item_subject(rest: str) -> str:
     """A numbered item's subject: its quoted name (类/款/项 markers dropped), else its first clause."""
     quoted = re.match(r"[“\"]([^“”\"]{2,120})[”\"]", rest)
@@ -220,7 +234,7 @@ def prose_facts(
                 continue  # 「人员经费 7725.98 项目经费」: 项 opens the next cell's word, it is no unit
             if respective.get(m.start(), None) == "":
                 continue  # a number of a 分别 clause whose names it cannot be paired with
-            label = respective.get(m.start()) or _label(sentence, m.start())
+            label = respective.get(m.start()) or _purpose_after(sentence, m) or _label(sentence, m.start())
             if len(_HAN.findall(label)) < 2 and head:  # 「5.“…事业单位医疗（项）”50.37万元」: the subject
                 label = head
             if not label:

@@ -17,7 +17,7 @@ from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, SUM, WHICH_MORE, without_sha
 from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import names_used
-from qa.text_match import bigrams, is_total_label, most_of, without
+from qa.text_match import bigrams, is_total_label, most_of, prose_candidates, without
 from qa.verify import LISTED, list_head, own_clause, question_text, template_words, uncovered_terms
 from qa.vocab import vocabulary
 
@@ -143,7 +143,7 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str, text: str
             m, base = named
     named_whole = whole_named(eff)
     if base is None and m is not None:
-        base = share_base(rf, m) or _list_head_base(rf, m, text)
+        base = share_base(rf, m) or _list_head_base(rf, m, text) or _breakdown_base(rf, m, text)
         names = names_of(r, eff)
         if base is not None and named_whole is not None and uncovered_terms(
                 named_whole[0], [base[1], *(p for f in base[0].inputs
@@ -178,6 +178,41 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str, text: str
 
 WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,]?(.+)$")
 _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:比例|比重|百分|几成|多少|份额|几)")
+
+
+_BREAKDOWN = "其中"
+_BREAKDOWN_REACH = 24  # characters between a whole's number and the 其中 of its parts (「1169篇公众号信息，其中」)
+_BREAKDOWN_SPAN = 400  # how far a part may stand after its 其中 (a list of parts in one or two sentences)
+
+
+def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str] | None:
+    """「共发布1169篇公众号信息，其中原创类信息159篇」「部门发展专项560万元。其中…480万元用于…」: the
+    figure printed just before the 其中 a prose part stands after is the whole it is a share of."""
+    f = m.value.inputs[0]
+    if m.kind != "prose" or not text or not f.span or f.value is None:
+        return None
+    at = text.rfind(_BREAKDOWN, max(0, f.span[0] - _BREAKDOWN_SPAN), f.span[0])
+    if at < 0 or "。" in text[at:f.span[0]]:  # the part's own sentence opens the breakdown
+        return None
+    wholes = [g for g in rf.facts if g.table == "prose" and g.unit == f.unit and g.span and g.value is not None
+              and g.span[1] <= at and at - g.span[1] <= _BREAKDOWN_REACH and g.value >= f.value]
+    if not wholes:
+        return None
+    g = max(wholes, key=lambda x: x.span[1])
+    label = shown_label(g)
+    return Value(g.value, g.unit, (g,), label), label
+
+
+def _breakdown_of(rf: ReportFacts, whole: Fact) -> list[Fact]:
+    """The items of the 「其中」 list that follows a prose figure in its sentence, in its unit."""
+    if whole.table != "prose" or not whole.sentence or not whole.span or not whole.raw:
+        return []
+    at = whole.sentence.find(whole.raw)
+    opens = whole.sentence.find(_BREAKDOWN, at) if at >= 0 else -1
+    if opens < 0 or opens - (at + len(whole.raw)) > _BREAKDOWN_REACH:
+        return []
+    return [f for f in rf.facts if f.table == "prose" and f.sentence == whole.sentence and f.span
+            and f.span[0] > whole.span[1] and f.unit == whole.unit and f.value is not None]
 
 
 def _list_head_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str] | None:
@@ -226,6 +261,14 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     w = wholes[0].value
     found = find_measures(rf, match_cells(tail, tpl), tail)
     parts = found if own_part else ([m] if m is not None else []) + found
+    if items := _breakdown_of(rf, w.inputs[0]):
+        # 「印发公文类政府信息共514条，其中…依申请公开信息数363条」: the part is an item of the whole's own
+        # breakdown, not a like-worded figure of another sentence
+        ranked = [s.fact for s in prose_candidates(tail, items, names, rf.report.year, kind=rf.report.kind)]
+        sharing = [f for f in items if bigrams(tail) & bigrams(f.row_path[-1])]  # 「原创的」 of 「其中原创类信息」
+        # an item that says every word the part does; else the part is no item of this list
+        named = [f for f in ranked + sharing if not uncovered_terms(tail, [f.row_path[-1]], names)]
+        parts = [prose_measure(f) for f in dict.fromkeys(named)] or parts
     for part in parts:
         p = part.value
         if {f.id for f in w.inputs} == {f.id for f in p.inputs} or p.value is None or p.unit != w.unit:

@@ -267,9 +267,12 @@ class Figures:
                                                                     target.year)] or part
         ok = bool(whole and part) and whole[0].value.inputs != part[0].value.inputs
         if ok:
-            own = [(rest, whole[0]), (excluded, part[0])]
-            ok = all(self.verified(words, (got := lookup(words, rf, [mm])), a.reports, False) is got
-                     for words, mm in own)
+            # the part by its own words, or read inside the whole the question names first (「三公经费里，…
+            # 公车那块」: 公车 of the 三公 lines)
+            inside = a.eff[:m.start()].rstrip("，, ") + "，" + excluded
+            own = [((rest,), whole[0]), ((excluded, inside), part[0])]
+            ok = all(any(self.verified(words, (got := lookup(words, rf, [mm])), a.reports, False) is got
+                         for words in said) for said, mm in own)
         if not ok or whole[0].value.value is None or part[0].value.value is None \
                 or whole[0].value.value < part[0].value.value:
             return Answer(a.q, REFUSED, f"在{who(target)}的报告中没有找到能相减的总数和「{excluded}」两个数字"

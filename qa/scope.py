@@ -99,7 +99,7 @@ def agency_aliases(agency: str) -> frozenset[str]:
 
 
 _GENERIC_QUALIFIERS = ("社会", "公共", "综合")
-_DROPPED_QUALIFIERS = ("行政", "综合", "公共")
+_DROPPED_QUALIFIERS = ("行政", "综合", "公共", "管委会", "党工委")
 _SHORT_SUFFIX = (("委员会", "委"), ("管理局", "局"), ("局", "局"), ("办公室", "办"))
 _JOIN = re.compile(r"[和与及]")
 

@@ -586,7 +586,9 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
             item_named = item_named or label not in _GENERIC_LABELS
         elif (label.endswith("本级") and "本级" in q and any(n in label for n in agency_names)) \
                 or (_AN_AGENCY.search(label) and (label in agency_names
-                                                  or _without_place(label, agency_names) in agency_names)):
+                                                  or _without_place(label, agency_names) in agency_names
+                                                  or (_LEVEL_PREFIX.sub("", label) in agency_names
+                                                      and any(most_of(c, q) for c in f.column_path)))):
             row = 4  # 「综合执法局本级」「苏平片区管理局」: the agency's own line, named by the agency
             item_named = True
         elif item_col and f.row_key and f.row_key.endswith(".row"):
@@ -625,6 +627,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
     return ranked, item_named, q
 
 
+# 「区口岸办」: the agency's own line, its level said before its short name
+_LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|乡)(?=[\u4e00-\u9fff]{2})")
 # a line that is a body by its ending (苏平片区管理局), not a line of spending that shares its stem (文化和旅游)
 _AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站)$")
 

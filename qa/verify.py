@@ -71,6 +71,8 @@ class Verdict:
     quantity: str = ""  # the quantity asked, when the figures are of another kind
     label: str = ""  # the figure that was refused, in words
     periods: tuple[str, ...] = ()  # parts of the year the figures are of, the question not
+    narrower: tuple[str, ...] = ()  # a part of a budget the figure's own label names, the question not
+    blank: str = ""  # the line the question names, which the report prints with no amount
 
 
 def question_text(question: str) -> str:
@@ -359,7 +361,7 @@ _HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[�
 _LEAD = 120  # characters of text before a prose number that may name its subject
 
 
-def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ()) -> list[str]:
+def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (), share: bool = False) -> list[str]:
     """The qualifiers the question asks that a figure's own row or column contradicts: a cell of the
     「预算数」 column does not answer 「…决算多少」, even in a table titled 决算 (the title covers the
     whole table; the column says which figure this is). A figure that prints several members of a
@@ -385,8 +387,8 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = ())
             if asked and have and not asked & have and not named:
                 out += [w for w in group if w in asked and w not in out]
         out += [w for w in part_of_asked(q, [question_text(c) for c in fig.fact.column_path]) if w not in out]
-    if len(figs) == 1:  # 「其他应主动公开的政府信息7条」 is the rest of a list, no answer to how many were
-        # published (a heading's sum may well add up a 「其他」 row among its parts)
+    if len(figs) == 1 or (share and figs):  # 「其他应主动公开的政府信息7条」 is the rest of a list, no answer
+        # to how many were published, nor the part of a share (a heading's sum may well add up a 「其他」 row)
         f = figs[0].fact
         own_label = question_text(" ".join(f.row_path[-1:] + f.column_path[-1:]))
         out += [w for w in vocabulary().residual if w in own_label and w not in q and w not in out]
@@ -609,7 +611,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         contexts += figure_context(fig, sources)
     labels = {lbl for fig in figs for lbl in sources.labels(fig.fact.report_id)}
     question = _counted_items(question, len(figs))
-    left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names)
+    left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if not left and len(figs) > 1 and (answer.value is None or LISTED in answer.warnings):
         # figures set side by side, not combined into one value: each must answer the question by
@@ -625,9 +627,14 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         # the heading, not the heading's whole
         left = [_heading_subject(head)]
     if not left and len(figs) == 1:
-        left = members_named_alone(question, figs[0].fact, names)
+        left = members_named_alone(question, figs[0].fact, names) or the_whole_not_the_part(
+            question, figs[0].fact, figs[0].report.template)
     if left:
         return Verdict(False, tuple(left), label=label)
+    if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)):
+        return Verdict(False, label=label, narrower=tuple(parts))
+    if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id))):
+        return Verdict(False, label=label, blank=blank)
     if periods := _periods_unasked(question, figs):
         return Verdict(False, label=label, periods=tuple(periods))
     wanted = quantity_asked(question_text(question))
@@ -662,6 +669,60 @@ def members_named_alone(question: str, f: Fact, names: Iterable[str] = ()) -> li
         if asked and len(asked) < len(items):
             return asked
     return []
+
+
+# 「印发的公文类信息里，属于依申请公开的有多少条」: a whole, then the part of it asked
+_INSIDE = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,](.{2,40})$")
+_THE_REST = re.compile(r"其余|剩下|剩余|余下|还有")
+_ASK_TAIL = re.compile(r"(?:属于|是|为|有|占|的|多少|几|加起来|一共|总共|合计|共计|花了|用了|[条件个项人万元篇次]"
+                       r"|[两二三四五六七八九十\d]+[类项个种])+"
+                       r"|[？?。，,、\s]")
+
+
+def the_whole_not_the_part(question: str, f: Fact, version: str | None = None) -> list[str]:
+    """The words of the part a question asks inside a whole (「…信息里，属于依申请公开的」) when the
+    figure's own label names the whole and not one pair of characters of the part: that figure is
+    the whole (514 of 「全年印发公文类政府信息共514条，其中…依申请公开信息数363条」)."""
+    m = _INSIDE.match(normalize(question).replace(" ", ""))
+    if f.table != "prose" or not m or EXCEPT.search(question) or _THE_REST.search(m.group(2)):
+        return []  # 「…里，除了X，其余」 asks the whole less a part; a table cell's own labels say what it is
+    own = question_text(_own_words(f) if f.table == "prose" else " ".join(f.row_path + f.column_path))
+    whole, part = question_text(m.group(1)), question_text(_ASK_TAIL.sub("", m.group(2)))
+    # the cell's everyday names (律师事务所 for 法律服务机构) and the printed forms of the part's words
+    said = own + "|" + "|".join(template_words(f, version)) + "|" + "|".join(vocabulary().printed_for(part))
+    if len(part) < 2 or not (bigrams_of(whole) & bigrams_of(own)) or bigrams_of(part) & bigrams_of(said):
+        return []
+    return [part]
+
+
+def bigrams_of(text: str) -> set[str]:
+    chars = [c for c in text if _CJK.match(c)]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+
+
+# 「三、2019年一般公共预算支出万元，其中：…」: a line printed with its unit and no amount
+_BLANK_AMOUNT = re.compile(r"(?<![\d.])([\u4e00-\u9fff]{4,20}?)(?:万元|元)(?=[，,；;。])")
+
+
+def printed_blank(question: str, text: str) -> str:
+    """The line the question names word for word that the report prints with no amount: any other
+    sentence's figure would answer for a line the report itself left empty."""
+    q = question_text(question)
+    for m in _BLANK_AMOUNT.finditer(text or ""):
+        name = _DATE.sub("", m.group(1))
+        if len(name) >= 4 and name in q:
+            return name
+    return ""
+
+
+def narrower_item(question: str, f: Fact) -> list[str]:
+    """The parts of a budget (三公经费, 机关运行经费) a figure's own label names and the question does not:
+    「2019年“三公”经费一般公共预算财政拨款支出2.86万元」 is no answer to 「一般公共预算支出总额」."""
+    q = question_text(question)
+    if f.table != "prose":  # a table's cells name their part in rows and columns the verifier reads
+        return []
+    own = question_text(_own_words(f))
+    return [w for w in vocabulary().narrow_items if w in own and w not in q]
 
 
 def _own_words(f: Fact) -> str:
@@ -704,7 +765,13 @@ def refusal(answer: Answer, verdict: Verdict) -> Answer:
     """The refusal that replaces an answer the verifier did not let through: it names what the
     question asked that no stored figure of the report says."""
     r = answer.figures[0].report
-    if verdict.periods:
+    if verdict.blank:
+        text = (f"{who(r)}的报告里「{verdict.blank}」一项只印了单位（万元），没有数字，所以无法回答；"
+                f"其他句子里的数字（如「{verdict.label}」）不是这一项。")
+    elif verdict.narrower:
+        text = (f"{who(r)}的报告中找到的「{verdict.label}」只是「{'」「'.join(verdict.narrower)}」的数字，"
+                "问题问的不是这一部分，所以不作为答案；报告里没有所问的这一数字。")
+    elif verdict.periods:
         text = (f"{who(r)}的报告中找到的「{verdict.label}」只是「{'」「'.join(verdict.periods)}」的数字，"
                 "问题问的不是这一段时间，所以不作为答案；报告里没有所问时段的这一数字。")
     elif verdict.uncovered:

@@ -37,6 +37,7 @@ class Vocabulary:
     contrasts: tuple[tuple[str, ...], ...]  # qualifiers that exclude each other (预算 / 决算)
     contrast_parts: tuple[tuple[str, ...], ...]  # groups whose members are parts of one whole
     residual: tuple[str, ...]  # 其他: a label naming the rest of a set
+    narrow_items: tuple[str, ...]  # 三公经费: a part of a budget a label may name beside a wider word
     contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
     contrast_same: tuple[tuple[str, str], ...] = ()  # words said for a member (年底 → 年末), longest first
 
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
         contrasts=tuple(tuple(g) for g in raw["contrasts"]["groups"]),
         contrast_names=_longest_first(raw["contrasts"].get("names", [])),
         residual=tuple(raw.get("residual", [])),
+        narrow_items=tuple(raw.get("narrow_items", [])),
         contrast_parts=tuple(tuple(g) for g in raw["contrasts"].get("parts", [])),
         contrast_same=tuple(sorted(raw["contrasts"].get("same", {}).items(), key=lambda kv: -len(kv[0]))),
     )

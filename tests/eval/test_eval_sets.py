@@ -80,6 +80,9 @@ PROBE_ROUNDS = {
     # round 10 (three disclosure reports, three finance 说明) at 86.7 % (65/75) when it joined
     "round 10": (sorted((ROOT / "eval" / "probes" / "round10").glob("*.jsonl")),
                  ROOT / "eval" / "probes" / "round10" / "reports", 0.78),
+    # round 11 (three disclosure reports, three finance 说明 and 批复) at 80.0 % (60/75) when it joined
+    "round 11": (sorted((ROOT / "eval" / "probes" / "round11").glob("*.jsonl")),
+                 ROOT / "eval" / "probes" / "round11" / "reports", 0.72),
 }
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from index.agency import agency_identity, one_char_apart
 from index.ingest import ingest_paths
+from index.metadata import extract_metadata
 from index.models import Report
 from index.store import SQLiteStore
 from qa.knowledge import same_agency
@@ -68,3 +71,18 @@ def test_a_budget_owner_is_read_without_the_next_page_glued_to_it() -> None:
         assert extract_metadata(text).agency == "上海市普陀区文化和旅游局", glued
     assert extract_metadata("上海市2024年部门预算\n预算单位：上海市普陀区人民政府万里街道办事处\n").agency == \
         "上海市普陀区人民政府万里街道办事处"
+
+
+@pytest.mark.parametrize("title,publisher,agency", [
+    # a notice approving another unit's accounts is that unit's report, at the issuer's place
+    ("平潭综合实验区综合执法与应急管理局关于批复区安全生产监督管理局2019年度部门决算的通知",
+     "平潭综合实验区综合执法与应急管理局", "平潭综合实验区安全生产监督管理局"),
+    # a notice with no unit named is the issuer's own
+    ("平潭综合实验区财政金融局关于批复2014年度部门决算的通知", "平潭综合实验区财政金融局", "平潭综合实验区财政金融局"),
+    # a place said again before the year is no part of the name; the publisher is another body
+    ("平潭综合实验区管委会口岸工作办公室平潭2016年部门预算说明", "平潭综合实验区经济发展局",
+     "平潭综合实验区管委会口岸工作办公室"),
+])
+def test_the_unit_a_title_names(title: str, publisher: str, agency: str) -> None:
+    text = f"标题: {title}\n发布时间: 2020-08-28 10:57\n发布机构: {publisher}\n正文……"
+    assert extract_metadata(text).agency == agency

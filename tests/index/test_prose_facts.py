@@ -108,3 +108,13 @@ def test_an_explanation_after_a_lettered_item_is_about_its_subject() -> None:
     assert paths["100"] == ("项目支出", "主要用于拆违等经费")
     assert paths["10"] == ("项目支出", "党委工作经费")
     assert paths["76.8"] == ("2016年预算安排车辆经费",)  # no explanation of （四）: its own subject
+
+
+def test_an_amount_that_opens_its_clause_is_named_by_what_it_is_for() -> None:
+    text = ("部门发展专项560万元。其中15万元用于口岸大通关建设工作经费，480万元用于澳前口岸办公服务大楼服务保障经费，"
+            "65万元用于口岸专用光纤、网络租线经费。2016年支出预算614.3万元，主要用于人员支出。")
+    got = {f.row_path[-1]: str(f.value) for f in prose_facts("r", text)}
+    assert got["口岸大通关建设工作经费"] == "15"
+    assert got["澳前口岸办公服务大楼服务保障经费"] == "480"
+    assert got["口岸专用光纤、网络租线经费"] == "65"
+    assert got["2016年支出预算"] == "614.3"  # a clause with its own subject keeps it
