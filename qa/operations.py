@@ -525,8 +525,13 @@ class Figures:
                 ctx += figure_context(Figure(f, rf.report), sources)
             contexts.append(ctx)
         labels = rf.printed_labels
+        def said(part: str, ctx: list[str]) -> bool:
+            return not uncovered_terms(part, ctx, names) and not unheld_labels(part, ctx, labels, names)
+
+        # 「在网站上主动公开的信息，民政…类和科教卫健类」: the item after its owner's 「，」 by its own words
+        # (the owner's words are the whole's, checked against all the inputs together at the end)
         covers = [{i for i, ctx in enumerate(contexts)
-                   if not uncovered_terms(part, ctx, names) and not unheld_labels(part, ctx, labels, names)}
+                   if said(part, ctx) or ((item := _after_owner(part)) and said(item, ctx))}
                   for part in parts]
         for part, c in zip(parts, covers, strict=True):
             if not c:
@@ -580,6 +585,13 @@ def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Ans
     figs, cites = figures_of([(prose_measure(f).value, rf.report) for f in others], rf.titles)
     return replace(done, status=AMBIGUOUS, text=text, value=None, figures=done.figures + figs,
                    citations=done.citations + cites)
+
+
+def _after_owner(part: str) -> str:
+    """「2023年在网站上主动公开的信息，民政扶贫…类」 → 「民政扶贫…类」: the item named after a whole and a
+    comma; "" when the part names no whole before it."""
+    head, _, item = part.rpartition("，")
+    return item.strip() if len(head.strip()) >= 4 and len(item.strip()) >= 2 else ""
 
 
 def _after_year(label: str, year: int | None, anywhere: bool = False) -> str:

@@ -348,11 +348,38 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if other.value == best.value:
             continue
         same_words = normalize(" ".join(other.row_path)) == normalize(" ".join(best.row_path))
+        if same_words and (lead := _plainer_subject(question, [f for c, _, f, _ in ranked if c == core])):
+            best = lead  # 「一、…本年收入92.34万元」 over 「（二）政府性基金预算财政拨款…本年收入0.00万元」
+            break
         if same_words or not (precision >= _CLEAR or precision >= 2 * other_precision) or other_precision == precision:
             return None  # 「买公务车的预算」: 公务用车购置费? 运行费? 公务接待费? — the question cannot tell
     if _counted_otherwise(normalize(question), best, facts):
         return None
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
+
+
+_SUBJECT_MARGIN = 4  # characters of a sentence's subject the question does not say that make it another's
+
+
+def _plainer_subject(question: str, tied: list[Fact]) -> Fact | None:
+    """Of numbers printed under the very same words in different sentences, the one whose sentence
+    opens with no subject the question does not name, when every other opens with one (a sub-item's
+    「（二）政府性基金预算财政拨款…」): the question asked the plain one. None when that is not clear."""
+    q = normalize(question)
+
+    def extra(f: Fact) -> int:
+        s = f.sentence or ""
+        opening = re.split(r"[，,。；;]|\d", s, maxsplit=1)[0]
+        return sum(1 for ch in opening if "\u4e00" <= ch <= "\u9fff" and ch not in q)
+
+    scored = sorted(((extra(f), f) for f in tied), key=lambda x: x[0])
+    values = {f.value for _, f in scored}
+    if len(values) < 2:
+        return None
+    low = scored[0][0]
+    plain = {f.value for e, f in scored if e == low}
+    rest = [e for e, f in scored if f.value not in plain]
+    return scored[0][1] if len(plain) == 1 and rest and min(rest) - low >= _SUBJECT_MARGIN else None
 
 
 def _counted_otherwise(q: str, best: Fact, facts: list[Fact]) -> bool:

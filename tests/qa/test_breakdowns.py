@@ -74,3 +74,31 @@ def test_a_blank_line_or_a_part_never_answers(reports: QA, question: str, said: 
     a = reports.ask(question)
     assert a.status == "refused" and a.value is None, a.text
     assert said in a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「一、…本年收入92.34万元」, not 「（二）政府性基金…本年收入0.00万元」
+    ("平潭安监局2019年本年收入是多少？", "92.34"),
+    ("安监局2019年本年支出多少", "89.25"),
+    ("口岸办2016年部门发展专项里，澳前口岸办公服务大楼那笔钱占多少比例？", "85.7"),  # 480 ÷ 560
+])
+def test_the_plain_line_of_several_printed_alike(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+
+
+def test_a_sub_items_subject_loses_a_tie_of_the_same_words() -> None:
+    from index.models import Fact
+    from qa.text_match import best_prose_fact
+
+    def fact(sentence: str, value: str) -> Fact:
+        return Fact(report_id="r", table="prose", row_path=("本年收入",), column_path=(), value=Decimal(value),
+                    unit="万元", status="exact", sentence=sentence, raw=f"{value}万元")
+    sub = fact("(二)政府性基金预算财政拨款年初结转结余0.00万元，本年收入5.00万元。", "5.00")
+    plain = fact("一、2020年年初结转结余1.00万元，本年收入80.00万元。", "80.00")
+    got = best_prose_fact("某局2020年本年收入多少", [sub, plain])
+    assert got is not None and got.fact.value == Decimal("80.00")
+    # naming neither clearly: two sub-items alike stay a tie the question cannot settle
+    other = fact("(三)国有资本经营预算财政拨款年初结转结余0.00万元，本年收入7.00万元。", "7.00")
+    assert best_prose_fact("某局2020年本年收入多少", [sub, other]) is None
