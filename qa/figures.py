@@ -143,7 +143,9 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str, text: str
             m, base = named
     named_whole = whole_named(eff)
     if base is None and m is not None:
-        base = share_base(rf, m) or _list_head_base(rf, m, text) or _breakdown_base(rf, m, text)
+        base = share_base(rf, m) or _list_head_base(rf, m, text)
+        if base is None and _asked_in_the_share_clause(eff, m):
+            base = _breakdown_base(rf, m, text)
         names = names_of(r, eff)
         if base is not None and named_whole is not None and uncovered_terms(
                 named_whole[0], [base[1], *(p for f in base[0].inputs
@@ -183,6 +185,17 @@ _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:
 _BREAKDOWN = "其中"
 _BREAKDOWN_REACH = 24  # characters between a whole's number and the 其中 of its parts (「1169篇公众号信息，其中」)
 _BREAKDOWN_SPAN = 400  # how far a part may stand after its 其中 (a list of parts in one or two sentences)
+
+
+def _asked_in_the_share_clause(q: str, m: Measure) -> bool:
+    """「…人员支出是多少，其中基本支出占了多大比例」: the clause that asks the share names its part; a
+    figure of another clause (人员支出) is no part of that share."""
+    clause = re.split(r"[，,。？?；;]", q.rstrip("？?。 "))[-1]
+    return bool((bigrams(clause) & bigrams(m.value.inputs[0].row_path[-1])) - _GENERIC_PAIRS)
+
+
+# pairs every line of a budget or a list of information shares: they tell no line from another
+_GENERIC_PAIRS = frozenset({"支出", "收入", "信息", "经费", "预算", "公开", "政府", "万元", "费用", "资金"})
 
 
 def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str] | None:

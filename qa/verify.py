@@ -631,6 +631,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
             question, figs[0].fact, figs[0].report.template)
     if left:
         return Verdict(False, tuple(left), label=label)
+    if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not _TOTAL_ASKED.search(question):
+        return Verdict(False, (each.group(),), label=label)  # 「各下属单位分别花了多少」 asks a list, not a total
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)):
         return Verdict(False, label=label, narrower=tuple(parts))
     if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id))):
@@ -713,6 +715,12 @@ def printed_blank(question: str, text: str) -> str:
         if len(name) >= 4 and name in q:
             return name
     return ""
+
+
+# 「各下属单位分别…」「每个科室…」: one figure for each member of a group the report may not list
+_EACH_OF = re.compile(r"(?:各|每个|每一个|每家|每一家)(?:个|家)?(?:下属|所属|二级)?"
+                      r"(?:单位|部门|科室|处室|乡镇|街道|片区|中心|站|所|队|局)")
+_TOTAL_ASKED = re.compile(r"一共|合计|总共|共计|总计|加起来|总额|总数")
 
 
 def narrower_item(question: str, f: Fact) -> list[str]:

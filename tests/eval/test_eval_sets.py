@@ -83,6 +83,9 @@ PROBE_ROUNDS = {
     # round 11 (three disclosure reports, three finance 说明 and 批复) at 80.0 % (60/75) when it joined
     "round 11": (sorted((ROOT / "eval" / "probes" / "round11").glob("*.jsonl")),
                  ROOT / "eval" / "probes" / "round11" / "reports", 0.72),
+    # round 12 (three disclosure reports, three finance 说明 and 批复) at 67.1 % (47/70) when it joined
+    "round 12": (sorted((ROOT / "eval" / "probes" / "round12").glob("*.jsonl")),
+                 ROOT / "eval" / "probes" / "round12" / "reports", 0.60),
 }
 
 

@@ -102,3 +102,13 @@ def test_a_sub_items_subject_loses_a_tie_of_the_same_words() -> None:
     # naming neither clearly: two sub-items alike stay a tie the question cannot settle
     other = fact("(三)国有资本经营预算财政拨款年初结转结余0.00万元，本年收入7.00万元。", "7.00")
     assert best_prose_fact("某局2020年本年收入多少", [sub, other]) is None
+
+
+@pytest.mark.parametrize("question", [
+    "安监局2019年各下属单位分别花了多少三公经费？",
+    "农发局2018年每个所属单位的项目支出是多少？",
+    "2018年农村发展局各单位分别安排了多少机关运行经费",
+])
+def test_each_member_of_a_group_is_no_one_figure(reports: QA, question: str) -> None:
+    a = reports.ask(question)
+    assert a.value is None, a.text
