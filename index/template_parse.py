@@ -216,6 +216,8 @@ def region_tokens(text: str, a: int, b: int) -> list[Token]:
 
 
 _BLANK = re.compile(rf"(?<!\S){re.escape(BLANK_CELL)}(?!\S)")
+# six Chinese characters in a row after a table's last label: a heading or a sentence, no cell
+_PROSE_RUN = re.compile(r"[\u4e00-\u9fff]{6,}")
 
 
 class _TableParser:
@@ -239,7 +241,7 @@ class _TableParser:
         readings: dict[str, RowReading] = {}
         hits = [(i, m) for i, (_, m) in enumerate(located) if m]
         for h, (i, m) in enumerate(hits):
-            nxt = hits[h + 1][1].start() if h + 1 < len(hits) else self.end
+            nxt = hits[h + 1][1].start() if h + 1 < len(hits) else self._prose_after(m.end())
             j_end = hits[h + 1][0] if h + 1 < len(hits) else len(located)
             owned = [located[i][0]] + [located[j][0] for j in range(i + 1, j_end)]
             self._read_region(owned, m.end(), nxt, readings)
@@ -250,6 +252,12 @@ class _TableParser:
         if missing and hits:
             self.warnings.append(f"{self.table.title}: row labels not found: {'; '.join(missing[:5])}")
         return readings
+
+    def _prose_after(self, a: int) -> int:
+        """Where the table's last row ends: at the prose that follows it before the next table
+        (「行政事业性收费9116.36 (二)主动公开政府信息的主要类别2022年，在…123条」), not at that table."""
+        m = _PROSE_RUN.search(self.stream.text, a, self.end)
+        return m.start() if m else self.end
 
     def _covered(self, row: RowDef, readings: dict[str, RowReading]) -> bool:
         """A heading whose sub-rows were read, or a sub-row of a row printed collapsed, is not missing."""

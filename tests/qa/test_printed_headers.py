@@ -38,3 +38,23 @@ def test_a_glued_cell_lists_its_readings(old_format: QA) -> None:
     assert a.status == "ambiguous" and a.value is None, a.text
     a = qa.ask("2019年平潭国资局行政处罚的增减量是多少？")  # an all-zero row
     assert (a.status, a.value) == ("answered", Decimal(0)), a.text
+
+
+@pytest.fixture(scope="module")
+def fees(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("122_pingtan_caizhengjinrongju_disclosure_2022.txt",))
+
+
+@pytest.fixture(scope="module")
+def fees_2024(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    reports = Path(__file__).resolve().parents[2] / "eval" / "probes" / "round7" / "reports"
+    return qa_over(reports, tmp_path_factory, ("63_pingtan_caizhengjinrongju_disclosure_2024.txt",))
+
+
+def test_a_tables_last_row_ends_where_the_prose_begins(fees: QA, fees_2024: QA) -> None:
+    # 「行政事业性收费9116.36 (二)主动公开政府信息的主要类别2022年，在主动公开的123条…」: one cell, not
+    # the numbers of the sentences between it and the next table
+    a = fees.ask("平潭财政金融局2022年的行政事业性收费金额是多少？")
+    assert (a.status, a.value, a.unit) == ("answered", Decimal("9116.36"), "万元"), a.text
+    a = fees_2024.ask("财金局2024年收了多少行政事业性收费")
+    assert (a.status, a.value) == ("answered", Decimal("18651.064104")), a.text
