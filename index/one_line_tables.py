@@ -42,6 +42,8 @@ def one_line_tables(report_id: str, text: str, first: int, taken: list[tuple[int
             for h in _STAFF_HEADER.finditer(line):
                 start, key = offset + h.start(), f"g{first + len(tables)}"
                 read = _read_staffing(report_id, key, text, offset + h.end(), h.group().split(), page_of(start))
+                if read is None and _glued(h.group()) and not line[:h.start()].rstrip().endswith("序号"):
+                    read = _read_glued_staffing(report_id, key, text, offset + h.end(), page_of(start))
                 if read is not None and not any(a < read[2] and start < b for a, b in taken):
                     tables.append(read[0])
                     facts += read[1]
@@ -125,12 +127,54 @@ def _fact(report_id: str, key: str, path: tuple[str, ...], column: str, token: t
 
 # 「单位名称 经费性质 人员编制数 在职人数 …局本级 财政核拨 26 44 …统计局 财政核拨 / 6 …」: who the budget
 # covers, each unit with its kind of funding and its headcounts ("/" where none is printed)
-_STAFF_HEADER = re.compile(r"单位名称\s+(?:经费性质|单位性质)\s+(?:(?:人员)?编制(?:人)?数|编制人数)"
-                           r"\s+(?:在职|实有)人数")
+_STAFF_HEADER = re.compile(r"单位名称\s*(?:经费性质|单位性质)\s*(?:(?:人员)?编制(?:人)?数|编制人数)"
+                           r"\s*(?:在职|实有)人数")
 _FUNDING = re.compile(r"^(?:财政|自收|差额|全额|经费|参公|行政|事业|定额)[\u4e00-\u9fff]{0,6}$")
 _EMPTY = {"/", "／", "-", "—", "－", "——", "--"}
 _HEADCOUNT = re.compile(r"^(\d{1,6})人?$")  # 「8人」 as well as 「8」
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
+
+
+def _glued(header: str) -> bool:
+    return len(header.split()) < 4  # its four headers not all apart: the rows are glued too
+
+
+# 「平潭综合实验区福利院财政核拨79」「平潭县闽剧团财政拨补/34」: a unit, its funding, its two cells glued
+_GLUED_ROW = re.compile(r"\s*([\u4e00-\u9fff（）()]{2,40}?)(财政核拨|财政拨款|财政拨补|财政补助|全额拨款|差额拨款"
+                        r"|自收自支|经费自理)\s*([\d/／]+)")
+_COLUMNS = ("人员编制数", "在职人数")
+
+
+def _glued_cells(cells: str) -> tuple[str, str] | None:
+    """The two cells of a glued pair, only where the split is certain: a 「/」 between or beside them
+    (「/34」: no 编制, 34 在职) or one digit each (「79」); 「2339」 could be 2|339, 23|39 or 233|9."""
+    if cells.count("/") + cells.count("／") == 1:
+        a, b = re.split(r"[/／]", cells)
+        return a or "/", b or "/"
+    if len(cells) == 2 and cells.isdigit():
+        return cells[0], cells[1]
+    return None
+
+
+def _read_glued_staffing(report_id: str, key: str, text: str, start: int,
+                         page: int | None) -> tuple[Table, list[Fact], int] | None:
+    """A staffing table crawled with no space between its cells: the rows whose two headcounts can
+    be told apart are read; the others are left out (named in no fact) rather than guessed."""
+    rows: list[tuple[str, tuple[str, str] | None, int, int]] = []
+    at = start
+    while (m := _GLUED_ROW.match(text, at)) and len(rows) < 60:
+        rows.append((m.group(1), _glued_cells(m.group(3)), m.start(3), m.end(3)))
+        at = m.end()
+    if len(rows) < 2:
+        return None
+    facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,), value=Decimal(v),
+                  unit="人", status=EXACT, page=page, span=(a, b), raw=v)
+             for name, cells, a, b in rows if cells for col, v in zip(_COLUMNS, cells, strict=True) if v.isdigit()]
+    if not facts:
+        return None
+    table = Table(report_id, key, "部门预算单位构成", tuple((c,) for c in _COLUMNS), tuple((n,) for n, _, _, _ in rows),
+                  tuple(cells or ("", "") for _, cells, _, _ in rows), "人", page)
+    return table, facts, at
 
 
 def _read_staffing(report_id: str, key: str, text: str, start: int, header: list[str],

@@ -81,3 +81,23 @@ def test_two_coded_rows_a_page_joined_on_one_line_are_two_rows(fixtures_dir: Pat
     assert cells[("商品和服务支出/电费", "一般公共预算基本支出/合计")] == Decimal("250000")
     assert cells[("商品和服务支出/邮电费", "一般公共预算基本支出/合计")] == Decimal("70000")
     assert ("一般公共服务支出/一般行政管理事务", "支出预算/合计") not in cells  # the old, wrong reading
+
+
+def _staffing_read(path: str) -> dict[tuple[str, str], str]:
+    text = (Path(__file__).resolve().parents[2] / path).read_text(encoding="utf-8")
+    _, facts, _ = one_line_tables("r", text, 1, [], lambda _: None)
+    return {(f.row_path[0], f.column_path[0]): str(f.value) for f in facts if f.unit == "人"}
+
+
+def test_a_glued_staffing_table_keeps_only_the_certain_splits() -> None:
+    # 「…福利院财政核拨79平潭县闽剧团财政拨补/34…本级本部财政核拨2339…」: one digit a column, or a 「/」
+    read = _staffing_read("eval/probes/round12/reports/124_pingtan_shehuishiyeju_final_2017.txt")
+    assert read[("平潭综合实验区福利院", "人员编制数")] == "7" and read[("平潭综合实验区福利院", "在职人数")] == "9"
+    assert read[("平潭县闽剧团", "在职人数")] == "34" and ("平潭县闽剧团", "人员编制数") not in read
+    assert not any("本级" in name for name, _ in read)  # 2339: 2|339, 23|39 or 233|9
+    read = _staffing_read("eval/probes/round10/reports/105_pingtan_nongcunfazhanju_budget_2018.txt")
+    station, centre = "平潭综合实验区水利工程质量监督站", "平潭综合实验区海上应急指挥中心"
+    assert read == {(station, "人员编制数"): "6", (station, "在职人数"): "6",
+                    (centre, "人员编制数"): "5", (centre, "在职人数"): "5"}
+    # a table whose row numbers are glued in too (序号 in its header) is not read at all
+    assert _staffing_read("eval/probes/round9/reports/96_pingtan_nongcunfazhan_final_2017.txt") == {}
