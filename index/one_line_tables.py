@@ -129,6 +129,7 @@ def _fact(report_id: str, key: str, path: tuple[str, ...], column: str, token: t
 # covers, each unit with its kind of funding and its headcounts ("/" where none is printed)
 _STAFF_HEADER = re.compile(r"单位名称\s*(?:经费性质|单位性质)\s*(?:(?:人员)?编制(?:人)?数|编制人数)"
                            r"\s*(?:在职|实有)人数")
+_RESYNC = 6  # tokens an unreadable row may take before the next unit's name and funding
 _FUNDING = re.compile(r"^(?:财政|自收|差额|全额|经费|参公|行政|事业|定额)[\u4e00-\u9fff]{0,6}$")
 _EMPTY = {"/", "／", "-", "—", "－", "——", "--"}
 _HEADCOUNT = re.compile(r"^(\d{1,6})人?$")  # 「8人」 as well as 「8」
@@ -188,16 +189,24 @@ def _read_staffing(report_id: str, key: str, text: str, start: int, header: list
         if not (_NAME.match(name) and _FUNDING.match(funding)) or len(cells) < len(columns):
             break
         if not all(c[0] in _EMPTY or _HEADCOUNT.match(c[0]) for c in cells):
-            break
+            # 「房地产交易中心 全额拨款 10 6（事业）+24（自收自支）」: a cell that is no plain count is kept
+            # without a figure (a sum over every unit then has none to give), and the next unit read
+            nxt = next((j for j in range(i + 3, min(i + 3 + _RESYNC, len(tokens) - 1))
+                        if _NAME.match(tokens[j][0]) and _FUNDING.match(tokens[j + 1][0])), None)
+            if nxt is None:
+                break
+            rows.append((name, [c if c[0] in _EMPTY or _HEADCOUNT.match(c[0]) else ("", c[1], c[2]) for c in cells]))
+            i = nxt
+            continue
         rows.append((name, cells))
         end = cells[-1][2]
         i += 2 + len(columns)
-    if not rows:
+    if not any(c[0] for _, cells in rows for c in cells):
         return None
     facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,),
                   value=Decimal(_HEADCOUNT.match(c[0]).group(1)), unit="人", status=EXACT, page=page,
                   span=(c[1], c[2]), raw=c[0])
-             for name, cells in rows for col, c in zip(columns, cells, strict=True) if c[0] not in _EMPTY]
+             for name, cells in rows for col, c in zip(columns, cells, strict=True) if c[0] and c[0] not in _EMPTY]
     table = Table(report_id, key, "部门预算单位构成", tuple((c,) for c in columns), tuple((n,) for n, _ in rows),
                   tuple(tuple(c[0] for c in cells) for _, cells in rows), "人", page)
     return table, facts, end

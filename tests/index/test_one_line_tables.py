@@ -101,3 +101,11 @@ def test_a_glued_staffing_table_keeps_only_the_certain_splits() -> None:
                     (centre, "人员编制数"): "5", (centre, "在职人数"): "5"}
     # a table whose row numbers are glued in too (序号 in its header) is not read at all
     assert _staffing_read("eval/probes/round9/reports/96_pingtan_nongcunfazhan_final_2017.txt") == {}
+
+
+def test_a_unit_whose_cell_is_no_plain_count_keeps_the_units_after_it() -> None:
+    # 「房地产交易中心 全额拨款 10 6（事业）+24（自收自支） …环境监察支队 财政核拨 8 7」
+    read = _staffing_read("eval/probes/round12/reports/125_pingtan_huanjingyuguotuziyuanju_budget_2018.txt")
+    assert read[("平潭综合实验区环境监察支队", "在职人数")] == "7"
+    assert read[("平潭综合实验区房地产交易中心", "人员编制数")] == "10"
+    assert ("平潭综合实验区房地产交易中心", "在职人数") not in read  # 6 + 24, of two kinds: not one count
