@@ -216,6 +216,18 @@ def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str]
     return Value(g.value, g.unit, (g,), label), label
 
 
+def _one_inside_another(rf: ReportFacts, vals: list[Value]) -> tuple[Value, Value] | None:
+    """(part, whole) when one addend is an item of the 「其中」 list printed right after another."""
+    for whole in vals:
+        if len(whole.inputs) != 1:
+            continue
+        items = {f.id for f in _breakdown_of(rf, whole.inputs[0])}
+        for part in vals:
+            if part is not whole and len(part.inputs) == 1 and part.inputs[0].id in items:
+                return part, whole
+    return None
+
+
 def _breakdown_of(rf: ReportFacts, whole: Fact) -> list[Fact]:
     """The items of the 「其中」 list that follows a prose figure in its sentence, in its unit."""
     if whole.table != "prose" or not whole.sentence or not whole.span or not whole.raw:
@@ -327,6 +339,25 @@ _SCOPE_ONLY = re.compile(r"本级|本部|全年|本年度?|今年|当年|的")
 _ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
 
 
+_JOINED_RUN = re.compile(r"(?:(?<=[，,里中的年])|^)[\u4e00-\u9fff]{2,8}[及与][\u4e00-\u9fff]{2,6}(?=[和与、，,]|$)")
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _shortens(run: str, label: str) -> bool:
+    """「公车购置及运行费」 of 「公务用车购置及运行费 2018年预算安排」: a stretch of the label from the run's
+    first character to its last, longer than the run, holds the run's characters in order."""
+    for i in (k for k, ch in enumerate(label) if ch == run[0]):
+        for j in (k for k in range(len(label) - 1, i, -1) if label[k] == run[-1]):
+            stretch = label[i:j + 1]
+            if len(stretch) > len(run) and _in_order(run, stretch):
+                return True
+    return False
+
+
 def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     """The items a sum or difference names, in order (「办公费和印刷费加起来」 → 办公费, 印刷费); a
     printed name that holds a joiner (「商品和服务支出」) is one item; [] when fewer than two."""
@@ -338,6 +369,10 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
                      if len(lbl) >= 3 and _PARTS[kind].search(lbl)
                      for form in (lbl, lbl.replace("的", "")) if len(form) >= 3 and form in head},
                     key=len, reverse=True)
+    # 「公车购置及运行费」 for the printed 「公务用车购置及运行费」: a joined name shortened the usual way
+    printed = {re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1]) for f in rf.facts if f.row_path}
+    joined += sorted({run for run in _JOINED_RUN.findall(head) if run not in joined and any(
+        _shortens(run, lbl) for lbl in printed if _PARTS[kind].search(lbl))}, key=len, reverse=True)
     for i, lbl in enumerate(joined):
         head = head.replace(lbl, f"\x00{i}\x00")
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
@@ -522,6 +557,12 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
     if bad := next((m for m in measures if m.value.value is not None and rf.contradicted(m.value)), None):
         return lookup(q, rf, [bad])  # says the report contradicts itself
     unit = vals[0].unit
+    if kind == SUM and (nested := _one_inside_another(rf, vals)):
+        # 「公务用车购置及运行费7.6万元，其中：公车运行费7.6万元」: an item of another addend's own list is
+        # already in that addend; adding both counts it twice
+        part, whole = nested
+        return Answer(q, REFUSED, f"{who(r)}报告中「{part.label}」是「{whole.label}」其中的一项，已含在后者之内，"
+                                  "不能相加；可以写明要加的是哪几项。", reports=(r.id,))
     if kind == SUM:
         total = sum((v.value for v in vals), start=vals[0].value * 0)
         formula = " + ".join(f"{v.label} {num(v.value, v.unit)}" for v in vals)
