@@ -38,7 +38,7 @@ class Metadata:
 def _clean_agency(name: str) -> str:
     name = re.sub(r"^(关于|印发)", "", name)
     # 「平潭综合实验区财政金融局关于批复2014年度部门决算的通知」: the issuer, not 「…局关于批复」; but
-    # 「…应急管理局关于批复区安全生产监督管理局2019年度部门决算的通知」 is the 决算 of the unit it approves
+    # 「…局关于批复区某某管理局2019年度部门决算的通知」 is the 决算 of the unit it approves
     if (cut := name.find("关于")) > 0 and _AGENCY_END.search(name[:cut]):
         issuer = name[:cut]
         unit = re.match(r"关于(?:批复|下达|核批|批准)(.{2,30})$", name[cut:])
@@ -52,7 +52,7 @@ def _clean_agency(name: str) -> str:
 
 
 def _placed(unit: str, issuer: str) -> str:
-    """「区安全生产监督管理局」 approved by 「平潭综合实验区…局」: the unit of the issuer's place."""
+    """「区某某管理局」 approved by 「平潭综合实验区…局」: the unit of the issuer's place."""
     at = issuer.find(unit[0]) if unit[0] in "区市县" else -1
     return issuer[:at] + unit if at > 0 else unit
 

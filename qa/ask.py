@@ -243,7 +243,7 @@ _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 
 
 def arabic_years(question: str) -> str:
-    """「二〇二四年」「二零二四年」 → 2024年: a year is a year however it is written; 「上一年（2017年）」
+    """「二〇二四年」「二零二四年」 → 2024年: a year is a year however it is written; 「去年（2023年）」
     says the year twice, and the year it glosses is the one meant."""
     question = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), question)
     return _GLOSSED_YEAR.sub(r"\1年", question)

@@ -348,7 +348,7 @@ def _in_order(short: str, long: str) -> bool:
 
 
 def _shortens(run: str, label: str) -> bool:
-    """「公车购置及运行费」 of 「公务用车购置及运行费 2018年预算安排」: a stretch of the label from the run's
+    """「公车购置及运维费」 of 「公务用车购置及运行维护费 2025年预算」: a stretch of the label from the run's
     first character to its last, longer than the run, holds the run's characters in order."""
     for i in (k for k, ch in enumerate(label) if ch == run[0]):
         for j in (k for k in range(len(label) - 1, i, -1) if label[k] == run[-1]):
@@ -369,7 +369,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
                      if len(lbl) >= 3 and _PARTS[kind].search(lbl)
                      for form in (lbl, lbl.replace("的", "")) if len(form) >= 3 and form in head},
                     key=len, reverse=True)
-    # 「公车购置及运行费」 for the printed 「公务用车购置及运行费」: a joined name shortened the usual way
+    # 「公车购置及运维费」 for the printed 「公务用车购置及运行维护费」: a joined name shortened the usual way
     printed = {re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1]) for f in rf.facts if f.row_path}
     joined += sorted({run for run in _JOINED_RUN.findall(head) if run not in joined and any(
         _shortens(run, lbl) for lbl in printed if _PARTS[kind].search(lbl))}, key=len, reverse=True)

@@ -109,7 +109,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     if _YOY.search(q) or (_YOY_YEAR.search(q) and figure):
         return Intent(YOY, True)
     if asks_rate(q) and len(set(re.findall(r"(?:19|20)\d\d", q))) == 2:
-        return Intent(YOY, True)  # 「从2017年到2018年涨了百分之几」: a change between the two years named
+        return Intent(YOY, True)  # 「从2024年到2025年增加了百分之几」: a change between the two years named
     if _SHARE.search(q) and not asks_rate(q):  # 「增加了百分之几」 is a stated rate, looked up
         return Intent(SHARE, True)
     # 「项目支出比基本支出少多少」: two items; 「比2022年多了多少」 is a change over time

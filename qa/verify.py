@@ -632,7 +632,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if left:
         return Verdict(False, tuple(left), label=label)
     if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not _TOTAL_ASKED.search(question):
-        return Verdict(False, (each.group(),), label=label)  # 「各下属单位分别花了多少」 asks a list, not a total
+        return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)):
         return Verdict(False, label=label, narrower=tuple(parts))
     if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id))):
@@ -673,7 +673,7 @@ def members_named_alone(question: str, f: Fact, names: Iterable[str] = ()) -> li
     return []
 
 
-# 「印发的公文类信息里，属于依申请公开的有多少条」: a whole, then the part of it asked
+# 「收到的申请里，属于企业的有几件」: a whole, then the part of it asked
 _INSIDE = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,](.{2,40})$")
 _THE_REST = re.compile(r"其余|剩下|剩余|余下|还有")
 _ASK_TAIL = re.compile(r"(?:属于|是|为|有|占|的|多少|几|加起来|一共|总共|合计|共计|花了|用了|[条件个项人万元篇次]"
@@ -725,7 +725,7 @@ _TOTAL_ASKED = re.compile(r"一共|合计|总共|共计|总计|加起来|总额|
 
 def narrower_item(question: str, f: Fact) -> list[str]:
     """The parts of a budget (三公经费, 机关运行经费) a figure's own label names and the question does not:
-    「2019年“三公”经费一般公共预算财政拨款支出2.86万元」 is no answer to 「一般公共预算支出总额」."""
+    a 「“三公”经费一般公共预算财政拨款支出」 figure is no answer to 「财政拨款支出一共多少」."""
     q = question_text(question)
     if f.table != "prose":  # a table's cells name their part in rows and columns the verifier reads
         return []
