@@ -7,7 +7,7 @@ Answer carries the rows as a small table for the UI to chart.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from index.models import Report
 from qa.answer import ANSWERED, REFUSED, Answer
@@ -156,15 +156,20 @@ def compare(question: str, kb: Knowledge, reports: list[Report], pick, lowest: b
                   rows, tuple(r.id for r, _ in got))
 
 
-def _as_called(question: str):
-    """The full name of a report's agency, with the short name the question used for it beside it
+def name_asked(question: str, r: Report) -> str:
+    """The longest name the question calls a report's agency by (重点办, 执法应急局), "" for none."""
+    return max((n for n in (names_used(question, r.agency) if r.agency else ()) if n in question),
+               key=len, default="")
+
+
+def beside_full(full: str, own: str) -> str:
+    """The full name, with the name the question used beside it when that is not part of it
     (「…综合执法与应急管理局（执法应急局）」), so the reader sees which one the question meant."""
-    def called(r: Report) -> str:
-        full = who(r)
-        own = max((n for n in (names_used(question, r.agency) if r.agency else ()) if n in question),
-                  key=len, default="")
-        return f"{full}（{own}）" if own and own not in full else full
-    return called
+    return f"{full}（{own}）" if own and own not in full else full
+
+
+def _as_called(question: str) -> Callable[[Report], str]:
+    return lambda r: beside_full(who(r), name_asked(question, r))
 
 
 def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back: int | None) -> Answer:

@@ -16,7 +16,7 @@ from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_
 from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, SUM, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
-from qa.scope import names_used
+from qa.scope import in_order, names_used
 from qa.text_match import bigrams, is_total_label, most_of, prose_candidates, without
 from qa.verify import LISTED, list_head, own_clause, question_text, template_words, uncovered_terms
 from qa.vocab import vocabulary
@@ -342,18 +342,13 @@ _ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预
 _JOINED_RUN = re.compile(r"(?:(?<=[，,里中的年])|^)[\u4e00-\u9fff]{2,8}[及与][\u4e00-\u9fff]{2,6}(?=[和与、，,]|$)")
 
 
-def _in_order(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
 def _shortens(run: str, label: str) -> bool:
     """「公车购置及运维费」 of 「公务用车购置及运行维护费 2025年预算」: a stretch of the label from the run's
     first character to its last, longer than the run, holds the run's characters in order."""
     for i in (k for k, ch in enumerate(label) if ch == run[0]):
         for j in (k for k in range(len(label) - 1, i, -1) if label[k] == run[-1]):
             stretch = label[i:j + 1]
-            if len(stretch) > len(run) and _in_order(run, stretch):
+            if len(stretch) > len(run) and in_order(run, stretch):
                 return True
     return False
 

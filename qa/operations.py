@@ -414,8 +414,8 @@ class Figures:
                  if f.table == "prose" and len(f.row_path) > 1 and _after_year(f.row_path[-1], r.year)}
         # 「2017年预算安排…车辆运行经费34.20万元，2018年预算安排…车辆运行经费62.80万元」: one sentence
         # prints the same words after each year
-        said = {(f.sentence, _after_year(f.row_path[-1], r.year, anywhere=True)): f for f in rf.facts
-                if f.table == "prose" and f.sentence and _after_year(f.row_path[-1], r.year, anywhere=True)}
+        said = {(f.sentence, words): f for f in rf.facts if f.table == "prose" and f.sentence
+                and (words := _after_year(f.row_path[-1], r.year, anywhere=True))}
         for f in rf.facts:
             tail = _after_year(f.row_path[-1], base) if f.table == "prose" and len(f.row_path) > 1 else ""
             now = later.get((f.row_path[:-1], tail)) if tail else None

@@ -176,8 +176,8 @@ def abbreviation_in(question: str, agency: str) -> str | None:
                 # 审批局 for 行政审批局: the name without the generic qualifier it opens with (not 执法局
                 # for 城市管理行政执法局: what that drops names the department)
                 tail = body.endswith(head) and body[: len(body) - len(head)] in _DROPPED_QUALIFIERS
-                if longer and (tail or (head[0] == body[0] and _subsequence(head, body))
-                               or (head[0] == bare[:1] and _subsequence(head, bare))
+                if longer and (tail or (head[0] == body[0] and in_order(head, body))
+                               or (head[0] == bare[:1] and in_order(head, bare))
                                or _initials_of_words(head, body)):
                     best = head + end
     return best if best and best not in _GENERIC else None
@@ -219,7 +219,7 @@ def _initials_of_words(head: str, body: str) -> bool:
     行政执法) is no such short form: what it drops names the department."""
     words = [w for w in word_list(body) if w]
     initials = "".join(w[0] for w in words if len(w) >= 2)
-    return len(head) >= 2 and len(words) >= 4 and _subsequence(head, initials)
+    return len(head) >= 2 and len(words) >= 4 and in_order(head, initials)
 
 
 # 「根据2017年决算推算」「按2017年的说明倒推」: the report a figure of another year is worked out from
@@ -259,7 +259,8 @@ def without_worked_from(question: str) -> str:
     return _WORKED_FROM.sub("", normalize(question))
 
 
-def _subsequence(short: str, long: str) -> bool:
+def in_order(short: str, long: str) -> bool:
+    """Whether every character of `short` stands in `long`, in the same order (gaps allowed)."""
     it = iter(long)
     return all(ch in it for ch in short)
 

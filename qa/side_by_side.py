@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from index.models import Report
-from qa.across import _comparable
+from qa.across import _comparable, beside_full, name_asked
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.compose import num
 from qa.compose import who as _who
-from qa.scope import names_used
 
 # how a comparison is asked, never what is compared: taken off to leave the measure
 _FRAME = re.compile(
@@ -76,9 +75,7 @@ def compare_answers(question: str, got: list[tuple[Report, Answer]], missing: li
     named, the gap computed with its inputs shown, every citation kept. `called`: the name the
     question used for each report's agency (重点办), shown beside the full one."""
     def who(r: Report) -> str:
-        short = (called or {}).get(r.id, "")
-        full = _who(r)
-        return f"{full}（{short}）" if short and short not in full else full
+        return beside_full(_who(r), (called or {}).get(r.id, ""))
 
     units = [a.unit for _, a in got]
     common = max(set(units), key=units.count)
@@ -123,9 +120,7 @@ def compare_by_asking(question: str, pool: list[Report], names: Iterable[str], a
     got, missing, called = [], [], {}
     for r in pool:
         # asked as a user asks one report: its name as the question wrote it, its year, the measure
-        own = max((n for n in (names_used(question, r.agency) if r.agency else ()) if n in question),
-                  key=len, default="")
-        called[r.id] = own
+        own = called[r.id] = name_asked(question, r)
         a = ask_one(f"{own}{f'{r.year}年' if r.year else ''}{measure}是多少？", r)
         if a.status == ANSWERED and a.value is not None and "partial" not in a.warnings:
             got.append((r, a))

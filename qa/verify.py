@@ -27,6 +27,7 @@ from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
+from qa.text_match import bigrams
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
@@ -688,18 +689,13 @@ def the_whole_not_the_part(question: str, f: Fact, version: str | None = None) -
     m = _INSIDE.match(normalize(question).replace(" ", ""))
     if f.table != "prose" or not m or EXCEPT.search(question) or _THE_REST.search(m.group(2)):
         return []  # 「…里，除了X，其余」 asks the whole less a part; a table cell's own labels say what it is
-    own = question_text(_own_words(f) if f.table == "prose" else " ".join(f.row_path + f.column_path))
+    own = question_text(_own_words(f))
     whole, part = question_text(m.group(1)), question_text(_ASK_TAIL.sub("", m.group(2)))
     # the cell's everyday names (律师事务所 for 法律服务机构) and the printed forms of the part's words
     said = own + "|" + "|".join(template_words(f, version)) + "|" + "|".join(vocabulary().printed_for(part))
-    if len(part) < 2 or not (bigrams_of(whole) & bigrams_of(own)) or bigrams_of(part) & bigrams_of(said):
+    if len(part) < 2 or not (bigrams(whole) & bigrams(own)) or bigrams(part) & bigrams(said):
         return []
     return [part]
-
-
-def bigrams_of(text: str) -> set[str]:
-    chars = [c for c in text if _CJK.match(c)]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
 
 
 # 「三、2019年一般公共预算支出万元，其中：…」: a line printed with its unit and no amount
@@ -710,11 +706,13 @@ def printed_blank(question: str, text: str) -> str:
     """The line the question names word for word that the report prints with no amount: any other
     sentence's figure would answer for a line the report itself left empty."""
     q = question_text(question)
-    for m in _BLANK_AMOUNT.finditer(text or ""):
-        name = _DATE.sub("", m.group(1))
-        if len(name) >= 4 and name in q:
-            return name
-    return ""
+    return next((name for name in _blank_lines(text or "") if name in q), "")
+
+
+@lru_cache(maxsize=64)  # asked of every answer checked; a report's text is read once
+def _blank_lines(text: str) -> tuple[str, ...]:
+    names = (_DATE.sub("", m.group(1)) for m in _BLANK_AMOUNT.finditer(text))
+    return tuple(name for name in names if len(name) >= 4)
 
 
 # 「各下属单位分别…」「每个科室…」: one figure for each member of a group the report may not list
@@ -726,10 +724,9 @@ _TOTAL_ASKED = re.compile(r"一共|合计|总共|共计|总计|加起来|总额|
 def narrower_item(question: str, f: Fact) -> list[str]:
     """The parts of a budget (三公经费, 机关运行经费) a figure's own label names and the question does not:
     a 「“三公”经费一般公共预算财政拨款支出」 figure is no answer to 「财政拨款支出一共多少」."""
-    q = question_text(question)
     if f.table != "prose":  # a table's cells name their part in rows and columns the verifier reads
         return []
-    own = question_text(_own_words(f))
+    q, own = question_text(question), question_text(_own_words(f))
     return [w for w in vocabulary().narrow_items if w in own and w not in q]
 
 
