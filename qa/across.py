@@ -78,7 +78,7 @@ def _values(kb: Knowledge, reports: list[Report], pick,
         got = [(r, m) for (r, m), k in zip(got, keys, strict=True) if _same(k, majority)]
     units = [m.value.unit for _, m in got]
     if len(set(units)) > 1:  # 元 beside 万元: like is compared with like, in the unit most reports print
-        common = max(set(units), key=units.count)
+        common = max(dict.fromkeys(units), key=units.count)  # a tie: the first report's unit, every run
         missing += [r for r, m in got if not _comparable(m.value.unit, common)]
         got = [(r, m) for r, m in got if _comparable(m.value.unit, common)]
     return got, missing

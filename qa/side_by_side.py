@@ -78,7 +78,7 @@ def compare_answers(question: str, got: list[tuple[Report, Answer]], missing: li
         return beside_full(_who(r), (called or {}).get(r.id, ""))
 
     units = [a.unit for _, a in got]
-    common = max(set(units), key=units.count)
+    common = max(dict.fromkeys(units), key=units.count)  # a tie: the first report's unit, every run
     missing = missing + [r for r, a in got if not _comparable(a.unit, common)]
     got = [(r, a) for r, a in got if _comparable(a.unit, common)]
     if len(got) < 2:
