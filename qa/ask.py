@@ -122,7 +122,7 @@ class QA:
             cm = match_cells(without(q, {n for r in named if r.agency for n in names_used(q, r.agency)}), tpl)
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
         # 「建设和管理委员会…一共多少」: the 和 of a name joins no parts
-        # 「…比2017年多了一些，2017年的是多少」: only the clause that asks the year decides the operation
+        # 「…比2017年多，2017年的是多少」: only the clause that asks the year decides the operation
         asking = asking_clause(effective) if asked_clause_year(effective) is not None else None
         intent = classify(without(asking or effective, {n for r in named if r.agency
                                                         for n in names_used(effective, r.agency)}),

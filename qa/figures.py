@@ -393,7 +393,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
 
 
 def _names_a_row(rf: ReportFacts, words: str) -> bool:
-    """「本级，在职人数和编制数」: 本级 is the scope of a report, and also the row 「市场监督局本级」 of its
+    """「本级的编制数和在职人数」: 本级 is the scope of a report, and also the row 「经济发展局本级」 of its
     staffing table, whose columns the items are."""
     words = question_text(words)
     return len(words) >= 2 and any(f.table != "prose" and f.row_path and words in question_text(f.row_path[-1])
@@ -401,7 +401,7 @@ def _names_a_row(rf: ReportFacts, words: str) -> bool:
 
 
 def _shared_column(rf: ReportFacts, parts: list[str]) -> list[str]:
-    """「本级、计量所、卫生监督所在职人数加起来」: a column the last item ends with and no other item
+    """「本级、统计局、口岸服务中心在职人数加起来」: a column the last item ends with and no other item
     names is said once for all of them, so every item asks for it (not one item 在职, the rest 编制)."""
     columns = {question_text(c[-1]) for f in rf.facts if f.table != "prose" and f.column_path
                for c in [f.column_path] if len(question_text(c[-1])) >= 2}

@@ -225,7 +225,7 @@ class Figures:
         answer the question for the report's own year, verified as any answer is."""
         rf = self.kb.of(target)
         asked = without_worked_from(a.eff)
-        if asked_clause_year(asked) == year:  # 「…比2017年多了一些，2017年的是多少」: what was said, less the change
+        if asked_clause_year(asked) == year:  # 「…比2017年多，2017年的是多少」: what was said, less the change
             asked = _SAID_CHANGE.sub("", asked)
         now = asked.replace(f"{year}年", f"{target.year}年")
         measures = find_measures(rf, a.cm, now)
@@ -567,7 +567,7 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
 }
 
 
-# 「比2017年多了一些」「比上年增加了」: a change the asker states in passing, not what is asked
+# 「比2017年多」「比上年增加了」: a change the asker states in passing, not what is asked
 _SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
                           r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|不少|很多|些)?")
 

@@ -233,7 +233,7 @@ CLAUSES = re.compile(r"[，,；;。：:]")
 
 def asked_clause_year(question: str) -> int | None:
     """The one year named by the only clause that asks, when another clause names another year and
-    asks nothing (「…比2017年多了一些，2017年的是多少」); None when the years are compared or each asked."""
+    asks nothing (「…比2017年多，2017年的是多少」); None when the years are compared or each asked."""
     clause = asking_clause(question)
     own = {int(y) for y in _YEAR.findall(clause)} if clause else set()
     named = set(years_in(question))
@@ -431,7 +431,7 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
         source = int(worked.group(1))
         years = [y for y in years if y != source] if source - 1 in years else years
     if (asked := asked_clause_year(question)) is not None:
-        years = [asked]  # 「…比2017年多了一些，2017年的机关运行经费是多少」: the other year is said, not asked
+        years = [asked]  # 「…比上年增加了，2017年的收入预算是多少」: the other year is said, not asked
     rel = relative_year(question)
     scope = Scope(pool, bool(named), years, rel)
     anchor = {a.agency for a in (named or focus)}

@@ -657,7 +657,7 @@ _GROUP_WORDS = re.compile(r"这些|那些|之类|等等|这几[类项个种方]|
 def members_named_alone(question: str, f: Fact, names: Iterable[str] = ()) -> list[str]:
     """The members of a list a figure's label prints as a group (「A、B、C等X」) that the question
     names without the others: the figure is the whole group's, so it does not answer for one
-    member (「网络投诉有多少件」 is not the 7733 of 「来信、来电、来访、网络投诉等」)."""
+    member (「来电有多少件」 is not the figure of 「来信、来电、来访、网络投诉等」)."""
     q = question_text(question)
     for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
         q = q.replace(n, "|")
