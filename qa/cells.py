@@ -20,6 +20,7 @@ class RowHit:
     start: int
     length: int
     weak: bool = False
+    text: str = ""  # the question as matched (start is an offset into it, not into any other form)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def match_cells(question: str, tpl: Template) -> CellMatch:
             tkey, row = target
             if (tkey, row.key) not in seen_rows:
                 seen_rows.add((tkey, row.key))
-                m.rows.append(RowHit(tkey, row, start, len(phrase), weak))
+                m.rows.append(RowHit(tkey, row, start, len(phrase), weak, q))
         else:
             tkey, col = target
             if (tkey, col.key) not in seen_cols:

@@ -16,14 +16,17 @@ from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
 from qa.scope import names_used
 from qa.text_match import (
+    Scored,
     asks_change,
     asks_rate,
     best_prose_fact,
     best_table_fact,
     is_change,
     misses_a_specific_word,
+    prose_candidates,
     table_base,
 )
+from qa.verify import uncovered_terms
 from qa.vocab import quantity_asked
 
 _NON_COUNT_UNITS = re.compile(
@@ -46,9 +49,44 @@ class Measure:
 
 
 def specific_rows(hits: list[RowHit]) -> list[RowHit]:
-    """Drop a heading when one of its own sub-rows is named too (无法提供 vs 本机关不掌握…)."""
+    """Drop a heading when one of its own sub-rows is named too (无法提供 vs 本机关不掌握…), and the
+    results' total when it is named only as the set an outcome belongs to (「按其他处理办结的」
+    「办结的申请里予以公开的」: 办结 says where to look, the outcome is what is asked)."""
     keys = {(h.table, h.row.key) for h in hits}
-    return [h for h in hits if not any((h.table, k) in keys for k in _children_keys(h))]
+    outcome = any(h.table == "t3" and not h.weak and _in_results(h.row.key) for h in hits)
+    return [h for h in hits if not any((h.table, k) in keys for k in _children_keys(h))
+            and not (outcome and h.table == "t3" and h.row.key == "total" and _said_as_done(h))
+            and not _domain_of_a_later(h, hits)]
+
+
+_DOMAIN_AFTER = re.compile(r"^[的]?(?:政府信息公开|信息公开)?(?:申请|案件|官司)?(?:里面|里头|里|当中|之中|中)")
+
+
+def _domain_of_a_later(hit: RowHit, hits: list[RowHit]) -> bool:
+    """「收到的申请里，予以公开的有几件」: a row said as the set the next row is counted in
+    (…里/…中 right after it) is where to look, not a second figure asked."""
+    if not hit.text or hit.table != "t3":
+        return False
+    after = hit.text[hit.start + hit.length:]
+    return bool(_DOMAIN_AFTER.match(after)) and any(
+        h.table == hit.table and h.start > hit.start and not h.weak and h.row.key != hit.row.key for h in hits)
+
+
+def _in_results(key: str) -> bool:
+    """An outcome row of table 三 (予以公开 … 其他处理 and their sub-rows), not the total itself."""
+    table = load_templates()["2021"].table("t3")
+    row = next((r for r in table.rows if r.key == key), None) if key != "total" else None
+    while row is not None and row.parent:
+        if row.parent == "results":
+            return True
+        row = next((r for r in table.rows if r.key == row.parent), None)
+    return False
+
+
+def _said_as_done(hit: RowHit) -> bool:
+    """The total named by a word for having been handled (办结, 办理完毕), not by 总计 or 合计."""
+    said = hit.text[hit.start:hit.start + hit.length] if hit.text else ""
+    return bool(said) and not any(w in said for w in ("总计", "合计", "总数"))
 
 
 def _named_child(question: str, hit: RowHit) -> RowHit:
@@ -56,13 +94,14 @@ def _named_child(question: str, hit: RowHit) -> RowHit:
     heading's name already used up (其他) — the sub-row is meant, not the heading's sum."""
     if hit.weak or hit.table not in ("t2", "t3"):
         return hit
-    q = normalize(question).replace(" ", "")
+    # the hit's own text: a question matched without its agency's name has other offsets
+    q = hit.text or normalize(question).replace(" ", "")
     rest = q[:hit.start] + "|" + q[hit.start + hit.length:]
     table = load_templates()["2021"].table(hit.table)
     for child in table.children(hit.row.key):
         core = split_marker(child.label)[1]
         if any(len(w) >= 2 and w in rest for w in (core, *child.aliases)):
-            return RowHit(hit.table, child, hit.start, hit.length)
+            return RowHit(hit.table, child, hit.start, hit.length, text=hit.text)
     return hit
 
 
@@ -231,6 +270,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     # across reports the question's years choose the reports, not a figure inside one of them
     prose = best_prose_fact(question, rf.facts, names, None if across else rf.report.year, levels_only=across,
                             kind=rf.report.kind)
+    if prose is None and not across:
+        prose = told_apart_by_sentence(question, rf.facts, names, rf.report.year, rf.report.kind)
     # 「给工会的经费」 is not 「“三公”经费」 (across reports the question also names other agencies,
     # whose words are no item of this one)
     own_names = set(names) | ({rf.report.agency} if rf.report.agency else set())
@@ -260,6 +301,20 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     if prose:
         return [prose_measure(prose.fact)]
     return found
+
+
+def told_apart_by_sentence(question: str, facts: list[Fact], names: set[str], year: int | None,
+                           kind: str | None) -> Scored | None:
+    """Numbers whose labels share the question's words equally (「…公开各类政府信息756条」 beside
+    「其他应主动公开的政府信息32条」 for 「通过微信公众号发了多少条政府信息」): the one whose own
+    sentence accounts for every word of the question, when exactly one value's does. The words
+    that tell them apart are the question's, read in the sentence that prints the number."""
+    ranked = prose_candidates(question, facts, names, year, kind=kind)
+    top = [s for s in ranked if ranked[0].score - s.score < 0.01] if ranked else []
+    if len(top) < 2 or len({s.fact.value for s in top}) < 2:
+        return None
+    clean = [s for s in top if not uncovered_terms(question, [s.fact.sentence or "", *s.fact.row_path], names)]
+    return clean[0] if clean and len({s.fact.value for s in clean}) == 1 else None
 
 
 def table_measure(f: Fact) -> Measure:

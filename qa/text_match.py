@@ -80,6 +80,17 @@ def unit_conflict(question: str, unit: str | None) -> bool:
     return wanted.startswith("count:") and not unit_answers(wanted, unit)
 
 
+_COUNT_NOUN = re.compile(r"(?:人|户|件|家|辆|台|篇|条|项|场|次)数")
+
+
+def counts_as_labelled(question: str, label: str) -> bool:
+    """「关注人数是多少」 of 「关注人数1314人次」: the label itself names the count the question asks
+    for (人数, 户数, 件数), so the unit the report printed with it is that count's, not another thing's."""
+    if not quantity_asked(question).startswith("count:"):  # 「…人数占比」 asks a share, not the count
+        return False
+    return any(w.group() in label for w in _COUNT_NOUN.finditer(question))
+
+
 _WHOLE_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|全[区县市镇省国年]|今年|本年度?|累计|共计|总共|全部")
 _PREFERRED_COLUMNS = ("合计", "总计", "预算数", "小计", "本年预算", "金额", "本年度")
 
@@ -269,9 +280,11 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
     # is no reason to take it for 「…支出决算」
     levels_only = levels_only or not asks_change(qn)
     for f in facts:
-        if f.table != "prose" or unit_conflict(qn, f.unit) or f.id in running:
+        if f.table != "prose" or f.id in running:
             continue
         label = f.row_path[-1]
+        if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label):
+            continue
         at = _at(f)
         dated = label if _years(label) else (f.sentence or "")[:max(at, 0)]
         if year_mismatch(qn, dated, report_year) or kind_mismatch(qn, label) or (levels_only and is_change(label)):
@@ -354,7 +367,8 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if same_words or not (precision >= _CLEAR or precision >= 2 * other_precision) or other_precision == precision:
             return None  # 「买公务车的预算」: 公务用车购置费? 运行费? 公务接待费? — the question cannot tell
     if _counted_otherwise(normalize(question), best, facts):
-        return None
+        other = _counted_as_asked(normalize(question), best, facts, agency_names)
+        return Scored(other, core + 0.001 * precision, overlap) if other else None
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
 
 
@@ -395,6 +409,19 @@ def _counted_otherwise(q: str, best: Fact, facts: list[Fact]) -> bool:
         return False
     return any(f.table == "prose" and f.sentence == best.sentence and f.value != best.value and f.unit
                and f.unit.lstrip("余多").removeprefix("万") == word for f in facts)
+
+
+def _counted_as_asked(q: str, best: Fact, facts: list[Fact], agency_names: set[str]) -> Fact | None:
+    """The number of the same sentence printed with the measure word the question asks (「年办件量
+    2408件」 for 「一年办了多少件」), when it is the only one so printed and its own label shares a word
+    of the question: the sentence counts two things and the question said which."""
+    word = quantity_asked(q).split(":", 1)[1]
+    qb = bigrams(without(q, agency_names))
+    same = [f for f in facts if f.table == "prose" and f.sentence == best.sentence and f.unit
+            and f.unit.lstrip("余多").removeprefix("万") == word]
+    if len({f.value for f in same}) != 1:
+        return None
+    return same[0] if bigrams(same[0].row_path[-1]) & qb else None
 
 
 _CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")

@@ -27,7 +27,7 @@ from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
-from qa.text_match import bigrams
+from qa.text_match import bigrams, counts_as_labelled
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
@@ -644,7 +644,9 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     unit = answer.unit if answer.value is not None else figs[0].fact.unit
     if wanted == "percent" and operation_share:
         return Verdict(True)
-    if wanted and not unit_answers(wanted, unit):
+    # 「关注人数1314人次」: a label that names the count asked (人数) is that count, whatever unit it has
+    labelled = len(figs) == 1 and counts_as_labelled(question_text(question), " ".join(figs[0].fact.row_path))
+    if wanted and not unit_answers(wanted, unit) and not labelled:
         return Verdict(False, quantity=wanted, label=label)
     return Verdict(True)
 

@@ -118,6 +118,8 @@ def quantity_asked(text: str) -> Quantity:
             if word == "个" and _PEOPLE_COUNTED.search(text[:at[-1]]) and _ENDS.match(text, at[-1] + len(w)):
                 return "count:人"  # 「核定编制几个」「在职人员有几个」: people, counted in 人
             return "count:" + word
+    if (noun := _COUNT_NOUN_ASKED.search(text)) and not money_at:
+        return "count:" + noun.group(1)  # 「接待总人数是多少」「办件数有多少」: the noun says what is counted
     if _HEADCOUNT_NAMED.search(text) and not money_at:
         return "count:人"  # 「部门预算涉及的7个单位，在职人员加起来」: the 预算 names the report, people are asked
     if any(w in text for w in v.quantity_words["money"]):
@@ -125,6 +127,7 @@ def quantity_asked(text: str) -> Quantity:
     return ""
 
 
+_COUNT_NOUN_ASKED = re.compile(r"(人|户|件|家|辆|台|篇|条|项|场)数\s*(?:是|有|为|共|一共|总共|合计)?\s*(?:多少|几)")
 _HEADCOUNT_NAMED = re.compile(r"在职人员|在职人数|实有人数|编制数|人员编制|核定编制|职工人数|在编")
 _PEOPLE_COUNTED = re.compile(r"编制|人员|人数|在职|职工|干部|员工|工作人员")
 _ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
