@@ -98,6 +98,8 @@ def extract_metadata(text: str) -> Metadata:
             break
     if _AGENCY_END.search(publisher) and not (agency and _AGENCY_END.search(agency)):
         agency = publisher  # a crawled page's 发布机构, when no title names one (「第二部分2021年度部门预算表」)
+    if "批复" in titled and (to := _addressee(head)):
+        agency = to  # 「检验检测中心：…现批复你部门2017年度决算」: the accounts are the addressee's
     owner = _BUDGET_OWNER.search(head)
     if owner:  # a budget names its department apart from the title (上海市普陀区2023年区级部门预算)
         agency = _owner_name(owner.group(1))
@@ -112,6 +114,20 @@ def extract_metadata(text: str) -> Metadata:
         p = _PERIOD.search(head)
         year = int(p.group(1)) if p else None
     return Metadata(title, agency, year, published)
+
+
+_NAME_COLON = re.compile(r"([\u4e00-\u9fff()]{4,40})\s*[:：]")
+_TO_YOU = re.compile(r"(?:[^。]{0,200}?。)?[^。]{0,200}?(?:你|贵)(?:单位|部门|局|中心|院|办|委|所|站|队)")
+
+
+def _addressee(head: str) -> str | None:
+    """The unit a 批复 notice is addressed to (「平潭综合实验区科技研究院：…现将2020年部门预算批复给你
+    单位」): the budget or accounts it approves are that unit's, not the issuer's."""
+    for m in _NAME_COLON.finditer(head):
+        name = m.group(1)
+        if _AGENCY_END.search(name) and not name.endswith(("批复", "通知")) and _TO_YOU.match(head, m.end()):
+            return name
+    return None
 
 
 _COVER_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,24}")

@@ -16,7 +16,7 @@ from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_
 from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, SUM, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
-from qa.scope import in_order, names_used
+from qa.scope import in_order, report_names
 from qa.text_match import bigrams, is_total_label, most_of, prose_candidates, without
 from qa.verify import LISTED, list_head, own_clause, question_text, template_words, uncovered_terms
 from qa.vocab import vocabulary
@@ -44,7 +44,7 @@ def shown_label(f: Fact) -> str:
 
 def names_of(report: Report, question: str = "") -> frozenset[str]:
     """The names an agency goes by (with a short form the question made up), none for a report without one."""
-    return names_used(question, report.agency) if report.agency else frozenset()
+    return report_names(question, report)
 
 
 _GAP = re.compile(r"[多少高低大小](?:花|用|支出?|拨|收|付|出)?了?(?:多少|几)|相差|差多少|差距|差额|差了|差几")

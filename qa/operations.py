@@ -57,7 +57,7 @@ from qa.intent import (
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
 from qa.prior_level import prior_level
-from qa.scope import Scope, asked_clause_year, by_level, named_agencies, names_used, without_worked_from
+from qa.scope import Scope, asked_clause_year, by_level, named_agencies, names_used, report_names, without_worked_from
 from qa.text_match import asks_rate, dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
     EXCEPT,
@@ -108,6 +108,7 @@ class Figures:
         agencies = {f.report.agency for f in answer.figures if f.report.agency}
         agencies |= {r.agency for r in named_agencies(question, reports) if r.agency}
         names = {n for a in agencies for n in names_used(question, a)} | agencies | set(typed)
+        names |= {n for f in answer.figures for n in report_names(question, f.report)}
         return gate(question, answer, names, self.sources(reports), share)
 
     def sources(self, reports: list[Report]) -> Sources:

@@ -187,6 +187,23 @@ _AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中
 _LEVEL_SELF = re.compile(r"(市|区|县|镇|乡)人民政府$")
 
 
+_ISSUED = re.compile(r"^(.{4,40}?)关于(?:批复|下达|核批|批准)")
+
+
+def issuer_of(report: Report) -> str | None:
+    """The agency that issued a 批复 notice about another unit's budget or accounts (the report is
+    the addressee's): 「国资局批给科技研究院的…」 names it, and it labels nothing."""
+    m = _ISSUED.match(normalize(report.title or "").replace(" ", ""))
+    return m.group(1) if m and report.agency and m.group(1) != report.agency else None
+
+
+def report_names(question: str, report: Report) -> frozenset[str]:
+    """Every name the question may call a report's agency by: its own, and its 批复's issuer."""
+    names = names_used(question, report.agency) if report.agency else frozenset()
+    issuer = issuer_of(report)
+    return names | names_used(question, issuer) | {issuer} if issuer else names
+
+
 @lru_cache(maxsize=65536)  # the verifier asks it of every candidate figure of a question
 def names_used(question: str, agency: str) -> frozenset[str]:
     """The agency's names, with the short form this question made up for it (城管局), and for a
@@ -324,7 +341,7 @@ _NOT_PLACE_CHARS = set("全本各该哪这那我年政府办代表超介城社�
 def unknown_place(question: str, reports: list[Report]) -> str | None:
     """A place the question opens with that no stored report belongs to (「北京市…」 when we hold none)."""
     q = normalize(question).replace(" ", "")
-    known = "".join(r.agency or "" for r in reports)
+    known = "".join((r.agency or "") + (issuer_of(r) or "") for r in reports)
     gov = _GOVERNMENT.match(q)  # 「月球上的政府…」: a government we hold no report of
     if gov and not set(gov.group(1)) & (_NOT_PLACE_CHARS | _NOT_NAME_CHARS) and gov.group(1) not in known:
         return gov.group(1) + "政府"

@@ -86,3 +86,37 @@ def test_a_budget_owner_is_read_without_the_next_page_glued_to_it() -> None:
 def test_the_unit_a_title_names(title: str, publisher: str, agency: str) -> None:
     text = f"标题: {title}\n发布时间: 2020-08-28 10:57\n发布机构: {publisher}\n正文……"
     assert extract_metadata(text).agency == agency
+
+
+@pytest.mark.parametrize("name,agency", [
+    # 「平潭综合实验区科技研究院：…现将2020年部门预算批复给你单位」, issued by 国有资产管理局
+    ("64_pingtan_guoziju_kejiyanjiuyuan_budget_2020.txt", "平潭综合实验区科技研究院"),
+    # 「平潭综合实验区检验检测中心:…。…现批复你部门2017年度决算」, issued by 市场监督局
+    ("136_pingtan_jianyanjiancezhongxin_final_2017.txt", "平潭综合实验区检验检测中心"),
+    # addressed to the issuer itself: 「平潭综合实验区财政金融局: 你部门报送的…」
+    ("65_pingtan_caizhengjinrongju_final_2014.txt", "平潭综合实验区财政金融局"),
+])
+def test_a_notice_of_approval_is_its_addressees_report(name: str, agency: str) -> None:
+    text = (ROOT / "tests/fixtures" / name).read_text(encoding="utf-8")
+    assert extract_metadata(text).agency == agency
+
+
+def test_the_addressee_is_asked_by_its_own_name(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "facts.sqlite3")
+    names = ("64_pingtan_guoziju_kejiyanjiuyuan_budget_2020.txt", "136_pingtan_jianyanjiancezhongxin_final_2017.txt")
+    assert [r.status for r in ingest_paths([ROOT / "tests/fixtures" / n for n in names], store)] == ["added"] * 2
+    from decimal import Decimal
+
+    from qa.ask import QA
+    qa = QA(store)
+    a = qa.ask("检验检测中心2017年的一般公共预算支出是多少？")
+    assert a.status == "answered" and a.value == Decimal("513.76"), a.text
+    a = qa.ask("区检验检测中心2017年工资福利支出是多少？")
+    assert a.status == "answered" and a.value == Decimal("16.87"), a.text
+    a = qa.ask("科技研究院2020年的一般公共预算收入是多少？")
+    assert a.status == "answered" and a.value == Decimal("100.78"), a.text
+    # the issuer named beside the addressee labels nothing: 「…局批给…的」
+    a = qa.ask("市场监督局批给检验检测中心的2017年决算里，本年收入是多少？")
+    assert a.status == "answered" and a.value == Decimal("513.76"), a.text
+    a = qa.ask("国资局2020年批复给科技研究院的一般公共预算收入有多少？")
+    assert a.status == "answered" and a.value == Decimal("100.78"), a.text
