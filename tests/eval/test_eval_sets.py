@@ -86,6 +86,9 @@ PROBE_ROUNDS = {
     # round 12 (three disclosure reports, three finance 说明 and 批复) at 67.1 % (47/70) when it joined
     "round 12": (sorted((ROOT / "eval" / "probes" / "round12").glob("*.jsonl")),
                  ROOT / "eval" / "probes" / "round12" / "reports", 0.60),
+    # round 13 (three disclosure reports, two finance 说明, a 决算批复) at 74.7 % (56/75) when it joined
+    "round 13": (sorted((ROOT / "eval" / "probes" / "round13").glob("*.jsonl")),
+                 ROOT / "eval" / "probes" / "round13" / "reports", 0.68),
 }
 
 
