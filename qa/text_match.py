@@ -13,6 +13,7 @@ from index.models import AMBIGUOUS, Fact
 from index.template import normalize, split_marker
 from qa.vocab import (
     ANNOUNCES_A_LIST,
+    COUNT_NOUN,
     abbreviation_of,
     contradicts,
     contrast_fit,
@@ -80,15 +81,12 @@ def unit_conflict(question: str, unit: str | None) -> bool:
     return wanted.startswith("count:") and not unit_answers(wanted, unit)
 
 
-_COUNT_NOUN = re.compile(r"(?:人|户|件|家|辆|台|篇|条|项|场|次)数")
-
-
 def counts_as_labelled(question: str, label: str) -> bool:
     """「关注人数是多少」 of 「关注人数1314人次」: the label itself names the count the question asks
     for (人数, 户数, 件数), so the unit the report printed with it is that count's, not another thing's."""
     if not quantity_asked(question).startswith("count:"):  # 「…人数占比」 asks a share, not the count
         return False
-    return any(w.group() in label for w in _COUNT_NOUN.finditer(question))
+    return any(w.group() in label for w in COUNT_NOUN.finditer(question))
 
 
 _WHOLE_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|全[区县市镇省国年]|今年|本年度?|累计|共计|总共|全部")

@@ -127,7 +127,9 @@ def quantity_asked(text: str) -> Quantity:
     return ""
 
 
-_COUNT_NOUN_ASKED = re.compile(r"(人|户|件|家|辆|台|篇|条|项|场)数\s*(?:是|有|为|共|一共|总共|合计)?\s*(?:多少|几)")
+# a noun of what is counted (人数 of 关注人数, 件数 of 办件数): it asks that count, in that unit
+COUNT_NOUN = re.compile(r"(人|户|件|家|辆|台|篇|条|项|场|次)数")
+_COUNT_NOUN_ASKED = re.compile(r"(?!次)" + COUNT_NOUN.pattern + r"\s*(?:是|有|为|共|一共|总共|合计)?\s*(?:多少|几)")
 _HEADCOUNT_NAMED = re.compile(r"在职人员|在职人数|实有人数|编制数|人员编制|核定编制|职工人数|在编")
 _PEOPLE_COUNTED = re.compile(r"编制|人员|人数|在职|职工|干部|员工|工作人员")
 _ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
