@@ -386,14 +386,14 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     owner = head[: cut + 1] if cut > 0 else ""
     bare = _DATE_ONLY.sub("", owner.rstrip("，,"))
     if not _HAN.search(_SCOPE_ONLY.sub("", bare)) and not _names_a_row(rf, bare):
-        owner = ""  # 「本级2026年的水费和电费」: a year and a scope own no item (unless a row is so named)
+        owner = ""  # 「万里街道2024年的工资福利支出和商品…」: a year and a scope own no item (unless a row is so named)
     parts = parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
                          for p, same in zip(parts[1:], same_item, strict=True)]
     return _shared_column(rf, parts)
 
 
 def _names_a_row(rf: ReportFacts, words: str) -> bool:
-    """「本级的编制数和在职人数」: 本级 is the scope of a report, and also the row 「经济发展局本级」 of its
+    """「本级的在职人数与编制数」: 本级 is the scope of a report, and also the row 「经济发展局本级」 of its
     staffing table, whose columns the items are."""
     words = question_text(words)
     return len(words) >= 2 and any(f.table != "prose" and f.row_path and words in question_text(f.row_path[-1])

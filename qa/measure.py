@@ -306,7 +306,7 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
 def told_apart_by_sentence(question: str, facts: list[Fact], names: set[str], year: int | None,
                            kind: str | None) -> Scored | None:
     """Numbers whose labels share the question's words equally (「…公开各类政府信息756条」 beside
-    「其他应主动公开的政府信息32条」 for 「通过微信公众号发了多少条政府信息」): the one whose own
+    「其他应主动公开的政府信息32条」 for 「通过公众号公开了几条政府信息」): the one whose own
     sentence accounts for every word of the question, when exactly one value's does. The words
     that tell them apart are the question's, read in the sentence that prints the number."""
     ranked = prose_candidates(question, facts, names, year, kind=kind)

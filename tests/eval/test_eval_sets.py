@@ -60,35 +60,32 @@ PROBE_SETS = sorted((ROOT / "eval" / "probes").glob("*.jsonl"))
 MIN_PROBE_ACCURACY = 0.70
 
 
+def _round(n: int) -> tuple[list[Path], Path]:
+    """A later probe round's question sets and the folder of its own reports."""
+    folder = ROOT / "eval" / "probes" / f"round{n}"
+    return sorted(folder.glob("*.jsonl")), folder / "reports"
+
+
 # each later round with its own reports, gated once its classes were handled: rounds 5 and 6 scored
 # 74.8 % (98/131) and 73.3 % (85/116) with the fake embedder when they joined the gate, less a margin
 PROBE_ROUNDS = {
     "rounds 3-4": (PROBE_SETS, ROOT / "eval" / "probe_reports", MIN_PROBE_ACCURACY),
-    "round 5": (sorted((ROOT / "eval" / "probes" / "round5").glob("*.jsonl")),
-                ROOT / "eval" / "probes" / "round5" / "reports", 0.65),
-    "round 6": (sorted((ROOT / "eval" / "probes" / "round6").glob("*.jsonl")),
-                ROOT / "eval" / "probes" / "round6" / "reports", 0.65),
+    "round 5": (*_round(5), 0.65),
+    "round 6": (*_round(6), 0.65),
     # round 7 (five reports, one of another city, in one set) at 60.6 % (43/71) when it joined
-    "round 7": (sorted((ROOT / "eval" / "probes" / "round7").glob("*.jsonl")),
-                ROOT / "eval" / "probes" / "round7" / "reports", 0.55),
+    "round 7": (*_round(7), 0.55),
     # round 8 (three disclosure reports, three finance 说明, in one set) at 76.0 % (57/75) when it joined
-    "round 8": (sorted((ROOT / "eval" / "probes" / "round8").glob("*.jsonl")),
-                ROOT / "eval" / "probes" / "round8" / "reports", 0.65),
+    "round 8": (*_round(8), 0.65),
     # round 9 (three disclosure reports, three finance 说明) at 72.0 % (54/75) when it joined
-    "round 9": (sorted((ROOT / "eval" / "probes" / "round9").glob("*.jsonl")),
-                ROOT / "eval" / "probes" / "round9" / "reports", 0.62),
+    "round 9": (*_round(9), 0.62),
     # round 10 (three disclosure reports, three finance 说明) at 86.7 % (65/75) when it joined
-    "round 10": (sorted((ROOT / "eval" / "probes" / "round10").glob("*.jsonl")),
-                 ROOT / "eval" / "probes" / "round10" / "reports", 0.78),
+    "round 10": (*_round(10), 0.78),
     # round 11 (three disclosure reports, three finance 说明 and 批复) at 80.0 % (60/75) when it joined
-    "round 11": (sorted((ROOT / "eval" / "probes" / "round11").glob("*.jsonl")),
-                 ROOT / "eval" / "probes" / "round11" / "reports", 0.72),
+    "round 11": (*_round(11), 0.72),
     # round 12 (three disclosure reports, three finance 说明 and 批复) at 67.1 % (47/70) when it joined
-    "round 12": (sorted((ROOT / "eval" / "probes" / "round12").glob("*.jsonl")),
-                 ROOT / "eval" / "probes" / "round12" / "reports", 0.60),
+    "round 12": (*_round(12), 0.60),
     # round 13 (three disclosure reports, two finance 说明, a 决算批复) at 74.7 % (56/75) when it joined
-    "round 13": (sorted((ROOT / "eval" / "probes" / "round13").glob("*.jsonl")),
-                 ROOT / "eval" / "probes" / "round13" / "reports", 0.68),
+    "round 13": (*_round(13), 0.68),
 }
 
 

@@ -52,7 +52,7 @@ def test_no_mix_of_columns_passes_as_one_figure(staffing: QA, question: str) -> 
 
 
 @pytest.mark.parametrize("question,value", [
-    ("经发局2018年本级的编制数和在职人数相差几个", 6),  # 35 − 29
+    ("经发局2018年本级的在职人数与编制数相差多少", 6),  # 35 − 29
     ("经发局2017年本级，在职人数比编制数多几个？", 18),  # 44 − 26
 ])
 def test_two_columns_of_the_row_named_once(staffing: QA, question: str, value: int) -> None:
