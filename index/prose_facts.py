@@ -57,6 +57,7 @@ _ASIDE = re.compile(r"(?<![局处委会府院所站队室心镇道厅办司位])
 def _label(sentence: str, at: int) -> str:
     """The clause before the number: 「其中组织机构信息26条」 → 「其中组织机构信息」."""
     before = _ASIDE.sub(r" \1 ", sentence[:at])
+    before = _ONE_CHAR_ASIDE.sub(lambda m: m.group().translate(_HIDE), before)  # 「出国（境）经费」: one name
     parts = _CLAUSE_BREAK.split(before)
     label = parts[-1].strip() if parts else before
     # 「…1条，突发公共事件应急预案、预警信息及应对情况1条」: in a list its numbers part by 「，」, a 「、」 joins
@@ -75,9 +76,13 @@ def _label(sentence: str, at: int) -> str:
     if (prior := list(_NUMBER.finditer(label))) and (j := _JOINER_LEAD.match(label, prior[-1].end())) \
             and len(_HAN.findall(label[j.end():])) >= 2:
         label = label[j.end():]
-    return _CONTROL.sub("", label)[-40:]
+    return _CONTROL.sub("", label).translate(_SHOW)[-40:]
 
 
+# a single character in brackets inside a name (出国（境）): no list number (（一）) nor level (（项）)
+_ONE_CHAR_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([^一二三四五六七八九十类款项\d\W])[)）]")
+_HIDE = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")  # no clause break inside, restored as printed
+_SHOW = {v: k for k, v in _HIDE.items()}
 _JOINER_LEAD = re.compile(r"\s*(?:以及|及|和|与|并|、)\s*")
 
 

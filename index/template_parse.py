@@ -454,7 +454,7 @@ def _facts(report_id, table: TableDef, readings: dict[str, RowReading], stream: 
                     row_path=table.row_path(row.key),
                     column_path=col.path,
                     value=part.value,
-                    unit=col.unit or unit or table.unit,
+                    unit=_printed_scale(stream, part.end, col.unit or unit or table.unit),
                     status=r.status,
                     row_key=f"{table.key}.{row.key}",
                     column_key=col.key,
@@ -463,6 +463,18 @@ def _facts(report_id, table: TableDef, readings: dict[str, RowReading], stream: 
                     raw=part.text,
                     candidate=ci if len(r.candidates) > 1 else 0,
                 )
+
+
+_SCALE = re.compile(r"\s*(万元|亿元|千元)")
+
+
+def _printed_scale(stream: Stream, end: int, unit: str | None) -> str | None:
+    """An amount column is in 元 by the template, but a cell may print its own scale (「政府集中采购
+    2 45.82万元」): the printed one is the cell's."""
+    if unit != "元":
+        return unit
+    m = _SCALE.match(stream.text, end)
+    return m.group(1) if m else unit
 
 
 def _grid(report_id: str, table: TableDef, readings: dict[str, RowReading], page: int | None, unit: str) -> Table:

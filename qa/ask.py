@@ -42,6 +42,7 @@ from qa.scope import (
 from qa.side_by_side import compare_by_asking
 from qa.text_match import bigrams, without
 from qa.verify import uncovered_terms
+from qa.vocab import vocabulary as cue_words
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
 _QUESTION_WORDS = {"怎么", "么样", "什么", "哪些", "如何", "为什", "么呢", "是不", "不是", "可以", "请问", "一下"}
@@ -136,7 +137,11 @@ class QA:
         typed = (typo[0],) if typo else ()
         verified = self.figures.verified(q, answer, reports, intent.kind == SHARE, typed)
         one_cell = len({(f.fact.table, f.fact.row_path, f.fact.column_path) for f in answer.figures}) == 1
-        if verified is not answer and intent.kind == LOOKUP and one_cell and scope.earlier_year is None:
+        # cells of one row under several columns for a question that joins no items (「群众」 read as the
+        # 自然人 column beside the 总计 of 「一共」) were one reading of a single figure, not parts asked
+        one_asked = one_cell or not _joins_items(without(q, {n for r in named if r.agency
+                                                              for n in names_used(q, r.agency)}))
+        if verified is not answer and intent.kind == LOOKUP and one_asked and scope.earlier_year is None:
             # the first choice does not cover the question: a runner-up that does may stand (not for a
             # year with no report of its own, whose figures must be dated to it: 「2017年的…」 asked of 2018's)
             verified = self.figures.runner_up(q, answer.figures[0].report, reports, typed) or verified
@@ -294,3 +299,10 @@ def combine(question: str, answers: list[Answer]) -> Answer:
                   reports=tuple(dict.fromkeys(r for a in answers for r in a.reports)),
                   warnings=tuple(dict.fromkeys(w for a in answers for w in a.warnings))
                   + (("partial",) if missing and answered else ()), parts=tuple(answers))
+
+
+def _joins_items(text: str) -> bool:
+    """Whether a question names several things (a joiner or 各/分别): then each cell it matched is a
+    part asked, and one number, however well it covers the words, answers only one of them."""
+    v = cue_words()
+    return any(w in text for w in (*v.joiners, *v.each))

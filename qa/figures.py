@@ -167,6 +167,12 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str, text: str
         return Answer(q, REFUSED, f"{who(r)}「{part.label}」为{num(part.value, part.unit)}，但报告中找不到它所占的"
                                   "总数，无法计算比例。可以在问题里写明是占什么的比例（如「占“三公”经费的比例」）。",
                       citations=cites, reports=(r.id,))
+    return divided(q, rf, part, base)
+
+
+def divided(q: str, rf: ReportFacts, part: Value, base: tuple[Value, str]) -> Answer:
+    """`part` as a percentage of the whole in `base`, both cited and the division shown."""
+    r = rf.report
     whole, whole_label = base
     if whole.value in (None, 0) or part.value is None:
         return refuse_figure(q, r)
@@ -178,6 +184,7 @@ def share_answer(q: str, rf: ReportFacts, m: Measure | None, eff: str, text: str
     return Answer(q, ANSWERED, text, share, "%", figs, cites, reports=(r.id,))
 
 
+_SIZE_SAID = re.compile(r"(?:那|这)?(\d+)\s*(?:件|宗|条|个|项|份)(?=[\u4e00-\u9fff])")
 WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,]?(.+)$")
 _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:比例|比重|百分|几成|多少|份额|几)")
 
@@ -209,6 +216,15 @@ def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str]
         return None
     wholes = [g for g in rf.facts if g.table == "prose" and g.unit == f.unit and g.span and g.value is not None
               and g.span[1] <= at and at - g.span[1] <= _BREAKDOWN_REACH and g.value >= f.value]
+    if not wholes and text[:at].rstrip().endswith(("。", "；")):
+        # 「主动公开政府信息225条，公开类别主要涉及…。其中…征地信息类121条」: a 其中 that opens its
+        # sentence breaks down the one figure of this unit the sentence before it prints
+        before = text[:at].rstrip()
+        start = max(before.rfind(c, 0, len(before) - 1) for c in "。；\n") + 1
+        wholes = [g for g in rf.facts if g.table == "prose" and g.unit == f.unit and g.span and g.value is not None
+                  and start <= g.span[0] and g.span[1] <= at and g.value >= f.value]
+        if len({g.value for g in wholes}) != 1:
+            return None
     if not wholes:
         return None
     g = max(wholes, key=lambda x: x.span[1])
@@ -264,9 +280,19 @@ def whole_named(q: str) -> tuple[str, str, bool] | None:
     after = _PART_OF.match(q)
     if after and uncovered_terms(after.group(2), ()):  # 「占了多大比例」 names no whole
         return after.group(2), after.group(1), True
+    if inside := _PART_IN_WHOLE.match(q):  # 「征地信息类在主动公开信息里占几成」: the whole after 在
+        return inside.group(2), inside.group(1), True
     if match := WHOLE_OF.match(q):
         return match.group(1), without_share_words(match.group(2)), False
     return None
+
+
+_PART_IN_WHOLE = re.compile(r"^(.{2,40}?)在([^，,。？?]{2,30}?)(?:之中|当中|中|里面|里)[，,]?(?:所|的)?占")
+
+
+def whole_of_share(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:
+    """The whole a share question names (「…占办理结果的比例」), with the part read beside it."""
+    return _named_whole(q, rf, m)
 
 
 def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:
@@ -281,6 +307,12 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     names = names_of(rf.report, q)  # 「某审批局…办结的申请里」: the name's 审批 is no 行政许可 row
     head, tail = without(head, names), without(tail, names)
     wholes = quoted_whole(head, rf) or find_measures(rf, match_cells(head, tpl), head)
+    if (size := _SIZE_SAID.search(head)) and (bare := _SIZE_SAID.sub("", head).strip()):
+        # 「5件申请里」「主动公开的66条信息里」: the size the asker knows is no word of the whole's name, but
+        # the whole must be that size: read without it first, and kept only when it is
+        said = Decimal(size.group(1))
+        plain = quoted_whole(bare, rf) or find_measures(rf, match_cells(bare, tpl), bare)
+        wholes = next((w for w in (plain, wholes) if w and w[0].value.value == said), wholes)
     if not wholes or wholes[0].value.value is None:
         return None
     w = wholes[0].value
@@ -370,6 +402,10 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         _shortens(run, lbl) for lbl in printed if _PARTS[kind].search(lbl))}, key=len, reverse=True)
     for i, lbl in enumerate(joined):
         head = head.replace(lbl, f"\x00{i}\x00")
+    if (listed := _LISTED_IN_BRACKETS.search(head)) and len(_PARTS[kind].split(listed.group(2))) >= 2:
+        # 「“三公”经费（出国、接待、公车）合计」: the bracket lists the items of the whole before it
+        owner = listed.group(1).strip()
+        head = "、".join(f"{owner}中{p}" for p in _PARTS[kind].split(listed.group(2)) if p.strip())
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
     if parts:  # 「不予公开、无法提供、不予处理这三种结果」「办公费和印刷费两项」: the count names no item
@@ -390,6 +426,9 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     parts = parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
                          for p, same in zip(parts[1:], same_item, strict=True)]
     return _shared_column(rf, parts)
+
+
+_LISTED_IN_BRACKETS = re.compile(r"([^（(]*)[（(]([^（()）]{3,40})[)）]")
 
 
 def _names_a_row(rf: ReportFacts, words: str) -> bool:
@@ -422,9 +461,11 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
     tpl = load_templates()["2021"]
     # 「…财政预算、决算信息和…类信息一共几条」: each item is counted as the whole question counts
     counted = _COUNT_ASKED.search(q)
+    money = _money_said(q, parts)  # 「出国、接待、公车三项预算合计」: each item's 预算, not its 辆
     found: list[Measure] = []
     for part in parts:
-        words = part + counted.group() if counted and not _COUNT_ASKED.search(part) else part
+        words = part + counted.group() if counted and not _COUNT_ASKED.search(part) else part + (
+            money if not any(w in part for w in vocabulary().quantity_words["money"]) else "")
         got = find_measures(rf, match_cells(words, tpl), words)
         cut = max(part.rfind(c) for c in "的，,中里")
         if cut > 0 and len(item := part[cut + 1:].strip()) >= 2 and _HAN.search(part[:cut]) \
@@ -432,11 +473,21 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
                      or _owner_words(part, cut)):
             # 「一般公共预算支出里，行政运行」: the owner's words outrank its item's; the item is looked up
             # by its own name (the caller still checks that the owner covers it)
-            words = item + counted.group() if counted and not _COUNT_ASKED.search(item) else item
+            words = item + counted.group() if counted and not _COUNT_ASKED.search(item) else \
+                item + _money_said(part, [item])
             got = find_measures(rf, match_cells(words, tpl), words) or got
         if got and _new(got[0], found):
             found.append(got[0])
     return found if len(found) == len(parts) else []
+
+
+def _money_said(q: str, parts: list[str]) -> str:
+    """The amount word a question says of all its items at once (「三项预算合计」「…合计多少钱」), for
+    the items that do not say one themselves; "" when none is said, or every item says its own."""
+    words = vocabulary().quantity_words["money"]
+    if all(any(w in p for w in words) for p in parts):
+        return ""
+    return next((w for w in words if len(w) >= 2 and w in q), "")
 
 
 def _owner_words(part: str, cut: int) -> bool:

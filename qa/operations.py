@@ -27,6 +27,7 @@ from qa.figures import (
     arithmetic,
     asks_gap,
     coded_items,
+    divided,
     item_parts,
     lookup,
     measures_per_part,
@@ -39,7 +40,9 @@ from qa.figures import (
     share_answer,
     shown_label,
     units_of_a_column,
+    whole_of_share,
 )
+from qa.from_to import from_to_pairs
 from qa.intent import (
     COMPARE,
     DIFF,
@@ -55,9 +58,18 @@ from qa.intent import (
     without_share_words,
 )
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
-from qa.measure import Measure, find_measures, prose_measure, share_measure, table_measure
-from qa.prior_level import prior_level
-from qa.scope import Scope, asked_clause_year, by_level, named_agencies, names_used, report_names, without_worked_from
+from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure, table_measure
+from qa.prior_level import printed_again, prior_level
+from qa.scope import (
+    Scope,
+    asked_clause_year,
+    asking_clause,
+    by_level,
+    named_agencies,
+    names_used,
+    report_names,
+    without_worked_from,
+)
 from qa.text_match import asks_rate, dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
     EXCEPT,
@@ -66,6 +78,7 @@ from qa.verify import (
     figure_context,
     gate,
     list_head,
+    narrower_item,
     unasked_words,
     uncovered_terms,
     unheld_labels,
@@ -210,7 +223,8 @@ class Figures:
         if found is not None and found.status == ANSWERED \
                 and self.verified(a.q, found, a.reports, False) is not found:
             found = None  # a figure dated to the year that answers something else: the level may still be worked back
-        if found is None and a.intent.kind == LOOKUP and (worked := self._worked_back(a, target, year)):
+        # a stated share is looked up as any figure is (「…占比80.29%，较2019年下降10.33个百分点」)
+        if found is None and a.intent.kind in (LOOKUP, SHARE) and (worked := self._worked_back(a, target, year)):
             return worked
         if found is None:
             return Answer(a.q, REFUSED, f"没有{target.agency}{year}年的报告；它{target.year}年的报告里也没有写明"
@@ -226,16 +240,30 @@ class Figures:
         answer the question for the report's own year, verified as any answer is."""
         rf = self.kb.of(target)
         asked = without_worked_from(a.eff)
-        if asked_clause_year(asked) == year:  # 「…比2017年多，2017年的是多少」: what was said, less the change
-            asked = _SAID_CHANGE.sub("", asked)
-        now = asked.replace(f"{year}年", f"{target.year}年")
-        measures = find_measures(rf, a.cm, now)
-        if len(measures) != 1 or measures[0].kind != "prose":
-            return None
-        found = lookup(now, rf, measures)
-        if found.status != ANSWERED or self.verified(now, found, a.reports, False) is not found:
+        readings = [asked]
+        if asked_clause_year(asked) == year:
+            # 「…减少了一些，2015年它的本年收入是多少」: the clause asking the year, when it names the item;
+            # 「…比2017年多，2017年的是多少」: what was said, less the change
+            clause = asking_clause(asked)
+            readings = [clause] if clause else []
+            readings.append(_SAID_CHANGE.sub("", asked))
+        found = measures = None
+        for reading in readings:
+            now = reading.replace(f"{year}年", f"{target.year}年")
+            measures = find_measures(rf, a.cm, now)
+            if len(measures) != 1 or measures[0].kind != "prose":
+                continue
+            found = lookup(now, rf, measures)
+            if found.status == ANSWERED and self.verified(now, found, a.reports, False) is found:
+                break
+            found = None
+        if found is None or not measures:
             return None
         p = prior_level(measures[0].value.inputs[0], rf.facts, year, target.year, target.kind)
+        if p is None:  # the level found may be printed again where the change stands beside it
+            worked = {q.value: q for f in printed_again(measures[0].value.inputs[0], rf.facts)
+                      if (q := prior_level(f, rf.facts, year, target.year, target.kind))}
+            p = next(iter(worked.values())) if len(worked) == 1 else None
         if p is None:
             return None
         level, change = p.level, p.change
@@ -377,6 +405,8 @@ class Figures:
             return found
         if found := self._two_years_of_an_item(a, rf):  # both years printed side by side in the item
             return found
+        if found := self._from_to(a, rf):  # 「由每人每月300元提高到462元」: the change is 462 − 300
+            return found
         before = next((r for r in a.reports if same_agency(r.agency, target.agency)
                        and r.year == (target.year or 0) - 1), None)
         if before is not None:
@@ -387,6 +417,32 @@ class Figures:
         last = (target.year or 0) - 1
         text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
         return Answer(a.q, REFUSED, text, reports=(target.id,))
+
+    def _from_to(self, a: Asked, rf: ReportFacts) -> Answer | None:
+        """The change between the two ends a sentence prints (「由A提高到B」), for the first end whose
+        words the verifier lets through as the question's subject; the answer shows B − A."""
+        pairs = {first.id: (first, second) for first, second in from_to_pairs(rf.facts)}
+        if not pairs:
+            return None
+        names = names_of(rf.report, a.eff)
+        firsts = [pairs[s.fact.id][0] for s in prose_candidates(a.eff, [p[0] for p in pairs.values()], names,
+                                                                 rf.report.year, kind=rf.report.kind)]
+        for first in firsts:
+            second = pairs[first.id][1]
+            vals = [Value(f.value, f.unit, (f,), shown_label(f)) for f in (first, second)]
+            change = second.value - first.value
+            text = (f"{who(rf.report)}报告原文：「{first.sentence}」「{shown_label(first)}」由"
+                    f"{num(first.value, first.unit)}{'提高' if change >= 0 else '降低'}到"
+                    f"{num(second.value, second.unit)}，变化{num(second.value, second.unit)} − "
+                    f"{num(first.value, first.unit)} = {num(change, first.unit)}。")
+            figs, cites = figures_of([(v, rf.report) for v in vals], rf.titles)
+            if change < 0 and _ASKED_DOWN.search(a.q):  # 「缩短了多少分钟」: asked as a decrease, its size
+                change = -change
+                text = text[:-1] + f"，即减少{num(change, first.unit)}。"
+            got = Answer(a.q, ANSWERED, text, change, first.unit, figs, cites, reports=(rf.report.id,))
+            if self.verified(a.q, got, a.reports, False) is got:
+                return got
+        return None
 
     def _names_more(self, a: Asked, found: Answer) -> bool:
         """A stated change whose own words name an item the question does not (「公务用车购置及运行费
@@ -450,6 +506,8 @@ class Figures:
 
     def _share(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)
+        if summed := self._share_of_a_sum(a, rf):
+            return summed
         measures = find_measures(rf, a.cm, without_share_words(a.eff))
         if measures or WHOLE_OF.match(a.eff):
             # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
@@ -460,6 +518,31 @@ class Figures:
                 return share
             return self.stated_share(a.q, a.eff, rf, a.reports) or share
         return self.stated_share(a.q, a.eff, rf, a.reports) or refuse_figure(a.q, target)
+
+    def _share_of_a_sum(self, a: Asked, rf: ReportFacts) -> Answer | None:
+        """「予以公开和部分公开加起来占多少」: the items added, then divided by the whole they are each a
+        share of (the same whole for every item, or no share is computed)."""
+        # the items are what stands before 占 (「A和B加起来占办理结果的比例」: 办理结果 is the whole)
+        asked = without_share_words(a.eff.split("占")[0] if "占" in a.eff else a.eff)
+        if len(item_parts(rf, asked, SUM)) < 2:
+            return None
+        parts = measures_per_part(rf, asked, SUM)
+        if len(parts) < 2 or any(p.value.value is None for p in parts) \
+                or self.each_item_answered(replace(a, eff=asked), rf, parts, SUM) is not None:
+            return None
+        bases = [share_base(rf, p) for p in parts]
+        if any(b is None for b in bases) or len({(b[0].value, b[1]) for b in bases}) != 1:
+            return None
+        if len({p.value.unit for p in parts}) != 1:
+            return None
+        first = parts[0]
+        if (named := whole_of_share(a.eff, rf, first)) and named[1][0].value != bases[0][0].value:
+            return None  # the whole the question names is not the one every item is a share of
+        total = sum((p.value.value for p in parts), start=Decimal(0))
+        label = " + ".join(p.value.label for p in parts)
+        both = Value(total, first.value.unit, tuple(f for p in parts for f in p.value.inputs), label, summed=True)
+        # a share the report states for the same items (「予以公开及部分公开…占17.46%」) is given as stated
+        return self.stated_share(a.q, a.eff, rf, a.reports) or divided(a.q, rf, both, bases[0])
 
     def _sum_or_difference(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)
@@ -529,6 +612,10 @@ class Figures:
         def said(part: str, ctx: list[str]) -> bool:
             return not uncovered_terms(part, ctx, names) and not unheld_labels(part, ctx, labels, names)
 
+        # 「公车」 is not answered by 「其中公务用车购置费」, a part of it, whatever words they share
+        narrower = [len(m.value.inputs) == 1 and bool(narrower_item(a.eff, m.value.inputs[0])) for m in measures]
+        contexts = [[] if n else ctx for n, ctx in zip(narrower, contexts, strict=True)]
+
         # 「在网站上主动公开的信息，民政…类和科教卫健类」: the item after its owner's 「，」 by its own words
         # (the owner's words are the whole's, checked against all the inputs together at the end)
         covers = [{i for i, ctx in enumerate(contexts)
@@ -569,8 +656,11 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
 
 
 # 「比2017年多」「比上年增加了」: a change the asker states in passing, not what is asked
+_ASKED_DOWN = re.compile(r"缩短|缩减|压缩|降低|减少|下降|下调|少了")
 _SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
-                          r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|不少|很多|些)?")
+                          r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|一块|不少|很多|些)?"
+                          # and the amount said with it (「下降了10.33个百分点」)
+                          r"(?:\d+(?:\.\d+)?\s*(?:个百分点|%|％|万元|亿元|元|件|条|人|个)?)?")
 
 
 def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Answer:

@@ -1,7 +1,8 @@
 """An earlier year's level worked out from a later report: 「行政运行10.73万元，较上年决算数减少17.68万元」
 gives 2016's 行政运行 as 10.73 + 17.68 = 28.41万元. Only an amount stated beside the level it changes,
 in the same unit and against the same kind of figure the report holds (a final account's 上年决算数,
-a budget's 上年预算数), is used; a percentage change would give a rounded level and is not.
+a budget's 上年预算数), is used; a percentage change would give a rounded level and is not, unless the
+level is itself a percentage and the change is in 个百分点.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from index.models import Fact
 _CHANGE = re.compile(r"^(?:比|较|与)(?P<year>上年|上一年|去年|(?:19|20)\d\d\s*年)度?(?P<base>决算数?|预算数?|执行数)?"
                      r"(?:相比)?(?:的)?(?P<way>增加|减少|增长|下降|上升|降低|多|少)了?$")
 _DOWN = ("减少", "下降", "降低", "少")
+# a percentage's change in 个百分点 is exact (80.29%, 下降10.33个百分点 → 90.62%); a 「下降30%」 of a
+# percentage is a rate of a rate and is not used
+_CHANGED_IN = {"%": "个百分点"}
 _KIND_BASE = {"final": "决算", "budget": "预算"}
 
 
@@ -31,11 +35,11 @@ class PriorLevel:
 def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | None,
                 kind: str | None) -> PriorLevel | None:
     """The level of `year` implied by `level` and the change printed right after it, if any."""
-    if level.table != "prose" or not level.unit or level.unit == "%" or report_year is None:
+    if level.table != "prose" or not level.unit or report_year is None:
         return None
     for f in facts:
         if f.table != "prose" or f.sentence != level.sentence or f.row_path[:-1] != level.row_path \
-                or f.unit != level.unit:
+                or f.unit != _CHANGED_IN.get(level.unit, level.unit):
             continue
         m = _CHANGE.match(f.row_path[-1].replace(" ", ""))
         if m is None:
@@ -49,3 +53,15 @@ def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | No
         value = level.value + f.value if down else level.value - f.value
         return PriorLevel(level, f, value, down) if value >= 0 else None
     return None
+
+
+_YEAR_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年")
+
+
+def printed_again(level: Fact, facts: list[Fact]) -> list[Fact]:
+    """The same amount printed elsewhere under the same words, a year aside (「本年收入2250.86万元」 in
+    the overview, 「（一）2016本年收入2250.86万元，比2015年决算数减少…」 in its own section): the
+    change may stand beside only one of them."""
+    own = _YEAR_WORDS.sub("", level.row_path[-1]).strip()
+    return [f for f in facts if f.table == "prose" and f is not level and f.value == level.value
+            and f.unit == level.unit and own and _YEAR_WORDS.sub("", f.row_path[-1]).strip().endswith(own)]

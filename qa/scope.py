@@ -248,12 +248,17 @@ ASKS = re.compile(r"多少|几(?!乎)[\u4e00-\u9fff]|几$|是什么|哪|呢\s*[�
 CLAUSES = re.compile(r"[，,；;。：:]")
 
 
+_THAN_BEFORE = re.compile(r"(?:比|较|与)(?:上一?年度?|去年)")
+
+
 def asked_clause_year(question: str) -> int | None:
     """The one year named by the only clause that asks, when another clause names another year and
     asks nothing (「…比2017年多，2017年的是多少」); None when the years are compared or each asked."""
     clause = asking_clause(question)
     own = {int(y) for y in _YEAR.findall(clause)} if clause else set()
     named = set(years_in(question))
+    if len(own) == 1 and named == own and clause and _THAN_BEFORE.search(question.replace(clause, "")):
+        return own.pop()  # 「本年收入比上年少了一些，2015年的是多少」: the year before is the one asked
     if len(own) != 1 or len(named) != 2:
         return None
     asked = own.pop()

@@ -228,8 +228,8 @@ def is_change(label: str) -> bool:
 
 
 # a change clause whose subject is the clause before it (the parser keeps that subject in the path)
-_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年度?)"
-                          r"|(?:增长|增加|减少|下降|上升|降低))[增长加减少下降上升低了\s]*$")
+_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年)度?"
+                          r"(?:决算|预算|执行)?数?|(?:增长|增加|减少|下降|上升|降低))[增长加减少下降上升低了\s]*$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?")
 
 
@@ -358,6 +358,12 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
             break
         if other.value == best.value:
             continue
+        if other_core == core and (inner := named_inside(question, best, other)) is not None:
+            best = inner  # 「基本支出中人员支出」: the part named inside its whole is asked, not the whole
+            continue
+        if other_core == core and (rest := _the_rest_unasked(question, best, other)) is not None:
+            best = rest  # 「主动公开了多少条」: 「主动公开信息数为140条」, not 「其他因主动公开的…56条」
+            continue
         same_words = normalize(" ".join(other.row_path)) == normalize(" ".join(best.row_path))
         if same_words and (lead := _plainer_subject(question, [f for c, _, f, _ in ranked if c == core])):
             best = lead  # 「一、…本年收入92.34万元」 over 「（二）政府性基金预算财政拨款…本年收入0.00万元」
@@ -368,6 +374,42 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         other = _counted_as_asked(normalize(question), best, facts, agency_names)
         return Scored(other, core + 0.001 * precision, overlap) if other else None
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
+
+
+def _the_rest_unasked(question: str, a: Fact, b: Fact) -> Fact | None:
+    """Of two tied numbers, the one that is no 「其他…」 rest of a list, when the other is and the
+    question does not say 其他: None when neither or both are."""
+    q = normalize(question)
+    rest = [any(w in normalize(f.row_path[-1]) and w not in q for w in vocabulary().residual) for f in (a, b)]
+    return (b if rest[0] else a) if rest[0] != rest[1] else None
+
+
+_INSIDE = re.compile(r"^(?:里面|当中|之中|里|中)的?[，,]?")
+
+
+def _named_at(q: str, label: str) -> tuple[int, int] | None:
+    """Where the longest run of a label's words (three characters or more) stands in the question."""
+    best: tuple[int, int] | None = None
+    for run in _CJK_RUNS.findall(normalize(label)):
+        for n in range(len(run), 2, -1):
+            hit = next(((i, i + n) for i in range(len(run) - n + 1) if run[i:i + n] in q), None)
+            if hit:
+                at = q.find(run[hit[0]:hit[1]])
+                if best is None or n > best[1] - best[0]:
+                    best = (at, at + n)
+                break
+    return best
+
+
+def named_inside(question: str, a: Fact, b: Fact) -> Fact | None:
+    """Of two numbers the question names both of, the one it names inside the other (「X里的Y」
+    「X中Y」): Y, a part of X, is what is asked; None when neither is so named."""
+    q = normalize(question)
+    spots = [(_named_at(q, f.row_path[-1]), f) for f in (a, b)]
+    if any(at is None for at, _ in spots):
+        return None
+    (first, _), (second, inner) = sorted(spots, key=lambda s: s[0][0])
+    return inner if first[1] <= second[0] and _INSIDE.match(q[first[1]:second[0]]) else None
 
 
 _SUBJECT_MARGIN = 4  # characters of a sentence's subject the question does not say that make it another's

@@ -44,10 +44,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉【】]")
 _MIN_TERM = 2
 _SPACE = re.compile(r"\s+")
-_DATE = re.compile(r"\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|近[两二三四五六七八九十\d]年"
+_DATE = re.compile(r"(?:比|较|与)\s*(?:19|20)\d\d\s*年度?"
+                   r"|\d+\s*(?:年度|年|月份|月[底末初]?|日|号|季度)|近[两二三四五六七八九十\d]年"
                    # 「比上一年少了几件」: the year compared with is scope, not content (上年结转 is a row)
                    r"|(?:比|较|与)(?:上一?年度?|去年|前年)|(?:去年|今年|前年)(?!结转|新收|制发|处理|收费)"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
+_COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上一?年度?|去年|前年)")
 _YES_NO = re.compile(r"有没有|是不是|是否|有无")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
@@ -371,6 +373,7 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
     q = question_text(question)
     for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
         q = q.replace(n, "|")
+    q = _COMPARED_WITH.sub("|", q)  # 「本年收入比上年少了」: the year compared with qualifies no figure
     out: list[str] = []
     printed = " ".join(vocabulary().printed_for(q))  # 「实际支出」 says 决算
     for fig in figs:
@@ -398,7 +401,11 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
 
 def _said_of_another(q: str, word: str, others: list[str]) -> bool:
     """Whether every 「上年」 of 「新收的加上上年结转的申请」 is part of another addend's own name
-    (上年结转…): that addend answers for the qualifier, and 本年新收 beside it is no contradiction."""
+    (上年结转…): that addend answers for the qualifier, and 本年新收 beside it is no contradiction.
+    So too a word that is another addend's own cell (「自然人和企业一共」: 自然人 is the other column,
+    not a contradiction of the 商业企业 one the everyday 企业 found)."""
+    if len(word) >= 3 and any(word in o for o in others):  # a name, not a qualifier like 上年
+        return True
     spots = [m.start() for m in re.finditer(re.escape(word), q)]
     return bool(spots and others) and all(
         any(q[i:i + len(word) + 2] in o or (i >= 2 and q[i - 2:i + len(word)] in o) for o in others)
@@ -442,6 +449,16 @@ def list_head(text: str, start: int) -> str:
     return ""
 
 
+def breakdown_head(text: str, start: int) -> str:
+    """The sentence a 「其中」 sentence breaks down (「基本支出68.59万元。其中，人员支出59.41万元，…」):
+    the whole it opens on was printed, and closed, just before it, and is the part's subject."""
+    s0 = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+    if s0 <= 1 or not _BREAKDOWN_OPENS.match(text, s0):
+        return ""
+    p0 = max(text.rfind(c, 0, s0 - 1) for c in "。；\n") + 1
+    return text[p0:s0]
+
+
 def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[str]:
     """Everything that says what a figure is: its row and column paths, its table's title, the
     report's title, the template's everyday words for its cell; for a prose number its own clause,
@@ -463,6 +480,7 @@ def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[
             if heading and (head := heading_of(fig, sources)):  # a numbered item's own subject outranks it
                 out.append(head)
             out.append(list_head(text, f.span[0]))
+            out.append(breakdown_head(text, f.span[0]))
     out += template_words(f, fig.report.template)
     return out
 
@@ -729,7 +747,8 @@ def narrower_item(question: str, f: Fact) -> list[str]:
     if f.table != "prose":  # a table's cells name their part in rows and columns the verifier reads
         return []
     q, own = question_text(question), question_text(_own_words(f))
-    return [w for w in vocabulary().narrow_items if w in own and w not in q]
+    q += " " + " ".join(vocabulary().printed_for(q))  # 「买公务车」 says 购置
+    return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q]
 
 
 def _own_words(f: Fact) -> str:

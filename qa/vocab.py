@@ -239,8 +239,8 @@ def _qualifiers(text: str) -> dict[int, frozenset[str]]:
     return {i: frozenset(ws) for i, ws in out.items()}
 
 
-# 「全年累计…」「本年累计…」: a sum over the report's own year is that year's figure
-_YEAR_TO_DATE = re.compile(r"(?:全年|年内|本年度?|当年)\s*累计")
+# 「全年累计…」「本年累计…」「2021年累计…」: a sum over a year is that year's figure
+_YEAR_TO_DATE = re.compile(r"(?:全年|年内|本年度?|当年|(?:19|20)\d\d\s*年度?)\s*累计")
 
 
 def _said_as_members(text: str) -> str:

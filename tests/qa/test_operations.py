@@ -61,10 +61,19 @@ def test_a_year_compared_with_is_scope_not_content(qa):
     ("上海市政府办公厅2025年商业企业和科研机构一共申请了几件？", "36"),  # 36 + 0, not + 总计 1295
     ("淮安市2024年自然人和法律服务机构的申请合计多少件？", "3062"),  # 3001 + 61: 自然人 is one addend's
     ("淮安市2024年律所和公益组织加起来申请了几件？", "61"),
+    # an everyday word for one column (企业 → 商业企业) beside another column's own name (自然人): the
+    # name is that addend's, no contradiction of the column the everyday word found
+    ("上海市政府办公厅2025年自然人和企业一共申请了几件？", None),
+    ("淮安市2024年企业跟自然人的申请加起来多少件？", None),
 ])
 def test_the_items_named_are_added_never_their_total(qa, question, value):
     a = qa.ask(question)
-    assert (a.status, str(a.value)) == ("answered", value), a.text
+    if value is None:  # the sum of the two cells it cites
+        assert a.status == "answered" and len(a.figures) == 2, a.text
+        assert a.value == sum(f.fact.value for f in a.figures)
+        assert {f.fact.column_path[-1] for f in a.figures} == {"自然人", "商业企业"}, a.text
+    else:
+        assert (a.status, str(a.value)) == ("answered", value), a.text
     assert "总计" not in a.text.split("=")[0], a.text
 
 
@@ -135,3 +144,35 @@ def test_money_in_two_scales_is_added_in_one(qa, question, value, converted):
 ])
 def test_a_line_named_is_not_made_of_pieces_of_other_lines(qa, question, value):
     says(qa.ask(question), value)
+
+
+@pytest.mark.parametrize("question,value,whole", [
+    ("淮安市2024年予以公开和部分公开加起来占办理结果的比例是多少？", "59.5", "3050"),  # (1362 + 454) ÷ 3050
+    ("洪泽区2024年予以公开和部分公开加起来占了几成？", "62.1", "95"),
+    ("淮安市2024年不予公开和无法提供一共占多大比重？", "31.4", "3050"),
+])
+def test_a_share_of_items_added(qa, question, value, whole):
+    """The items added, then divided by the one whole each is a share of; every input cited."""
+    a = qa.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and a.unit == "%"
+    assert str(a.figures[-1].fact.value) == whole and len(a.figures) >= 3
+
+
+def test_a_share_of_items_over_another_whole_is_not_guessed(qa):
+    """新收 (3027 + 结转) is not the 办理结果 total every outcome is a share of: no figure is made up."""
+    a = qa.ask("淮安市2024年予以公开和部分公开合计占新收申请的比例？")
+    assert a.status != "answered" or a.value != Decimal("59.5"), a.text
+
+
+@pytest.mark.parametrize("question,value,whole", [
+    ("厚街镇2023年14宗申请里，自然人申请的占多少？", "85.7", "14"),
+    ("洪泽区2024年95件办理结果里，予以公开的占百分之几？", "52.6", "95"),
+    ("淮安市2024年3050件办理结果中，部分公开的占了多少？", "14.9", "3050"),
+])
+def test_the_size_of_the_whole_the_asker_says_is_checked_not_looked_up(qa, question, value, whole):
+    """「14宗申请里」: 14 is no word of the whole's name; the whole read without it must be 14."""
+    a = qa.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and str(a.figures[-1].fact.value) == whole
+    assert a.figures[-1].fact.column_path[-1] in ("总计", "total"), a.text

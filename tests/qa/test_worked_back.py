@@ -105,3 +105,47 @@ def test_a_number_is_dated_by_the_year_nearest_it_that_is_no_base(before, year, 
     from qa.text_match import dated_to
 
     assert dated_to(before, year, own) is dated
+
+
+@pytest.fixture(scope="module")
+def twice_printed(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("134_pingtan_senlinyuyuanlinguanliju_final_2016.txt",
+                                                    "41_pingtan_jingfa_2019.txt",
+                                                    "27_putuo_shengtai_final_2025.txt"))
+
+
+@pytest.mark.parametrize("question,value,printed", [
+    # 「本年收入2250.86万元」 in the overview; 「（一）2016本年收入 2250.86 万元，比2015年决算数减少
+    # 995.68 万元」 in its own section: the change stands beside the second printing only
+    ("森林园林管理局2015年本年收入决算是多少？", "3246.54", ("2250.86", "995.68")),
+    ("森林与园林管理局的本年收入比上一年少，那2015年本年收入有多少？", "3246.54", ("2250.86", "995.68")),
+    # a percentage changed by 个百分点 is an exact earlier percentage
+    ("经发局2018年主动公开及依申请公开政府信息的占比是多少？", "89.48", ("90.62", "1.14")),
+    ("平潭经济发展局主动公开和依申请公开的占比较上年提高了一点，2018年这一占比是多少？", "89.48", ("90.62", "1.14")),
+    # 「机关运行经费支出185.41万元，比2024年度增加4.68 万元」
+    ("普陀区生态环境局2024年机关运行经费支出是多少？", "180.73", ("185.41", "4.68")),
+])
+def test_the_change_is_read_where_it_is_printed(twice_printed: QA, question: str, value: str,
+                                                printed: tuple[str, ...]) -> None:
+    a = twice_printed.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+    assert all(p in a.text for p in printed) and "推算" in a.text, a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("森林与园林管理局2016年本年支出比上年少了多少？", "283.86"),  # 「比2015年决算数减少283.86 万元」
+    ("森林与园林管理局2016年本年收入较2015年减少多少万元？", "995.68"),
+])
+def test_a_change_against_a_named_years_actual_is_that_change(twice_printed: QA, question: str, value: str) -> None:
+    """「比2015年决算数减少」 is a change with its subject in the clause before, like 「比上年减少」."""
+    a = twice_printed.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+
+
+def test_a_percentage_changed_by_a_rate_gives_no_earlier_percentage() -> None:
+    level = _fact(("占比",), "80.29", "%")
+    assert prior_level(level, [level, _fact(("占比", "较上年下降"), "10", "%")], 2019, 2020, None) is None
+    got = prior_level(level, [level, _fact(("占比", "较上年下降"), "10.33", "个百分点")], 2019, 2020, None)
+    assert got is not None and got.value == Decimal("90.62")

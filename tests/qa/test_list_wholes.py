@@ -1,0 +1,55 @@
+"""The whole a listed item belongs to, and the plain figure over the rest of a list.
+
+- A 「其中」 that opens its own sentence breaks down the one figure of its unit the sentence before
+  prints (「主动公开政府信息225条，公开类别主要涉及…。其中…征地信息类121条」): that figure is the
+  item's whole, for its words and for a share of it.
+- 「X在Y里占几成」 names the whole Y after 在 and the part X before it.
+- Two numbers tied on the question's words, one of them the 「其他…」 rest of a list the question
+  does not ask: the other is meant.
+- 「2021年累计…」 is the year's sum, like 「全年累计…」."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ingested import qa_over
+
+from qa.ask import QA
+
+REPORTS = ("142_pingtan_ziranziyuanyushengtaihuanjingju_disclosure_2020.txt", "45_pingtan_jingfaju_final_2017.txt",
+           "134_pingtan_senlinyuyuanlinguanliju_final_2016.txt", "144_pingtan_shehuishiyeju_disclosure_2019.txt",
+           "143_pingtan_gonganju_disclosure_2021.txt", "101_pingtan_lvyouwentiju_disclosure_2020.txt")
+
+
+@pytest.fixture(scope="module")
+def reports(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, REPORTS)
+
+
+@pytest.mark.parametrize("question,value,whole", [
+    ("自然资源与生态环境局2020年征地信息类在主动公开信息里占几成？", "53.8", "225"),
+    ("自然资源与生态环境局2020年土地出让类信息占主动公开信息的比例是多少？", "17.3", "225"),
+    ("森林与园林管理局2016年人员支出在基本支出里占多大比例？", "86.6", "68.59"),
+    ("经发局2017年人员支出占基本支出的比重是多少？", "86.5", "1957.96"),
+])
+def test_the_whole_of_a_breakdown_in_the_sentence_before(reports: QA, question: str, value: str,
+                                                         whole: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and str(a.figures[-1].fact.value) == whole
+
+
+@pytest.mark.parametrize("question,value", [
+    ("自然资源与生态环境局2020年主动公开的信息里，行政处罚类有多少条？", "15"),
+    ("社会事业局2019年主动公开了多少条信息？", "140"),
+    ("平潭社会事业局2019年一共主动公开几条政府信息？", "140"),
+    ("社会事业局2019年其他主动公开的政府信息有几条？", "56"),
+    ("区公安局2021年累计公开了多少条公安政府信息？", "184"),
+    ("公安局2021年全年累计公开公安政府信息多少条？", "184"),
+])
+def test_list_items_and_wholes(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
