@@ -185,13 +185,17 @@ def _read_staffing(report_id: str, key: str, text: str, start: int, header: list
     rows: list[tuple[str, list[tuple[str, int, int]]]] = []
     i, end = 0, start
     while i + 3 < len(tokens):
-        name, funding, cells = tokens[i][0], tokens[i + 1][0], tokens[i + 2:i + 2 + len(columns)]
+        # 「平潭综合实验区 经济发展局本级 财政核拨 26 28」: a unit's name may be printed in two or three pieces
+        k = next((k for k in range(1, 4) if i + k < len(tokens) and _FUNDING.match(tokens[i + k][0])
+                  and all(_NAME.match(t[0]) and not _FUNDING.match(t[0]) for t in tokens[i:i + k])), 1)
+        name = "".join(t[0] for t in tokens[i:i + k])
+        funding, cells = tokens[i + k][0], tokens[i + k + 1:i + k + 1 + len(columns)]
         if not (_NAME.match(name) and _FUNDING.match(funding)) or len(cells) < len(columns):
             break
         if not all(c[0] in _EMPTY or _HEADCOUNT.match(c[0]) for c in cells):
             # 「房地产交易中心 全额拨款 10 6（事业）+24（自收自支）」: a cell that is no plain count is kept
             # without a figure (a sum over every unit then has none to give), and the next unit read
-            nxt = next((j for j in range(i + 3, min(i + 3 + _RESYNC, len(tokens) - 1))
+            nxt = next((j for j in range(i + k + 2, min(i + k + 2 + _RESYNC, len(tokens) - 1))
                         if _NAME.match(tokens[j][0]) and _FUNDING.match(tokens[j + 1][0])), None)
             if nxt is None:
                 break
@@ -200,7 +204,7 @@ def _read_staffing(report_id: str, key: str, text: str, start: int, header: list
             continue
         rows.append((name, cells))
         end = cells[-1][2]
-        i += 2 + len(columns)
+        i += k + 1 + len(columns)
     if not any(c[0] for _, cells in rows for c in cells):
         return None
     facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,),

@@ -170,6 +170,30 @@ def _purpose_after(sentence: str, m: re.Match[str]) -> str:
     return _CONTROL.sub("", after.group(1)).strip()[-40:] if after else ""
 
 
+# 「选认47名区级科技特派员、21名省级个人科技特派员」「开设…3个链接菜单」: a count printed before the
+# thing it counts; the noun after the measure word, up to the clause's end, is the number's own name
+_COUNT_UNITS = frozenset("名位家个所项辆台场座部批户篇人")
+_COUNTED = re.compile(r"([\u4e00-\u9fff“”\"]{2,12}?)(?=[、，,。；;：:）)]|和|及|与|以及|$)")
+_PRIOR_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*[名位家个所项辆台场座部批户篇人][\u4e00-\u9fff“”\"]{2,12}"
+                            r"(?:、|和|及|与)?\s*$")
+
+
+def _counted_after(sentence: str, m: re.Match[str]) -> str:
+    """The noun a count names after its measure word (「47名区级科技特派员、」), else ""."""
+    unit = (m.group(3) or "") + (m.group(4) or "")
+    if unit not in _COUNT_UNITS:
+        return ""
+    after = _COUNTED.match(sentence, m.end())
+    return after.group(1).strip("“”\"") if after else ""
+
+
+def _lead_of_counted(label: str) -> str:
+    """What the words before a count say of it: the verb the whole list shares (「选认」 of 「选认47名
+    区级科技特派员、」 before 「21名…」), not the item printed before it."""
+    prior = _PRIOR_COUNTED.search(label)
+    return label[:prior.start()].strip() if prior else label
+
+
 def _item_subject(rest: str) -> str:
     """A numbered item's subject: its quoted name (类/款/项 markers dropped), else its first clause."""
     quoted = re.match(r"[“\"]([^“”\"]{2,120})[”\"]", rest)
@@ -240,6 +264,8 @@ def prose_facts(
             if respective.get(m.start(), None) == "":
                 continue  # a number of a 分别 clause whose names it cannot be paired with
             label = respective.get(m.start()) or _purpose_after(sentence, m) or _label(sentence, m.start())
+            if not respective.get(m.start()) and (noun := _counted_after(sentence, m)):
+                label = f"{_lead_of_counted(label)} {noun}".strip()  # 「选认47名区级科技特派员」
             if len(_HAN.findall(label)) < 2 and head:  # 「5.“…事业单位医疗（项）”50.37万元」: the subject
                 label = head
             if not label:

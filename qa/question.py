@@ -57,13 +57,24 @@ def _each_parts(segment: str) -> list[str]:
     return []
 
 
+_TWO_MEASURES = re.compile(r"^(?P<head>.+?)(?P<a>(?:多少|几)[\u4e00-\u9fff]{1,2}?)\s*(?:[、，,]|和|与|及|以及)\s*"
+                           r"(?P<b>(?:多少|几)[\u4e00-\u9fff]{1,2}?)\s*[？?。]?$")
+
+
+def _measure_parts(segment: str) -> list[str]:
+    """「接待了多少批次、多少人」 → 「…接待了多少批次」「…接待了多少人」: one subject counted two
+    ways is two figures, each asked with the subject."""
+    m = _TWO_MEASURES.match(segment.strip())
+    return [m.group("head") + m.group("a"), m.group("head") + m.group("b")] if m else []
+
+
 def split_parts(text: str, each: bool = True) -> tuple[str, ...]:
     """The figure-asking parts of a question, each a question of its own; one part for most.
     `each`: split 「A和B各多少」 too (not when A and B are agencies: that is a comparison)."""
     v = vocabulary()
     asked = [s for s in _segments(text) if v.asks_figure(s)]
     if len(asked) == 1:
-        split = _each_parts(asked[0]) if each else []
+        split = (_each_parts(asked[0]) if each else []) or _measure_parts(asked[0])
         return tuple(split) if len(split) >= 2 else (text,)
     if len(asked) < 2:
         return (text,)

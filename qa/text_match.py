@@ -173,7 +173,16 @@ def _window(f: Fact, i: int) -> tuple[str, str]:
     while start > 0 and letters < 24:
         start -= 1
         letters += bool(_KEEP.match(s[start]))
-    return s[start:i], after
+    before = s[start:i]
+    if _HAN_FIRST.match(after) and (prior := _PRIOR_ITEM.search(before)):
+        # 「选认47名区级科技特派员、21名省级…」: a count that names its thing after it; the item printed
+        # before it (up to its 、) is another count's, not this one's subject
+        before = before[:prior.start()] + before[prior.end():]
+    return before, after
+
+
+_HAN_FIRST = re.compile(r"[\u4e00-\u9fff]")
+_PRIOR_ITEM = re.compile(r"\d+(?:\.\d+)?\s*[^\d\s、，,]{1,2}[\u4e00-\u9fff“”\"]{2,12}、\s*$")
 
 
 # 「截至2023年8月31日」 dates the count, it is not the year the figure is about

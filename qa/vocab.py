@@ -239,13 +239,15 @@ def _qualifiers(text: str) -> dict[int, frozenset[str]]:
     return {i: frozenset(ws) for i, ws in out.items()}
 
 
-# 「全年累计…」「本年累计…」「2021年累计…」: a sum over a year is that year's figure
-_YEAR_TO_DATE = re.compile(r"(?:全年|年内|本年度?|当年|(?:19|20)\d\d\s*年度?)\s*累计")
+# 「全年累计…」「本年累计…」: a sum over the report's own year is that year's figure
+_YEAR_TO_DATE = re.compile(r"(?:全年|年内|本年度?|当年)\s*累计")
+# 「2021年累计…」 may be the year's sum or the total to that year: it asks neither member
+_A_YEARS_SUM = re.compile(r"(?:19|20)\d\d\s*年度?\s*累计")
 
 
 def _said_as_members(text: str) -> str:
     """The text with the words said for a contrast member replaced by it (年底 → 年末)."""
-    text = _YEAR_TO_DATE.sub("当年", text)
+    text = _YEAR_TO_DATE.sub("当年", _A_YEARS_SUM.sub("", text))
     for word, member in vocabulary().contrast_same:
         text = text.replace(word, member)
     return text

@@ -49,6 +49,17 @@ def test_the_noun_after_the_last_item_is_every_items(question, parts):
     assert split_parts(question) == parts
 
 
+@pytest.mark.parametrize("question,parts", [
+    ("公务接待一共接待了多少批次、多少人？", ("公务接待一共接待了多少批次", "公务接待一共接待了多少人")),
+    ("2017年公务接待多少批次，多少人次？", ("2017年公务接待多少批次", "2017年公务接待多少人次")),
+    ("公务用车有几辆和多少钱的运行费？", None),  # the second measure has its own noun: not two counts
+])
+def test_one_subject_counted_two_ways_is_two_parts(question, parts):
+    assert split_parts(question) == (parts or (question,))
+
+
+
+
 def test_a_year_compared_with_is_scope_not_content(qa):
     a = qa.ask("洪泽区2024年收到的申请比上一年多了几件？")
     assert (a.status, str(a.value)) == ("answered", "74"), a.text

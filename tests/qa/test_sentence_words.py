@@ -60,3 +60,12 @@ def test_words_no_sentence_says_are_still_refused(prose: QA) -> None:
     whose sentence says nothing of a 公众号: no figure is given."""
     a = prose.ask("君山片区管理局2021年借助微信公众号公开的政府信息有多少条")
     assert a.value != Decimal(32)
+
+
+@pytest.mark.parametrize("question,values", [
+    ("重点办2017年公务接待了多少批次、多少人次？", ("7", "85")),
+    ("重点办2017年的公务接待一共几批次，多少人次？", ("7", "85")),
+])
+def test_one_subject_counted_two_ways_gets_both_counts(prose: QA, question: str, values: tuple[str, str]) -> None:
+    a = prose.ask(question)
+    assert [str(p.value) for p in a.parts] == list(values), a.text

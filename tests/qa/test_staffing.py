@@ -57,3 +57,21 @@ def test_a_line_that_shares_the_agencys_stem_is_no_agency_line(staffing: QA) -> 
     assert a.status == "answered", a.text
     assert "文化和旅游 ×" not in a.text
     assert a.value != Decimal("174517712")
+
+
+@pytest.fixture(scope="module")
+def split_names(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("145_pingtan_jingjifazhanju_final_2016.txt",))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「平潭综合实验区 经济发展局本级 财政核拨 26 28」: a unit's name printed in two pieces
+    ("经发局2016年本级在职的有多少人？", 28),
+    ("经济发展局2016年本级的人员编制数是多少？", 26),
+    ("2016年经发局下属的经济社会调查队核定编制几个？", 18),
+    ("经发局2016年平潭县市场管理服务中心在职人员有几个？", 18),
+])
+def test_a_unit_name_in_pieces(split_names: QA, question: str, value: int) -> None:
+    a = split_names.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
