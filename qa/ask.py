@@ -19,6 +19,7 @@ from qa.answer import ANSWERED, REFUSED, Answer
 from qa.cells import CellMatch, match_cells
 from qa.compose import who
 from qa.describe import describe
+from qa.doc_number import ASKS_DOC_NUMBER, doc_number_answer
 from qa.figures import asks_gap
 from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, asks_lowest, classify
 from qa.knowledge import Knowledge
@@ -128,7 +129,7 @@ class QA:
         intent = classify(without(asking or effective, {n for r in named if r.agency
                                                         for n in names_used(effective, r.agency)}),
                           len(across.group_by_agency(named)), parts)
-        if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure):
+        if intent.kind == DESCRIBE or (cm.empty and not intent.wants_figure) or ASKS_DOC_NUMBER.search(q):
             return self._describe(q, scope, reports, focus)
         answer = self.figures.answer(Asked(q, effective, intent, cm, scope, reports, focus))
         typo = misspelt_place(q, reports)
@@ -195,6 +196,9 @@ class QA:
             return no_report(q, scope, reports, focus)
         if one_report(scope.reports) is None:
             return clarify(q, scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年的报告：")
+        if ASKS_DOC_NUMBER.search(q):  # the report's own 文号, never a number it cites
+            report = one_report(scope.reports)
+            return doc_number_answer(q, report, self.kb.of(report).text(self.kb.store))
         names = {n for r in scope.reports[:20] if r.agency for n in names_used(q, r.agency)}
         asked = re.sub(r"(?:19|20)\d\d\s*年度?", " ", without(q, names))
         return describe(q, scope.reports, self.kb.store, self.retriever, asked=asked)

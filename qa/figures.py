@@ -358,6 +358,7 @@ _PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和
 PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加一块|加一起|加到一起|相加|之和|共计|总计|总数"
                              r"|加总|合起来|合在一起|总和"),
               DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
+                               r"|(?:增加|减少|增长|下降|提高|降低)了?(?:多少|几)"
                                rf"|[多少高低](?:{DIFF_VERBS})?了?(?:多少|几)"
                                r"|(?:哪个|哪项|哪一项|哪一个|哪块|哪一块|哪类|谁)(?:[\u4e00-\u9fff]得)?(?:更|比较)?"
                                r"(?:多|少|高|低|大|小)")}
@@ -394,7 +395,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     joined = sorted({form for f in rf.facts if f.row_path
                      for lbl in [re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1])]
                      if len(lbl) >= 3 and _PARTS[kind].search(lbl)
-                     for form in (lbl, lbl.replace("的", "")) if len(form) >= 3 and form in head},
+                     for form in (lbl, lbl.replace("的", ""), _tail_in(lbl, head)) if len(form) >= 3 and form in head},
                     key=len, reverse=True)
     # 「公车购置及运维费」 for the printed 「公务用车购置及运行维护费」: a joined name shortened the usual way
     printed = {re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1]) for f in rf.facts if f.row_path}
@@ -412,6 +413,9 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         parts[-1] = _COUNTED.sub("", parts[-1]) or parts[-1]
     if len(parts) < 2:
         return []
+    # 「年末结转和结余比年初多了多少」: a later part that says only the other member of a contrast the
+    # first part names is the first part's item with that member (年初结转和结余)
+    parts = parts[:1] + [_other_member(parts[0], p) for p in parts[1:]]
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item
     first_item = _ONLY_QUALIFIER.sub("", parts[0])
     same_item = [not _ONLY_QUALIFIER.sub("", p).strip() for p in parts[1:]]
@@ -429,6 +433,19 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
 
 
 _LISTED_IN_BRACKETS = re.compile(r"([^（(]*)[（(]([^（()）]{3,40})[)）]")
+
+
+def _tail_in(label: str, head: str) -> str:
+    """The longest end of a label that the question says (「…林业部门年初结转和结余」 → 年初结转和结余)."""
+    return next((label[k:] for k in range(len(label) - 2) if label[k:] in head), "")
+
+
+def _other_member(first: str, part: str) -> str:
+    word = part.strip(" ，,？?。")
+    for group in vocabulary().contrasts:
+        if word in group and (said := next((g for g in group if g != word and g in first), None)):
+            return first.replace(said, word)
+    return part
 
 
 def _names_a_row(rf: ReportFacts, words: str) -> bool:

@@ -222,7 +222,11 @@ class Figures:
         found = lookup(a.q, view, measures) if measures else None
         if found is not None and found.status == ANSWERED \
                 and self.verified(a.q, found, a.reports, False) is not found:
-            found = None  # a figure dated to the year that answers something else: the level may still be worked back
+            # a figure dated to the year that answers something else: another dated one may (the total
+            # before 其中, not its member), else the level may still be worked back
+            ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, dated, names_of(target, a.eff), None,
+                                                                      kind=target.kind)]
+            found = self.agreeing(a.q, a.q, view, ranked, a.reports)
         # a stated share is looked up as any figure is (「…占比80.29%，较2019年下降10.33个百分点」)
         if found is None and a.intent.kind in (LOOKUP, SHARE) and (worked := self._worked_back(a, target, year)):
             return worked
@@ -392,6 +396,10 @@ class Figures:
     def _change(self, a: Asked, target: Report) -> Answer:
         """A change over the year before: from the two reports, else as the report states it."""
         rf = self.kb.of(target)
+        if (than := _THAN_A_MEMBER.search(a.eff)) and len(item_parts(rf, a.eff, DIFF)) >= 2 \
+                and any(than.group(1) in g and "上年" not in g for g in vocabulary().contrasts):
+            # 「年末结转和结余比年初增加了多少」: compared with another figure of the same report, not a year
+            return self._sum_or_difference(replace(a, intent=replace(a.intent, kind=DIFF)), target)
         # 「较2022年增长多少」: the report may state the change itself; as stated it stands even where the
         # year before is held too (the agency's own figure, from bases a later report may have revised)
         stated = [m for m in find_measures(rf, a.cm, a.eff) if m.kind == "prose" and is_change(m.value.label)]
@@ -656,6 +664,7 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
 
 
 # 「比2017年多」「比上年增加了」: a change the asker states in passing, not what is asked
+_THAN_A_MEMBER = re.compile(r"[比较]\s*([\u4e00-\u9fff]{2,4}?)(?:数)?(?:增加|减少|增长|下降|提高|降低|多|少)")
 _ASKED_DOWN = re.compile(r"缩短|缩减|压缩|降低|减少|下降|下调|少了")
 _SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
                           r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|一块|不少|很多|些)?"

@@ -375,7 +375,14 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
         q = q.replace(n, "|")
     q = _COMPARED_WITH.sub("|", q)  # 「本年收入比上年少了」: the year compared with qualifies no figure
     out: list[str] = []
-    printed = " ".join(vocabulary().printed_for(q))  # 「实际支出」 says 决算
+    # 「实际支出」 says 决算; but a word a figure's own label holds as printed (「年初」 of 「年初结转和结余」)
+    # says that figure, not what the everyday word would mean elsewhere (年初 → 年初预算)
+    own_words = {w for fig in figs for group in vocabulary().contrasts
+                 for w in members(question_text(" ".join(fig.fact.row_path + fig.fact.column_path)), group)}
+    plain = q
+    for w in sorted(own_words, key=len, reverse=True):
+        plain = plain.replace(w, "|")
+    printed = " ".join(vocabulary().printed_for(plain))
     for fig in figs:
         own = question_text(" ".join(fig.fact.row_path + fig.fact.column_path))
         own = with_kind(own, fig.report.kind)  # a final account's figure is a 决算 one unless it says otherwise
@@ -652,7 +659,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(False, tuple(left), label=label)
     if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not _TOTAL_ASKED.search(question):
         return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
-    if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)):
+    if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
+                           or member_for_a_total(question, figs[0].fact)):
         return Verdict(False, label=label, narrower=tuple(parts))
     if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id))):
         return Verdict(False, label=label, blank=blank)
@@ -749,6 +757,28 @@ def narrower_item(question: str, f: Fact) -> list[str]:
     q, own = question_text(question), question_text(_own_words(f))
     q += " " + " ".join(vocabulary().printed_for(q))  # 「买公务车」 says 购置
     return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q]
+
+
+_ALL_OF = re.compile(r"一共|总共|共有|合计|总计|共计|总数|全部")
+
+
+def member_for_a_total(question: str, f: Fact) -> list[str]:
+    """A member of a 其中 list (「共有车辆17辆，其中：…一般公务用车3辆…」) asked as a total (「一共有多少
+    辆车」): the list's head, printed before 其中 in the same unit, is the total; the member answers only
+    a question that names it outright."""
+    q = question_text(question)
+    if f.table != "prose" or not f.sentence or not f.raw or not f.unit or not _ALL_OF.search(q):
+        return []
+    s, tail = f.sentence, f.row_path[-1][-4:]
+    spots = [m.start() for m in re.finditer(re.escape(f.raw), s)]
+    at = next((i for i in spots if s[:i].rstrip().endswith(tail)), spots[0] if spots else -1)  # 「16辆…16辆」
+    k = s.rfind("其中", 0, at) if at > 0 else -1
+    if k < 0 or not re.search(r"\d+(?:\.\d+)?\s*" + re.escape(f.unit), s[:k]):
+        return []
+    label = question_text(f.row_path[-1])
+    named = max((n for n in range(len(label), 1, -1) for i in range(len(label) - n + 1) if label[i:i + n] in q),
+                default=0)
+    return [f.row_path[-1]] if named < len(label) - 1 else []
 
 
 def _own_words(f: Fact) -> str:
