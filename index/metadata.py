@@ -46,7 +46,7 @@ def _clean_agency(name: str) -> str:
     name = name.strip("《》“”\"' ")
     # 「…管委会口岸工作办公室平潭2016年部门预算说明」: a place said again before the year is no part of it
     if not _AGENCY_END.search(name) and (ends := [m.end() for m in _AGENCY_ENDS.finditer(name)]) \
-            and len(name) - ends[-1] <= 3:
+            and len(name) - ends[-1] <= 3 and name[ends[-1]:] not in (")", "）"):  # 「…指挥部（…管理局）」 is whole
         name = name[:ends[-1]]
     return name
 

@@ -229,6 +229,7 @@ def prose_facts(
     out: list[Fact] = []
     head = ""  # the subject of the numbered item the sentence belongs to
     lettered = ""  # the subject of the lettered item 「（三）项目支出…」 just read
+    carried = ""  # the level a sentence ended on with 「；」
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
         if any(a <= s0 < b for a, b in skip):
@@ -252,7 +253,10 @@ def prose_facts(
         if not _SUB_ITEM.match(sentence) and not _GOES_ON.match(sentence):
             lettered = ""
         last_unit = ""
-        level = ""  # the subject of the sentence's last level (「机关运行经费支出 816.16 万元」)
+        # the subject of the sentence's last level (「机关运行经费支出 816.16 万元」); a sentence cut off by
+        # 「；」 goes on about the level the one before ended on (「…收入预算为6233.88万元；比上年减少…」)
+        level = carried if sentence[:1] in "比较与" else ""
+        carried = ""
         numbers = _with_listed(sentence)
         respective = _respective_labels(sentence, numbers) if "分别" in sentence else {}
         for m in numbers:
@@ -300,4 +304,5 @@ def prose_facts(
                     sentence=shown,
                 )
             )
+        carried = level if sentence.endswith(("；", ";")) else ""
     return out

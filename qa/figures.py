@@ -185,7 +185,8 @@ def divided(q: str, rf: ReportFacts, part: Value, base: tuple[Value, str]) -> An
 
 
 _SIZE_SAID = re.compile(r"(?:那|这)?(\d+)\s*(?:件|宗|条|个|项|份)(?=[\u4e00-\u9fff])")
-WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中|里)[，,]?(.+)$")
+# 中 of 中心, 中央, 中医, 中学 is no 「…之中」 (「平潭传媒中心2018年…」 names no whole)
+WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中(?![心央医学])|里)[，,]?(.+)$")
 _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:比例|比重|百分|几成|多少|份额|几)")
 
 
@@ -287,7 +288,8 @@ def whole_named(q: str) -> tuple[str, str, bool] | None:
     return None
 
 
-_PART_IN_WHOLE = re.compile(r"^(.{2,40}?)在([^，,。？?]{2,30}?)(?:之中|当中|中|里面|里)[，,]?(?:所|的)?占")
+_PART_IN_WHOLE = re.compile(r"^(.{2,40}?)在([^，,。？?]{2,30}?)(?:之中|当中|中(?![心央医学])|里面|里)[，,]?"
+                            r"(?:所|的)?占")
 
 
 def whole_of_share(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:

@@ -38,7 +38,7 @@ def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | No
     if level.table != "prose" or not level.unit or report_year is None:
         return None
     for f in facts:
-        if f.table != "prose" or f.sentence != level.sentence or f.row_path[:-1] != level.row_path \
+        if f.table != "prose" or not _beside(level, f) or f.row_path[:-1] != level.row_path \
                 or f.unit != _CHANGED_IN.get(level.unit, level.unit):
             continue
         m = _CHANGE.match(f.row_path[-1].replace(" ", ""))
@@ -65,3 +65,13 @@ def printed_again(level: Fact, facts: list[Fact]) -> list[Fact]:
     own = _YEAR_WORDS.sub("", level.row_path[-1]).strip()
     return [f for f in facts if f.table == "prose" and f is not level and f.value == level.value
             and f.unit == level.unit and own and _YEAR_WORDS.sub("", f.row_path[-1]).strip().endswith(own)]
+
+
+def _beside(level: Fact, change: Fact) -> bool:
+    """In the level's sentence, or opening the one its 「；」 runs on into (「…6233.88万元；比上年减少…」)."""
+    if change.sentence == level.sentence:
+        return True
+    return bool(level.span and change.span and 0 <= change.span[0] - level.span[1] <= _NEXT_CLAUSE)
+
+
+_NEXT_CLAUSE = 12  # characters from a level's end to a change that opens the next clause

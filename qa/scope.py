@@ -48,11 +48,23 @@ class Scope:
     earlier_year: int | None = None
 
 
+_TWO_NAMES = re.compile(r"^([^()（）]+)[(（]([^()（）]+)[)）]?$")
+
+
 @lru_cache(maxsize=65536)
 def agency_aliases(agency: str) -> frozenset[str]:
     """Names people use for an agency: 厚街镇人民政府 → 厚街镇, 厚街, 厚街镇政府 … (cached: every
     question matches against every stored agency, and 10,000 reports hold far fewer agencies)."""
     a = normalize(agency).replace(" ", "")
+    if (m := _TWO_NAMES.match(a)) and len(m.group(1)) >= 2 and len(m.group(2)) >= 2:
+        # 「岚城片区项目建设指挥部（片区开发管理局）」: one body under two names, each said alone; the inner
+        # name takes the outer's place where it repeats its word (岚城 + 片区开发管理局)
+        outer, inner = m.group(1), m.group(2)
+        at = outer.find(inner[:2])
+        placed = {outer[:at] + inner} if at > 0 else set()
+        areas = {n[:n.index("片区") + 2] for n in (outer, *placed) if n.find("片区") >= 2}  # 岚城片区
+        return frozenset({a} | agency_aliases(outer) | agency_aliases(inner) | areas
+                         | {n for p in placed for n in agency_aliases(p)})
     out = {a}
     base = a.removesuffix("人民政府")
     if base != a:
@@ -78,6 +90,8 @@ def agency_aliases(agency: str) -> frozenset[str]:
                 out |= {stem[: -len(u)] for u in _UNIT_SUFFIX if stem.endswith(u) and len(stem) - len(u) >= 2}
         if "片区" in sub:
             out.add(sub.split("片区")[0])
+    if base.find("片区") >= 2 and not _BOUNDARY.search(base):  # 「岚城片区开发管理局」 itself: 岚城片区, 岚城
+        out |= {base[:base.index("片区") + 2], base[:base.index("片区")]}
     for x in list(out):  # 市场监督管理局 → 市场监管局, 国有资产管理局 → 国资局, 旅游与文化体育局 → 旅游文体局
         short = x
         for long_form, abbr in _ABBREVIATIONS:
@@ -213,11 +227,13 @@ def names_used(question: str, agency: str) -> frozenset[str]:
     q = normalize(question).replace(" ", "")
     if short := abbreviation_in(q, agency):
         names.add(short)
-        # 「平潭经发局」: the place the short form is prefixed with is part of the same name
-        at, full = q.find(short), normalize(agency).replace(" ", "")
+    full = normalize(agency).replace(" ", "")
+    for said in [n for n in names if len(n) >= 2 and n in q]:
+        # 「平潭经发局」「平潭教育局」: the place a short name is prefixed with is part of the same name
+        at = q.find(said)
         place = next((q[at - k:at] for k in range(min(at, 8), 1, -1) if q[at - k:at] in full), "")
         if place:
-            names.add(place + short)
+            names.add(place + said)
     if any(n in q and _AGENCY_SUFFIX.search(n) for n in names):
         # named by a full or short name (文旅局), the bare stem elsewhere in the question is an item
         # of the report (「文化和旅游支出」), not the agency again

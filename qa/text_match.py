@@ -370,6 +370,9 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if other_core == core and (inner := named_inside(question, best, other)) is not None:
             best = inner  # 「基本支出中人员支出」: the part named inside its whole is asked, not the whole
             continue
+        if other_core == core and (part := _names_the_part(question, best, other)) is not None:
+            best = part  # 「“三公”经费支出」: 「“三公”经费…支出80.89万元」, not 「机关运行经费支出」
+            continue
         if other_core == core and (rest := _the_rest_unasked(question, best, other)) is not None:
             best = rest  # 「主动公开了多少条」: 「主动公开信息数为140条」, not 「其他因主动公开的…56条」
             continue
@@ -383,6 +386,17 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         other = _counted_as_asked(normalize(question), best, facts, agency_names)
         return Scored(other, core + 0.001 * precision, overlap) if other else None
     return Scored(best, core + 0.001 * precision, overlap)  # on a tie, a table cell wins (exact 元)
+
+
+def _names_the_part(question: str, a: Fact, b: Fact) -> Fact | None:
+    """Of two tied numbers, the one whose label names the part of a budget the question names
+    (三公, 机关运行, 采购), when the other's does not: None when neither or both do."""
+    q = normalize(question)
+    asked = [w for w in vocabulary().narrow_items if w in q]
+    if not asked:
+        return None
+    said = [all(w in normalize(" ".join(f.row_path)) for w in asked) for f in (a, b)]
+    return (a if said[0] else b) if said[0] != said[1] else None
 
 
 def _the_rest_unasked(question: str, a: Fact, b: Fact) -> Fact | None:

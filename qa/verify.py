@@ -320,7 +320,9 @@ def _pieced_words(q: str, stretches: list[tuple[int, int]], before: list[bool], 
     for word in _words(q):
         j = i + len(word)
         swapped = len(word) == 4 and word[2:] + word[:2] in context  # 问卷调查 for 调查问卷
-        if len(word) >= 2 and not any(before[i:j]) and word not in context and not swapped:
+        # 「经费支出」 of 「“三公”经费…拨款支出」: two amount nouns name no line of their own
+        generic = len(word) == 4 and {word[:2], word[2:]} <= set(vocabulary().amount_nouns)
+        if len(word) >= 2 and not any(before[i:j]) and word not in context and not swapped and not generic:
             touching = [(a, b) for a, b in stretches if a < j and b > i]
             if len(touching) >= 2 and all(any(a <= k < b for a, b in touching) for k in range(i, j)):
                 out.append(word)
