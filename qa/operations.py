@@ -206,7 +206,7 @@ class Figures:
             return clarify(a.q, a.scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
         if a.scope.earlier_year is not None:
             return self._earlier_year(a, target, a.scope.earlier_year)
-        if (m := EXCEPT.search(a.eff)) and _REST_ASKED.match(a.eff, m.end()):
+        if (m := EXCEPT.search(a.eff)) and (_REST_ASKED.match(a.eff, m.end()) or m.group().endswith("部分")):
             # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了维持和纠正之外，按“其他
             # 结果”结案的」 names its own item: looked up as it is)
             return self._except(a, target)

@@ -150,7 +150,7 @@ def _short_forms(name: str) -> set[str]:
 
 # the last character a department's short form keeps: 城市管理行政执法局 → 城管执法局, 城管局
 _DEPT_END = {"委员会": "委", "办公室": "办", "局": "局", "委": "委", "厅": "厅", "院": "院", "所": "所",
-             "中心": "中心", "队": "队", "站": "站", "署": "署"}
+             "中心": "中心", "队": "队", "站": "站", "署": "署", "部": "部"}
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -225,8 +225,12 @@ def names_used(question: str, agency: str) -> frozenset[str]:
     Not aliases: 「市政府」 alone would name every city's government."""
     names = set(agency_aliases(agency))
     q = normalize(question).replace(" ", "")
-    if short := abbreviation_in(q, agency):
+    rest = q
+    for _ in range(3):  # 「台湾工作部…台工部本级」: the full name and a short form, in one question
+        if not (short := abbreviation_in(rest, agency)):
+            break
         names.add(short)
+        rest = rest.replace(short, "|")
     full = normalize(agency).replace(" ", "")
     for said in [n for n in names if len(n) >= 2 and n in q]:
         # 「平潭经发局」「平潭教育局」: the place a short name is prefixed with is part of the same name

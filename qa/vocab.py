@@ -115,8 +115,9 @@ def quantity_asked(text: str) -> Quantity:
         # 「几个“行政运行”科目…合计多少钱」: the ask that comes last is what the question wants
         if at and not (money_at and money_at.start() > at[-1]):
             word = w.removeprefix("多少").removeprefix("几")
-            if word == "个" and _PEOPLE_COUNTED.search(text[:at[-1]]) and _ENDS.match(text, at[-1] + len(w)):
-                return "count:人"  # 「核定编制几个」「在职人员有几个」: people, counted in 人
+            if word == "个" and ((_PEOPLE_COUNTED.search(text[:at[-1]]) and _ENDS.match(text, at[-1] + len(w)))
+                                or _PEOPLE_AFTER.match(text, at[-1] + len(w))):
+                return "count:人"  # 「核定编制几个」「在职人员有几个」「有几个编制」: people, counted in 人
             return "count:" + word
     if (noun := _COUNT_NOUN_ASKED.search(text)) and not money_at:
         return "count:" + noun.group(1)  # 「接待总人数是多少」「办件数有多少」: the noun says what is counted
@@ -132,6 +133,7 @@ COUNT_NOUN = re.compile(r"(人|户|件|家|辆|台|篇|条|项|场|次)数")
 _COUNT_NOUN_ASKED = re.compile(r"(?!次)" + COUNT_NOUN.pattern + r"\s*(?:是|有|为|共|一共|总共|合计)?\s*(?:多少|几)")
 _HEADCOUNT_NAMED = re.compile(r"在职人员|在职人数|实有人数|编制数|人员编制|核定编制|职工人数|在编")
 _PEOPLE_COUNTED = re.compile(r"编制|人员|人数|在职|职工|干部|员工|工作人员")
+_PEOPLE_AFTER = re.compile(r"(?:人员)?编制|工作人员|在编人员|职工|干部")
 _ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
 _MONEY_ASK = re.compile(r"多少钱|多少万元|多少元|多少万(?!人)|金额是?多少")
 
