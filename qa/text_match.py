@@ -717,8 +717,11 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
             common = _lcs(label, q)
             if common >= 4:  # 「卫生健康」 of 卫生健康支出 is half a name: it weighs half
                 row = common * min(1.0, common / len(label) + 0.25)
-            elif len(label) >= 4 and (short := abbreviation_of(label, q) or abbreviation_of(label, plain)):
-                row = short  # 「物业费」 for 物业管理费: a line's name shortened the usual way
+            elif len(label) >= 4 and (short := abbreviation_of(label, q) or abbreviation_of(label, plain)
+                                      or abbreviation_of(_without_place(label, agency_names), q)):
+                # 「物业费」 for 物业管理费, 「疾控中心」 for 平潭综合实验区疾病预防控制中心: a name shortened
+                # the usual way (a unit's without the place it shares with the agency)
+                row = short
             elif len(label) >= 4 and (_covered(label, q_syn) >= 2 / 3 or _words_covered(label, q_syn) >= 0.75):
                 # 「给工会的经费」: every word of 工会经费, not side by side; 「收到…信息公开申请」: the
                 # words of 受理依申请公开信息总数 in another order

@@ -272,11 +272,16 @@ _GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,8})[（(]([\u4e00-\u9fff“”\"]{2,2
 _TERM_BREAK = re.compile(r"[|/×\s（）()“”\"、，,：:；;]+")
 
 
+_PLACE_END = re.compile(r"实验区|[省市县区]")
+
+
 def _claim_abbreviations(q: str, context: str, taken: list[bool]) -> None:
     """Claim a stretch of the question that shortens one label term the way line names are
     shortened, keeping its first and last characters and others in order: 物业费 for 物业管理费,
     公车运行费 for 公务用车运行维护费, 职工医保缴费 for 职工基本医疗保险缴费."""
     terms = {t for t in _TERM_BREAK.split(context) if len(t) >= 4}
+    # 「疾控中心」 of 「平潭综合实验区疾病预防控制中心」: a unit's name shortened without its place
+    terms |= {t[m.end():] for t in terms for m in _PLACE_END.finditer(t) if len(t) - m.end() >= 4}
     if not terms:
         return
     i = 0

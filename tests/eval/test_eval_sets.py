@@ -86,6 +86,10 @@ PROBE_ROUNDS = {
     "round 12": (*_round(12), 0.60),
     # round 13 (three disclosure reports, two finance 说明, a 决算批复) at 74.7 % (56/75) when it joined
     "round 13": (*_round(13), 0.68),
+    # round 14 (four disclosure reports, a final account and a budget 说明) at 86.7 % (65/75) when it joined
+    "round 14": (*_round(14), 0.78),
+    # round 15 (five finance 说明 and a disclosure report in Markdown tables) at 84.3 % (59/70) when it joined
+    "round 15": (*_round(15), 0.76),
 }
 
 

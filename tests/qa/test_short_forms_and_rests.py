@@ -35,6 +35,10 @@ def test_a_full_name_and_a_short_form_in_one_question() -> None:
     ("台湾工作部2017年，台外侨交流服务中心在职人员有几个？", "7"),
     ("台工部2017年本级在职人数是多少？", "19"),
     ("平潭台湾工作部2017年县归国华侨联合会核定编制几个？", "3"),
+    # a unit's name shortened without the place it shares with the agency
+    ("2017年卫计局决算单位里，区疾控中心有多少个编制？", "26"),
+    ("卫计局2017年疾控中心在职多少人？", "26"),
+    ("台工部2017年台外侨中心在职人数是多少？", "7"),
 ])
 def test_short_forms_and_headcounts(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
