@@ -210,12 +210,17 @@ def region_tokens(text: str, a: int, b: int) -> list[Token]:
             if len(t.text) == 1:
                 continue
             t = Token(t.text[:-1], t.start)
+        if t.text.isdigit() and len(t.text) > 4 and _YEAR_AFTER.match(text, t.end - 4):
+            # 「四、结转下年度继续办理20000022025年，我局…」: the table's last cells glued to the year
+            # that opens the prose after it; the year is no cell
+            t = Token(t.text[:-4], t.start)
         out.append(t)
     blanks = [Token(BLANK_CELL, m.start()) for m in _BLANK.finditer(text, a, b)]
     return sorted(out + blanks, key=lambda t: t.start) if blanks else out
 
 
 _BLANK = re.compile(rf"(?<!\S){re.escape(BLANK_CELL)}(?!\S)")
+_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年")
 # six Chinese characters in a row after a table's last label: a heading or a sentence, no cell
 _PROSE_RUN = re.compile(r"[\u4e00-\u9fff]{6,}")
 

@@ -126,7 +126,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for i, (was, compound) in enumerate(zip(keep, inside, strict=True)):
         if compound and not was:  # a compound's characters stay as the labels left them
             taken[i] = False
-    out: list[str] = _pieced_words(q, stretches, before, context)
+    out: list[str] = _pieced_words(q, stretches, before, context) + _asked_plain_printed_negated(q, context, v)
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
     for neg in v.negation:
@@ -162,6 +162,25 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
 _NARROWER = 5  # what a contrast qualifier the question does not name weighs against a figure
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
 _NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
+
+
+def _asked_plain_printed_negated(q: str, context: str, v: Vocabulary) -> list[str]:
+    """Words the question asks plainly that the labels print only negated (「合格的有多少批次」 of
+    「其中不合格15批次」, 「公开了几件」 of 「不予公开」 alone): the figure counts their opposite."""
+    negs = sorted(v.negation, key=len, reverse=True)
+    out: list[str] = []
+    for neg in negs:
+        for m in re.finditer(re.escape(neg), context):
+            word = context[m.end():m.end() + 2]
+            if len(word) < 2 or not all(_CJK.match(ch) for ch in word) or word in out:
+                continue
+            at = [i for i in range(len(q)) if q.startswith(word, i)]
+            if not at or any(any(q[:i].endswith(n) for n in negs) for i in at):
+                continue  # not asked, or asked negated too
+            printed = [i for i in range(len(context)) if context.startswith(word, i)]
+            if all(any(context[:i].endswith(n) for n in negs) for i in printed):
+                out.append(word)
+    return out
 
 
 def _negation_covered(after: str, context: str, v: Vocabulary) -> bool:
