@@ -24,11 +24,13 @@ from decimal import Decimal
 
 from index.models import AMBIGUOUS, EXACT, RECOVERED, Fact, Table
 
-_HEADER = re.compile(r"指标名称\s*计量单位\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*历年累计")
+# 「指标名称 计量单位 2016年度 历年累计」, also spaced out (「指 标 名 称」) or with 单位 for 计量单位
+_HEADER = re.compile(r"指\s*标\s*名\s*称\s*(?:计\s*量\s*)?单\s*位\s*(?P<year>(?:19|20)\d\d)\s*年度?"
+                     r"\s*历\s*年\s*累\s*计")
 _END = re.compile(r"附件下载|附件\d?[:：]|[。]|\n\s*\n")
 _ITEM = re.compile(
     r"(?P<sub>其中[:：])?\s*(?:(?P<ord>\d{1,2})\s*[.、．])?\s*"
-    r"(?P<label>[^\d。：:]{2,40}?)(?P<unit>条|件|个|人次|次|万元|元)(?P<digits>\d+)"
+    r"(?P<label>[^\d。：:]{2,40}?)\s*(?P<unit>条|件|个|人次|次|万元|元)\s*(?P<digits>\d+(?:\s+\d+(?=\s|$|[^\d.、．]))?)"
 )
 _MAX_DIGITS = 16  # a run longer than two counts is no row of this table
 _MAX_READINGS = 20_000
@@ -116,7 +118,10 @@ def _rows(text: str, start: int, stop: int) -> list[_Row]:
 
 
 def _readings(digits: str) -> list[tuple[int, int]]:
-    """Every way the run splits into this year's count and the count in all."""
+    """Every way the run splits into this year's count and the count in all (one way when the two
+    are printed apart: 「条 66 107」)."""
+    if len(parts := digits.split()) == 2:
+        return [(int(parts[0]), int(parts[1]))] if _valid_pair(parts) else []
     out = []
     for i in range(1, len(digits)):
         a, b = digits[:i], digits[i:]
@@ -125,6 +130,10 @@ def _readings(digits: str) -> list[tuple[int, int]]:
         if int(b) >= int(a):
             out.append((int(a), int(b)))
     return out
+
+
+def _valid_pair(parts: list[str]) -> bool:
+    return all(p == "0" or not p.startswith("0") for p in parts) and int(parts[1]) >= int(parts[0])
 
 
 def _choose(rows: list[_Row], prose: list[Fact]) -> list[list[tuple[int, int]]]:

@@ -37,6 +37,7 @@ class Metadata:
 
 def _clean_agency(name: str) -> str:
     name = re.sub(r"^(关于|印发)", "", name)
+    name = re.sub(r"^(?:报送|呈报|转发|印发|上报)《?", "", name)  # 「关于报送《…公安局2015年…报告》的函」
     # 「平潭综合实验区财政金融局关于批复2014年度部门决算的通知」: the issuer, not 「…局关于批复」; but
     # 「…局关于批复区某某管理局2019年度部门决算的通知」 is the 决算 of the unit it approves
     if (cut := name.find("关于")) > 0 and _AGENCY_END.search(name[:cut]):

@@ -318,6 +318,9 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     if not wholes or wholes[0].value.value is None:
         return None
     w = wholes[0].value
+    said = question_text(" ".join(p for f in w.inputs for p in (*f.row_path, *f.column_path)))
+    if any(n in head and n not in said for n in vocabulary().amount_nouns if len(n) >= 2):
+        return None  # 「总支出」 is no 「…指挥部本级1103.72万元」: the whole's label must say what it amounts to
     found = find_measures(rf, match_cells(tail, tpl), tail)
     parts = found if own_part else ([m] if m is not None else []) + found
     if items := _breakdown_of(rf, w.inputs[0]):

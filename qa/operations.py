@@ -20,6 +20,7 @@ from index.template import load_templates
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
 from qa.cells import CellMatch, match_cells
+from qa.complement import complement_of
 from qa.compose import figures_of, num, who
 from qa.figures import (
     PARTS_END,
@@ -72,6 +73,7 @@ from qa.scope import (
 )
 from qa.text_match import asks_rate, dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
+    COMPLEMENT,
     EXCEPT,
     Sources,
     excepted,
@@ -639,7 +641,25 @@ class Figures:
     def _lookup(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)
         measures = find_measures(rf, a.cm, a.eff)
-        return lookup(a.q, rf, measures) if measures else refuse_figure(a.q, target)
+        found = lookup(a.q, rf, measures) if measures else refuse_figure(a.q, target)
+        if found.status == ANSWERED and self.verified(a.q, found, a.reports, False) is found:
+            return found
+        return self._complement(a, rf) or found
+
+    def _complement(self, a: Asked, rf: ReportFacts) -> Answer | None:
+        """「合格的有多少批次」 of 「共抽检20680批次，其中不合格15批次」: the total less its negated part,
+        both cited, when the part is the one item its 其中 lists."""
+        c = complement_of(a.eff, rf.facts)
+        if c is None:
+            return None
+        t, p = c.total, c.part
+        rest = t.value - p.value
+        text = (f"{who(rf.report)}报告原文：「{t.sentence}」报告没有直接写「{c.word}」的数，按总数减去其中"
+                f"「{shown_label(p)}」推算：{num(t.value, t.unit)} − {num(p.value, p.unit)} = {num(rest, t.unit)}。")
+        vals = [Value(f.value, f.unit, (f,), shown_label(f)) for f in (t, p)]
+        figs, cites = figures_of([(v, rf.report) for v in vals], rf.titles)
+        return Answer(a.q, ANSWERED, text, rest, t.unit, figs, cites, reports=(rf.report.id,),
+                      warnings=(COMPLEMENT,))
 
     def names_a_row(self, span: str, scope: Scope) -> bool:
         """「当面申请」: a breakdown the national tables lack but this report's own table prints;

@@ -724,8 +724,9 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
                 row = short
             elif len(label) >= 4 and (_covered(label, q_syn) >= 2 / 3 or _words_covered(label, q_syn) >= 0.75):
                 # 「给工会的经费」: every word of 工会经费, not side by side; 「收到…信息公开申请」: the
-                # words of 受理依申请公开信息总数 in another order
-                row = len(label) / 2
+                # words of 受理依申请公开信息总数 in another order; less what the label says beyond the
+                # question (「同意部分公开答复数」 for 「同意公开」 says 部分 more)
+                row = len(label) / 2 - sum(1 for ch in label if ch not in q_syn) / 2
             else:
                 continue
         parents = sum(len(_clean_label(p)) for p in f.row_path[:-1] if len(_clean_label(p)) >= 2 and

@@ -161,7 +161,11 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
 
 _NARROWER = 5  # what a contrast qualifier the question does not name weighs against a figure
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
+COMPLEMENT = "complement"  # an answer's warning: a total less its negated part, the rest asked plainly
 _NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
+
+
+_DEMONSTRATIVES = frozenset("这那该此其本")
 
 
 def _asked_plain_printed_negated(q: str, context: str, v: Vocabulary) -> list[str]:
@@ -172,8 +176,9 @@ def _asked_plain_printed_negated(q: str, context: str, v: Vocabulary) -> list[st
     for neg in negs:
         for m in re.finditer(re.escape(neg), context):
             word = context[m.end():m.end() + 2]
-            if len(word) < 2 or not all(_CJK.match(ch) for ch in word) or word in out:
-                continue
+            if len(word) < 2 or not all(_CJK.match(ch) for ch in word) or word in out \
+                    or word in v.neutral or word[0] in v.function_chars or word[0] in _DEMONSTRATIVES:
+                continue  # 「没有这个信息」 negates 信息, not 这个
             at = [i for i in range(len(q)) if q.startswith(word, i)]
             if not at or any(any(q[:i].endswith(n) for n in negs) for i in at):
                 continue  # not asked, or asked negated too
@@ -666,6 +671,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     question = _counted_items(question, len(figs))
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
+    if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
+        said = "|".join(question_text(c) for c in contexts if c)
+        left = [w for w in left if w not in _asked_plain_printed_negated(question_text(question), said,
+                                                                          vocabulary())]
     if not left and len(figs) > 1 and (answer.value is None or LISTED in answer.warnings):
         # figures set side by side, not combined into one value: each must answer the question by
         # itself (「企业申请的行政复议」 is neither the 企业 applications nor all reviews)
@@ -726,7 +735,16 @@ def members_named_alone(question: str, f: Fact, names: Iterable[str] = ()) -> li
         asked = [w for w in items[1:] if len(w) >= 2 and w in q and w not in group] + ([first] if first else [])
         if asked and len(asked) < len(items):
             return asked
+    # 「因本机关不掌握等原因无法提供564件」: one reason 等 others, a group the question names one of
+    for m in _ONE_AND_OTHERS.finditer(label):
+        item = m.group(1)
+        said = next((item[-k:] for k in range(min(len(item), 6), 2, -1) if item[-k:] in q), "")
+        if said and m.group(2) not in q:
+            return [said]
     return []
+
+
+_ONE_AND_OTHERS = re.compile(r"([\u4e00-\u9fff]{3,12})等(原因|情形|情况|方式|渠道|类型|形式)")
 
 
 # 「收到的申请里，属于企业的有几件」: a whole, then the part of it asked

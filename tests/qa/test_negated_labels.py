@@ -59,3 +59,35 @@ def test_a_tables_last_row_glued_to_a_year(reports: QA, question: str, value: st
     a = reports.ask(question)
     assert a.status == "answered", a.text
     assert a.value == Decimal(value)
+
+
+@pytest.mark.parametrize("question,value,inputs", [
+    ("市场监管局2021年抽检的农产品里，合格的有多少批次？", "20665", ("20680", "15")),
+    ("平潭市场监管局2025年食用农产品抽检合格了多少批次？", "11503", ("11541", "38")),
+    ("2025年市场监管局抽检合格的产品有几批次？", "11503", ("11541", "38")),
+])
+def test_the_rest_of_a_negated_part_is_total_less_part(reports: QA, question: str, value: str,
+                                                       inputs: tuple[str, str]) -> None:
+    """The one item a total prints negated (其中不合格15批次): its opposite is the total less it, shown."""
+    a = reports.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and "−" in a.text
+    assert sorted(str(f.fact.value) for f in a.figures) == sorted(inputs)
+
+
+def test_a_demonstrative_after_a_negation_is_not_the_negated_word() -> None:
+    """「没有这个信息」 negates 信息; the question's own 「这个」 is no word printed only negated."""
+    ctx = ["(四)无法提供", "1.本机关不掌握相关政府信息", "没有这个信息", "没有该信息"]
+    assert uncovered_terms("有多少申请因为政府不掌握这个信息而无法提供？", ctx) == []
+    assert uncovered_terms("答复“本机关不掌握该信息”的申请有多少件？", ctx) == []
+
+
+def test_one_reason_and_others_is_a_group() -> None:
+    """「因本机关不掌握等原因无法提供564件」 counts several reasons: no answer for the one named."""
+    from index.models import Fact
+    from qa.verify import members_named_alone
+
+    f = Fact(report_id="r", table="prose", row_path=("因本机关不掌握等原因无法提供",), column_path=(),
+             value=Decimal(564), unit="件", sentence="因本机关不掌握等原因无法提供 564 件", raw="564 件")
+    assert members_named_alone("答复“本机关不掌握该信息”的申请有多少件？", f) == ["本机关不掌握"]
+    assert members_named_alone("因本机关不掌握等原因无法提供的有多少件？", f) == []
