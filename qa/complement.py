@@ -22,32 +22,63 @@ class Complement:
 
 
 def complement_of(question: str, facts: list[Fact]) -> Complement | None:
-    """The total and the negated part a question's plain word is the rest of, else None."""
+    """The total and the part a question's word is the rest of, else None: a word asked plainly that
+    the part prints negated (合格 of 「其中不合格15批次」), or a word asked negated that the part prints
+    plainly (「还有多少件没办理」 of 「累计受理2576件，已办理2520件」)."""
     q = question_text(question)
     negs = sorted(vocabulary().negation, key=len, reverse=True)
+    asked_negated = {q[m.end():m.end() + 2] for n in negs for m in re.finditer(re.escape(n), q)}
     found: dict[tuple[str, str], Complement] = {}
     for part in facts:
         if part.table != "prose" or not part.sentence or not part.raw or not part.unit:
             continue
         label = question_text(part.row_path[-1])
-        for neg in negs:
-            at = label.find(neg)
-            word = label[at + len(neg):at + len(neg) + 2] if at >= 0 else ""
-            if len(word) < 2 or word not in q or any(q.startswith(n, q.find(word) - len(n)) for n in negs):
-                continue
-            s = part.sentence
-            at_part = s.find(part.raw)
-            k = s.rfind("其中", 0, at_part)
-            same = [f for f in facts if f.table == "prose" and f.sentence == s and f.unit == part.unit and f.raw]
-            if k >= 0 and not any(0 <= s.find(f.raw) < k for f in same):
-                k = -1  # a 其中 of another list (「推文974篇，其中《…》…」): this part is not its item
-            cut = k if k >= 0 else at_part
-            before = [f for f in same if 0 <= s.find(f.raw) < cut]
-            after = [f for f in same if s.find(f.raw) >= cut]
-            if len(before) != 1 or len(after) != 1 or before[0].value < part.value:
-                continue  # one total, one part: the rest is the word's opposite alone
-            if k < 0 and not _A_TOTAL.search(before[0].row_path[-1]):
-                continue  # without 其中, only a total said as one (共, 累计, 全年) is the part's whole
-            found[(before[0].id, part.id)] = Complement(before[0], part, word)
-            break
+        word = _negated_in_label(label, q, negs) or next(
+            (n + w for n in negs for w in asked_negated if len(w) == 2 and n + w in q and w in label
+             and not _negated_at(label, w, negs)), "")
+        if not word or (total := _total_of(part, facts)) is None:
+            continue
+        found[(total.id, part.id)] = Complement(total, part, word)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _negated_at(text: str, word: str, negs: list[str]) -> bool:
+    at = text.find(word)
+    return at >= 0 and any(text.startswith(n, at - len(n)) for n in negs)
+
+
+def _negated_in_label(label: str, q: str, negs: list[str]) -> str:
+    """A word the label prints negated and the question asks plainly."""
+    for neg in negs:
+        at = label.find(neg)
+        word = label[at + len(neg):at + len(neg) + 2] if at >= 0 else ""
+        if len(word) == 2 and word in q and not _negated_at(q, word, negs):
+            return word
+    return ""
+
+
+def _total_of(part: Fact, facts: list[Fact]) -> Fact | None:
+    """The one total of the part's sentence in its unit, printed before it (before its 其中, or said
+    as a total: 共, 累计, 全年), when the part is the only other figure of that unit there."""
+    s = part.sentence or ""
+    at_part = _at(part)
+    k = s.rfind("其中", 0, at_part)
+    same = [f for f in facts if f.table == "prose" and f.sentence == s and f.unit == part.unit and f.raw]
+    if k >= 0 and not any(0 <= _at(f) < k for f in same):
+        k = -1  # a 其中 of another list (「推文974篇，其中《…》…」): this part is not its item
+    cut = k if k >= 0 else at_part
+    before = [f for f in same if 0 <= _at(f) < cut]
+    after = [f for f in same if _at(f) >= cut]
+    if len(before) != 1 or len(after) != 1 or before[0].value < part.value:
+        return None  # one total, one part: the rest is the word's opposite alone
+    if k < 0 and not _A_TOTAL.search(before[0].row_path[-1]):
+        return None
+    return before[0]
+
+
+def _at(f: Fact) -> int:
+    """Where a number stands in its sentence: the printing its own label leads up to (「受理2840件，
+    已办理2840件」 prints the same raw twice)."""
+    s, raw, tail = f.sentence or "", f.raw or "", question_text(f.row_path[-1])[-4:]
+    spots = [m.start() for m in re.finditer(re.escape(raw), s)] if raw else []
+    return next((i for i in spots if question_text(s[:i]).endswith(tail)), spots[0] if spots else -1)

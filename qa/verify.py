@@ -673,8 +673,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
         said = "|".join(question_text(c) for c in contexts if c)
-        left = [w for w in left if w not in _asked_plain_printed_negated(question_text(question), said,
-                                                                          vocabulary())]
+        rest = set(_asked_plain_printed_negated(question_text(question), said, vocabulary()))
+        left = [w for w in left if w not in rest and w not in vocabulary().negation]
     if not left and len(figs) > 1 and (answer.value is None or LISTED in answer.warnings):
         # figures set side by side, not combined into one value: each must answer the question by
         # itself (「企业申请的行政复议」 is neither the 企业 applications nor all reviews)

@@ -91,3 +91,25 @@ def test_one_reason_and_others_is_a_group() -> None:
              value=Decimal(564), unit="件", sentence="因本机关不掌握等原因无法提供 564 件", raw="564 件")
     assert members_named_alone("答复“本机关不掌握该信息”的申请有多少件？", f) == ["本机关不掌握"]
     assert members_named_alone("因本机关不掌握等原因无法提供的有多少件？", f) == []
+
+
+@pytest.fixture(scope="module")
+def handled(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("141_pingtan_jiaotongyujiansheju_disclosure_2021.txt",
+                                                    "32_pingtan_jiaojian_2022.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    ("交建局2021年通过12345平台受理的群众诉求，还有多少件没办理？", "56"),  # 2576 − 2520
+    ("交通与建设局2021年12345诉求里没办理的有几件？", "56"),
+    ("交建局2022年12345平台受理的诉求还有几件没办理？", "0"),  # 2840 − 2840
+])
+def test_the_rest_asked_negated_of_a_part_printed_plainly(handled: QA, question: str, value: str) -> None:
+    a = handled.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and "−" in a.text and len(a.figures) == 2
+
+
+def test_the_part_itself_is_still_the_part(handled: QA) -> None:
+    a = handled.ask("交建局2021年12345平台已办理了多少件？")
+    assert a.status == "answered" and a.value == Decimal(2520), a.text
