@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from index.models import Fact
+from qa.text_match import number_at
 from qa.verify import question_text
 from qa.vocab import vocabulary
 
@@ -61,24 +62,17 @@ def _total_of(part: Fact, facts: list[Fact]) -> Fact | None:
     """The one total of the part's sentence in its unit, printed before it (before its 其中, or said
     as a total: 共, 累计, 全年), when the part is the only other figure of that unit there."""
     s = part.sentence or ""
-    at_part = _at(part)
+    at_part = number_at(part)
     k = s.rfind("其中", 0, at_part)
     same = [f for f in facts if f.table == "prose" and f.sentence == s and f.unit == part.unit and f.raw]
-    if k >= 0 and not any(0 <= _at(f) < k for f in same):
+    if k >= 0 and not any(0 <= number_at(f) < k for f in same):
         k = -1  # a 其中 of another list (「推文974篇，其中《…》…」): this part is not its item
     cut = k if k >= 0 else at_part
-    before = [f for f in same if 0 <= _at(f) < cut]
-    after = [f for f in same if _at(f) >= cut]
+    before = [f for f in same if 0 <= number_at(f) < cut]
+    after = [f for f in same if number_at(f) >= cut]
     if len(before) != 1 or len(after) != 1 or before[0].value < part.value:
         return None  # one total, one part: the rest is the word's opposite alone
     if k < 0 and not _A_TOTAL.search(before[0].row_path[-1]):
         return None
     return before[0]
 
-
-def _at(f: Fact) -> int:
-    """Where a number stands in its sentence: the printing its own label leads up to (「受理2840件，
-    已办理2840件」 prints the same raw twice)."""
-    s, raw, tail = f.sentence or "", f.raw or "", question_text(f.row_path[-1])[-4:]
-    spots = [m.start() for m in re.finditer(re.escape(raw), s)] if raw else []
-    return next((i for i in spots if question_text(s[:i]).endswith(tail)), spots[0] if spots else -1)

@@ -125,7 +125,7 @@ _CLAUSE_END = re.compile(r"[，,；;。：:（）()]")
 
 def dated_before(f: Fact) -> str:
     """What a prose number's sentence says before it (where its date, if any, is printed)."""
-    return (f.sentence or "")[:max(_at(f), 0)] + " " + (f.row_path[-1] if f.row_path else "")
+    return (f.sentence or "")[:max(number_at(f), 0)] + " " + (f.row_path[-1] if f.row_path else "")
 
 
 def dated_to(before: str, year: int, own_year: int | None) -> bool:
@@ -143,7 +143,7 @@ def dated_to(before: str, year: int, own_year: int | None) -> bool:
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同)\s*$")
 
 
-def _at(f: Fact) -> int:
+def number_at(f: Fact) -> int:
     """Where the number stands in its sentence. 「制作政务信息514条，主动公开政府信息514条」 prints the
     same figure twice: the one meant is the one its own label leads up to."""
     s, raw, label = f.sentence or "", f.raw or "", f.row_path[-1] if f.row_path else ""
@@ -292,7 +292,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         label = f.row_path[-1]
         if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label):
             continue
-        at = _at(f)
+        at = number_at(f)
         dated = label if _years(label) else (f.sentence or "")[:max(at, 0)]
         if year_mismatch(qn, dated, report_year) or kind_mismatch(qn, label) or (levels_only and is_change(label)):
             continue

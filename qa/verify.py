@@ -27,7 +27,7 @@ from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.compose import who
-from qa.text_match import bigrams, counts_as_labelled
+from qa.text_match import bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
@@ -814,9 +814,8 @@ def member_for_a_total(question: str, f: Fact) -> list[str]:
     q = question_text(question)
     if f.table != "prose" or not f.sentence or not f.raw or not f.unit or not _ALL_OF.search(q):
         return []
-    s, tail = f.sentence, f.row_path[-1][-4:]
-    spots = [m.start() for m in re.finditer(re.escape(f.raw), s)]
-    at = next((i for i in spots if s[:i].rstrip().endswith(tail)), spots[0] if spots else -1)  # 「16辆…16辆」
+    s = f.sentence
+    at = number_at(f)  # 「共有车辆16辆，其中：一般公务用车16辆」: the printing the label leads up to
     k = s.rfind("其中", 0, at) if at > 0 else -1
     if k < 0 or not re.search(r"\d+(?:\.\d+)?\s*" + re.escape(f.unit), s[:k]):
         return []
