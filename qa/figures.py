@@ -281,7 +281,7 @@ def whole_named(q: str) -> tuple[str, str, bool] | None:
     after = _PART_OF.match(q)
     if after and uncovered_terms(after.group(2), ()):  # 「占了多大比例」 names no whole
         return after.group(2), after.group(1), True
-    if inside := _PART_IN_WHOLE.match(q):  # 「征地信息类在主动公开信息里占几成」: the whole after 在
+    if inside := _PART_IN_WHOLE.match(q):  # 「行政处罚类在主动公开信息里占几成」: the whole after 在
         return inside.group(2), inside.group(1), True
     if match := WHOLE_OF.match(q):
         return match.group(1), without_share_words(match.group(2)), False
@@ -418,7 +418,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         parts[-1] = _COUNTED.sub("", parts[-1]) or parts[-1]
     if len(parts) < 2:
         return []
-    # 「年末结转和结余比年初多了多少」: a later part that says only the other member of a contrast the
+    # 「年末结余比年初多出多少」: a later part that says only the other member of a contrast the
     # first part names is the first part's item with that member (年初结转和结余)
     parts = parts[:1] + [_other_member(parts[0], p) for p in parts[1:]]
     # 「公务接待费决算比预算少多少」: a later part that only names the other figure of the same item

@@ -23,6 +23,7 @@ _FIGURE = re.compile(
 SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
 _PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])")  # 「财政拨款收入加事业收入」: 加 joins two items
+_JOINED_THEN_ALL = re.compile(r"[和与及、][^，,。？?]{1,12}?共(?:计|有)?(?:多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计|加总|合起来|合在一起|加在一起|加一块|加一起|加到一起|总和|"
                   + _PLUS.pattern)
 # 「多多少」「高多少」「少花了多少」「差额」: the size of a difference (a verb may stand between)
@@ -120,6 +121,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
         return Intent(SUM, True)
     if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「办公费和印刷费加起来」: items of another table
+        return Intent(SUM, True)
+    if _JOINED_THEN_ALL.search(q):  # 「区级和省级科技特派员共多少名」: the items joined, then 共
         return Intent(SUM, True)
     if _SUM.search(q) and (_PERIODS_COUNTED.search(q) or _UNITS_COUNTED.search(q)):
         # 「四个季度…一共」「三个预算单位…一共」: the periods' or the units' figures added

@@ -400,7 +400,7 @@ class Figures:
         rf = self.kb.of(target)
         if (than := _THAN_A_MEMBER.search(a.eff)) and len(item_parts(rf, a.eff, DIFF)) >= 2 \
                 and any(than.group(1) in g and "上年" not in g for g in vocabulary().contrasts):
-            # 「年末结转和结余比年初增加了多少」: compared with another figure of the same report, not a year
+            # 「年末结余比年初增加了多少」: compared with another figure of the same report, not a year
             return self._sum_or_difference(replace(a, intent=replace(a.intent, kind=DIFF)), target)
         # 「较2022年增长多少」: the report may state the change itself; as stated it stands even where the
         # year before is held too (the agency's own figure, from bases a later report may have revised)

@@ -37,7 +37,7 @@ def test_the_noun_after_a_count_names_it(reports: QA, question: str, value: str)
 
 
 def test_the_counts_of_a_list_add_up(reports: QA) -> None:
-    a = reports.ask("社会事业局2019年选认的区级和省级科技特派员一共多少名？")
+    a = reports.ask("社会事业局2019年选认区级和省级科技特派员共多少名？")
     assert a.status == "answered" and a.value == Decimal(68), a.text
 
 

@@ -50,7 +50,7 @@ def test_the_noun_after_the_last_item_is_every_items(question, parts):
 
 
 @pytest.mark.parametrize("question,parts", [
-    ("公务接待一共接待了多少批次、多少人？", ("公务接待一共接待了多少批次", "公务接待一共接待了多少人")),
+    ("接待工作共接待几批次、几人？", ("接待工作共接待几批次", "接待工作共接待几人")),
     ("2017年公务接待多少批次，多少人次？", ("2017年公务接待多少批次", "2017年公务接待多少人次")),
     ("公务用车有几辆和多少钱的运行费？", None),  # the second measure has its own noun: not two counts
 ])

@@ -66,7 +66,7 @@ def split_names(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.mark.parametrize("question,value", [
     # 「平潭综合实验区 经济发展局本级 财政核拨 26 28」: a unit's name printed in two pieces
-    ("经发局2016年本级在职的有多少人？", 28),
+    ("2016年经发局本级在职人员有几个？", 28),
     ("经济发展局2016年本级的人员编制数是多少？", 26),
     ("2016年经发局下属的经济社会调查队核定编制几个？", 18),
     ("经发局2016年平潭县市场管理服务中心在职人员有几个？", 18),
