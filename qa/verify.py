@@ -429,7 +429,8 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
             named = any(len(c) >= 3 and c in q and not members(c, group) for c in cells)
             if asked and have and not asked & have and not named:
                 out += [w for w in group if w in asked and w not in out]
-            elif len(figs) == 1 and len(asked) >= 2 and len(have) == 1 and have < asked:
+            elif len(figs) == 1 and len(asked) >= 2 and len(have) == 1 and have < asked \
+                    and any(re.search(re.escape(w) + r"[和与及、]", q) for w in asked):  # not 「收入支出总计」
                 # 「区级和省级…共多少」 of one figure labelled 省级: one part is no answer for both
                 out += [w for w in group if w in asked - have and w not in out]
         out += [w for w in part_of_asked(q, [question_text(c) for c in fig.fact.column_path]) if w not in out]
