@@ -1,5 +1,5 @@
 """The rest of a total that prints only its negated part (「累计共抽检20680批次农产品，其中不合格15批次」
-asked 「合格的有多少批次」): total − part, both cited. Only when the part is the one item its 其中 lists
+asked 「合格的批次有几个」): total − part, both cited. Only when the part is the one item its 其中 lists
 in that unit, so the rest is that word's opposite and nothing else."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class Complement:
 def complement_of(question: str, facts: list[Fact]) -> Complement | None:
     """The total and the part a question's word is the rest of, else None: a word asked plainly that
     the part prints negated (合格 of 「其中不合格15批次」), or a word asked negated that the part prints
-    plainly (「还有多少件没办理」 of 「累计受理2576件，已办理2520件」)."""
+    plainly (「剩下几件没办」 of 「累计受理2576件，已办理2520件」)."""
     q = question_text(question)
     negs = sorted(vocabulary().negation, key=len, reverse=True)
     asked_negated = {q[m.end():m.end() + 2] for n in negs for m in re.finditer(re.escape(n), q)}

@@ -310,7 +310,7 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     head, tail = without(head, names), without(tail, names)
     wholes = quoted_whole(head, rf) or find_measures(rf, match_cells(head, tpl), head)
     if (size := _SIZE_SAID.search(head)) and (bare := _SIZE_SAID.sub("", head).strip()):
-        # 「5件申请里」「主动公开的66条信息里」: the size the asker knows is no word of the whole's name, but
+        # 「5件申请里」「主动公开的120条信息里」: the size the asker knows is no word of the whole's name, but
         # the whole must be that size: read without it first, and kept only when it is
         said = Decimal(size.group(1))
         plain = quoted_whole(bare, rf) or find_measures(rf, match_cells(bare, tpl), bare)

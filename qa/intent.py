@@ -33,7 +33,7 @@ _DIFF = re.compile(rf"[多少高低](?:{DIFF_VERBS})?了?(?:多少|几)|差多�
 _YOY = re.compile(
     r"比去年|比上年|比上一年|同比|较上年|较去年|比前一年"
     r"|增长了?多少|增加了?多少|减少了?多少|下降了?多少|增幅|降幅"
-    # 「每人每月涨了多少」「时限缩短了几分钟」: how much a figure moved
+    # 「每月提高了几元」「时限缩短了几分钟」: how much a figure moved
     r"|(?:提高|上涨|涨|提升|上调|降低|下调|缩短|缩减|压缩)了?(?:多少|几)"
 )
 # 「较2023年少了多少」: a change over a year named, when a figure is asked (「为什么比上年少了」 asks why)

@@ -647,7 +647,7 @@ class Figures:
         return self._complement(a, rf) or found
 
     def _complement(self, a: Asked, rf: ReportFacts) -> Answer | None:
-        """「合格的有多少批次」 of 「共抽检20680批次，其中不合格15批次」: the total less its negated part,
+        """「合格的批次有几个」 of 「共抽检20680批次，其中不合格15批次」: the total less its negated part,
         both cited, when the part is the one item its 其中 lists."""
         c = complement_of(a.eff, rf.facts)
         if c is None:
@@ -688,7 +688,7 @@ _THAN_A_MEMBER = re.compile(r"[比较]\s*([\u4e00-\u9fff]{2,4}?)(?:数)?(?:增�
 _ASKED_DOWN = re.compile(r"缩短|缩减|压缩|降低|减少|下降|下调|少了")
 _SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
                           r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|一块|不少|很多|些)?"
-                          # and the amount said with it (「下降了10.33个百分点」)
+                          # and the amount said with it (「下降了5.2个百分点」)
                           r"(?:\d+(?:\.\d+)?\s*(?:个百分点|%|％|万元|亿元|元|件|条|人|个)?)?")
 
 

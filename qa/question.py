@@ -62,7 +62,7 @@ _TWO_MEASURES = re.compile(r"^(?P<head>.+?)(?P<a>(?:多少|几)[\u4e00-\u9fff]{1
 
 
 def _measure_parts(segment: str) -> list[str]:
-    """「接待了多少批次、多少人」 → 「…接待了多少批次」「…接待了多少人」: one subject counted two
+    """「接待几批次、几人次」 → 「…接待几批次」「…接待几人次」: one subject counted two
     ways is two figures, each asked with the subject."""
     m = _TWO_MEASURES.match(segment.strip())
     return [m.group("head") + m.group("a"), m.group("head") + m.group("b")] if m else []

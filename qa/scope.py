@@ -57,12 +57,12 @@ def agency_aliases(agency: str) -> frozenset[str]:
     question matches against every stored agency, and 10,000 reports hold far fewer agencies)."""
     a = normalize(agency).replace(" ", "")
     if (m := _TWO_NAMES.match(a)) and len(m.group(1)) >= 2 and len(m.group(2)) >= 2:
-        # 「岚城片区项目建设指挥部（片区开发管理局）」: one body under two names, each said alone; the inner
+        # 「某片区项目建设指挥部（片区开发管理局）」: one body under two names, each said alone; the inner
         # name takes the outer's place where it repeats its word (岚城 + 片区开发管理局)
         outer, inner = m.group(1), m.group(2)
         at = outer.find(inner[:2])
         placed = {outer[:at] + inner} if at > 0 else set()
-        areas = {n[:n.index("片区") + 2] for n in (outer, *placed) if n.find("片区") >= 2}  # 岚城片区
+        areas = {n[:n.index("片区") + 2] for n in (outer, *placed) if n.find("片区") >= 2}  # X片区 alone
         return frozenset({a} | agency_aliases(outer) | agency_aliases(inner) | areas
                          | {n for p in placed for n in agency_aliases(p)})
     out = {a}
@@ -90,7 +90,7 @@ def agency_aliases(agency: str) -> frozenset[str]:
                 out |= {stem[: -len(u)] for u in _UNIT_SUFFIX if stem.endswith(u) and len(stem) - len(u) >= 2}
         if "片区" in sub:
             out.add(sub.split("片区")[0])
-    if base.find("片区") >= 2 and not _BOUNDARY.search(base):  # 「岚城片区开发管理局」 itself: 岚城片区, 岚城
+    if base.find("片区") >= 2 and not _BOUNDARY.search(base):  # 「X片区开发管理局」 itself: X片区, X
         out |= {base[:base.index("片区") + 2], base[:base.index("片区")]}
     for x in list(out):  # 市场监督管理局 → 市场监管局, 国有资产管理局 → 国资局, 旅游与文化体育局 → 旅游文体局
         short = x

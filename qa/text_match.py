@@ -371,10 +371,10 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
             best = inner  # 「基本支出中人员支出」: the part named inside its whole is asked, not the whole
             continue
         if other_core == core and (part := _names_the_part(question, best, other)) is not None:
-            best = part  # 「“三公”经费支出」: 「“三公”经费…支出80.89万元」, not 「机关运行经费支出」
+            best = part  # 「三公那部分开支」: 「“三公”经费…支出80.89万元」, not 「机关运行经费支出」
             continue
         if other_core == core and (rest := _the_rest_unasked(question, best, other)) is not None:
-            best = rest  # 「主动公开了多少条」: 「主动公开信息数为140条」, not 「其他因主动公开的…56条」
+            best = rest  # 「一共主动公开几条」: 「主动公开信息数为140条」, not 「其他因主动公开的…56条」
             continue
         same_words = normalize(" ".join(other.row_path)) == normalize(" ".join(best.row_path))
         if same_words and (lead := _plainer_subject(question, [f for c, _, f, _ in ranked if c == core])):

@@ -169,7 +169,7 @@ _DEMONSTRATIVES = frozenset("这那该此其本")
 
 
 def _asked_plain_printed_negated(q: str, context: str, v: Vocabulary) -> list[str]:
-    """Words the question asks plainly that the labels print only negated (「合格的有多少批次」 of
+    """Words the question asks plainly that the labels print only negated (「合格的批次有几个」 of
     「其中不合格15批次」, 「公开了几件」 of 「不予公开」 alone): the figure counts their opposite."""
     negs = sorted(v.negation, key=len, reverse=True)
     out: list[str] = []
