@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from index.models import Fact
 from qa.text_match import number_at
-from qa.verify import question_text
+from qa.verify import after_negation, question_text
 from qa.vocab import vocabulary
 
 _A_TOTAL = re.compile(r"共|累计|总|全年|合计")
@@ -44,8 +44,8 @@ def complement_of(question: str, facts: list[Fact]) -> Complement | None:
 
 
 def _negated_at(text: str, word: str, negs: list[str]) -> bool:
-    at = text.find(word)
-    return at >= 0 and any(text.startswith(n, at - len(n)) for n in negs)
+    """Whether the word's first printing in `text` comes right after a negation."""
+    return (at := text.find(word)) >= 0 and after_negation(text, at, negs)
 
 
 def _negated_in_label(label: str, q: str, negs: list[str]) -> str:

@@ -115,16 +115,25 @@ class Figures:
 
     def __init__(self, kb: Knowledge):
         self.kb = kb
+        # the last verdict, kept whole in one tuple (a thread reads it or another's, never a mix): a
+        # look-up verifies its answer to try the complement, and the asker verifies the same answer again
+        self._last_verdict: tuple[Answer, tuple, Answer] | None = None
 
     def verified(self, question: str, answer: Answer, reports: list[Report], share: bool,
                   typed: tuple[str, ...] = ()) -> Answer:
         """The verifier's word on a figure answer: every content word of the question covered by the
         figures' labels, agencies or vocabulary, and the quantity asked the quantity given."""
+        key = (question, tuple(r.id for r in reports), share, typed)
+        last = self._last_verdict
+        if last is not None and last[0] is answer and last[1] == key:
+            return last[2]
         agencies = {f.report.agency for f in answer.figures if f.report.agency}
         agencies |= {r.agency for r in named_agencies(question, reports) if r.agency}
         names = {n for a in agencies for n in names_used(question, a)} | agencies | set(typed)
         names |= {n for f in answer.figures for n in report_names(question, f.report)}
-        return gate(question, answer, names, self.sources(reports), share)
+        verdict = gate(question, answer, names, self.sources(reports), share)
+        self._last_verdict = (answer, key, verdict)
+        return verdict
 
     def sources(self, reports: list[Report]) -> Sources:
         by_id = {r.id: r for r in reports}

@@ -179,13 +179,18 @@ def _asked_plain_printed_negated(q: str, context: str, v: Vocabulary) -> list[st
             if len(word) < 2 or not all(_CJK.match(ch) for ch in word) or word in out \
                     or word in v.neutral or word[0] in v.function_chars or word[0] in _DEMONSTRATIVES:
                 continue  # 「没有这个信息」 negates 信息, not 这个
-            at = [i for i in range(len(q)) if q.startswith(word, i)]
-            if not at or any(any(q[:i].endswith(n) for n in negs) for i in at):
+            spot = re.compile(f"(?={re.escape(word)})")  # every place the word starts, overlapping too
+            at = [a.start() for a in spot.finditer(q)]
+            if not at or any(after_negation(q, i, negs) for i in at):
                 continue  # not asked, or asked negated too
-            printed = [i for i in range(len(context)) if context.startswith(word, i)]
-            if all(any(context[:i].endswith(n) for n in negs) for i in printed):
+            if all(after_negation(context, p.start(), negs) for p in spot.finditer(context)):
                 out.append(word)
     return out
+
+
+def after_negation(text: str, i: int, negs: Iterable[str]) -> bool:
+    """Whether a negation word ends right where `text[i:]` begins."""
+    return any(text.startswith(n, i - len(n)) for n in negs if i >= len(n))
 
 
 def _negation_covered(after: str, context: str, v: Vocabulary) -> bool:
@@ -347,11 +352,12 @@ def _pieced_words(q: str, stretches: list[tuple[int, int]], before: list[bool], 
     nowhere whole, so the line it names is not the one these labels are."""
     out: list[str] = []
     i = 0
+    amounts = set(vocabulary().amount_nouns)
     for word in _words(q):
         j = i + len(word)
         swapped = len(word) == 4 and word[2:] + word[:2] in context  # 问卷调查 for 调查问卷
         # 「经费支出」 of 「“三公”经费…拨款支出」: two amount nouns name no line of their own
-        generic = len(word) == 4 and {word[:2], word[2:]} <= set(vocabulary().amount_nouns)
+        generic = len(word) == 4 and {word[:2], word[2:]} <= amounts
         if len(word) >= 2 and not any(before[i:j]) and word not in context and not swapped and not generic:
             touching = [(a, b) for a, b in stretches if a < j and b > i]
             if len(touching) >= 2 and all(any(a <= k < b for a, b in touching) for k in range(i, j)):
