@@ -104,6 +104,8 @@ def extract_metadata(text: str) -> Metadata:
     owner = _BUDGET_OWNER.search(head)
     if owner:  # a budget names its department apart from the title (上海市普陀区2023年区级部门预算)
         agency = _owner_name(owner.group(1))
+    if agency:
+        agency = _expanded(agency, head)
     if fields.get("发布时间"):
         d = _DATE.search(fields["发布时间"])
         published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}" if d else None
@@ -115,6 +117,30 @@ def extract_metadata(text: str) -> Metadata:
         p = _PERIOD.search(head)
         year = int(p.group(1)) if p else None
     return Metadata(title, agency, year, published)
+
+
+# a name opens after a break: punctuation, a space, or a word that ends a clause before it
+_NAME_OPENS = re.compile(r"[\s，。、；：:,.;（）()《》“”「」]|(?<=[是在由对向为与和及经即])")
+_PLACE_END = re.compile(r"[\u4e00-\u9fff]{2,10}(?:省|市|区|县)$")
+
+
+def _expanded(agency: str, text: str) -> str:
+    """「财金局」 of a title, when the body names the agency in full (「平潭综合实验区财政金融局」): the
+    full name, with the place it opens with, so a question naming it finds the report. The short name
+    must be an abbreviation of it (its characters in order, the same last one)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", agency) or agency.endswith(("政府", "区", "市", "县")):
+        return agency
+    pattern = re.compile("".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in agency[:-1]) + re.escape(agency[-1]))
+    best = agency
+    for m in pattern.finditer(text):
+        full = m.group()
+        before = text[max(0, m.start() - 12):m.start()]
+        opens = [b.end() for b in _NAME_OPENS.finditer(before)]
+        place = before[opens[-1]:] if opens else ""
+        name = (place if _PLACE_END.search(place) else "") + full
+        if len(name) > len(best):
+            best = name
+    return best
 
 
 _NAME_COLON = re.compile(r"([\u4e00-\u9fff()]{4,40})\s*[:：]")

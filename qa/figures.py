@@ -652,9 +652,10 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
         text = (f"{who(r)}{a.label} {num(a.value, unit)}，{b.label} {num(b.value, unit)}，前者比后者少"
                 f"{num(value, unit)}（{num(b.value, unit)} − {num(a.value, unit)} = {num(value, unit)}）。")
     else:
-        a, b = vals[0], vals[1]
-        value = a.value - b.value
-        text = f"{who(r)}{a.label} {num(a.value, unit)} − {b.label} {num(b.value, unit)} = {num(value, unit)}。"
+        # 「除去A和B，其余」: the whole less every item taken off
+        value = vals[0].value - sum((v.value for v in vals[1:]), start=vals[0].value * 0)
+        terms = " − ".join(f"{v.label} {num(v.value, unit)}" for v in vals)
+        text = f"{who(r)}{terms} = {num(value, unit)}。"
     text += converted
     text += "".join(dict.fromkeys(n for v in vals for n in quality_notes(rf, v)))  # each note once
     figs, cites = figures_of([(v, r) for v in vals], rf.titles)

@@ -53,8 +53,8 @@ UNSUPPORTED = re.compile(
     r"|(关于|涉及|有关)(?!(政府)?信息公开|政府信息)[^，。？?]{1,10}的"
 )
 # 「差旅费和会议费哪个多」: two items of one report, the larger asked for
-WHICH_MORE = re.compile(r"(?:哪个|哪项|哪一项|哪一个|哪块|哪一块|哪类|谁)(?:[\u4e00-\u9fff]得)?(?:更|比较)?"
-                        r"(?:多|少|高|低|大|小)")
+WHICH_MORE = re.compile(r"(?:哪个|哪项|哪一项|哪一个|哪块|哪一块|哪类|哪一类|哪种|谁)"
+                        r"(?:[\u4e00-\u9fff]{1,3}得)?(?:更|比较)?(?:多|少|高|低|大|小)")
 _TWO_ITEMS = re.compile(r"比(?!\s*(?:19|20)\d\d|去年|上年|上一年|前一年)|和|与|跟")
 _PERIODS_COUNTED = re.compile(r"[两二三四五六七八九十\d]+个?(?:季度|个月)")
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")

@@ -281,9 +281,15 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     if only_weak and prose and prose.overlap >= 3 and not across:
         # 「区政府办代表区政府受理了多少件申请」: the prose names this exact figure; the table only its total
         found = []
+    printed = bool(prose and not across and cm.strong_rows
+                   and all(_inside_printed_phrase(h, q, prose.fact) for h in cm.strong_rows))
+    if found and printed:
+        # 「户外广告设置许可证信息」: 许可 read as the 行政许可 row is a word inside a longer phrase a
+        # sentence prints whole (「申请户外广告设置许可证783条」): that sentence names the figure
+        found = []
     if found and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
         return found
-    if not found and rf.report.template and any(h.table in ("t2", "t3") for h in cm.strong_rows) \
+    if not found and not printed and rf.report.template and any(h.table in ("t2", "t3") for h in cm.strong_rows) \
             and any(f.table.startswith("t") for f in rf.facts):
         # a template cell was named but this report's table could not be read there: a number from
         # elsewhere in the text would answer a different question
@@ -303,6 +309,23 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     return found
 
 
+def _inside_printed_phrase(hit: RowHit, q: str, prose: Fact) -> bool:
+    """Whether the words a template row was matched by stand inside a phrase of the question that
+    the prose number's label prints whole, three or more characters longer than those words."""
+    text, label = hit.text or q, normalize(prose.row_path[-1]) if prose.row_path else ""
+    a, b = hit.start, hit.start + hit.length
+    if not label or text[a:b] not in label:
+        return False
+    while a > 0 and text[a - 1:b] in label:
+        a -= 1
+    while b < len(text) and text[a:b + 1] in label:
+        b += 1
+    phrase = text[a:b]
+    if any(phrase in normalize(w) for w in (hit.row.core, *hit.row.aliases)):
+        return False  # 「本机关不掌握」 is the row's own name said longer, not another thing's
+    return b - a >= hit.length + 3
+
+
 def told_apart_by_sentence(question: str, facts: list[Fact], names: set[str], year: int | None,
                            kind: str | None) -> Scored | None:
     """Numbers whose labels share the question's words equally (「…公开各类政府信息756条」 beside
@@ -314,7 +337,20 @@ def told_apart_by_sentence(question: str, facts: list[Fact], names: set[str], ye
     if len(top) < 2 or len({s.fact.value for s in top}) < 2:
         return None
     clean = [s for s in top if not uncovered_terms(question, [s.fact.sentence or "", *s.fact.row_path], names)]
+    if len({s.fact.value for s in clean}) > 1:
+        # 「预算总额61.3万元。其中：政府购买服务项目…45.5万元」 asked 「政府采购预算」: the member, whose own
+        # words the question leaves out, is not what it asks; the head is
+        heads = [s for s in clean if not _member_unnamed(question, s.fact)]
+        clean = heads if len({s.fact.value for s in heads}) == 1 else clean
     return clean[0] if clean and len({s.fact.value for s in clean}) == 1 else None
+
+
+def _member_unnamed(question: str, f: Fact) -> bool:
+    """A 其中 member whose label says three or more characters the question does not."""
+    sentence, raw = f.sentence or "", f.raw or ""
+    at = sentence.find(raw) if raw else -1
+    label = f.row_path[-1] if f.row_path else ""
+    return at > 0 and "其中" in sentence[:at] and sum(ch not in question for ch in label) >= 3
 
 
 def table_measure(f: Fact) -> Measure:

@@ -19,6 +19,13 @@ from index.models import Fact, Report
 from index.template import load_templates
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
+from qa.before_year import (
+    RunningTotal,
+    asks_before_year,
+    running_totals,
+    stock_question,
+    unnamed_children_dropped,
+)
 from qa.cells import CellMatch, match_cells
 from qa.complement import complement_of
 from qa.compose import figures_of, num, who
@@ -73,6 +80,7 @@ from qa.scope import (
 )
 from qa.text_match import asks_rate, dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
+    BEFORE_YEAR,
     COMPLEMENT,
     EXCEPT,
     Sources,
@@ -90,7 +98,8 @@ from qa.vocab import vocabulary
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
 _REST_ASKED = re.compile(r"[，,\s]*(?:还有|还剩|其余|剩下|剩余|另外|余下)|的")
-_REST = re.compile(r"^[，,\s]*|(?<=[，,])\s*(?:还有|还剩|其余的?|剩下的?|剩余的?|另外)|还剩")
+_ITEM_JOINS = re.compile(r"和|与|及|以及|、")
+_REST = re.compile(r"^[，,\s]*|(?<=[，,])\s*(?:还有|还剩|其余的?|剩下的?|剩余的?|另外)(?:各[类项种])?|还剩")
 
 
 @dataclass(frozen=True)
@@ -202,6 +211,12 @@ class Figures:
     def answer(self, a: Asked) -> Answer:
         """The handler of the question's operation: across reports first (each says whether it
         applies), else within the one report the scope names."""
+        # 「2018年以前累计…」 of the 2018 report: one report's running total, whatever else the words say
+        # (历年 would read as a trend over years)
+        one = one_report(a.scope.reports) if a.scope.reports else None
+        if one is not None and (before := asks_before_year(a.eff, one.year)) \
+                and (got := self._before_year(a, one, before)):
+            return got
         for handler in _ACROSS:
             got = handler(self, a)
             if got is not None:
@@ -294,39 +309,94 @@ class Figures:
         figs, cites = figures_of([(v, target) for v in vals], rf.titles)
         return Answer(a.q, ANSWERED, text, p.value, level.unit, figs, cites, reports=(target.id,))
 
+    def _before_year(self, a: Asked, target: Report, before: re.Match) -> Answer | None:
+        """「2013年以前累计公开了多少」 of the 2013 report: its running total less the year's own part, when
+        exactly one such pair's total covers the question's other words (verified as any answer is)."""
+        rf = self.kb.of(target)
+        asked = stock_question(a.eff, before)
+        pairs = unnamed_children_dropped(running_totals(rf.facts, target.year), asked)
+        measures = [prose_measure(p.total) if p.total.table == "prose" else table_measure(p.total) for p in pairs]
+        total = self.agreeing(asked, asked, rf, measures, a.reports)
+        if total is None:
+            return None
+        found: dict[Decimal, RunningTotal] = {}
+        chosen = total.figures[0].fact
+        for p in sorted(pairs, key=lambda p: p.total != chosen):  # the total ranked first, then its other printings
+            if p.total.value == total.value:
+                found.setdefault(p.total.value - p.year.value, p)
+        if len(found) != 1:
+            return None
+        (rest, pair), = found.items()
+        t, y = pair.total, pair.year
+        said = [shown_label(f) if f.table == "prose" else table_measure(f).value.label for f in (t, y)]
+        text = (f"{who(target)}报告没有直接写{target.year}年以前的数，按累计数减去{target.year}年的部分推算："
+                f"「{said[0]}」{num(t.value, t.unit)} − 「{said[1]}」{num(y.value, y.unit)} = "
+                f"{num(rest, t.unit)}（推算值，不是报告直接印出的数）。")
+        vals = [Value(f.value, f.unit, (f,), label) for f, label in zip((t, y), said, strict=True)]
+        figs, cites = figures_of([(v, target) for v in vals], rf.titles)
+        return Answer(a.q, ANSWERED, text, rest, t.unit, figs, cites, reports=(target.id,), warnings=(BEFORE_YEAR,))
+
     def _except(self, a: Asked, target: Report) -> Answer:
         """「A里除了B以外还有多少」: A − B, each found by its own words and each covering them; never A
-        alone (the verifier reads 「除了B以外」 as naming what is not asked, so A would pass)."""
+        alone (the verifier reads 「除了B以外」 as naming what is not asked, so A would pass). 「除去B和C」
+        takes off each item named."""
         rf = self.kb.of(target)
         m = EXCEPT.search(a.eff)
         excluded = excepted(m)
         rest = _REST.sub("", a.eff[:m.start()] + "，" + a.eff[m.end():])
         tpl = load_templates()["2021"]
         whole = quoted_whole(rest, rf) or find_measures(rf, match_cells(rest, tpl), rest)
-        part = find_measures(rf, match_cells(excluded, tpl), excluded)
-        if whole and part and whole[0].kind == "prose" and part[0].value.unit != whole[0].value.unit:
-            # 「主动公开的…刨掉其他类」: the item of the whole's own list, not a table row named 其他
-            prose = [f for f in rf.facts if f.table == "prose" and f.unit == whole[0].value.unit]
-            part = [prose_measure(c.fact) for c in prose_candidates(excluded, prose, names_of(target, a.eff),
-                                                                    target.year)] or part
-        ok = bool(whole and part) and whole[0].value.inputs != part[0].value.inputs
-        if ok:
-            # the part by its own words, or read inside the whole the question names first (「三公经费里，…
-            # 公车那块」: 公车 of the 三公 lines)
-            inside = a.eff[:m.start()].rstrip("，, ") + "，" + excluded
-            own = [((rest,), whole[0]), ((excluded, inside), part[0])]
-            ok = all(any(self.verified(words, (got := lookup(words, rf, [mm])), a.reports, False) is got
-                         for words in said) for said, mm in own)
-        if not ok or whole[0].value.value is None or part[0].value.value is None \
-                or whole[0].value.value < part[0].value.value:
-            return Answer(a.q, REFUSED, f"在{who(target)}的报告中没有找到能相减的总数和「{excluded}」两个数字"
-                                        "（各自对应问题里的说法），无法算出除去它以后的数。", reports=(target.id,))
-        done = arithmetic(a.q, rf, [whole[0], part[0]], DIFF)
+        refused = Answer(a.q, REFUSED, f"在{who(target)}的报告中没有找到能相减的总数和「{excluded}」的数字"
+                                       "（各自对应问题里的说法），无法算出除去它以后的数。", reports=(target.id,))
+        items = [excluded]
+        if len(named := [x for x in _ITEM_JOINS.split(excluded) if x.strip()]) > 1 \
+                and all(len(x.strip()) >= 2 for x in named):
+            items = [x.strip() for x in named]
+        inside_of = a.eff[:m.start()].rstrip("，, ")
+        parts = []
+        for item in items:
+            part = self._excepted_part(a, rf, whole, item, inside_of) if whole else None
+            if part is None:
+                if len(items) > 1:  # 「规范性文件和工作动态」 may itself be one item's name
+                    items, parts = [excluded], []
+                    part = self._excepted_part(a, rf, whole, excluded, inside_of) if whole else None
+                    if part is not None:
+                        parts = [part]
+                    break
+                return refused
+            parts.append(part)
+        ok = bool(whole and parts) and self.verified(rest, (got := lookup(rest, rf, [whole[0]])), a.reports,
+                                                     False) is got
+        ids = [p.value.inputs for p in parts]
+        if not ok or len(set(ids)) < len(ids) or whole[0].value.inputs in ids or whole[0].value.value is None \
+                or any(p.value.value is None for p in parts) \
+                or whole[0].value.value < sum(p.value.value for p in parts):
+            return refused
+        done = arithmetic(a.q, rf, [whole[0], *parts], DIFF)
         if done.status == ANSWERED:
             done = replace(done, text=f"除「{excluded}」以外：" + done.text)
-            if (others := self._other_items(rf, whole[0], part[0])) is not None:
+            if len(parts) == 1 and (others := self._other_items(rf, whole[0], parts[0])) is not None:
                 done = _against_the_items(done, rf, others)
         return done
+
+    def _excepted_part(self, a: Asked, rf: ReportFacts, whole: list[Measure], item: str,
+                       inside_of: str) -> Measure | None:
+        """The figure of one item taken off a whole, found by its own words (or read inside the whole the
+        question names first: 「三公经费里，…公车那块」 is 公车 of the 三公 lines) and verified so."""
+        tpl = load_templates()["2021"]
+        part = find_measures(rf, match_cells(item, tpl), item)
+        if part and whole[0].kind == "prose" and part[0].value.unit != whole[0].value.unit:
+            # 「主动公开的…刨掉其他类」: the item of the whole's own list, not a table row named 其他
+            prose = [f for f in rf.facts if f.table == "prose" and f.unit == whole[0].value.unit]
+            part = [prose_measure(c.fact) for c in prose_candidates(item, prose, names_of(rf.report, a.eff),
+                                                                    rf.report.year)] or part
+        if not part:
+            return None
+        for words in (item, inside_of + "，" + item):
+            got = lookup(words, rf, [part[0]])
+            if self.verified(words, got, a.reports, False) is got:
+                return part[0]
+        return None
 
     def _other_items(self, rf: ReportFacts, whole: Measure, part: Measure) -> list[Fact] | None:
         """The items a prose total announces (「…28.15万元，…具体情况如下：（一）…4.50万元…（二）…8.10万元…

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.verify import question_text, uncovered_terms
+from qa.verify import EXCEPT, question_text, uncovered_terms
 from qa.vocab import quantity_asked, vocabulary
 
 
@@ -39,13 +39,19 @@ def _segments(text: str) -> list[str]:
     return out
 
 
+# 「各类合计多少」「各项加起来」: every item added into one figure, not each asked
+_EACH_SUMMED = re.compile(r"[类项个种]?(?:合计|一共|总共|共计|加起来|加在一起|总计)")
+
+
 def _each_parts(segment: str) -> list[str]:
     """「基本支出和项目支出各多少」 → 「基本支出多少」「项目支出多少」; the first item keeps what
     stands before it (the agency, the year)."""
     v = vocabulary()
+    if EXCEPT.search(segment):  # 「除去A和B，其余各类合计」: the items are left out, not each asked
+        return []
     for word in v.each:
         i = segment.find(word)
-        if i <= 0 or not v.asks_figure(segment[i:]):
+        if i <= 0 or not v.asks_figure(segment[i:]) or _EACH_SUMMED.match(segment, i + len(word)):
             continue
         head, tail = segment[:i], segment[i + len(word):]
         items = re.split("|".join(map(re.escape, v.joiners)), head)

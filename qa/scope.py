@@ -161,7 +161,8 @@ def _department(agency: str) -> tuple[str, str] | None:
     if m := list(_BOUNDARY.finditer(base)):
         base = base[m[-1].end():]
     for long_end, short_end in _DEPT_END.items():
-        if base.endswith(long_end) and len(base) - len(long_end) >= 3:
+        # a 委员会 of a two-character field (交通委员会 → 交委, 教育委员会 → 教委) is named by it too
+        if base.endswith(long_end) and len(base) - len(long_end) >= (2 if long_end == "委员会" else 3):
             return base[: -len(long_end)], short_end
     return None
 
@@ -184,7 +185,9 @@ def abbreviation_in(question: str, agency: str) -> str | None:
         for j in range(len(run)):
             if not run.startswith(end, j):
                 continue
-            for start in range(max(0, j - 8), j - 1):
+            # 交委, 教委: one character of a two-character field before 委 (never before 局: 教局 is no name)
+            one = end == "委" and len(body) == 2 and j >= 1 and run[j - 1] == body[0]
+            for start in range(max(0, j - 8), j if one else j - 1):
                 head = run[start:j]
                 longer = best is None or len(head) + len(end) > len(best)
                 # 审批局 for 行政审批局: the name without the generic qualifier it opens with (not 执法局
@@ -235,7 +238,8 @@ def names_used(question: str, agency: str) -> frozenset[str]:
     for said in [n for n in names if len(n) >= 2 and n in q]:
         # 「平潭经发局」「平潭教育局」: the place a short name is prefixed with is part of the same name
         at = q.find(said)
-        place = next((q[at - k:at] for k in range(min(at, 8), 1, -1) if q[at - k:at] in full), "")
+        place = next((q[at - k:at] for k in range(min(at, 8), 0, -1)
+                      if (k > 1 and q[at - k:at] in full) or _place_short(q[at - k:at], full, names)), "")
         if place:
             names.add(place + said)
     if any(n in q and _AGENCY_SUFFIX.search(n) for n in names):
@@ -248,6 +252,18 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         level = m.group(1)
         names |= {level + "政府", level + "人民政府", "全" + level, "本" + level}
     return frozenset(names)
+
+
+def _place_short(place: str, full: str, names: set[str]) -> bool:
+    """「平潭实验区」 or 「区」 before 财金局, for 平潭综合实验区财政金融局: the place the full name opens
+    with, said short (its first and last characters kept, the rest in order) or by its level alone."""
+    if not place or place[-1] not in "省市区县":
+        return False
+    for n in names:
+        head = full[:-len(n)] if len(n) >= 2 and full.endswith(n) and len(full) > len(n) else ""
+        if head and head[-1] == place[-1] and (len(place) == 1 or (place[0] == head[0] and in_order(place, head))):
+            return True
+    return False
 
 
 def _initials_of_words(head: str, body: str) -> bool:
@@ -376,7 +392,8 @@ def unknown_place(question: str, reports: list[Report]) -> str | None:
     if not m or set(m.group(1)) & _NOT_PLACE_CHARS:
         return None
     name = m.group(1)
-    if name in known:
+    # 「纳入重庆市…」: a verb before the place is no part of its name
+    if any(name[i:] in known for i in range(len(name) - 1)):
         return None
     from index.agency import one_char_apart
 

@@ -26,7 +26,9 @@ from functools import lru_cache
 from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
+from qa.before_year import asks_before_year, checked_question
 from qa.compose import who
+from qa.intent import WHICH_MORE
 from qa.text_match import bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
@@ -55,11 +57,11 @@ _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
 EXCEPT = _EXCLUDED = re.compile(
-    r"除了?(?P<x>[^，,。？?]{1,20}?)(?:之外|以外|外(?=[，,]|还|其)"
+    r"除(?!去)了?(?P<x>[^，,。？?]{1,20}?)(?:之外|以外|外(?=[，,]|还|其)"
     r"|(?=[，,]\s*(?:其余|剩下|剩余|还有(?=\s*(?:多少|几)[\u4e00-\u9fff]?\s*[？?。]?$))))"
     r"|(?<=[，,])(?P<y>[^，,。？?除]{2,20}?)(?:之外|以外)(?=的?[，,]?\s*(?:还有|其余|剩下|剩余|其他|别的))"
     # 「扣掉X，剩下的」「去掉X以后还剩几条」: taken off, the rest asked
-    r"|(?:刨掉|刨去|扣掉|扣除|去掉|减去|不算)(?P<z>[^，,。？?]{1,20}?)(?:以后|之后|后)?"
+    r"|(?:刨掉|刨去|扣掉|扣除|去掉|减去|除去|剔除|不算)(?P<z>[^，,。？?]{1,20}?)(?:以后|之后|以外|之外|后)?"
     r"(?:(?=[，,]?\s*(?:还剩|剩下|剩余|其余|还有))|的?那?部分)")  # 「扣掉X以后的部分」: the rest too
 
 
@@ -162,6 +164,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
 _NARROWER = 5  # what a contrast qualifier the question does not name weighs against a figure
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
 COMPLEMENT = "complement"  # an answer's warning: a total less its negated part, the rest asked plainly
+BEFORE_YEAR = "before-year"  # an answer's warning: a running total less its year's part, the stock before
 _NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
 
 
@@ -679,6 +682,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         contexts += figure_context(fig, sources)
     labels = {lbl for fig in figs for lbl in sources.labels(fig.fact.report_id)}
     question = _counted_items(question, len(figs))
+    if BEFORE_YEAR in answer.warnings and (before := asks_before_year(question, None)):
+        question = checked_question(question, before)  # 「…以前」 is what the subtraction answers
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
@@ -703,6 +708,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
             question, figs[0].fact, figs[0].report.template)
     if left:
         return Verdict(False, tuple(left), label=label)
+    if len(figs) == 1 and (which := WHICH_MORE.search(question_text(question))):
+        return Verdict(False, (which.group(),), label=label)  # 「哪类多」 compares: one figure answers no 哪
     if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not _TOTAL_ASKED.search(question):
         return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
