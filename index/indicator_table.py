@@ -55,7 +55,7 @@ def indicator_table(
     the span it covers (so its numbers are not read again as prose)."""
     head = _HEADER.search(text)
     if head is None:
-        return [], [], []
+        return _one_column(report_id, text, key, page_of)
     end = _END.search(text, head.end())
     stop = end.start() if end else len(text)
     rows = _rows(text, head.end(), stop)
@@ -82,6 +82,37 @@ def indicator_table(
     title = _title(text, head.start())
     table = Table(report_id=report_id, key=key, title=title, column_paths=columns,
                   row_paths=tuple(paths), cells=cells, unit=rows[0].unit, page=page_of(head.start()))
+    return [table], facts, [(head.start(), stop)]
+
+
+# 「指标名称 计量单位 年末统计」: the same table with one column, the year's figures only
+_HEADER_ONE = re.compile(r"指\s*标\s*名\s*称\s*(?:计\s*量\s*)?单\s*位\s*(?P<col>年末统计|本年度|统计数|数量)")
+
+
+def _one_column(report_id: str, text: str, key: str, page_of: Callable[[int], int | None]
+                ) -> tuple[list[Table], list[Fact], list[tuple[int, int]]]:
+    """The table printed with one column: each row's run is its one figure. A run holding two
+    numbers apart (「条 3 5」) is no row of a one-column table and is left unread."""
+    head = _HEADER_ONE.search(text)
+    if head is None:
+        return [], [], []
+    end = _END.search(text, head.end())
+    stop = end.start() if end else len(text)
+    rows = _rows(text, head.end(), stop)
+    for r in rows:  # 「电子邮件申请数条0 …2017年1月13日」: the signature's year is no second cell
+        if len(parts := r.digits.split()) == 2 and text[r.end:r.end + 1] in ("年", "月"):
+            r.digits, r.end = parts[0], r.start + text[r.start:r.end].rfind(parts[0]) + len(parts[0])
+    rows = [r for r in rows if r.digits.isdigit() and (r.digits == "0" or not r.digits.startswith("0"))]
+    if len(rows) < 2:
+        return [], [], []
+    column = (head.group("col"),)
+    paths = [_path(rows, i) for i in range(len(rows))]
+    facts = [Fact(report_id=report_id, table=key, row_path=paths[i], column_path=column, value=Decimal(r.digits),
+                  unit=r.unit, status=EXACT, page=page_of(r.start), span=(r.start, r.end), raw=r.digits)
+             for i, r in enumerate(rows)]
+    table = Table(report_id=report_id, key=key, title=_title(text, head.start()), column_paths=(column,),
+                  row_paths=tuple(paths), cells=tuple((r.digits,) for r in rows), unit=rows[0].unit,
+                  page=page_of(head.start()))
     return [table], facts, [(head.start(), stop)]
 
 

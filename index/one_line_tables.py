@@ -132,7 +132,8 @@ _STAFF_HEADER = re.compile(r"单位名称\s*(?:经费性质|单位性质)\s*(?:(
 _RESYNC = 6  # tokens an unreadable row may take before the next unit's name and funding
 _FUNDING = re.compile(r"^(?:财政|自收|差额|全额|经费|参公|行政|事业|定额)[\u4e00-\u9fff]{0,6}$")
 _EMPTY = {"/", "／", "-", "—", "－", "——", "--"}
-_HEADCOUNT = re.compile(r"^(\d{1,6})人?$")  # 「8人」 as well as 「8」
+# 「8人」 as well as 「8」, and 「12人（含挂职干部、公助人员）」: the count with a note of what it includes
+_HEADCOUNT = re.compile(r"^(\d{1,6})人?(?:[（(][^（）()+＋]{1,20}[）)])?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
 
 

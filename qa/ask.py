@@ -42,7 +42,7 @@ from qa.scope import (
 )
 from qa.side_by_side import compare_by_asking
 from qa.text_match import bigrams, without
-from qa.verify import uncovered_terms
+from qa.verify import HOW_ASIDE, uncovered_terms
 from qa.vocab import vocabulary as cue_words
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
@@ -73,7 +73,7 @@ class QA:
         self.phraser = phraser
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
-        question = arabic_years(question)
+        question = without_asides(arabic_years(question))
         reports = self.kb.reports()
         agencies = {r.agency for r in named_agencies(question, reports)}
         parsed = parse(question.strip(), len(across.group_by_agency([r for r in reports if r.agency in agencies])))
@@ -249,6 +249,12 @@ def _merge(prev: CellMatch, cur: CellMatch) -> CellMatch:
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
               "七": "7", "八": "8", "九": "9"}
 _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
+
+
+def without_asides(question: str) -> str:
+    """The question less a bracketed aside on how to work the figure out (「（用2018年的数和增加额倒推）」):
+    the way is ours to find and cite; its words (a year, 增加额) would read as what is asked."""
+    return HOW_ASIDE.sub("", question).strip() or question
 
 
 def arabic_years(question: str) -> str:

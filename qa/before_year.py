@@ -17,9 +17,11 @@ from index.models import Fact
 # 「2013年之前」「2016年以前」 (the year is checked against the report's own), 「新增关注之前」,
 # 「不是2020年新增的」: the stock before the year's addition
 _BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)|新增[\u4e00-\u9fff]{0,6}?(?:之前|以前)"
-                     r"|不是(?:(?:19|20)\d\d\s*年度?|本年|当年|今年)?新增的?")
+                     r"|不是(?:(?:19|20)\d\d\s*年度?|本年|当年|今年)?新增的?"
+                     # 「截至2015年底（不算2016年）」 of the 2016 report: to the end of the year before
+                     r"|截[至止](?P<end>(?:19|20)\d\d)\s*年(?:底|末|年底|12月31日)")
 # what only says how the asker wants it worked out: 「（不含2013年）」「（用累计总数减本年新增）」
-_HOW = re.compile(r"[（(][^）)]*(?:不含|不包括|减|扣除)[^）)]*[）)]")
+_HOW = re.compile(r"[（(][^）)]*(?:不含|不包括|不算|减|扣除|截[至止])[^）)]*[）)]")
 _STOCK_WORDS = re.compile(r"在|就已经|已经|已|原有的?|原来的?|那么?|就")
 _RUNNING = re.compile(r"历年累计|累计")
 _YEAR_WORDS = re.compile(r"本年度|本年|当年|全年|今年")
@@ -38,7 +40,10 @@ def asks_before_year(question: str, year: int | None) -> re.Match | None:
     """The words asking for the stock before the report's year, else None (a year before another
     year than the report's own is not this: the report prints no total to that one)."""
     for m in _BEFORE.finditer(question):
-        if m.group(1) is None or year is None or int(m.group(1)) == year:
+        if m.group("end") is not None:
+            if year is None or int(m.group("end")) == year - 1:
+                return m
+        elif m.group(1) is None or year is None or int(m.group(1)) == year:
             return m
     return None
 

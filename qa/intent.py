@@ -38,7 +38,8 @@ _YOY = re.compile(
 )
 # 「较2023年少了多少」: a change over a year named, when a figure is asked (「为什么比上年少了」 asks why)
 _YOY_YEAR = re.compile(r"[比较]\s*(?:19|20)\d\d\s*年度?[^，。？?；]{0,8}?(?:多|少|增|减|高|低|降|上升)")
-_TREND = re.compile(r"趋势|变化|近[两三四五\d]年|这几年|历年|逐年|每年|各年")
+# 历年累计 is a column of the old statistics tables, not years asked
+_TREND = re.compile(r"趋势|变化|近[两三四五\d]年|这几年|历年(?!累计)|逐年|每年|各年")
 _RANK = re.compile(r"哪个|哪家|哪些.{0,6}(最|多)|最多|最少|最高|最低|排名|排序|排第|前[三五十]")
 _COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪个多|哪个少"
                       r"|分别|各自|各[\u4e00-\u9fff]{0,8}(多少|几)")
@@ -54,7 +55,7 @@ UNSUPPORTED = re.compile(
 )
 # 「差旅费和会议费哪个多」: two items of one report, the larger asked for
 WHICH_MORE = re.compile(r"(?:哪个|哪项|哪一项|哪一个|哪块|哪一块|哪类|哪一类|哪种|谁)"
-                        r"(?:[\u4e00-\u9fff]{1,3}得)?(?:更|比较)?(?:多|少|高|低|大|小)")
+                        r"(?:[\u4e00-\u9fff]{1,3}得|的[\u4e00-\u9fff]{1,2})?(?:更|比较)?(?:多|少|高|低|大|小)")
 _TWO_ITEMS = re.compile(r"比(?!\s*(?:19|20)\d\d|去年|上年|上一年|前一年)|和|与|跟")
 _PERIODS_COUNTED = re.compile(r"[两二三四五六七八九十\d]+个?(?:季度|个月)")
 _MULTI_YEAR = re.compile(r"近([两三四五\d])年")

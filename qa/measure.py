@@ -341,8 +341,15 @@ def told_apart_by_sentence(question: str, facts: list[Fact], names: set[str], ye
         # 「预算总额61.3万元。其中：政府购买服务项目…45.5万元」 asked 「政府采购预算」: the member, whose own
         # words the question leaves out, is not what it asks; the head is
         heads = [s for s in clean if not _member_unnamed(question, s.fact)]
+        if len({s.fact.value for s in heads}) != 1 and _TOTAL_ASKED.search(question):
+            # 「政府采购一共花了多少」 of 「政府采购支出总额14.15万元…工程支出0万元…」: the total said as one
+            heads = [s for s in clean if _TOTAL_SAID.search(s.fact.row_path[-1])]
         clean = heads if len({s.fact.value for s in heads}) == 1 else clean
     return clean[0] if clean and len({s.fact.value for s in clean}) == 1 else None
+
+
+_TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总额|总数|总计|加起来")
+_TOTAL_SAID = re.compile(r"总额|总计|合计|总数|共计|总支出|总收入")
 
 
 def _member_unnamed(question: str, f: Fact) -> bool:

@@ -95,6 +95,7 @@ from qa.verify import (
 )
 from qa.vocab import vocabulary
 
+_RANK_MARGIN = 2.0  # ranking score by which a row the words name must beat a differing one
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
 _REST_ASKED = re.compile(r"[，,\s]*(?:还有|还剩|其余|剩下|剩余|另外|余下)|的")
@@ -316,13 +317,15 @@ class Figures:
         asked = stock_question(a.eff, before)
         pairs = unnamed_children_dropped(running_totals(rf.facts, target.year), asked)
         measures = [prose_measure(p.total) if p.total.table == "prose" else table_measure(p.total) for p in pairs]
-        total = self.agreeing(asked, asked, rf, measures, a.reports)
+        total = self.agreeing(asked, asked, rf, measures, a.reports) or self._ranked_total(asked, rf, pairs, a.reports)
         if total is None:
             return None
         found: dict[Decimal, RunningTotal] = {}
         chosen = total.figures[0].fact
         for p in sorted(pairs, key=lambda p: p.total != chosen):  # the total ranked first, then its other printings
-            if p.total.value == total.value:
+            # (a sentence saying it again; another row of the table that happens to hold the same number is
+            # another measure)
+            if p.total == chosen or (p.total.value == total.value and p.total.table == "prose"):
                 found.setdefault(p.total.value - p.year.value, p)
         if len(found) != 1:
             return None
@@ -335,6 +338,23 @@ class Figures:
         vals = [Value(f.value, f.unit, (f,), label) for f, label in zip((t, y), said, strict=True)]
         figs, cites = figures_of([(v, target) for v in vals], rf.titles)
         return Answer(a.q, ANSWERED, text, rest, t.unit, figs, cites, reports=(target.id,), warnings=(BEFORE_YEAR,))
+
+    def _ranked_total(self, asked: str, rf: ReportFacts, pairs: list[RunningTotal], reports: list[Report]
+                      ) -> Answer | None:
+        """The running total whose row the question's words rank clearly first among those the verifier
+        lets through (「一共受理过多少条申请」: 受理…申请总数, not 行政复议数, which its loose words also pass)."""
+        titles = {key: title for (_, key), title in rf.titles.items()}
+        cells = [p.total for p in pairs if p.total.table != "prose"]
+        ranked = table_candidates(asked, cells, titles, names_of(rf.report, asked), k=len(cells), kind=rf.report.kind)
+        passed = []
+        for s in ranked:
+            got = lookup(asked, rf, [table_measure(s.fact)])
+            if self.verified(asked, got, reports, False) is got:
+                passed.append((s.score, got))
+        if not passed:
+            return None
+        rivals = [score for score, got in passed[1:] if got.value != passed[0][1].value]
+        return passed[0][1] if not rivals or passed[0][0] - max(rivals) >= _RANK_MARGIN else None
 
     def _except(self, a: Asked, target: Report) -> Answer:
         """「A里除了B以外还有多少」: A − B, each found by its own words and each covering them; never A
@@ -674,6 +694,11 @@ class Figures:
             return refuse_item(a.q, rf, missing or "", kind)
         if kind == SUM and len(measures) == 1 and (series := numbered_series(a.q, rf, measures[0])):
             return arithmetic(a.q, rf, series, SUM)  # 「三个季度的用款之和」: 第一…第三季度用款
+        if kind == SUM and len(measures) == 1 and _printed_joined(a.eff, measures[0]):
+            # 「制作、获取的政府信息一共」 of 「制作、获取政府信息总数70条」: the report counts the two as one
+            single = lookup(a.q, rf, measures)
+            if self.verified(a.eff, single, a.reports, False) is single:
+                return single
         # one figure found where several were to be added or subtracted: stating it would answer
         # a different question (「三个季度的用款之和」 is not the first quarter's alone)
         return refuse_parts(a.q, rf, measures, kind)
@@ -784,6 +809,27 @@ def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Ans
     figs, cites = figures_of([(prose_measure(f).value, rf.report) for f in others], rf.titles)
     return replace(done, status=AMBIGUOUS, text=text, value=None, figures=done.figures + figs,
                    citations=done.citations + cites)
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _printed_joined(q: str, m: Measure) -> bool:
+    """Whether the two things the question joins are printed joined in the figure's own clause, before it
+    (「制作、获取政府信息总数70条」): then they name one figure, not two to add."""
+    f = m.value.inputs[0] if m.value.inputs else None
+    if f is None or f.table != "prose" or not f.sentence or not f.raw or (at := f.sentence.find(f.raw)) < 0:
+        return False
+    clause = re.split(r"[，,。；;：:]", f.sentence[:at])[-1]
+    for j in re.finditer(r"[、和与及]", q):
+        k = j.start()
+        for a in range(2, 5):
+            for b in range(2, 5):
+                left, right = q[max(0, k - a):k], q[k + 1:k + 1 + b]
+                if _CJK_RUN.fullmatch(left + right) and re.search(re.escape(left) + "[、和与及]" + re.escape(right),
+                                                                   clause):
+                    return True
+    return False
 
 
 def _after_owner(part: str) -> str:

@@ -675,7 +675,7 @@ def _stands(f: Fact, q: str, item_named: bool) -> bool:
 
 def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
                   agency_names: set[str], kind: str | None = None) -> tuple[list[Scored], bool, str]:
-    plain = "".join(without(normalize(question), agency_names).split())
+    plain = _DOCUMENT_NAME.sub("", "".join(without(normalize(question), agency_names).split()))
     q = expand_abbreviations(plain)
     # 「收到…申请」 finds a row printed 「受理…」 by its words: what the everyday words are printed as
     q_syn = q + "|" + "|".join(vocabulary().printed_for(q))
@@ -746,6 +746,11 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         unsure = 3 if f.status == AMBIGUOUS else 0  # a cell whose column the parse could not settle
         ranked.append(Scored(f, (row + parents) * 2 + col + pref + tscore - unsure - order * 1e-6))
     return ranked, item_named, q
+
+
+# 「政府信息公开统计表里」「信息公开年报中」: where the figure is printed, not a row's words (it would
+# find the row 政府信息公开收费减免金额 by them)
+_DOCUMENT_NAME = re.compile(r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:统计表|年度报告|年报|报告|附表)")
 
 
 # 「区口岸办」: the agency's own line, its level said before its short name

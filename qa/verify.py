@@ -53,6 +53,7 @@ _DATE = re.compile(r"(?:比|较|与)\s*(?:19|20)\d\d\s*年度?"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上一?年度?|去年|前年)")
 _YES_NO = re.compile(r"有没有|是不是|是否|有无")
+HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
@@ -94,6 +95,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for m in _DATE.finditer(q):  # 「2023年」「8月」: the years and dates are the scope's, not content
         _mark(taken, m.start(), len(m.group()))
     for m in _YES_NO.finditer(q):  # 「有没有公司来申请？…有几件」: whether is asked, nothing is negated
+        _mark(taken, m.start(), len(m.group()))
+    for m in HOW_ASIDE.finditer(q):  # 「（用2018年的数和增加额倒推）」: how to work it out, not what is asked
         _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
     v = vocabulary()
