@@ -70,6 +70,9 @@ def _label(sentence: str, at: int) -> str:
     # 「（二）公务用车购置及运行费46.56万元」: the cut at 「（」 leaves the list number behind, and
     # 「…（项）”2026年度预算」 the end of the item's name
     label = _LIST_MARK.sub("", label) or label
+    if re.fullmatch(r"[类款项][)）]\s*", label) and len(parts) > 1 and _HAN.search(parts[-2]):
+        # 「（5）2040205出入境管理（项）1983.37万元」: the level closes the item's name, which is the label
+        label = _LIST_MARK.sub("", parts[-2].strip()) or parts[-2].strip()
     label = _LEVEL_TAIL.sub("", label) or label
     # 「…维护等经费150万元以及党委工作经费10万元」: a label ends at the figure before it
     # (「由42分钟缩至19分钟」 keeps its words: 缩至 is no name of its own)
@@ -128,7 +131,7 @@ def _with_listed(sentence: str) -> list[re.Match[str]]:
 # 「微博、微信分别发布平潭旅游信息495条和632条」: the k names before 分别 go with its k numbers, in order
 _RESPECTIVELY = re.compile(r"分别")
 _CLAUSE_END = re.compile(r"[，,：:；;。！!？?]")
-_NAMES_JOINED = re.compile(r"[、和]")
+_NAMES_JOINED = re.compile(r"[、和]|以及")
 _LINK_VERB = re.compile(r"(?:为|是|达到?|有|共)$")
 
 

@@ -252,7 +252,7 @@ _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 
 
 def without_asides(question: str) -> str:
-    """The question less a bracketed aside on how to work the figure out (「（用2018年的数和增加额倒推）」):
+    """The question less a bracketed aside on how to work the figure out (「（拿今年的数减去增加额推算）」):
     the way is ours to find and cite; its words (a year, 增加额) would read as what is asked."""
     return HOW_ASIDE.sub("", question).strip() or question
 

@@ -18,7 +18,7 @@ from index.models import Fact
 # 「不是2020年新增的」: the stock before the year's addition
 _BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)|新增[\u4e00-\u9fff]{0,6}?(?:之前|以前)"
                      r"|不是(?:(?:19|20)\d\d\s*年度?|本年|当年|今年)?新增的?"
-                     # 「截至2015年底（不算2016年）」 of the 2016 report: to the end of the year before
+                     # 「截至2019年末（不含2020年）」 of a 2020 report: to the end of the year before
                      r"|截[至止](?P<end>(?:19|20)\d\d)\s*年(?:底|末|年底|12月31日)")
 # what only says how the asker wants it worked out: 「（不含2013年）」「（用累计总数减本年新增）」
 _HOW = re.compile(r"[（(][^）)]*(?:不含|不包括|不算|减|扣除|截[至止])[^）)]*[）)]")

@@ -1,7 +1,7 @@
 """Map the words of a question to template cells, through the template's own labels and aliases.
 
 「企业申请了几宗」 names the 商业企业 column (alias 企业) and, weakly, the 本年新收 row (申请);
-「有多少申请因为政府没有这个信息而无法提供」 names 本机关不掌握相关政府信息. Matches are taken
+「多少件因为机关手里没有这份信息而没法提供」 names 本机关不掌握相关政府信息. Matches are taken
 longest first and never overlap, so 「部分公开」 does not also count as 「公开」.
 """
 

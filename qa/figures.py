@@ -365,8 +365,7 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加�
               DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
                                r"|(?:增加|减少|增长|下降|提高|降低)了?(?:多少|几)"
                                rf"|[多少高低](?:{DIFF_VERBS})?了?(?:多少|几)"
-                               r"|(?:哪个|哪项|哪一项|哪一个|哪块|哪一块|哪类|谁)(?:[\u4e00-\u9fff]得)?(?:更|比较)?"
-                               r"(?:多|少|高|低|大|小)")}
+                               rf"|{WHICH_MORE.pattern}")}  # 「哪个多」「哪边多」, worded as the intent reads them
 
 
 _COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九十\d几]+(?:种|项|类|个)"
@@ -414,7 +413,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         head = "、".join(f"{owner}中{p}" for p in _PARTS[kind].split(listed.group(2)) if p.strip())
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
-    if parts:  # 「不予公开、无法提供、不予处理这三种结果」「办公费和印刷费两项」: the count names no item
+    if parts:  # 「不予公开、不予处理这两种结果」「办公费和印刷费两项」: the count names no item
         parts[-1] = _COUNTED.sub("", parts[-1]) or parts[-1]
     if len(parts) < 2:
         return []
@@ -435,6 +434,23 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     parts = parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
                          for p, same in zip(parts[1:], same_item, strict=True)]
     return _shared_column(rf, parts)
+
+
+_WHICH_LEAD = re.compile(r"^(?:哪一?个|哪一?项|哪一?块|哪一?类|哪种|哪一?边|谁)的?")
+_WHICH_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{0,2}得)?(?:更|比较)?[多少高低大小]$")
+
+
+def _which_measure(q: str) -> str:
+    """The measure a 「哪个…多」 names between its two ends (「哪个编制人数多」 → 编制人数), when it names
+    one: not a verb of how (「花得多」) nor the bare money word (「的钱更多」)."""
+    m = WHICH_MORE.search(q)
+    if m is None:
+        return ""
+    middle = re.sub(r"的?钱$", "", _WHICH_TAIL.sub("", _WHICH_LEAD.sub("", m.group())))
+    return middle if len(middle) >= 2 and middle not in _NO_MEASURE else ""
+
+
+_NO_MEASURE = frozenset({"数量", "数字", "金额", "科目", "项目", "方面", "部分", "单位", "部门"})
 
 
 _LISTED_IN_BRACKETS = re.compile(r"([^（(]*)[（(]([^（()）]{3,40})[)）]")
@@ -484,11 +500,16 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
     # 「…财政预算、决算信息和…类信息一共几条」: each item is counted as the whole question counts
     counted = _COUNT_ASKED.search(q)
     money = _money_said(q, parts)  # 「出国、接待、公车三项预算合计」: each item's 预算, not its 辆
+    # 「甲科和乙科，哪个在职人数多」: what is compared is said once, after 哪个, for every item
+    measure = _which_measure(q) if kind == DIFF else ""
     found: list[Measure] = []
     for part in parts:
         words = part + counted.group() if counted and not _COUNT_ASKED.search(part) else part + (
             money if not any(w in part for w in vocabulary().quantity_words["money"]) else "")
-        got = find_measures(rf, match_cells(words, tpl), words)
+        got = []
+        if measure and measure not in words:
+            got = find_measures(rf, match_cells(words + measure, tpl), words.rstrip("，, ") + measure)
+        got = got or find_measures(rf, match_cells(words, tpl), words)
         cut = max(part.rfind(c) for c in "的，,中里")
         if cut > 0 and len(item := part[cut + 1:].strip()) >= 2 and _HAN.search(part[:cut]) \
                 and (not got or not _new(got[0], found) or _is_the_owner(rf, got[0], part[:cut])
@@ -534,7 +555,7 @@ _CODE = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})(?![\d.])")
 
 
 def coded_items(rf: ReportFacts, q: str) -> list[Measure]:
-    """「…（2010401、2010501、2010901）合计」: the lines the question names by their subject codes, the
+    """「…（2010101、2010201）两个科目合计」: the lines the question names by their subject codes, the
     figure each code's own label leads up to; [] unless every code names exactly one figure."""
     codes = list(dict.fromkeys(_CODE.findall(q)))
     if len(codes) < 2:

@@ -279,7 +279,7 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         prose = None
     only_weak = not cm.strong_rows and not cm.columns and not cm.derived
     if only_weak and prose and prose.overlap >= 3 and not across:
-        # 「区政府办代表区政府受理了多少件申请」: the prose names this exact figure; the table only its total
+        # 「某办公室代管的申请受理了几件」: the prose names this exact figure; the table only its total
         found = []
     printed = bool(prose and not across and cm.strong_rows
                    and all(_inside_printed_phrase(h, q, prose.fact) for h in cm.strong_rows))

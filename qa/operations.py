@@ -234,8 +234,8 @@ class Figures:
         if a.scope.earlier_year is not None:
             return self._earlier_year(a, target, a.scope.earlier_year)
         if (m := EXCEPT.search(a.eff)) and (_REST_ASKED.match(a.eff, m.end()) or m.group().endswith("部分")):
-            # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了维持和纠正之外，按“其他
-            # 结果”结案的」 names its own item: looked up as it is)
+            # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了纠正以外，以“其他结果”
+            # 结的」 names its own item: looked up as it is)
             return self._except(a, target)
         return _WITHIN.get(a.intent.kind, Figures._lookup)(self, a, target)
 
@@ -730,7 +730,7 @@ class Figures:
         narrower = [len(m.value.inputs) == 1 and bool(narrower_item(a.eff, m.value.inputs[0])) for m in measures]
         contexts = [[] if n else ctx for n, ctx in zip(narrower, contexts, strict=True)]
 
-        # 「在网站上主动公开的信息，民政…类和科教卫健类」: the item after its owner's 「，」 by its own words
+        # 「网上公开的信息，规划类和财政类」: the item after its owner's 「，」 by its own words
         # (the owner's words are the whole's, checked against all the inputs together at the end)
         covers = [{i for i, ctx in enumerate(contexts)
                    if said(part, ctx) or ((item := _after_owner(part)) and said(item, ctx))}
@@ -833,7 +833,7 @@ def _printed_joined(q: str, m: Measure) -> bool:
 
 
 def _after_owner(part: str) -> str:
-    """「2023年在网站上主动公开的信息，民政扶贫…类」 → 「民政扶贫…类」: the item named after a whole and a
+    """「2022年网上公开的信息，规划…类」 → 「规划…类」: the item named after a whole and a
     comma; "" when the part names no whole before it."""
     head, _, item = part.rpartition("，")
     return item.strip() if len(head.strip()) >= 4 and len(item.strip()) >= 2 else ""

@@ -57,7 +57,7 @@ def agency_aliases(agency: str) -> frozenset[str]:
     question matches against every stored agency, and 10,000 reports hold far fewer agencies)."""
     a = normalize(agency).replace(" ", "")
     if (m := _TWO_NAMES.match(a)) and len(m.group(1)) >= 2 and len(m.group(2)) >= 2:
-        # 「某片区项目建设指挥部（片区开发管理局）」: one body under two names, each said alone; the inner
+        # 「某建设指挥部（某开发管理局）」: one body under two names, each said alone; the inner
         # name takes the outer's place where it repeats its word (岚城 + 片区开发管理局)
         outer, inner = m.group(1), m.group(2)
         at = outer.find(inner[:2])
@@ -298,7 +298,7 @@ def asked_clause_year(question: str) -> int | None:
     if len(own) != 1 or len(named) != 2:
         return None
     asked = own.pop()
-    # only a later year said beside it (its report tells of the year before); 「在2022年年报里说，2023年要
+    # only a later year said beside it (its report tells of the year before); 「在去年的年报里说，今年要
     # 做好哪几方面」 asks the 2022 report about its plans
     return asked if named == {asked, asked + 1} else None
 

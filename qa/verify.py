@@ -96,7 +96,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _mark(taken, m.start(), len(m.group()))
     for m in _YES_NO.finditer(q):  # 「有没有公司来申请？…有几件」: whether is asked, nothing is negated
         _mark(taken, m.start(), len(m.group()))
-    for m in HOW_ASIDE.finditer(q):  # 「（用2018年的数和增加额倒推）」: how to work it out, not what is asked
+    for m in HOW_ASIDE.finditer(q):  # 「（拿今年的数减去增加额推算）」: how to work it out, not what is asked
         _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
     v = vocabulary()
@@ -711,8 +711,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
             question, figs[0].fact, figs[0].report.template)
     if left:
         return Verdict(False, tuple(left), label=label)
-    if len(figs) == 1 and (which := WHICH_MORE.search(question_text(question))):
-        return Verdict(False, (which.group(),), label=label)  # 「哪类多」 compares: one figure answers no 哪
+    if (which := WHICH_MORE.search(question_text(question))) and (len(figs) == 1 or not _one_of_or_gap(answer)):
+        # 「哪类多」 compares: one figure answers no 哪, nor does a value that is neither one of the figures
+        # compared nor the gap between them (a sum of the two)
+        return Verdict(False, (which.group(),), label=label)
     if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not _TOTAL_ASKED.search(question):
         return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
@@ -825,6 +827,14 @@ def narrower_item(question: str, f: Fact) -> list[str]:
 
 
 _ALL_OF = re.compile(r"一共|总共|共有|合计|总计|共计|总数|全部")
+
+
+def _one_of_or_gap(answer: Answer) -> bool:
+    """Whether an answer's value is one of its figures or the difference of two of them."""
+    if answer.value is None:
+        return True
+    vals = [f.fact.value for f in answer.figures]
+    return answer.value in vals or any(abs(a - b) == answer.value for i, a in enumerate(vals) for b in vals[i + 1:])
 
 
 def member_for_a_total(question: str, f: Fact) -> list[str]:

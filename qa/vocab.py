@@ -122,7 +122,7 @@ def quantity_asked(text: str) -> Quantity:
     if (noun := _COUNT_NOUN_ASKED.search(text)) and not money_at:
         return "count:" + noun.group(1)  # 「接待总人数是多少」「办件数有多少」: the noun says what is counted
     if _HEADCOUNT_NAMED.search(text) and not money_at:
-        return "count:人"  # 「部门预算涉及的7个单位，在职人员加起来」: the 预算 names the report, people are asked
+        return "count:人"  # 「预算里各单位的在职人员合起来」: the 预算 names the report, people are asked
     if any(w in text for w in v.quantity_words["money"]):
         return "money"
     return ""
