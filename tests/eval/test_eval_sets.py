@@ -94,6 +94,12 @@ PROBE_ROUNDS = {
     "round 16": (*_round(16), 0.74),
     # round 17 (pre-2019 statistics tables, a covering letter, two budget 说明) at 72.9 % (51/70) when it joined
     "round 17": (*_round(17), 0.65),
+    # round 18 (pre-2019 tables glued, spaced and of one column; a 决算 and a 预算 说明) at 80.0 % (56/70)
+    "round 18": (*_round(18), 0.72),
+    # round 19 (a 重庆 budget page in HTML, four disclosure reports, a one-column 附表) at 95.7 % (67/70)
+    "round 19": (*_round(19), 0.86),
+    # round 20 (a 2013 统计数据 table, glued 2019/2021 tables, a 决算 and a 预算 with staffing) at 90.0 % (63/70)
+    "round 20": (*_round(20), 0.82),
 }
 
 
