@@ -64,7 +64,8 @@ _MULTI_YEAR = re.compile(r"近([两三四五\d])年")
 CN_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-_UNITS_COUNTED = re.compile(r"(?:[两二三四五六七八九十]|\d{1,2})个(?:预算|下属|所属|基层)?单位")
+# 「三个预算单位」「各单位」「所有下属单位」: every unit a staffing table lists (as qa.figures reads them)
+_UNITS_COUNTED = re.compile(r"(?:(?:[两二三四五六七八九十]|\d{1,2})个|各|所有|全部)(?:预算|下属|所属|基层)?单位")
 
 
 def without_share_words(question: str) -> str:

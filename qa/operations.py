@@ -19,6 +19,7 @@ from index.models import Fact, Report
 from index.template import load_templates
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
+from qa.average import amount_question, asks_average, count_beside
 from qa.before_year import (
     RunningTotal,
     asks_before_year,
@@ -80,6 +81,7 @@ from qa.scope import (
 )
 from qa.text_match import asks_rate, dated_before, dated_to, is_change, prose_candidates, table_candidates
 from qa.verify import (
+    AVERAGE,
     BEFORE_YEAR,
     COMPLEMENT,
     EXCEPT,
@@ -218,6 +220,8 @@ class Figures:
         if one is not None and (before := asks_before_year(a.eff, one.year)) \
                 and (got := self._before_year(a, one, before)):
             return got
+        if one is not None and (per := asks_average(a.eff)):
+            return self._average(a, one, per)
         for handler in _ACROSS:
             got = handler(self, a)
             if got is not None:
@@ -338,6 +342,32 @@ class Figures:
         vals = [Value(f.value, f.unit, (f,), label) for f, label in zip((t, y), said, strict=True)]
         figs, cites = figures_of([(v, target) for v in vals], rf.titles)
         return Answer(a.q, ANSWERED, text, rest, t.unit, figs, cites, reports=(target.id,), warnings=(BEFORE_YEAR,))
+
+    def _average(self, a: Asked, target: Report, per: re.Match) -> Answer:
+        """「平均每条信息的阅读量」: the amount the question names, looked up and verified as asked without
+        the 平均每… words, divided by the one count its sentence prints in the measure word asked."""
+        rf = self.kb.of(target)
+        tpl = load_templates()["2021"]
+        printed = [m for m in find_measures(rf, a.cm, a.eff) if "平均" in m.value.label or "均" in m.value.label]
+        if printed and (said := self.agreeing(a.q, a.eff, rf, printed, a.reports)) is not None:
+            return said  # 「平均每件办理用时3天」: the report prints the average itself
+        asked = amount_question(a.eff, per)
+        measures = [m for m in find_measures(rf, match_cells(asked, tpl), asked) if m.kind == "prose"]
+        amount = self.agreeing(asked, asked, rf, measures, a.reports) if measures else None
+        count = count_beside(amount.figures[0].fact, rf.facts, per) if amount is not None else None
+        if amount is None or count is None:
+            return Answer(a.q, REFUSED, f"{who(target)}的报告没有写「{per.group()}」的平均数，也没有在同一句里"
+                                        f"同时写出所问的总量和按「{per.group('unit')}」计的个数，无法推算平均数。",
+                          reports=(target.id,))
+        total = amount.figures[0].fact
+        value = (total.value / count.value).quantize(Decimal("0.01"))
+        text = (f"{who(target)}报告原文：「{total.sentence}」报告没有直接写平均数，按「{shown_label(total)}」"
+                f"{num(total.value, total.unit)} ÷ 「{shown_label(count)}」{num(count.value, count.unit)} 推算："
+                f"平均每{per.group('unit')}约{num(value, total.unit)}（推算值，保留两位小数）。")
+        vals = [Value(f.value, f.unit, (f,), shown_label(f)) for f in (total, count)]
+        figs, cites = figures_of([(v, target) for v in vals], rf.titles)
+        return Answer(a.q, ANSWERED, text, value, total.unit, figs, cites, reports=(target.id,),
+                      warnings=(AVERAGE,))
 
     def _ranked_total(self, asked: str, rf: ReportFacts, pairs: list[RunningTotal], reports: list[Report]
                       ) -> Answer | None:

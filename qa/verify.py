@@ -26,6 +26,7 @@ from functools import lru_cache
 from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
+from qa.average import amount_question, asks_average
 from qa.before_year import asks_before_year, checked_question
 from qa.compose import who
 from qa.intent import WHICH_MORE
@@ -168,6 +169,7 @@ _NARROWER = 5  # what a contrast qualifier the question does not name weighs aga
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
 COMPLEMENT = "complement"  # an answer's warning: a total less its negated part, the rest asked plainly
 BEFORE_YEAR = "before-year"  # an answer's warning: a running total less its year's part, the stock before
+AVERAGE = "average"  # an answer's warning: an amount divided by the count its sentence prints
 _NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
 
 
@@ -687,6 +689,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     question = _counted_items(question, len(figs))
     if BEFORE_YEAR in answer.warnings and (before := asks_before_year(question, None)):
         question = checked_question(question, before)  # 「…以前」 is what the subtraction answers
+    if AVERAGE in answer.warnings and (per := asks_average(question)):
+        question = amount_question(question, per)  # 「平均每条…」 is what the division answers
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks

@@ -1,0 +1,51 @@
+"""An average per item the report never prints: 「平均每条信息的阅读量」 of 「共发布信息81条，阅读量5743次」
+is 5743 ÷ 81, both cited and the division shown. Only when the sentence that prints the amount also
+prints exactly one count in the measure word asked after 每 (and of the thing named after it): any
+other pairing would divide figures that do not belong together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.models import Fact
+
+# 「平均每条信息的」「平均每个项目」「平均每件」: the measure word and what it counts
+_PER = re.compile(r"平均(?:下来)?每一?(?P<unit>批次|人次|条|个|件|项|篇|期|家|辆|场|次|人|户|宗)"
+                  r"(?P<noun>[\u4e00-\u9fff]{0,6}?)(?:的|能|有|可以|可|要|花了?|用了?)?(?=[\u4e00-\u9fff])")
+_COUNT_UNITS = {"个": ("个", "项"), "项": ("项", "个")}  # 一个项目 is also 一项
+
+
+@dataclass(frozen=True)
+class Average:
+    amount: Fact
+    count: Fact
+    noun: str
+
+
+def asks_average(question: str) -> re.Match | None:
+    return _PER.search(question)
+
+
+def amount_question(question: str, m: re.Match) -> str:
+    """The question as asked of the amount to be divided (「…平均每条信息的阅读量是多少」 → 「…阅读量是多少」)."""
+    return question[:m.start()] + question[m.end():]
+
+
+def count_beside(amount: Fact, facts: list[Fact], m: re.Match) -> Fact | None:
+    """The one count printed in the amount's sentence in the measure word asked (「发布信息81条」 for
+    每条), naming the thing asked when the question names one; None unless exactly one."""
+    units = _COUNT_UNITS.get(m.group("unit"), (m.group("unit"),))
+    noun = m.group("noun")
+    same = [f for f in facts if f.table == "prose" and f.sentence == amount.sentence and f is not amount
+            and f.unit in units and f.candidate == 0 and f.value > 0]
+    if noun:
+        same = [f for f in same if _names(f, noun)]
+    return same[0] if len(same) == 1 else None
+
+
+def _names(f: Fact, noun: str) -> bool:
+    """Whether a count's label names the thing (「信息」 of 「共发布信息」; two of its characters will do for
+    a longer noun: 「项目」 of 「采购项目」)."""
+    label = "".join(f.row_path)
+    return noun in label or (len(noun) > 2 and any(noun[i:i + 2] in label for i in range(len(noun) - 1)))
