@@ -73,7 +73,7 @@ class QA:
         self.phraser = phraser
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
-        question = without_asides(arabic_years(question))
+        question = either_as_which(without_asides(arabic_years(question)))
         reports = self.kb.reports()
         agencies = {r.agency for r in named_agencies(question, reports)}
         parsed = parse(question.strip(), len(across.group_by_agency([r for r in reports if r.agency in agencies])))
@@ -249,6 +249,20 @@ def _merge(prev: CellMatch, cur: CellMatch) -> CellMatch:
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
               "七": "7", "八": "8", "九": "9"}
 _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
+
+
+# 「是区直部门还是各乡镇公开的信息更多」: two things set against each other with 还是
+_EITHER = re.compile(r"是(?P<a>[^，,。？?是]{2,30}?)还是(?P<b>[^，,。？?]{2,40}?)"
+                     r"(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))(?=\s*[？?。]|$)")
+
+
+def either_as_which(question: str) -> str:
+    """「是A还是B…更多」 said as 「A和B…，哪个更多」: the one form of a within-report comparison the
+    operations read (which of two items is larger, the figures of both shown)."""
+    m = _EITHER.search(question)
+    if m is None:
+        return question
+    return question[:m.start()] + f"{m.group('a')}和{m.group('b')}，哪个{m.group('more')}" + question[m.end():]
 
 
 def without_asides(question: str) -> str:

@@ -68,7 +68,7 @@ from qa.intent import (
 )
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure, table_measure
-from qa.prior_level import printed_again, prior_level
+from qa.prior_level import printed_again, prior_from_rate, prior_level
 from qa.scope import (
     Scope,
     asked_clause_year,
@@ -97,6 +97,7 @@ from qa.verify import (
 )
 from qa.vocab import vocabulary
 
+_ESTIMATE_ASKED = re.compile(r"大约|大概|约|估算|估计|左右|倒推|推算|反推")
 _RANK_MARGIN = 2.0  # ranking score by which a row the words name must beat a differing one
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
@@ -299,13 +300,24 @@ class Figures:
             worked = {q.value: q for f in printed_again(measures[0].value.inputs[0], rf.facts)
                       if (q := prior_level(f, rf.facts, year, target.year, target.kind))}
             p = next(iter(worked.values())) if len(worked) == 1 else None
+        own = any(r.agency == target.agency and r.year == year for r in a.reports)
+        lead = (f"按问题所说，从{who(target)}报告推算（{year}年本身的报告是另一份）。" if own
+                else f"没有{target.agency}{year}年的报告。")
+        if p is None and _ESTIMATE_ASKED.search(a.eff) \
+                and (r := prior_from_rate(measures[0].value.inputs[0], rf.facts, year, target.year)):
+            # 「…同比增长120.9%，那么2013年大约多少」: an estimate asked, from the rounded rate
+            level, rate = r.level, r.change
+            factor = f"(1 {'−' if r.down else '+'} {rate.value}%)"
+            text = (f"{lead}{who(target)}报告写明「{shown_label(level)}」为{num(level.value, level.unit)}，"
+                    f"「{rate.row_path[-1]}」{rate.value}%，由此估算{year}年约为{num(level.value, level.unit)} ÷ "
+                    f"{factor} ≈ {num(r.value, level.unit)}（估算值：百分比是四舍五入后印出的，结果只是约数）。")
+            vals = [Value(f.value, f.unit, (f,), shown_label(f)) for f in (level, rate)]
+            figs, cites = figures_of([(v, target) for v in vals], rf.titles)
+            return Answer(a.q, ANSWERED, text, r.value, level.unit, figs, cites, reports=(target.id,))
         if p is None:
             return None
         level, change = p.level, p.change
         sign = "+" if p.down else "−"
-        own = any(r.agency == target.agency and r.year == year for r in a.reports)
-        lead = (f"按问题所说，从{who(target)}报告推算（{year}年本身的报告是另一份）。" if own
-                else f"没有{target.agency}{year}年的报告。")
         text = (f"{lead}{who(target)}报告写明「{shown_label(level)}」为"
                 f"{num(level.value, level.unit)}，「{change.row_path[-1]}」{num(change.value, change.unit)}，"
                 f"由此推算{year}年为{num(level.value, level.unit)} {sign} {num(change.value, change.unit)} = "

@@ -58,6 +58,33 @@ def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | No
 _YEAR_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年")
 
 
+# 「公开数量同比增长120.9%」「与上年相比支出下降48.45%」: a rate of change against the year before
+_RATE = re.compile(r"(?:同比|比上年度?|较上年度?|与上年(?:度)?相比[^，,。]{0,6}?|比(?:19|20)\d\d\s*年度?)"
+                   r"(?P<way>增长|增加|上升|提高|下降|减少|降低)了?$")
+_RATE_DOWN = ("下降", "减少", "降低")
+
+
+def prior_from_rate(level: Fact, facts: list[Fact], year: int, report_year: int | None) -> PriorLevel | None:
+    """The year before's level from a rate printed beside this year's (「360条，…同比增长120.9%」 →
+    360 ÷ 2.209 ≈ 162.97): only for the year just before, and only an estimate (the rate is rounded),
+    so the caller says 约 and asks it only of a question that asks for an estimate."""
+    if level.table != "prose" or not level.unit or level.unit == "%" or report_year is None or year != report_year - 1:
+        return None
+    for f in facts:
+        if f.table != "prose" or f.unit != "%" or not _beside(level, f) or f.span is None or level.span is None \
+                or f.span[0] < level.span[1]:
+            continue
+        m = _RATE.search(f.row_path[-1].replace(" ", ""))
+        if m is None:
+            continue
+        down = m.group("way") in _RATE_DOWN
+        factor = 1 - f.value / 100 if down else 1 + f.value / 100
+        if factor <= 0:
+            return None
+        return PriorLevel(level, f, (level.value / factor).quantize(Decimal("0.01")), down)
+    return None
+
+
 def printed_again(level: Fact, facts: list[Fact]) -> list[Fact]:
     """The same amount printed elsewhere under the same words, a year aside (「本年收入2250.86万元」 in
     the overview, 「（一）2016本年收入2250.86万元，比2015年决算数减少…」 in its own section): the

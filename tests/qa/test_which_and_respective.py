@@ -60,3 +60,14 @@ def test_named_items(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
     assert a.status == "answered", a.text
     assert a.value == Decimal(value)
+
+
+@pytest.mark.parametrize("question,winner,values", [
+    ("2023年市场监管局是行政强制还是行政处罚的决定数量更多？", "行政处罚", {"135", "54"}),
+    ("管委会办公室2017年，是公证处还是信访局的在职人数多？", "公证处", {"13", "7"}),
+])
+def test_either_or(reports: QA, question: str, winner: str, values: set[str]) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered", a.text
+    assert {f.fact.value for f in a.figures} == {Decimal(v) for v in values}
+    assert winner in a.text.split("更多")[0]
