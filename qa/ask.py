@@ -115,7 +115,12 @@ class QA:
             cm = _merge(match_cells(prev, tpl), cm)
             effective = prev + "；" + q
         scope = resolve_scope(q, reports, filters, focus)
-        if not scope.agency_named and (place := unknown_place(q, reports)):
+        # 「信访局2017年的编制」: a unit no report is of, listed in one agency's staffing table
+        pool = [r for r in reports if r.id in filters.reports] if filters.reports else reports
+        listed = () if scope.agency_named else self._listing_unit(q, pool)
+        if listed:
+            scope = resolve_scope(q, reports, replace(filters, reports=listed), focus)
+        elif not scope.agency_named and (place := unknown_place(q, reports)):
             have = "；".join(who(r) for r in reports[:10])
             return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
         named = named_agencies(q, scope.reports) if scope.agency_named else []
@@ -153,6 +158,23 @@ class QA:
         if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer
+
+    def _listing_unit(self, q: str, reports: list[Report]) -> tuple[str, ...]:
+        """The one report (of the years the question names) whose staffing table lists a unit the
+        question names by its own name, its place left off (「信访局」 of 「平潭综合实验区信访局」)."""
+        years = set(years_in(q))
+        found = []
+        for r in reports:
+            if years and r.year not in years:
+                continue
+            for t in self.kb.of(r).tables:
+                if t.title != _STAFFING_TITLE:
+                    continue
+                if any(len(core := _UNIT_PLACE.sub("", row[-1])) >= 3 and core in q and core not in (r.agency or "")
+                       for row in t.row_paths if row):
+                    found.append(r.id)
+                    break
+        return tuple(found) if len(found) == 1 else ()
 
     def _compare_each(self, q: str, scope: Scope, lowest: bool) -> Answer | None:
         """Agencies compared by asking each report the measure alone (qa.side_by_side), when the
@@ -251,6 +273,9 @@ _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三":
 _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 
 
+_STAFFING_TITLE = "部门预算单位构成"  # the title index.one_line_tables gives a staffing table
+# 「平潭综合实验区信访局」「中共某某区机要局」: the place (and party prefix) a unit's row opens with
+_UNIT_PLACE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(?:实验区|新区|省|市|区|县)(?:党工委|管委会)?")
 # 「是区直部门还是各乡镇公开的信息更多」: two things set against each other with 还是
 _EITHER = re.compile(r"是(?P<a>[^，,。？?是]{2,30}?)还是(?P<b>[^，,。？?]{2,40}?)"
                      r"(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))(?=\s*[？?。]|$)")

@@ -62,7 +62,8 @@ _YEAR_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年")
 _RATE = re.compile(r"(?:同比|比上年度?|较上年度?|与上年(?:度)?相比[^，,。]{0,6}?|比(?:19|20)\d\d\s*年度?)"
                    r"(?P<way>增长|增加|上升|提高|下降|减少|降低)了?$")
 _RATE_DOWN = ("下降", "减少", "降低")
-_WHOLE_UNITS = frozenset({"条", "件", "个", "人", "人次", "次", "项", "宗", "篇", "家", "辆", "户", "名", "位", "批次", "期"})
+_WHOLE_UNITS = frozenset({"条", "件", "个", "人", "人次", "次", "项", "宗", "篇", "家", "辆", "户", "名", "位",
+                          "批次", "期"})
 
 
 def prior_from_rate(level: Fact, facts: list[Fact], year: int, report_year: int | None) -> PriorLevel | None:

@@ -626,7 +626,9 @@ _ABBREVIATIONS = {"社保": "社会保障", "医保": "医疗保障", "文旅": 
 
 
 def _without_place(label: str, agency_names: set[str]) -> str:
-    """A row naming a unit by its full name without the place it shares with the agency's name."""
+    """A row naming a unit by its full name without the place it shares with the agency's name (and
+    without the 中共 a party body's name opens with: 中共平潭综合实验区机要局)."""
+    label = label.removeprefix("中共")
     best = 0
     for name in agency_names:
         n = 0
