@@ -125,7 +125,7 @@ _PLACE_END = re.compile(r"[\u4e00-\u9fff]{2,10}(?:省|市|区|县)$")
 
 
 def _expanded(agency: str, text: str) -> str:
-    """「财金局」 of a title, when the body names the agency in full (「平潭综合实验区财政金融局」): the
+    """「财金局」 of a title, when the body names the agency in full (「某某区财政金融局」): the
     full name, with the place it opens with, so a question naming it finds the report. The short name
     must be an abbreviation of it (its characters in order, the same last one)."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", agency) or agency.endswith(("政府", "区", "市", "县")):

@@ -1,5 +1,5 @@
-"""An average per item the report never prints: 「平均每条信息的阅读量」 of 「共发布信息81条，阅读量5743次」
-is 5743 ÷ 81, both cited and the division shown. Only when the sentence that prints the amount also
+"""An average per item the report never prints: 「平均每条微博被转发几次」 of 「发布微博3457条，被转发2077次」
+is 2077 ÷ 3457, both cited and the division shown. Only when the sentence that prints the amount also
 prints exactly one count in the measure word asked after 每 (and of the thing named after it): any
 other pairing would divide figures that do not belong together."""
 
@@ -28,12 +28,12 @@ def asks_average(question: str) -> re.Match | None:
 
 
 def amount_question(question: str, m: re.Match) -> str:
-    """The question as asked of the amount to be divided (「…平均每条信息的阅读量是多少」 → 「…阅读量是多少」)."""
+    """The question as asked of the amount to be divided (「…平均每条微博被转发几次」 → 「…被转发几次」)."""
     return question[:m.start()] + question[m.end():]
 
 
 def count_beside(amount: Fact, facts: list[Fact], m: re.Match) -> Fact | None:
-    """The one count printed in the amount's sentence in the measure word asked (「发布信息81条」 for
+    """The one count printed in the amount's sentence in the measure word asked (「发布微博3457条」 for
     每条), naming the thing asked when the question names one; None unless exactly one."""
     units = _COUNT_UNITS.get(m.group("unit"), (m.group("unit"),))
     noun = m.group("noun")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from index.models import Fact
 
 # 「2013年之前」「2016年以前」 (the year is checked against the report's own), 「新增关注之前」,
-# 「不是2020年新增的」: the stock before the year's addition
+# 「不是今年新增的」: the stock before the year's addition
 _BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)|新增[\u4e00-\u9fff]{0,6}?(?:之前|以前)"
                      r"|不是(?:(?:19|20)\d\d\s*年度?|本年|当年|今年)?新增的?"
                      # 「截至2019年末（不含2020年）」 of a 2020 report: to the end of the year before

@@ -26,7 +26,7 @@ from qa.text_match import (
     prose_candidates,
     table_base,
 )
-from qa.verify import uncovered_terms
+from qa.verify import TOTAL_ASKED, uncovered_terms
 from qa.vocab import quantity_asked
 
 _NON_COUNT_UNITS = re.compile(
@@ -284,8 +284,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     printed = bool(prose and not across and cm.strong_rows
                    and all(_inside_printed_phrase(h, q, prose.fact) for h in cm.strong_rows))
     if found and printed:
-        # 「户外广告设置许可证信息」: 许可 read as the 行政许可 row is a word inside a longer phrase a
-        # sentence prints whole (「申请户外广告设置许可证783条」): that sentence names the figure
+        # 「排水许可证信息」: 许可 read as the 行政许可 row is a word inside a longer phrase a
+        # sentence prints whole (「排水许可证5条」): that sentence names the figure
         found = []
     if found and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
         return found
@@ -341,14 +341,13 @@ def told_apart_by_sentence(question: str, facts: list[Fact], names: set[str], ye
         # 「预算总额61.3万元。其中：政府购买服务项目…45.5万元」 asked 「政府采购预算」: the member, whose own
         # words the question leaves out, is not what it asks; the head is
         heads = [s for s in clean if not _member_unnamed(question, s.fact)]
-        if len({s.fact.value for s in heads}) != 1 and _TOTAL_ASKED.search(question):
-            # 「政府采购一共花了多少」 of 「政府采购支出总额14.15万元…工程支出0万元…」: the total said as one
+        if len({s.fact.value for s in heads}) != 1 and TOTAL_ASKED.search(question):
+            # 「采购总共用了多少钱」 of 「政府采购支出总额14.15万元…工程支出0万元…」: the total said as one
             heads = [s for s in clean if _TOTAL_SAID.search(s.fact.row_path[-1])]
         clean = heads if len({s.fact.value for s in heads}) == 1 else clean
     return clean[0] if clean and len({s.fact.value for s in clean}) == 1 else None
 
 
-_TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总额|总数|总计|加起来")
 _TOTAL_SAID = re.compile(r"总额|总计|合计|总数|共计|总支出|总收入")
 
 

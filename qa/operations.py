@@ -356,7 +356,7 @@ class Figures:
         return Answer(a.q, ANSWERED, text, rest, t.unit, figs, cites, reports=(target.id,), warnings=(BEFORE_YEAR,))
 
     def _average(self, a: Asked, target: Report, per: re.Match) -> Answer:
-        """「平均每条信息的阅读量」: the amount the question names, looked up and verified as asked without
+        """「平均每条微博被转发几次」: the amount the question names, looked up and verified as asked without
         the 平均每… words, divided by the one count its sentence prints in the measure word asked."""
         rf = self.kb.of(target)
         tpl = load_templates()["2021"]
@@ -737,7 +737,7 @@ class Figures:
         if kind == SUM and len(measures) == 1 and (series := numbered_series(a.q, rf, measures[0])):
             return arithmetic(a.q, rf, series, SUM)  # 「三个季度的用款之和」: 第一…第三季度用款
         if kind == SUM and len(measures) == 1 and _printed_joined(a.eff, measures[0]):
-            # 「制作、获取的政府信息一共」 of 「制作、获取政府信息总数70条」: the report counts the two as one
+            # 「制作和获取的信息共计」 of 「制作、获取政府信息总数…条」: the report counts the two as one
             single = lookup(a.q, rf, measures)
             if self.verified(a.eff, single, a.reports, False) is single:
                 return single

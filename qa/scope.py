@@ -255,7 +255,7 @@ def names_used(question: str, agency: str) -> frozenset[str]:
 
 
 def _place_short(place: str, full: str, names: set[str]) -> bool:
-    """「平潭实验区」 or 「区」 before 财金局, for 平潭综合实验区财政金融局: the place the full name opens
+    """「某某新区」 or 「区」 before 财金局, for 某某综合新区财政金融局: the place the full name opens
     with, said short (its first and last characters kept, the rest in order) or by its level alone."""
     if not place or place[-1] not in "省市区县":
         return False

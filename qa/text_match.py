@@ -750,7 +750,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
     return ranked, item_named, q
 
 
-# 「政府信息公开统计表里」「信息公开年报中」: where the figure is printed, not a row's words (it would
+# 「信息公开情况统计表中」「信息公开年报中」: where the figure is printed, not a row's words (it would
 # find the row 政府信息公开收费减免金额 by them)
 _DOCUMENT_NAME = re.compile(r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:统计表|年度报告|年报|报告|附表)")
 

@@ -719,7 +719,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         # 「哪类多」 compares: one figure answers no 哪, nor does a value that is neither one of the figures
         # compared nor the gap between them (a sum of the two)
         return Verdict(False, (which.group(),), label=label)
-    if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not _TOTAL_ASKED.search(question):
+    if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not TOTAL_ASKED.search(question):
         return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
                            or member_for_a_total(question, figs[0].fact)):
@@ -817,7 +817,7 @@ def _blank_lines(text: str) -> tuple[str, ...]:
 # 「各下属单位分别…」「每个科室…」: one figure for each member of a group the report may not list
 _EACH_OF = re.compile(r"(?:各|每个|每一个|每家|每一家)(?:个|家)?(?:下属|所属|二级)?"
                       r"(?:单位|部门|科室|处室|乡镇|街道|片区|中心|站|所|队|局)")
-_TOTAL_ASKED = re.compile(r"一共|合计|总共|共计|总计|加起来|总额|总数")
+TOTAL_ASKED = re.compile(r"一共|合计|总共|共计|总计|加起来|总额|总数")  # a total asked for
 
 
 def narrower_item(question: str, f: Fact) -> list[str]:
