@@ -167,13 +167,8 @@ class QA:
         for r in reports:
             if years and r.year not in years:
                 continue
-            for t in self.kb.of(r).tables:
-                if t.title != _STAFFING_TITLE:
-                    continue
-                if any(len(core := _UNIT_PLACE.sub("", row[-1])) >= 3 and core in q and core not in (r.agency or "")
-                       for row in t.row_paths if row):
-                    found.append(r.id)
-                    break
+            if any(core in q and core not in (r.agency or "") for core in self.kb.listed_units(r)):
+                found.append(r.id)
         return tuple(found) if len(found) == 1 else ()
 
     def _compare_each(self, q: str, scope: Scope, lowest: bool) -> Answer | None:
@@ -273,9 +268,6 @@ _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三":
 _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 
 
-_STAFFING_TITLE = "部门预算单位构成"  # the title index.one_line_tables gives a staffing table
-# 「平潭综合实验区信访局」「中共某某区机要局」: the place (and party prefix) a unit's row opens with
-_UNIT_PLACE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(?:实验区|新区|省|市|区|县)(?:党工委|管委会)?")
 # 「是区直部门还是各乡镇公开的信息更多」: two things set against each other with 还是
 _EITHER = re.compile(r"是(?P<a>[^，,。？?是]{2,30}?)还是(?P<b>[^，,。？?]{2,40}?)"
                      r"(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))(?=\s*[？?。]|$)")

@@ -20,7 +20,7 @@ _BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)|新增[\u4e00-
                      r"|不是(?:(?:19|20)\d\d\s*年度?|本年|当年|今年)?新增的?"
                      # 「截至2019年末（不含2020年）」 of a 2020 report: to the end of the year before
                      r"|截[至止](?P<end>(?:19|20)\d\d)\s*年(?:底|末|年底|12月31日)")
-# what only says how the asker wants it worked out: 「（不含2013年）」「（用累计总数减本年新增）」
+# what only says how the asker wants it worked out: 「（不算当年）」「（拿累计数扣掉今年的）」
 _HOW = re.compile(r"[（(][^）)]*(?:不含|不包括|不算|减|扣除|截[至止])[^）)]*[）)]")
 _STOCK_WORDS = re.compile(r"在|就已经|已经|已|原有的?|原来的?|那么?|就")
 _RUNNING = re.compile(r"历年累计|累计")
@@ -105,7 +105,7 @@ def _names_own_year(label: str, year: int | None) -> bool:
 
 
 def _same_measure(a: str, b: str) -> bool:
-    """「累计主动公开政府信息」 and 「其中2015年度我局共主动公开政府信息」 count the same thing: their words
+    """「累计发布政务微博」 and 「其中本年度发布政务微博」 count the same thing: their words
     less the words of time and totals end alike (the measure is the label's last words)."""
     a, b = _CUE_WORDS.sub("", a), _CUE_WORDS.sub("", b)
     tail = 0

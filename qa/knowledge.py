@@ -264,6 +264,7 @@ class Knowledge:
         self._revision: int | None = None
         self._reports: list[Report] = []
         self._facts: OrderedDict[str, ReportFacts] = OrderedDict()
+        self._units: dict[str, tuple[Report, tuple[str, ...]]] = {}
         self._vocabulary = StoredVocabulary(store)
 
     def reports(self) -> list[Report]:
@@ -298,9 +299,30 @@ class Knowledge:
                 self._facts.popitem(last=False)
         return loaded
 
+    def listed_units(self, report: Report) -> tuple[str, ...]:
+        """The units a report's staffing table lists, by their own names without the place they open
+        with (「信访局」 of 「平潭综合实验区信访局」). Read once per report from its tables alone: asked of
+        every report for a question that names no agency, so never by loading each report's facts."""
+        with self._lock:
+            hit = self._units.get(report.id)
+            if hit is not None and hit[0] == report:
+                return hit[1]
+            cached = self._facts.get(report.id)
+        tables = cached.tables if cached is not None and cached.report == report else self.store.tables(report.id)
+        units = tuple(core for t in tables if t.title == STAFFING_TITLE for row in t.row_paths if row
+                      if len(core := _UNIT_PLACE.sub("", row[-1])) >= 3)
+        with self._lock:
+            self._units[report.id] = (report, units)
+        return units
+
     def cached(self) -> int:
         """How many reports' facts are held now (at most `limit`)."""
         return len(self._facts)
+
+
+STAFFING_TITLE = "部门预算单位构成"  # the title index.one_line_tables gives a staffing table
+# 「平潭综合实验区信访局」「中共某某区机要局」: the place (and party prefix) a unit's row opens with
+_UNIT_PLACE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(?:实验区|新区|省|市|区|县)(?:党工委|管委会)?")
 
 
 def same_agency(a: str | None, b: str | None) -> bool:

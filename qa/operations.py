@@ -410,23 +410,22 @@ class Figures:
         whole = quoted_whole(rest, rf) or find_measures(rf, match_cells(rest, tpl), rest)
         refused = Answer(a.q, REFUSED, f"在{who(target)}的报告中没有找到能相减的总数和「{excluded}」的数字"
                                        "（各自对应问题里的说法），无法算出除去它以后的数。", reports=(target.id,))
-        items = [excluded]
-        if len(named := [x for x in _ITEM_JOINS.split(excluded) if x.strip()]) > 1 \
-                and all(len(x.strip()) >= 2 for x in named):
-            items = [x.strip() for x in named]
         inside_of = a.eff[:m.start()].rstrip("，, ")
-        parts = []
-        for item in items:
-            part = self._excepted_part(a, rf, whole, item, inside_of) if whole else None
-            if part is None:
-                if len(items) > 1:  # 「规范性文件和工作动态」 may itself be one item's name
-                    items, parts = [excluded], []
-                    part = self._excepted_part(a, rf, whole, excluded, inside_of) if whole else None
-                    if part is not None:
-                        parts = [part]
-                    break
-                return refused
-            parts.append(part)
+
+        def taken_off(items: list[str]) -> list[Measure] | None:
+            found = []
+            for item in items:
+                if (part := self._excepted_part(a, rf, whole, item, inside_of)) is None:
+                    return None
+                found.append(part)
+            return found
+
+        named = [x.strip() for x in _ITEM_JOINS.split(excluded) if x.strip()]
+        several = len(named) > 1 and all(len(x) >= 2 for x in named)
+        # each item named, else the words as one item's name (「政策和法规类」 may be printed so)
+        parts = ((several and taken_off(named)) or taken_off([excluded])) if whole else None
+        if not parts:
+            return refused
         ok = bool(whole and parts) and self.verified(rest, (got := lookup(rest, rf, [whole[0]])), a.reports,
                                                      False) is got
         ids = [p.value.inputs for p in parts]
