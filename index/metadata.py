@@ -78,7 +78,8 @@ def extract_metadata(text: str) -> Metadata:
     if m2 and not fields.get("标题") and not _TITLE.search(compact[: m2.start() + 1]):
         agency, year = _clean_agency(m2.group(2)), int(m2.group(1))
         title = m2.group()
-    titled = "".join(fields.get("标题", "").split())
+    # 「【部门决算公开】2017年度…办公室部门决算说明」: a crawled title opens with the column it was filed in
+    titled = re.sub(r"^[【\[][^】\]]{1,12}[】\]]", "", "".join(fields.get("标题", "").split()))
     if agency is None and titled and not _TITLE.search(titled) and (m3 := _TITLED_YEAR_FIRST.match(titled)):
         agency, year, title = _clean_agency(m3.group(2)), int(m3.group(1)), titled
     if agency is None and (m5 := _disclosure_title(head)):
@@ -128,6 +129,10 @@ def _expanded(agency: str, text: str) -> str:
     """「财金局」 of a title, when the body names the agency in full (「某某区财政金融局」): the
     full name, with the place it opens with, so a question naming it finds the report. The short name
     must be an abbreviation of it (its characters in order, the same last one)."""
+    if agency[0] in "区市县" and len(agency) >= 5:
+        # 「区社会服务管理指挥中心」: the place said by its level alone; the body names it in full
+        placed = re.finditer("([\u4e00-\u9fff]{2,10}" + agency[0] + ")" + re.escape(agency[1:]), text)
+        return max((m.group() for m in placed if _PLACE_END.search(m.group(1))), key=len, default=agency)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", agency) or agency.endswith(("政府", "区", "市", "县")):
         return agency
     pattern = re.compile("".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in agency[:-1]) + re.escape(agency[-1]))

@@ -17,14 +17,16 @@ from index.template import load_templates, normalize
 from qa import across
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.cells import CellMatch, match_cells
-from qa.compose import who
+from qa.compose import PLACES, who
 from qa.describe import describe
 from qa.doc_number import ASKS_DOC_NUMBER, doc_number_answer
+from qa.except_lookups import except_by_lookups
 from qa.figures import asks_gap
-from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, asks_lowest, classify
+from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, SUM, asks_lowest, classify
 from qa.knowledge import Knowledge
+from qa.named_sum import summed
 from qa.operations import Asked, Figures, clarify, no_report, one_report
-from qa.part_share import asks_share_of_the_first, item_question, share_of_first
+from qa.part_share import asks_share_of_the_first, item_question, named_lookups, share_of_first, share_of_named
 from qa.question import Question, parse
 from qa.scope import (
     Filters,
@@ -42,7 +44,7 @@ from qa.scope import (
 )
 from qa.side_by_side import compare_by_asking
 from qa.text_match import bigrams, without
-from qa.verify import HOW_ASIDE, uncovered_terms
+from qa.verify import EXCEPT, HOW_ASIDE, HOW_SHOWN, uncovered_terms
 from qa.vocab import vocabulary as cue_words
 
 Retriever = Callable[[str, int, Sequence[str]], list[tuple[Chunk, float]]]
@@ -73,6 +75,13 @@ class QA:
         self.phraser = phraser
 
     def ask(self, question: str, history: Sequence[dict] = (), filters: Filters | None = None) -> Answer:
+        token = PLACES.set(places_asked(question))
+        try:
+            return self._ask_question(question, history, filters)
+        finally:
+            PLACES.reset(token)
+
+    def _ask_question(self, question: str, history: Sequence[dict], filters: Filters | None) -> Answer:
         question = either_as_which(without_asides(arabic_years(question)))
         reports = self.kb.reports()
         agencies = {r.agency for r in named_agencies(question, reports)}
@@ -152,12 +161,39 @@ class QA:
             # year with no report of its own, whose figures must be dated to it: 「2017年的…」 asked of 2018's)
             verified = self.figures.runner_up(q, answer.figures[0].report, reports, typed) or verified
         answer = verified
+        # a refusal may yet be answered from the parts asked one by one; an answer that found the
+        # report's own figures at odds, or asked which one was meant, stands as it is
+        if intent.kind == SHARE and answer.status == REFUSED and scope.reports:
+            answer = self._share_of_lookups(q, scope) or answer
+        if intent.kind in (LOOKUP, SUM) and answer.status == REFUSED and scope.reports \
+                and (target := one_report(scope.reports)) is not None:
+            only = Filters(reports=(target.id,))
+            answer = summed(q, lambda item: self._ask(item, [], only)) or answer
+        if answer.status == REFUSED and scope.reports and (target := one_report(scope.reports)) is not None \
+                and EXCEPT.search(q):
+            only = Filters(reports=(target.id,))
+            answer = except_by_lookups(q, lambda sub: self._ask(sub, [], only)) or answer
         which = intent.kind in (COMPARE, RANK) or (len(set(scope.years)) == 2 and bool(_WHICH.search(q)))
         if which and answer.status != ANSWERED and len(named) >= 2:
             answer = self._compare_each(q, scope, asks_lowest(q)) or answer
         if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer
+
+    def _share_of_lookups(self, q: str, scope: Scope) -> Answer | None:
+        """A share whose whole and part the question names (「…控制数里，公车这块占了多大比例」),
+        each asked of the one report as a figure question of its own, so each is found and verified
+        the way a plain question for it would be."""
+        target = one_report(scope.reports)
+        asked = named_lookups(q)
+        if target is None or asked is None:
+            return None
+        whole_words, part_words, said = asked
+        only = Filters(reports=(target.id,))
+        whole = self._ask(whole_words + "是多少", [], only)
+        if said is not None and whole.value != said:
+            return None
+        return share_of_named(q, whole, self._ask(part_words + "是多少", [], only))
 
     def _listing_unit(self, q: str, reports: list[Report]) -> tuple[str, ...]:
         """The one report (of the years the question names) whose staffing table lists a unit the
@@ -283,9 +319,21 @@ def either_as_which(question: str) -> str:
 
 
 def without_asides(question: str) -> str:
-    """The question less a bracketed aside on how to work the figure out (「（拿今年的数减去增加额推算）」):
-    the way is ours to find and cite; its words (a year, 增加额) would read as what is asked."""
-    return HOW_ASIDE.sub("", question).strip() or question
+    """The question less a bracketed aside on how to work the figure out (「（拿今年的数减去增加额推算）」)
+    or how to write it (「（保留一位小数）」「请给出百分比」): the way is ours to find and cite; its
+    words (a year, 增加额, 小数) would read as what is asked."""
+    return HOW_SHOWN.sub("", HOW_ASIDE.sub("", question)).strip(" ，,") or question
+
+
+def places_asked(question: str) -> int | None:
+    """The decimal places a question asks its result in (「保留两位小数」 → 2, 「取整」 → 0)."""
+    for m in HOW_SHOWN.finditer(question):
+        if "取整" in m.group() or "整数" in m.group():
+            return 0
+        if digits := re.search(r"([一二两三四\d])位小数", m.group()):
+            return int(digits.group(1)) if digits.group(1).isdigit() else "〇一二三四".find(digits.group(1)) \
+                if digits.group(1) != "两" else 2
+    return None
 
 
 def arabic_years(question: str) -> str:

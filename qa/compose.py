@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 
 from index.models import AMBIGUOUS, RECOVERED, Fact, Report
@@ -22,10 +23,16 @@ def num(v: Decimal | None, unit: str | None) -> str:
     return f"{plain(v)}{unit or ''}"
 
 
+# 「（保留两位小数）」: the places a question asks its percentages in, for the one question being answered
+PLACES: ContextVar[int | None] = ContextVar("PLACES", default=None)
+
+
 def pct(part: Decimal, whole: Decimal) -> Decimal:
-    """A percentage to one decimal; a small non-zero share keeps two significant digits, so 13,500 of
-    99,706,020 reads 0.014%, not a misleading 0.0%."""
+    """A percentage to one decimal (or to the places the question asks for); a small non-zero share
+    keeps two significant digits, so 13,500 of 99,706,020 reads 0.014%, not a misleading 0.0%."""
     share = part * 100 / whole
+    if (places := PLACES.get()) is not None:
+        return share.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     if share == 0 or abs(share) >= Decimal("0.05"):
         return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     step = Decimal(1).scaleb(share.copy_abs().adjusted() - 1)

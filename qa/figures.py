@@ -390,6 +390,9 @@ def _shortens(run: str, label: str) -> bool:
     return False
 
 
+_KIND_END = re.compile(r"(?:类)?(?:信息|事项)$|类$")
+
+
 def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     """The items a sum or difference names, in order (「办公费和印刷费加起来」 → 办公费, 印刷费); a
     printed name that holds a joiner (「商品和服务支出」) is one item; [] when fewer than two."""
@@ -399,7 +402,9 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     joined = sorted({form for f in rf.facts if f.row_path
                      for lbl in [re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1])]
                      if len(lbl) >= 3 and _PARTS[kind].search(lbl)
-                     for form in (lbl, lbl.replace("的", ""), _tail_in(lbl, head)) if len(form) >= 3 and form in head},
+                     # 「政策、规范性文件类」 for the printed 「政策、规范性文件信息」: the kind said with 类 or bare
+                     for form in (lbl, lbl.replace("的", ""), _tail_in(lbl, head), _KIND_END.sub("", lbl))
+                     if len(form) >= 3 and form in head},
                     key=len, reverse=True)
     # 「公车购置及运维费」 for the printed 「公务用车购置及运行维护费」: a joined name shortened the usual way
     printed = {re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1]) for f in rf.facts if f.row_path}

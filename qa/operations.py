@@ -286,20 +286,22 @@ class Figures:
         found = measures = None
         for reading in readings:
             now = reading.replace(f"{year}年", f"{target.year}年")
-            measures = find_measures(rf, a.cm, now)
-            if len(measures) != 1 or measures[0].kind != "prose":
+            # 「本年收入390.96万元」 in the overview and 「2017年收入390.96万元，比2016年决算数增加…」 in its
+            # own section: several printings of one level, each a reading of the same figure
+            measures = [m for m in find_measures(rf, a.cm, now) if m.kind == "prose"]
+            if not measures or len({m.value.value for m in measures}) != 1:
                 continue
-            found = lookup(now, rf, measures)
-            if found.status == ANSWERED and self.verified(now, found, a.reports, False) is found:
+            found = next((got for m in measures if (got := lookup(now, rf, [m])).status == ANSWERED
+                          and self.verified(now, got, a.reports, False) is got), None)
+            if found is not None:
                 break
-            found = None
         if found is None or not measures:
             return None
-        p = prior_level(measures[0].value.inputs[0], rf.facts, year, target.year, target.kind)
-        if p is None:  # the level found may be printed again where the change stands beside it
-            worked = {q.value: q for f in printed_again(measures[0].value.inputs[0], rf.facts)
-                      if (q := prior_level(f, rf.facts, year, target.year, target.kind))}
-            p = next(iter(worked.values())) if len(worked) == 1 else None
+        levels = [m.value.inputs[0] for m in measures]
+        # the level found may be printed again where the change stands beside it
+        worked = {q.value: q for level in levels for f in (level, *printed_again(level, rf.facts))
+                  if (q := prior_level(f, rf.facts, year, target.year, target.kind))}
+        p = next(iter(worked.values())) if len(worked) == 1 else None
         own = any(r.agency == target.agency and r.year == year for r in a.reports)
         lead = (f"按问题所说，从{who(target)}报告推算（{year}年本身的报告是另一份）。" if own
                 else f"没有{target.agency}{year}年的报告。")

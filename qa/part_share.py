@@ -6,10 +6,12 @@ verified for their own words; the part must be smaller than the whole and counte
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from qa.answer import ANSWERED, Answer
 from qa.compose import num, pct
 from qa.figures import whole_named
+from qa.intent import without_share_words
 
 _SHARE_ASKED = re.compile(r"占(?:了|到)?(?:多大|多少|百分之|几成|的?比例|的?比重)|占比|百分比")
 _OF_IT = re.compile(r"^\s*(?:其中|这里面|这当中|里面|当中)")
@@ -18,8 +20,6 @@ _OF_IT = re.compile(r"^\s*(?:其中|这里面|这当中|里面|当中)")
 def item_question(part: str) -> str:
     """The part's own item asked as a figure: its last clause without the share words (the clauses
     before it repeat the first part's subject)."""
-    from qa.intent import without_share_words
-
     clause = re.split(r"[，,]", without_share_words(part).strip())[-1]
     return _OF_IT.sub("", clause).strip() + "是多少"
 
@@ -46,3 +46,50 @@ def share_of_first(part: str, first: Answer, item: Answer) -> Answer | None:
             f"（{item.value} ÷ {first.value} × 100 = {share}%）。")
     return Answer(part, ANSWERED, text, share, "%", item.figures + first.figures, item.citations + first.citations,
                   reports=item.reports)
+
+
+_POINTER = re.compile(r"(?:这|那)(?:一|1)?(?:块|部分|项|类|笔|个)$|的$")
+
+
+_SIZE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元|条|件|宗|个|项|份|篇|次|人)")
+
+
+def named_lookups(question: str) -> tuple[str, str, Decimal | None] | None:
+    """(whole, part, the whole's size where the question quotes it) asked as figures of their own when
+    a share names both (「三公控制数里，公车这块占了多大比例」 → 「三公控制数」, 「公车」); None when
+    it names no whole. A size quoted (「收到的58件申请中」) is no word of the whole's name: it is left
+    out of the lookup, and the whole found must be that size."""
+    named = whole_named(question)
+    if named is None:
+        return None
+    head, tail, _ = named
+    said = None
+    if size := _SIZE.search(head):
+        said = Decimal(size.group(1).replace(",", ""))
+        head = head[:size.start()] + head[size.end():]
+    whole = without_share_words(head).split()[0] if without_share_words(head).split() else ""
+    part = without_share_words(tail).split()[0] if without_share_words(tail).split() else ""
+    whole, part = (_POINTER.sub("", w.strip("，,、 ")) for w in (whole, part))
+    if len(whole) < 2 or len(part) < 2:
+        return None
+    return whole, part, said
+
+
+def share_of_named(question: str, whole: Answer, part: Answer) -> Answer | None:
+    """The share of two figures each found and verified for its own words, the part asked beside a
+    whole the question names: the same report and unit, two different figures, the part no larger."""
+    if whole.status != ANSWERED or part.status != ANSWERED or whole.value is None or part.value is None:
+        return None
+    if not whole.figures or not part.figures or whole.unit != part.unit or not whole.value:
+        return None
+    if {f.fact.id for f in whole.figures} & {f.fact.id for f in part.figures}:
+        return None
+    if not (0 <= part.value <= whole.value) or not whole.reports or whole.reports != part.reports:
+        return None
+    share = pct(part.value, whole.value)
+    big = whole.figures[0].fact.row_path[-1] if len(whole.figures) == 1 else "所说的总数"
+    own = part.figures[0].fact.row_path[-1] if len(part.figures) == 1 else "所问的这一项"
+    text = (f"「{own}」{num(part.value, part.unit)}，占「{big}」{num(whole.value, whole.unit)}的{share}%"
+            f"（{part.value} ÷ {whole.value} × 100 = {share}%）。")
+    return Answer(question, ANSWERED, text, share, "%", part.figures + whole.figures,
+                  part.citations + whole.citations, reports=part.reports)

@@ -49,6 +49,7 @@ class Scope:
 
 
 _TWO_NAMES = re.compile(r"^([^()（）]+)[(（]([^()（）]+)[)）]?$")
+_JOINED_BODIES = re.compile(r"^([^及()（）]{4,}?(?:局|委员会|办公室|指挥部|中心|站|所|院|队))及([^及()（）]{4,})$")
 
 
 @lru_cache(maxsize=65536)
@@ -65,6 +66,9 @@ def agency_aliases(agency: str) -> frozenset[str]:
         areas = {n[:n.index("片区") + 2] for n in (outer, *placed) if n.find("片区") >= 2}  # X片区 alone
         return frozenset({a} | agency_aliases(outer) | agency_aliases(inner) | areas
                          | {n for p in placed for n in agency_aliases(p)})
+    if (joined := _JOINED_BODIES.match(a)) and joined.group(1) not in joined.group(2):
+        # 「某指挥部及某服务中心」: two bodies that publish one report; either one's name names it
+        return frozenset({a} | agency_aliases(joined.group(1)) | agency_aliases(joined.group(2)))
     out = {a}
     base = a.removesuffix("人民政府")
     if base != a:
@@ -200,7 +204,7 @@ def abbreviation_in(question: str, agency: str) -> str | None:
     return best if best and best not in _GENERIC else None
 
 
-_AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中心|政府|办事处|街道|镇|乡|区|县|市)$")
+_AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中心|指挥部|政府|办事处|街道|镇|乡|区|县|市)$")
 _LEVEL_SELF = re.compile(r"(市|区|县|镇|乡)人民政府$")
 
 

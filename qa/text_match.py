@@ -703,12 +703,14 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         if label in q:
             row = len(label) + 2
             item_named = item_named or label not in _GENERIC_LABELS
-        elif (label.endswith("本级") and "本级" in q and any(n in label for n in agency_names)) \
-                or (_AN_AGENCY.search(label) and (label in agency_names
-                                                  or _without_place(label, agency_names) in agency_names
-                                                  or (_LEVEL_PREFIX.sub("", label) in agency_names
-                                                      and any(most_of(c, q) for c in f.column_path)))):
-            row = 4  # 「综合执法局本级」「苏平片区管理局」: the agency's own line, named by the agency
+        elif ((label.endswith("本级") and "本级" in q and any(n in label for n in agency_names))
+              or (_AN_AGENCY.search(label) and (label in agency_names
+                                                or _without_place(label, agency_names) in agency_names
+                                                or _LEVEL_PREFIX.sub("", label) in agency_names))) \
+                and any(bigrams(c.rstrip("数")) & bigrams(q_syn) for c in f.column_path):
+            # 「综合执法局本级」「苏平片区管理局」: the agency's own line, named by the agency, for a column
+            # the question asks (its 编制 / 在职): the name alone asks every figure of the report
+            row = 4
             item_named = True
         elif item_col and f.row_key and f.row_key.endswith(".row"):
             row = item_col + 1

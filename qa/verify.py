@@ -55,6 +55,10 @@ _DATE = re.compile(r"(?:比|较|与)\s*(?:19|20)\d\d\s*年度?"
 _COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上一?年度?|去年|前年)")
 _YES_NO = re.compile(r"有没有|是不是|是否|有无")
 HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]")
+# 「（保留一位小数）」「，取整」「请给出百分比」: how the result is to be written, nothing it counts
+HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到)(?:到)?[一二两三四\d]位小数[）)]?"
+                       r"|[（(]?[，,]?\s*(?:结果)?(?:取整(?:数)?|四舍五入(?:到|取)?整数?)[）)]?"
+                       r"|[，,]?\s*请?(?:给出|写出|算出|用|以)百分(?:比|数)(?:表示)?(?:是多少)?")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
@@ -88,6 +92,12 @@ def question_text(question: str) -> str:
     return _SPACE.sub("", _QUOTES.sub("", normalize(question)))  # a line a PDF wrapped is one line
 
 
+def item_core(item: str) -> str:
+    """An item's telling word among the items of a named sum (出国, 用车, 接待): its name without the
+    words the items share."""
+    return re.sub(r"因公|公务|[（(]境[）)]|购置及运行|经?费$", "", item)
+
+
 def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str] = ()) -> list[str]:
     """The content words of `question` that neither `contexts` (the figures' labels), nor `names`
     (agencies in scope), nor the vocabulary's neutral words and function characters account for."""
@@ -98,6 +108,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for m in _YES_NO.finditer(q):  # 「有没有公司来申请？…有几件」: whether is asked, nothing is negated
         _mark(taken, m.start(), len(m.group()))
     for m in HOW_ASIDE.finditer(q):  # 「（拿今年的数减去增加额推算）」: how to work it out, not what is asked
+        _mark(taken, m.start(), len(m.group()))
+    for m in HOW_SHOWN.finditer(q):  # 「（保留两位小数）」: how to write it, not what is asked
         _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
     v = vocabulary()
@@ -116,6 +128,10 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for word, printed in v.synonyms.items():  # 「案子」 is what labels print as 案件
         if word in q and any(p in context for p in printed):
             _claim_all(q, word, taken)
+    for whole, items in v.named_sums.items():  # 「三公经费里的公务接待费」: the item's own group, by definition
+        named = [core for item in items if (core := item_core(item)) in q and core in context]
+        for said in (whole, whole.removesuffix("经费")) if named else ():
+            _claim_all(q, said, taken)
     alone = _single_tokens(q)
     inside = [False] * len(q)  # 「机关运行经费」: its 机关 is content, not the agency
     for term in v.compounds:
@@ -126,6 +142,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
             continue
         if len(w) > 1:
             _claim_all(q, w, taken)
+            for m in re.finditer(re.escape(w) + r"(?=或)", q):  # 「全部或部分公开」: an alternative named, no filler
+                if not any(keep[m.start():m.end()]):
+                    taken[m.start():m.end()] = [False] * len(w)
         else:  # 「项」 is neutral as a measure word, not inside 「项目」
             for i in alone.get(w, ()):
                 taken[i] = True
@@ -596,6 +615,10 @@ def own_clause(text: str, start: int, end: int) -> list[str]:
     return [opening, list_lead, carried, back + text[start:end] + tail]
 
 
+_WHOLE_SCOPE = re.compile(r"全(?:区|市|县|镇|乡|省)|我(?:区|市|县|镇)")
+_SUB_SCOPE = re.compile(r"各(?:乡镇|街道|部门|单位|片区|社区|村)|(?:区|市|县)直|下属|所属")
+
+
 def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
     """How many characters of what a figure's own label says the question does not: among figures
     that all pass, the one that says no more than was asked (「三公经费完成预算的」 26.46%, not the
@@ -607,7 +630,10 @@ def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
         own = "".join(f.row_path + f.column_path)
     v = vocabulary()
     q = question_text(question)
-    extra = sum(1 for ch in question_text(own) if _CJK.match(ch) and ch not in q and ch not in v.function_chars)
+    own = _WHOLE_SCOPE.sub("", question_text(own))  # 「全区主动公开…」: the whole the question asks of
+    extra = sum(1 for ch in own if _CJK.match(ch) and ch not in q and ch not in v.function_chars)
+    # 「各乡镇主动公开…1638条」「区直各部门…」: a part of the agency's population, not the agency
+    extra += _NARROWER * sum(1 for m in _SUB_SCOPE.finditer(own) if m.group() not in q)
     # a qualifier of a contrast group the question does not name at all (基本支出 when 支出 was asked)
     # makes the figure a narrower one than asked
     label = question_text(" ".join(f.row_path + f.column_path))
@@ -712,7 +738,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         left = [_heading_subject(head)]
     if not left and len(figs) == 1:
         left = members_named_alone(question, figs[0].fact, names) or the_whole_not_the_part(
-            question, figs[0].fact, figs[0].report.template)
+            question, figs[0].fact, figs[0].report.template) or body_named_alone(question, figs[0], sources)
+    if not left and (either := _EITHER.search(question_text(question))) \
+            and not any("或" in question_text(c) for c in contexts) and (answer.value is None or len(figs) <= 2):
+        left = [either.group()]  # 「全部或部分公开的」 names two results: one figure's label must say both
     if left:
         return Verdict(False, tuple(left), label=label)
     if (which := WHICH_MORE.search(question_text(question))) and (len(figs) == 1 or not _one_of_or_gap(answer)):
@@ -742,6 +771,28 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
 # 「来信、来电、来访、网络投诉等信访投诉事项7733件」: members of a list closed by 等, one figure for all
 _LISTED = re.compile(r"((?:[\u4e00-\u9fffA-Za-z\d]{1,12}、){1,9}[\u4e00-\u9fffA-Za-z\d]{1,12})等")
 _GROUP_WORDS = re.compile(r"这些|那些|之类|等等|这几[类项个种方]|等(?!于)")
+
+
+_EITHER = re.compile(r"[\u4e00-\u9fff]{1,6}或(?!者|是|许)[\u4e00-\u9fff]{1,4}")
+_BODIES = re.compile(r"^([^及()（）]{4,}?(?:局|委员会|办公室|指挥部|中心|站|所|院|队))及([^及()（）]{4,})$")
+_BRACKET_AFTER = re.compile(r"\s*(?:万元|亿元|元|人|个|辆|件|条)?\s*[（(]([^（）()]{4,200})[）)]")
+
+
+def body_named_alone(question: str, fig: Figure, sources: Sources) -> list[str]:
+    """A report of two bodies (「某指挥部及某服务中心」) asked about one of them by name. The second
+    body named alone asks its own figures: one whose label does not name it is not its. The first
+    names the report as often as itself, so only a figure whose bracket prints each body's share
+    (「1170.58万元（某指挥部本级1103.72万元，某服务中心66.86万元）」) is too much for it."""
+    joined = _BODIES.match(question_text(fig.report.agency or ""))
+    q = question_text(question)
+    if joined is None or joined.group() in q or not fig.fact.span:
+        return []
+    own = question_text(" ".join(fig.fact.row_path))
+    lead, second = joined.groups()
+    if second in q and second not in own:
+        return [second]
+    bracket = _BRACKET_AFTER.match(sources.text(fig.fact.report_id)[fig.fact.span[1]:fig.fact.span[1] + 240])
+    return [lead] if bracket and lead in q and lead in question_text(bracket.group(1)) and lead not in own else []
 
 
 def members_named_alone(question: str, f: Fact, names: Iterable[str] = ()) -> list[str]:
@@ -841,17 +892,27 @@ def _one_of_or_gap(answer: Answer) -> bool:
     return answer.value in vals or any(abs(a - b) == answer.value for i, a in enumerate(vals) for b in vals[i + 1:])
 
 
+_HEAD_LINE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?\s*"
+                        r"([\u4e00-\u9fff]{4,16})")
+
+
 def member_for_a_total(question: str, f: Fact) -> list[str]:
     """A member of a 其中 list (「共有车辆17辆，其中：…一般公务用车3辆…」) asked as a total (「一共有多少
     辆车」): the list's head, printed before 其中 in the same unit, is the total; the member answers only
     a question that names it outright."""
     q = question_text(question)
-    if f.table != "prose" or not f.sentence or not f.raw or not f.unit or not _ALL_OF.search(q):
+    if f.table != "prose" or not f.sentence or not f.raw or not f.unit:
         return []
     s = f.sentence
     at = number_at(f)  # 「共有车辆16辆，其中：一般公务用车16辆」: the printing the label leads up to
     k = s.rfind("其中", 0, at) if at > 0 else -1
-    if k < 0 or not re.search(r"\d+(?:\.\d+)?\s*" + re.escape(f.unit), s[:k]):
+    head = re.search(r"\d+(?:\.\d+)?\s*" + re.escape(f.unit), s[:k]) if k >= 0 else None
+    if head is None:
+        return []
+    # 「（三）公务用车购置及运行费 2019年预算安排3.8万元，其中：公车运行费…，公车购置费0万元」: a question
+    # that names the head's own line asks the head, as one asking a total does
+    line = _HEAD_LINE.match(s[:head.start()])
+    if not _ALL_OF.search(q) and not (line and question_text(line.group(1)) in q):
         return []
     label = question_text(f.row_path[-1])
     named = max((n for n in range(len(label), 1, -1) for i in range(len(label) - n + 1) if label[i:i + n] in q),

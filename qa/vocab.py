@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -40,6 +40,7 @@ class Vocabulary:
     narrow_items: tuple[str, ...]  # 三公经费: a part of a budget a label may name beside a wider word
     contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
     contrast_same: tuple[tuple[str, str], ...] = ()  # words said for a member (年底 → 年末), longest first
+    named_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 三公经费 → its three items
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
@@ -99,6 +100,7 @@ def vocabulary() -> Vocabulary:
         narrow_items=tuple(raw.get("narrow_items", [])),
         contrast_parts=tuple(tuple(g) for g in raw["contrasts"].get("parts", [])),
         contrast_same=tuple(sorted(raw["contrasts"].get("same", {}).items(), key=lambda kv: -len(kv[0]))),
+        named_sums={k: tuple(v) for k, v in raw.get("named_sums", {}).items() if not k.startswith("_")},
     )
 
 
@@ -147,8 +149,22 @@ def _find_all(text: str, w: str) -> list[int]:
 
 
 def _starts_a_word(text: str, at: int) -> bool:
-    """「多少项目支出」: the 项 opens the word 项目, it is no measure word (「几辆车」 is one)."""
-    return at in _word_starts(text)
+    """「多少项目支出」: the 项 opens the word 项目, it is no measure word (「几辆车」 is one); nor is a
+    word the cutter glued a measure word to the noun it counts (「多少通电话」: 通 + 电话)."""
+    word = next((w for w, start, _ in _tokens(text) if start == at and len(w) >= 2), None)
+    return word is not None and word[1:] not in _dictionary_words(text[at + 1:at + len(word)])
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    import jieba
+
+    return tuple(jieba.tokenize(text, HMM=False))
+
+
+def _dictionary_words(text: str) -> frozenset[str]:
+    """`text` when the word cutter reads it as one word of two or more characters."""
+    return frozenset(w for w in word_list(text) if len(w) >= 2 and w == text)
 
 
 @lru_cache(maxsize=1024)
@@ -157,14 +173,6 @@ def word_list(text: str) -> tuple[str, ...]:
     import jieba
 
     return tuple(jieba.lcut(text, HMM=False))
-
-
-@lru_cache(maxsize=1024)
-def _word_starts(text: str) -> frozenset[int]:
-    """Where the question's words of two or more characters begin (jieba)."""
-    import jieba
-
-    return frozenset(start for word, start, _ in jieba.tokenize(text, HMM=False) if len(word) >= 2)
 
 
 def unit_answers(quantity: Quantity, unit: str | None) -> bool:
