@@ -22,7 +22,8 @@ from qa.describe import describe
 from qa.doc_number import ASKS_DOC_NUMBER, doc_number_answer
 from qa.except_lookups import except_by_lookups
 from qa.figures import asks_gap
-from qa.intent import COMPARE, DESCRIBE, LOOKUP, RANK, SHARE, SUM, asks_lowest, classify
+from qa.intent import COMPARE, DESCRIBE, DIFF, LOOKUP, RANK, SHARE, SUM, asks_lowest, classify
+from qa.items_lookups import items_by_lookups
 from qa.knowledge import Knowledge
 from qa.named_sum import summed
 from qa.operations import Asked, Figures, clarify, no_report, one_report
@@ -164,15 +165,27 @@ class QA:
         # a refusal may yet be answered from the parts asked one by one; an answer that found the
         # report's own figures at odds, or asked which one was meant, stands as it is
         if intent.kind == SHARE and answer.status == REFUSED and scope.reports:
-            answer = self._share_of_lookups(q, scope) or answer
+            share = self._share_of_lookups(q, scope)
+            if share is not None and self.figures.verified(q, share, reports, True, typed) is share:
+                answer = share
         if intent.kind in (LOOKUP, SUM) and answer.status == REFUSED and scope.reports \
                 and (target := one_report(scope.reports)) is not None:
             only = Filters(reports=(target.id,))
             answer = summed(q, lambda item: self._ask(item, [], only)) or answer
+        if intent.kind in (SUM, DIFF) and answer.status == REFUSED and scope.reports \
+                and (target := one_report(scope.reports)) is not None and not EXCEPT.search(q):
+            only = Filters(reports=(target.id,))
+            parts = items_by_lookups(q, effective, self.kb.of(target), intent.kind,
+                                     lambda sub: self._ask(sub, [], only))
+            # the items together must still say all the question does (「…一共在职多少人」: 在职 of each)
+            if parts is not None and self.figures.verified(q, parts, reports, False, typed) is parts:
+                answer = parts
         if answer.status == REFUSED and scope.reports and (target := one_report(scope.reports)) is not None \
                 and EXCEPT.search(q):
             only = Filters(reports=(target.id,))
-            answer = except_by_lookups(q, lambda sub: self._ask(sub, [], only)) or answer
+            rest = except_by_lookups(q, lambda sub: self._ask(sub, [], only))
+            if rest is not None and self.figures.verified(q, rest, reports, False, typed) is rest:
+                answer = rest
         which = intent.kind in (COMPARE, RANK) or (len(set(scope.years)) == 2 and bool(_WHICH.search(q)))
         if which and answer.status != ANSWERED and len(named) >= 2:
             answer = self._compare_each(q, scope, asks_lowest(q)) or answer

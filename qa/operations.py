@@ -79,7 +79,15 @@ from qa.scope import (
     report_names,
     without_worked_from,
 )
-from qa.text_match import asks_rate, dated_before, dated_to, is_change, prose_candidates, table_candidates
+from qa.text_match import (
+    asks_rate,
+    dated_before,
+    dated_to,
+    is_change,
+    one_amount_rounded,
+    prose_candidates,
+    table_candidates,
+)
 from qa.verify import (
     AVERAGE,
     BEFORE_YEAR,
@@ -177,6 +185,9 @@ class Figures:
                 passed.append(candidate)
         if any(p.value is not None for p in passed):  # a cell the parse could not settle gives way
             passed = [p for p in passed if p.value is not None]
+        if len({a.value for a in passed}) > 1 and (finest := one_amount_rounded([a.value for a in passed])):
+            # 「本年支出90333.39万元」 and 「2016本年支出90333.4万元」: one amount printed to different places
+            passed = [a for a in passed if a.value == finest]
         if len({a.value for a in passed}) > 1:  # the one that says clearly less beyond what was asked
             sources = self.sources(reports)
             extra = [min(unasked_words(checked, f, sources) for f in a.figures) for a in passed]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from index.models import AMBIGUOUS, Fact
@@ -156,6 +157,9 @@ def number_at(f: Fact) -> int:
     return first
 
 
+_LIST_REACH = 80  # how far back a count's clause is read through a list of words
+
+
 def _window(f: Fact, i: int) -> tuple[str, str]:
     """The words around a prose number: before it (what it counts) and after it up to the clause end
     (「共发布380条财政资金信息」 names its subject after the number). The span before holds 24 letters,
@@ -174,6 +178,12 @@ def _window(f: Fact, i: int) -> tuple[str, str]:
         start -= 1
         letters += bool(_KEEP.match(s[start]))
     before = s[start:i]
+    opens = max(s.rfind(c, 0, i) for c in "，,；;。：:") + 1
+    clause = s[opens:i]
+    if len(clause) > len(before) and len(clause) <= _LIST_REACH and "、" in clause and not re.search(r"\d", clause):
+        # 「全年累计主动公开涵盖公安机关办事程序、便民政策、…等政府信息135条」: a list of words (no other
+        # number) between the verb and the count is still its clause; the verb says what is counted
+        before = clause
     if _HAN_FIRST.match(after) and (prior := _PRIOR_ITEM.search(before)):
         # 「选认47名区级科技特派员、21名省级…」: a count that names its thing after it; the item printed
         # before it (up to its 、) is another count's, not this one's subject
@@ -344,6 +354,21 @@ def _running_totals(facts: list[Fact]) -> set[str]:
 _A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|本年|当年")
 
 
+def one_amount_rounded(values: list[Decimal | None]) -> Decimal | None:
+    """The most precise of values that are one amount printed to different places (90333.39 and
+    90333.4; not 90333.39 and 90333.5, nor 3 and 3.4), else None."""
+    if any(v is None for v in values) or len(set(values)) < 2:
+        return None
+    places = [max(0, -v.as_tuple().exponent) for v in values]
+    coarse = min(places)
+    if max(places) == coarse or coarse == 0:
+        return None
+    step = Decimal(1).scaleb(-coarse)
+    if len({v.quantize(step, rounding=ROUND_HALF_UP) for v in values}) != 1:
+        return None
+    return values[places.index(max(places))]
+
+
 def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
                     report_year: int | None = None, levels_only: bool = False,
                     kind: str | None = None) -> Scored | None:
@@ -366,6 +391,9 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if other_core < core:
             break
         if other.value == best.value:
+            continue
+        if (finest := one_amount_rounded([best.value, other.value])) is not None:
+            best = best if best.value == finest else other  # 90333.39 and 90333.4: one amount, the finer kept
             continue
         if other_core == core and (inner := named_inside(question, best, other)) is not None:
             best = inner  # 「基本支出中人员支出」: the part named inside its whole is asked, not the whole
@@ -707,7 +735,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
               or (_AN_AGENCY.search(label) and (label in agency_names
                                                 or _without_place(label, agency_names) in agency_names
                                                 or _LEVEL_PREFIX.sub("", label) in agency_names))) \
-                and any(bigrams(c.rstrip("数")) & bigrams(q_syn) for c in f.column_path):
+                and any(bigrams(c.replace("人员", "").rstrip("数")) & bigrams(q_syn) for c in f.column_path):
             # 「综合执法局本级」「苏平片区管理局」: the agency's own line, named by the agency, for a column
             # the question asks (its 编制 / 在职): the name alone asks every figure of the report
             row = 4

@@ -71,3 +71,22 @@ def test_the_2019_total_published_column(reports: QA, question: str) -> None:
     a = reports.ask(question)
     assert a.status == "answered" and a.value == Decimal("6"), a.text
     assert "对外公开总数量" in a.text
+
+
+@pytest.fixture(scope="module")
+def finals(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("205_gonganju_final_2016.txt",
+                                                     "214_shehuifuwuguanlizhihuizhongxin_final_2017.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # each item asked of the report alone, then set against the other with the inputs shown
+    ("平潭公安局2016年公务用车购置费和公务用车运行费哪个多？", "288.48"),
+    ("公安局2016年公务用车运行费比购置费多花了多少？", "109.16"),
+    ("社会服务管理指挥中心2017年事业运行比行政运行多多少？", "52.20"),
+])
+def test_items_asked_one_by_one(finals: QA, question: str, value: str) -> None:
+    a = finals.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+    assert "−" in a.text and len(a.figures) == 2

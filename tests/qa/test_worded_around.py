@@ -1,0 +1,65 @@
+"""Figures worded around what the question says: a verb whose count follows a list of words, one
+amount printed to different places, the report named as what it says (提到, 口径), and an agency's
+own staffing line that a word shared with its column (人员) must not draw."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ingested import qa_over
+
+from qa.ask import QA
+from qa.text_match import one_amount_rounded
+
+REPORTS = ("31_pingtan_gongan_2024.txt", "151_pingtan_jiaoyuju_final_2016.txt", "46_pingtan_suping_budget_2021.txt",
+           "25_putuo_wenlv_budget_2026.txt", "214_shehuifuwuguanlizhihuizhongxin_final_2017.txt")
+
+
+@pytest.fixture(scope="module")
+def reports(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, REPORTS)
+
+
+@pytest.mark.parametrize("question", [
+    "平潭公安局2024年一共主动公开了多少条政府信息？", "2024年区公安局主动公开政府信息几条？",
+])
+def test_a_count_after_a_list_of_words(reports: QA, question: str) -> None:
+    # 「全年累计主动公开涵盖公安机关办事程序、便民政策、…等政府信息135条」
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal("135"), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("平潭教育局2016年的本年支出是多少万元？", "90333.39"),
+    ("平潭教育局2016年项目支出占本年支出的百分之几？", "40.3"),
+])
+def test_one_amount_printed_to_different_places(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("values,finest", [
+    (["90333.39", "90333.4"], "90333.39"), (["12.5", "12.46"], "12.46"),
+    (["90333.39", "90333.5"], None), (["3", "3.4"], None), (["7.1", "7.1"], None),
+])
+def test_one_amount_rounded(values: list[str], finest: str | None) -> None:
+    got = one_amount_rounded([Decimal(v) for v in values])
+    assert got == (Decimal(finest) if finest else None)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("普陀文旅局2026年预算说明提到共有几辆车？", "4"),
+    ("社会服务管理指挥中心2017年决算说明里提到的在职网格员有多少人？", "74"),
+])
+def test_the_report_named_as_what_it_says(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+def test_a_word_shared_with_a_staffing_column_draws_no_headcount(reports: QA) -> None:
+    a = reports.ask("苏平片区2021年人员支出占全部支出预算的百分之几？")
+    assert a.unit != "人" and "人员编制数" not in a.text, a.text
+    b = reports.ask("苏平片区管理局2021年核定的人员编制是多少？")
+    assert b.status == "answered" and b.value == Decimal("134"), b.text
