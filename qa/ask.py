@@ -171,7 +171,7 @@ class QA:
         if intent.kind in (LOOKUP, SUM) and answer.status == REFUSED and scope.reports \
                 and (target := one_report(scope.reports)) is not None:
             only = Filters(reports=(target.id,))
-            answer = summed(q, lambda item: self._ask(item, [], only)) or answer
+            answer = summed(q, lambda item: self._ask(item, [], only), self.kb.of(target).facts) or answer
         if intent.kind in (SUM, DIFF) and answer.status == REFUSED and scope.reports \
                 and (target := one_report(scope.reports)) is not None and not EXCEPT.search(q):
             only = Filters(reports=(target.id,))

@@ -6,13 +6,15 @@ any answer is, and added with the inputs shown. One item missing, and there is n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
+from index.models import Fact
 from qa.answer import ANSWERED, Answer
 from qa.compose import num
 from qa.figures import PARTS_END
 from qa.intent import SUM
+from qa.text_match import is_change
 from qa.verify import item_core
 from qa.vocab import vocabulary
 
@@ -41,8 +43,10 @@ def item_questions(question: str, said: str, items: tuple[str, ...]) -> list[str
     return [plain.replace(said, item, 1) for item in items]
 
 
-def summed(question: str, ask_item: Callable[[str], Answer]) -> Answer | None:
-    """The whole as the sum of its items, each answered on its own from one report in one unit."""
+def summed(question: str, ask_item: Callable[[str], Answer], facts: Iterable[Fact] = ()) -> Answer | None:
+    """The whole as the sum of its items, each answered on its own from one report in one unit; not
+    when the report prints an amount under the whole's own name that the sum is not (a 控制数, a
+    total of other years): which one was meant cannot be told."""
     asked = named_whole(question)
     if asked is None:
         return None
@@ -57,6 +61,9 @@ def summed(question: str, ask_item: Callable[[str], Answer]) -> Answer | None:
         return None  # one figure answered for two items
     unit = answers[0].unit
     total = sum((a.value for a in answers), start=Decimal(0))
+    if any(f.table == "prose" and f.unit == unit and f.value is not None and f.value != total
+           and any(said in p for p in f.row_path) and not is_change(f.row_path[-1]) for f in facts):
+        return None
     parts = " + ".join(f"{item} {num(a.value, unit)}" for item, a in zip(items, answers, strict=True))
     text = (f"报告没有印出{said}的合计；{said}是{'、'.join(items)}{len(items)}项之和，按报告各项相加："
             f"{parts} = {num(total, unit)}。")

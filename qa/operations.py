@@ -86,6 +86,7 @@ from qa.text_match import (
     is_change,
     one_amount_rounded,
     prose_candidates,
+    same_item,
     table_candidates,
 )
 from qa.verify import (
@@ -185,7 +186,9 @@ class Figures:
                 passed.append(candidate)
         if any(p.value is not None for p in passed):  # a cell the parse could not settle gives way
             passed = [p for p in passed if p.value is not None]
-        if len({a.value for a in passed}) > 1 and (finest := one_amount_rounded([a.value for a in passed])):
+        if len({a.value for a in passed}) > 1 and all(len(a.figures) == 1 for a in passed) \
+                and all(same_item(passed[0].figures[0].fact, a.figures[0].fact) for a in passed) \
+                and (finest := one_amount_rounded([a.value for a in passed])):
             # 「本年支出90333.39万元」 and 「2016本年支出90333.4万元」: one amount printed to different places
             passed = [a for a in passed if a.value == finest]
         if len({a.value for a in passed}) > 1:  # the one that says clearly less beyond what was asked

@@ -369,6 +369,16 @@ def one_amount_rounded(values: list[Decimal | None]) -> Decimal | None:
     return values[places.index(max(places))]
 
 
+_NOT_ITEM = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年|[\d\s.,，、:：（）()一二三四五六七八九十]+")
+
+
+def same_item(a: Fact, b: Fact) -> bool:
+    """Two printings of one item (「本年支出」, 「（二）2016本年支出」): the labels say the same thing but
+    for years and numbering."""
+    x, y = (_NOT_ITEM.sub("", normalize(f.row_path[-1])) if f.row_path else "" for f in (a, b))
+    return bool(x) and bool(y) and (x in y or y in x)
+
+
 def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
                     report_year: int | None = None, levels_only: bool = False,
                     kind: str | None = None) -> Scored | None:
@@ -392,7 +402,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
             break
         if other.value == best.value:
             continue
-        if (finest := one_amount_rounded([best.value, other.value])) is not None:
+        if same_item(best, other) and (finest := one_amount_rounded([best.value, other.value])) is not None:
             best = best if best.value == finest else other  # 90333.39 and 90333.4: one amount, the finer kept
             continue
         if other_core == core and (inner := named_inside(question, best, other)) is not None:
