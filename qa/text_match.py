@@ -157,6 +157,7 @@ def number_at(f: Fact) -> int:
     return first
 
 
+_UNIT_SELF = re.compile(r"[(（]本级[)）]$")
 _LIST_REACH = 80  # how far back a count's clause is read through a list of words
 
 
@@ -729,7 +730,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
     for order, f in enumerate(facts):
         if not f.table.startswith("g") or not f.row_path:
             continue
-        label = _clean_label(f.row_path[-1])
+        label = _UNIT_SELF.sub("本级", _clean_label(f.row_path[-1]))  # 「某办公室（本级）」 is 某办公室本级
         if len(label) < 2:
             continue
         if label not in q and (own := _without_place(label, agency_names)) in q:

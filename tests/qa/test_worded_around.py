@@ -63,3 +63,20 @@ def test_a_word_shared_with_a_staffing_column_draws_no_headcount(reports: QA) ->
     assert a.unit != "人" and "人员编制数" not in a.text, a.text
     b = reports.ask("苏平片区管理局2021年核定的人员编制是多少？")
     assert b.status == "answered" and b.value == Decimal("134"), b.text
+
+
+@pytest.fixture(scope="module")
+def staffing(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("135_pingtan_zhongdianban_budget_2018.txt",
+                                                     "55_pingtan_zhongdianban_final_2017.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「平潭综合实验区重点项目建设管理办公室（本级）」: the agency's own line, 本级 in brackets
+    ("区重点办本级2018年的人员编制数是多少？", "5"),
+    ("重点办2018年本级在职多少人？", "12"),
+    ("2017年重点办本级核定编制几个？", "5"),
+])
+def test_the_agency_line_marked_in_brackets(staffing: QA, question: str, value: str) -> None:
+    a = staffing.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
