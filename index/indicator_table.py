@@ -63,6 +63,10 @@ def indicator_table(
         return [], [], []
     for row in rows:
         row.readings = _readings(row.digits)
+    if any(not row.readings and len(row.digits.split()) == 1 for row in rows):
+        # 「受理政府信息公开申请总数条2」: a run no split can make two counts of; the 历年累计 column is
+        # left blank, so every run is this year's one figure
+        return _year_only(report_id, text, key, page_of, rows, head, stop)
     chosen = _choose(rows, list(prose))
     columns = (("本年度",), ("历年累计",))  # the report's year is its scope; 「本年度」 is what the table prints
     paths = [_path(rows, i) for i in range(len(rows))]
@@ -82,6 +86,23 @@ def indicator_table(
     title = _title(text, head.start())
     table = Table(report_id=report_id, key=key, title=title, column_paths=columns,
                   row_paths=tuple(paths), cells=cells, unit=rows[0].unit, page=page_of(head.start()))
+    return [table], facts, [(head.start(), stop)]
+
+
+def _year_only(report_id: str, text: str, key: str, page_of: Callable[[int], int | None], rows: list[_Row],
+               head: re.Match[str], stop: int) -> tuple[list[Table], list[Fact], list[tuple[int, int]]]:
+    """The two-column table printed with its year's figures only: each run is one number."""
+    rows = [r for r in rows if r.digits.isdigit() and (r.digits == "0" or not r.digits.startswith("0"))]
+    if not rows:
+        return [], [], []
+    column = ("本年度",)
+    paths = [_path(rows, i) for i in range(len(rows))]
+    facts = [Fact(report_id=report_id, table=key, row_path=paths[i], column_path=column, value=Decimal(r.digits),
+                  unit=r.unit, status=EXACT, page=page_of(r.start), span=(r.start, r.end), raw=r.digits)
+             for i, r in enumerate(rows)]
+    table = Table(report_id=report_id, key=key, title=_title(text, head.start()), column_paths=(column,),
+                  row_paths=tuple(paths), cells=tuple((r.digits,) for r in rows), unit=rows[0].unit,
+                  page=page_of(head.start()))
     return [table], facts, [(head.start(), stop)]
 
 
@@ -195,7 +216,7 @@ def _choose(rows: list[_Row], prose: list[Fact]) -> list[list[tuple[int, int]]]:
     _by_prose(rows, keep, prose)
     for i, r in enumerate(rows):
         if not keep[i]:
-            keep[i] = list(r.readings) or [(0, 0)]
+            keep[i] = list(r.readings)  # a row no reading fits stays unread: no figure is made up for it
     return keep
 
 

@@ -181,9 +181,15 @@ _PRIOR_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*[名位家个所项辆台场座部
                             r"(?:、|和|及|与)?\s*$")
 
 
+_COUNTED_AS = re.compile(r"\s*(?:为|系)([\u4e00-\u9fff“”\"]{2,12}?)(?=[、，,。；;]|$)")
+
+
 def _counted_after(sentence: str, m: re.Match[str]) -> str:
-    """The noun a count names after its measure word (「47名区级科技特派员、」), else ""."""
+    """The noun a count names after its measure word (「47名区级科技特派员、」), or after 为 (「其中148份为
+    主动公开，180份为依申请公开」: each count is the thing it is said to be), else ""."""
     unit = (m.group(3) or "") + (m.group(4) or "")
+    if unit and (said := _COUNTED_AS.match(sentence, m.end())):
+        return said.group(1).strip("“”\"")
     if unit not in _COUNT_UNITS:
         return ""
     after = _COUNTED.match(sentence, m.end())
@@ -272,7 +278,10 @@ def prose_facts(
                 continue  # a number of a 分别 clause whose names it cannot be paired with
             label = respective.get(m.start()) or _purpose_after(sentence, m) or _label(sentence, m.start())
             if not respective.get(m.start()) and (noun := _counted_after(sentence, m)):
-                label = f"{_lead_of_counted(label)} {noun}".strip()  # 「选认47名区级科技特派员」
+                # 「选认47名区级科技特派员」; 「180份为依申请公开」: the count is named after it, the words before
+                # it are another count's
+                said_as = bool(_COUNTED_AS.match(sentence, m.end()))
+                label = noun if said_as else f"{_lead_of_counted(label)} {noun}".strip()
             if len(_HAN.findall(label)) < 2 and head:  # 「5.“…事业单位医疗（项）”50.37万元」: the subject
                 label = head
             if not label:

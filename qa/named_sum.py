@@ -62,7 +62,8 @@ def summed(question: str, ask_item: Callable[[str], Answer], facts: Iterable[Fac
     unit = answers[0].unit
     total = sum((a.value for a in answers), start=Decimal(0))
     if any(f.table == "prose" and f.unit == unit and f.value is not None and f.value != total
-           and any(said in p for p in f.row_path) and not is_change(f.row_path[-1]) for f in facts):
+           and any(said in p for p in f.row_path) and not is_change(f.row_path[-1])
+           and not any(item_core(i) in f.row_path[-1] for i in items) for f in facts):
         return None
     parts = " + ".join(f"{item} {num(a.value, unit)}" for item, a in zip(items, answers, strict=True))
     text = (f"报告没有印出{said}的合计；{said}是{'、'.join(items)}{len(items)}项之和，按报告各项相加："

@@ -548,6 +548,17 @@ class Figures:
             return None
         if len(groups) != 1:
             return clarify(a.q, [g[-1] for g in groups], "想看哪个机关的变化？")
+        held = {r.year for r in groups[0]}
+        if len(a.scope.years) >= 2 and len(held & set(a.scope.years)) < 2:
+            # 「2015年的是多少？跟2016年比变化多大？」 where only 2016's report is held: one year is no
+            # change; the change may still be stated in the later report, else there is none to give
+            latest = groups[0][-1]
+            got = self._change(a, latest)
+            if got.status == ANSWERED:
+                return got
+            lacking = "、".join(str(y) for y in sorted(set(a.scope.years) - held))
+            return Answer(a.q, REFUSED, f"没有{latest.agency}{lacking}年的报告，{who(latest)}的报告里也没有写明"
+                                        "可比的数字，无法说明变化。", reports=(latest.id,))
         return across.trend(a.q, self.kb, groups[0], self.pick(a), a.intent.years_back)
 
     # ---- within one report ------------------------------------------------------------------

@@ -737,7 +737,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         # the heading, not the heading's whole
         left = [_heading_subject(head)]
     if not left and len(figs) == 1:
-        left = members_named_alone(question, figs[0].fact, names) or the_whole_not_the_part(
+        left = one_item_for_its_whole(question, figs[0].fact) or members_named_alone(question, figs[0].fact, names) \
+            or the_whole_not_the_part(
             question, figs[0].fact, figs[0].report.template) or body_named_alone(question, figs[0], sources)
     if not left and (either := _EITHER.search(question_text(question))) \
             and not any("或" in question_text(c) for c in contexts) and (answer.value is None or len(figs) <= 2):
@@ -793,6 +794,20 @@ def body_named_alone(question: str, fig: Figure, sources: Sources) -> list[str]:
         return [second]
     bracket = _BRACKET_AFTER.match(sources.text(fig.fact.report_id)[fig.fact.span[1]:fig.fact.span[1] + 240])
     return [lead] if bracket and lead in q and lead in question_text(bracket.group(1)) and lead not in own else []
+
+
+def one_item_for_its_whole(question: str, f: Fact) -> list[str]:
+    """A whole fixed as the sum of its items (三公经费) asked, answered by a figure whose own label names
+    one item (「（一）因公出国（境）经费 2019年预算安排0万元」 under the 三公 heading): the item is not
+    the whole, whatever heading its sentence opens with."""
+    q = question_text(question)
+    own = question_text(" ".join(f.row_path))
+    for whole, items in vocabulary().named_sums.items():
+        said = [w for w in (whole, whole.removesuffix("经费")) if w in q]
+        cores = [item_core(i) for i in items]
+        if said and not any(c in q for c in cores) and any(c in own for c in cores) and said[0] not in own:
+            return [said[0]]
+    return []
 
 
 def members_named_alone(question: str, f: Fact, names: Iterable[str] = ()) -> list[str]:
@@ -878,7 +893,11 @@ def narrower_item(question: str, f: Fact) -> list[str]:
         return []
     q, own = question_text(question), question_text(_own_words(f))
     q += " " + " ".join(vocabulary().printed_for(q))  # 「买公务车」 says 购置
-    return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q]
+    # 「因公出国（境）经费」 asked by its own name under the 三公 heading: an item of that whole, by definition
+    within = {w for w, items in vocabulary().named_sums.items() for i in items
+              if (core := item_core(i)) in q and core in own}
+    return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q
+            and not any(w in whole or whole.removesuffix("经费") in w for whole in within)]
 
 
 _ALL_OF = re.compile(r"一共|总共|共有|合计|总计|共计|总数|全部")

@@ -80,3 +80,18 @@ def staffing(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA
 def test_the_agency_line_marked_in_brackets(staffing: QA, question: str, value: str) -> None:
     a = staffing.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.fixture(scope="module")
+def year_only(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("241_pingtan_jingjifazhanju_disclosure_2017.txt",))
+
+
+@pytest.mark.parametrize("question,value", [
+    ("经发局2017年统计表里网络申请有几条？", "1"),
+    ("平潭经济发展局2017年同意部分公开的答复有几条？", "1"),
+    ("经发局2017年签发的文件里依申请公开的有多少份？", "180"),
+])
+def test_a_year_only_table_and_counts_said_as(year_only: QA, question: str, value: str) -> None:
+    a = year_only.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
