@@ -100,6 +100,14 @@ PROBE_ROUNDS = {
     "round 19": (*_round(19), 0.86),
     # round 20 (a 2013 统计数据 table, glued 2019/2021 tables, a 决算 and a 预算 with staffing) at 90.0 % (63/70)
     "round 20": (*_round(20), 0.82),
+    # round 21 (five finance 说明 of three bodies; titles filed under another body) at 75.7 % (53/70)
+    "round 21": (*_round(21), 0.68),
+    # round 22 (five disclosure reports: a pre-2019 table, 2019 and 2021 templates glued) at 64.3 % (45/70)
+    "round 22": (*_round(22), 0.57),
+    # round 23 (five finance 说明 of four bodies, three years) at 70.0 % (49/70)
+    "round 23": (*_round(23), 0.63),
+    # round 24 (five disclosure reports, a year-only pre-2019 table) at 72.9 % (51/70)
+    "round 24": (*_round(24), 0.65),
 }
 
 
