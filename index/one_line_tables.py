@@ -142,7 +142,8 @@ def _glued(header: str) -> bool:
 
 
 # 「平潭综合实验区福利院财政核拨79」「平潭县闽剧团财政拨补/34」: a unit, its funding, its two cells glued
-_GLUED_ROW = re.compile(r"\s*([\u4e00-\u9fff（）()]{2,40}?)(财政核拨|财政拨款|财政拨补|财政补助|全额拨款|差额拨款"
+_GLUED_ROW = re.compile(r"\s*([\u4e00-\u9fff（）()]{2,40}?)"
+                        r"(财政核拨|财政核补|财政拨款|财政拨补|财政补助|全额拨款|差额拨款"
                         r"|自收自支|经费自理)\s*([\d/／]+)")
 _COLUMNS = ("人员编制数", "在职人数")
 
@@ -167,7 +168,7 @@ def _read_glued_staffing(report_id: str, key: str, text: str, start: int,
     while (m := _GLUED_ROW.match(text, at)) and len(rows) < 60:
         rows.append((m.group(1), _glued_cells(m.group(3)), m.start(3), m.end(3)))
         at = m.end()
-    if len(rows) < 2:
+    if not rows:  # one unit is a table too (「…公共资源交易中心财政核补83」), right after the header
         return None
     facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,), value=Decimal(v),
                   unit="人", status=EXACT, page=page, span=(a, b), raw=v)
@@ -196,7 +197,9 @@ def _read_staffing(report_id: str, key: str, text: str, start: int, header: list
         if not all(c[0] in _EMPTY or _HEADCOUNT.match(c[0]) for c in cells):
             # 「房地产交易中心 全额拨款 10 6（事业）+24（自收自支）」: a cell that is no plain count is kept
             # without a figure (a sum over every unit then has none to give), and the next unit read
-            nxt = next((j for j in range(i + k + 2, min(i + k + 2 + _RESYNC, len(tokens) - 1))
+            # (a row printed with no cells at all: 「区马上办 行政 区行政服务中心 事业 8 2」 — the next unit
+            # opens where its first cell would be)
+            nxt = next((j for j in range(i + k + 1, min(i + k + 2 + _RESYNC, len(tokens) - 1))
                         if _NAME.match(tokens[j][0]) and _FUNDING.match(tokens[j + 1][0])), None)
             if nxt is None:
                 break

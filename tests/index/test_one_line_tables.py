@@ -109,3 +109,18 @@ def test_a_unit_whose_cell_is_no_plain_count_keeps_the_units_after_it() -> None:
     assert read[("平潭综合实验区环境监察支队", "在职人数")] == "7"
     assert read[("平潭综合实验区房地产交易中心", "人员编制数")] == "10"
     assert ("平潭综合实验区房地产交易中心", "在职人数") not in read  # 6 + 24, of two kinds: not one count
+
+
+def test_a_unit_printed_with_no_cells_leaves_the_next_unit_read() -> None:
+    # 「区行政审批局 行政 15 15 区马上办 行政 区行政服务中心 事业 8 2 区公共资源交易中心 事业 8 3」
+    read = _staffing_read("tests/fixtures/233_xingzhengshenpiju_budget_2016.txt")
+    assert read[("区行政服务中心", "人员编制数")] == "8" and read[("区行政服务中心", "在职人数")] == "2"
+    assert read[("区公共资源交易中心", "在职人数")] == "3" and read[("区行政审批局", "人员编制数")] == "15"
+    assert not any(name == "区马上办" for name, _ in read)
+
+
+def test_a_glued_table_of_one_unit() -> None:
+    # 「单位名称经费性质人员编制数在职人数平潭综合实验区公共资源交易中心财政核补83」: one digit a column
+    read = _staffing_read("tests/fixtures/231_gonggongziyuanjiaoyizhongxin_final_2015.txt")
+    unit = "平潭综合实验区公共资源交易中心"
+    assert read == {(unit, "人员编制数"): "8", (unit, "在职人数"): "3"}

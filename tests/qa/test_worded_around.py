@@ -95,3 +95,20 @@ def year_only(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Q
 def test_a_year_only_table_and_counts_said_as(year_only: QA, question: str, value: str) -> None:
     a = year_only.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.fixture(scope="module")
+def tables_named(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("231_gonggongziyuanjiaoyizhongxin_final_2015.txt",
+                                                     "233_xingzhengshenpiju_budget_2016.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # where the figure is printed (单位情况表上写的, 预算表) names no figure
+    ("平潭公共资源交易中心2015年决算说明里，单位情况表上写的人员编制是几个？", "8"),
+    ("按平潭行政审批局2016年的预算表，区公共资源交易中心核定编制几名？", "8"),
+    ("行政审批局2016年单位表里区行政服务中心在职几人？", "2"),
+])
+def test_the_table_named_as_where_it_is_printed(tables_named: QA, question: str, value: str) -> None:
+    a = tables_named.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
