@@ -390,7 +390,18 @@ def _shortens(run: str, label: str) -> bool:
     return False
 
 
-_KIND_END = re.compile(r"(?:类)?(?:信息|事项)$|类$")
+_KIND_END = re.compile(r"(?:类)?(?:信息|事项)?(?:方面)?$")
+
+
+def _leading_members(name: str, head: str) -> str:
+    """「环境保护、公共卫生、安全生产类」 for the printed 「环境保护、公共卫生、安全生产、食品药品、产品质量类」:
+    a list's first members said with 类 or 等 name the whole list, when at least two of them are."""
+    members = name.split("、")
+    for k in range(len(members) - 1, 1, -1):
+        form = "、".join(members[:k])
+        if any(form + end in head for end in ("类", "等")):
+            return form
+    return ""
 
 
 def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
@@ -403,7 +414,8 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
                      for lbl in [re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1])]
                      if len(lbl) >= 3 and _PARTS[kind].search(lbl)
                      # 「政策、规范性文件类」 for the printed 「政策、规范性文件信息」: the kind said with 类 or bare
-                     for form in (lbl, lbl.replace("的", ""), _tail_in(lbl, head), _KIND_END.sub("", lbl))
+                     for form in (lbl, lbl.replace("的", ""), _tail_in(lbl, head), _KIND_END.sub("", lbl),
+                                  _leading_members(_KIND_END.sub("", lbl), head))
                      if len(form) >= 3 and form in head},
                     key=len, reverse=True)
     # 「公车购置及运维费」 for the printed 「公务用车购置及运行维护费」: a joined name shortened the usual way

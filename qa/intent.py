@@ -111,7 +111,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(DIFF, True, lowest=bool(re.search(r"[少低小]", which.group())))
     if _RANK.search(q) and agencies_named != 1:
         return Intent(RANK, True, lowest)
-    if (_COMPARE.search(q) or _DIFF.search(q)) and agencies_named >= 2:
+    if (_COMPARE.search(q) or _DIFF.search(q) or WHICH_MORE.search(q)) and agencies_named >= 2:
+        # 「A和B…，哪边更多」: every everyday form of which-is-more compares the agencies named
         return Intent(COMPARE, True, lowest)
     if _YOY.search(q) or (_YOY_YEAR.search(q) and figure):
         return Intent(YOY, True)

@@ -90,3 +90,30 @@ def test_items_asked_one_by_one(finals: QA, question: str, value: str) -> None:
     assert a.status == "answered", a.text
     assert a.value == Decimal(value)
     assert "−" in a.text and len(a.figures) == 2
+
+
+@pytest.fixture(scope="module")
+def two_zones(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("244_pingtan_supingpianqu_disclosure_2022.txt",
+                                                     "245_pingtan_junshanpianqu_disclosure_2024.txt",
+                                                     "221_shehuishiyeju_disclosure_2018.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「安全生产、应急管理类信息方面12条」: a printed name holding 、, said with its kind
+    ("2022年苏平片区科教文体卫生类信息比安全生产、应急管理类多几条？", "5"),
+    ("苏平片区2022年科教文体卫生类和安全生产、应急管理类信息，哪类更多？", "17"),
+    ("社会事业局2018年政策、规范性文件类和科教文体卫生类信息一共多少条？", "182"),
+])
+def test_joined_names_said_with_their_kind(two_zones: QA, question: str, value: str) -> None:
+    a = two_zones.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("苏平片区2022年和君山片区2024年主动公开的信息，哪边更多？", "110"),
+    ("君山片区2024年和苏平片区2022年，哪个主动公开的政府信息少？", "86"),
+])
+def test_which_is_more_of_two_agencies(two_zones: QA, question: str, value: str) -> None:
+    a = two_zones.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
