@@ -106,7 +106,7 @@ from qa.verify import (
 )
 from qa.vocab import vocabulary
 
-_ESTIMATE_ASKED = re.compile(r"大约|大概|约|估算|估计|左右|倒推|推算|反推")
+_ESTIMATE_ASKED = re.compile(r"大约|大概|约|估算|估计|左右|倒推|推算|反推|往回算|回推")
 _RANK_MARGIN = 2.0  # ranking score by which a row the words name must beat a differing one
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own

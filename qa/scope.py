@@ -281,7 +281,7 @@ def _initials_of_words(head: str, body: str) -> bool:
 
 # 「根据2017年决算推算」「按2017年的说明倒推」: the report a figure of another year is worked out from
 _WORKED_FROM = re.compile(r"(?:根据|按照?|依据|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
-                          r"(?:推算|倒推|推出|算出|反推|推)")
+                          r"(?:推算|倒推|推出|算出|反推|往回算|回推|推)")
 
 
 ASKS = re.compile(r"多少|几(?!乎)[\u4e00-\u9fff]|几$|是什么|哪|呢\s*[？?]?\s*$")

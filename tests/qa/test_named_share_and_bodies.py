@@ -39,6 +39,7 @@ def test_a_share_of_a_named_whole(reports: QA, question: str, value: str) -> Non
 @pytest.mark.parametrize("question,places", [
     ("…占多少比例？（保留两位小数）", 2), ("…占比多少？保留1位小数。", 1), ("大约多少人？（取整）", 0),
     ("…的比重是多少？请给出百分比（精确到三位小数）", 3), ("收到多少件申请？", None),
+    ("…占几成？请给出百分比（一位小数）。", 1),
 ])
 def test_places_asked(question: str, places: int | None) -> None:
     assert places_asked(question) == places

@@ -50,6 +50,7 @@ def test_one_amount_rounded(values: list[str], finest: str | None) -> None:
 
 
 @pytest.mark.parametrize("question,value", [
+    ("社会服务管理指挥中心2017年决算时实际在职的只有几个人？", "1"),
     ("普陀文旅局2026年预算说明提到共有几辆车？", "4"),
     ("社会服务管理指挥中心2017年决算说明里提到的在职网格员有多少人？", "74"),
 ])
