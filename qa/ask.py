@@ -322,12 +322,20 @@ _EITHER = re.compile(r"是(?P<a>[^，,。？?是]{2,30}?)还是(?P<b>[^，,。�
                      r"(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))(?=\s*[？?。]|$)")
 
 
+# 「网上提交的多还是信函寄来的多」: each side said with its own 多
+_EACH_MORE = re.compile(r"(?P<a>[^，,。？?]{2,30}?)的?(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))还是"
+                        r"(?P<b>[^，,。？?]{2,30}?)的?(?P=more)(?=\s*[？?。]|$)")
+
+
 def either_as_which(question: str) -> str:
-    """「是A还是B…更多」 said as 「A和B…，哪个更多」: the one form of a within-report comparison the
-    operations read (which of two items is larger, the figures of both shown)."""
+    """「是A还是B…更多」「A的多还是B的多」 said as 「A和B…，哪个更多」: the one form of a within-report
+    comparison the operations read (which of two items is larger, the figures of both shown)."""
     m = _EITHER.search(question)
     if m is None:
-        return question
+        if (each := _EACH_MORE.search(question)) is None:
+            return question
+        return (question[:each.start()] + f"{each.group('a')}和{each.group('b')}，哪个{each.group('more')}"
+                + question[each.end():])
     return question[:m.start()] + f"{m.group('a')}和{m.group('b')}，哪个{m.group('more')}" + question[m.end():]
 
 

@@ -71,3 +71,15 @@ def test_either_or(reports: QA, question: str, winner: str, values: set[str]) ->
     assert a.status == "answered", a.text
     assert {f.fact.value for f in a.figures} == {Decimal(v) for v in values}
     assert winner in a.text.split("更多")[0]
+
+
+@pytest.mark.parametrize("question,read", [
+    ("是区直部门还是各乡镇公开的信息更多？", "区直部门和各乡镇公开的信息，哪个更多？"),
+    ("某局2025年的申请，网上提交的多还是信函寄来的多？", "某局2025年的申请，网上提交和信函寄来，哪个多？"),
+    ("某局的复议案件里，结果维持的少还是其他结果的少？", "某局的复议案件里，结果维持和其他结果，哪个少？"),
+    ("某局2025年收到多少件申请？", "某局2025年收到多少件申请？"),
+])
+def test_either_said_as_which(question: str, read: str) -> None:
+    from qa.ask import either_as_which
+
+    assert either_as_which(question) == read
