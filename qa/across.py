@@ -180,7 +180,7 @@ def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back:
     if not got:
         return Answer(question, REFUSED, "在这些报告中没有找到这一数字。" + _missing_note(missing))
     if len(got) < 2 and len(reports) >= 2:
-        # 「2015年的是多少？跟2016年比变化多大？」 with no 2015 figure: one year is no trend, and its figure
+        # 「2014年的是多少？到2015年变了多少？」 with no 2014 figure: one year is no trend, and its figure
         # answers neither what was asked of the other year nor the change
         r, m = got[0]
         return Answer(question, REFUSED, f"只找到{who(r)}的「{m.value.label}」，其他年份没有找到可比的数字，"

@@ -194,7 +194,7 @@ class QA:
         return answer
 
     def _share_of_lookups(self, q: str, scope: Scope) -> Answer | None:
-        """A share whose whole and part the question names (「…控制数里，公车这块占了多大比例」),
+        """A share whose whole and part the question names (「…商品和服务支出中，办公费那块占几成」),
         each asked of the one report as a figure question of its own, so each is found and verified
         the way a plain question for it would be."""
         target = one_report(scope.reports)

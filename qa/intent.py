@@ -35,6 +35,8 @@ _YOY = re.compile(
     r"|增长了?多少|增加了?多少|减少了?多少|下降了?多少|增幅|降幅"
     # 「每月提高了几元」「时限缩短了几分钟」: how much a figure moved
     r"|(?:提高|上涨|涨|提升|上调|降低|下调|缩短|缩减|压缩)了?(?:多少|几)"
+    # 「到2016年变了多少」「变动了几件」: a change asked without saying which way
+    r"|变动?了?(?:多少|几)"
 )
 # 「较2023年少了多少」: a change over a year named, when a figure is asked (「为什么比上年少了」 asks why)
 _YOY_YEAR = re.compile(r"[比较]\s*(?:19|20)\d\d\s*年度?[^，。？?；]{0,8}?(?:多|少|增|减|高|低|降|上升)")

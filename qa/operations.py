@@ -550,7 +550,7 @@ class Figures:
             return clarify(a.q, [g[-1] for g in groups], "想看哪个机关的变化？")
         held = {r.year for r in groups[0]}
         if len(a.scope.years) >= 2 and len(held & set(a.scope.years)) < 2:
-            # 「2015年的是多少？跟2016年比变化多大？」 where only 2016's report is held: one year is no
+            # 「2014年的是多少？到2015年变了多少？」 where only 2015's report is held: one year is no
             # change; the change may still be stated in the later report, else there is none to give
             latest = groups[0][-1]
             got = self._change(a, latest)

@@ -25,8 +25,8 @@ def reports(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
 
 
 @pytest.mark.parametrize("question,value", [
-    ("金井片区2022年主动公开的政府信息里，去掉“其他应主动公开的政府信息”以后还剩多少条？", "37"),
-    ("行政审批局2024年主动公开的信息中，重大建设项目类以外的还有多少条？", "31"),
+    ("金井片区管理局2022年主动公开的政府信息，扣除其他应主动公开的政府信息之后还剩几条？", "37"),
+    ("行政审批局2024年主动公开的政府信息，刨掉重大建设项目类还剩几条？", "31"),
 ])
 def test_what_is_left_out_is_taken_off_the_whole(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
@@ -42,8 +42,8 @@ def test_except_questions() -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "2016年平潭实验区主动公开的信息一共多少条？",
-    "平潭综合实验区2016年主动公开了多少条信息？",
+    "平潭综合实验区2016年全年一共主动公开多少条政府信息？",
+    "2016年平潭实验区总共公开了几条政府信息？",
 ])
 def test_a_part_of_the_population_is_not_the_agency(reports: QA, question: str) -> None:
     a = reports.ask(question)
@@ -56,7 +56,7 @@ def test_the_whole_scope_said_answers(reports: QA) -> None:
 
 
 @pytest.mark.parametrize("question,value", [
-    ("社会事业局2018年公开的信息里，科教文体卫生类和政策、规范性文件类，哪类更多？", "131"),
+    ("2018年社会事业局的政策、规范性文件类信息与科教文体卫生类信息相比，哪个多？", "131"),
     ("社会事业局2018年政策、规范性文件类和科教文体卫生类信息一共多少条？", "182"),
 ])
 def test_a_printed_name_holding_a_joiner_said_with_its_kind(reports: QA, question: str, value: str) -> None:
@@ -81,7 +81,7 @@ def finals(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
 
 @pytest.mark.parametrize("question,value", [
     # each item asked of the report alone, then set against the other with the inputs shown
-    ("平潭公安局2016年公务用车购置费和公务用车运行费哪个多？", "288.48"),
+    ("2016年公安局的公务用车运行费与公务用车购置费，哪一项更高？", "288.48"),
     ("公安局2016年公务用车运行费比购置费多花了多少？", "109.16"),
     ("社会服务管理指挥中心2017年事业运行比行政运行多多少？", "52.20"),
 ])
@@ -101,8 +101,8 @@ def two_zones(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Q
 
 @pytest.mark.parametrize("question,value", [
     # 「安全生产、应急管理类信息方面12条」: a printed name holding 、, said with its kind
-    ("2022年苏平片区科教文体卫生类信息比安全生产、应急管理类多几条？", "5"),
-    ("苏平片区2022年科教文体卫生类和安全生产、应急管理类信息，哪类更多？", "17"),
+    ("苏平片区管理局2022年，安全生产、应急管理类信息比科教文体卫生类信息少几条？", "5"),
+    ("2022年苏平片区公开的安全生产、应急管理类与科教文体卫生类信息，哪一类多？", "17"),
     ("社会事业局2018年政策、规范性文件类和科教文体卫生类信息一共多少条？", "182"),
 ])
 def test_joined_names_said_with_their_kind(two_zones: QA, question: str, value: str) -> None:
@@ -111,7 +111,7 @@ def test_joined_names_said_with_their_kind(two_zones: QA, question: str, value: 
 
 
 @pytest.mark.parametrize("question,value", [
-    ("苏平片区2022年和君山片区2024年主动公开的信息，哪边更多？", "110"),
+    ("君山片区2024年与苏平片区2022年相比，哪边主动公开的政府信息更多？", "110"),
     ("君山片区2024年和苏平片区2022年，哪个主动公开的政府信息少？", "86"),
 ])
 def test_which_is_more_of_two_agencies(two_zones: QA, question: str, value: str) -> None:

@@ -23,7 +23,7 @@ def reports(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
 
 
 @pytest.mark.parametrize("question", [
-    "平潭公安局2024年一共主动公开了多少条政府信息？", "2024年区公安局主动公开政府信息几条？",
+    "2024年平潭公安局全年主动公开政府信息多少条？", "2024年区公安局主动公开政府信息几条？",
 ])
 def test_a_count_after_a_list_of_words(reports: QA, question: str) -> None:
     # 「全年累计主动公开涵盖公安机关办事程序、便民政策、…等政府信息135条」
@@ -52,7 +52,7 @@ def test_one_amount_rounded(values: list[str], finest: str | None) -> None:
 @pytest.mark.parametrize("question,value", [
     ("社会服务管理指挥中心2017年决算时实际在职的只有几个人？", "1"),
     ("普陀文旅局2026年预算说明提到共有几辆车？", "4"),
-    ("社会服务管理指挥中心2017年决算说明里提到的在职网格员有多少人？", "74"),
+    ("2017年社会服务管理指挥中心另外还有多少名在职网格员？", "74"),
 ])
 def test_the_report_named_as_what_it_says(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
@@ -91,7 +91,7 @@ def year_only(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Q
 @pytest.mark.parametrize("question,value", [
     ("经发局2017年统计表里网络申请有几条？", "1"),
     ("平潭经济发展局2017年同意部分公开的答复有几条？", "1"),
-    ("经发局2017年签发的文件里依申请公开的有多少份？", "180"),
+    ("经发局2017年依申请公开的签发文件有多少份？", "180"),
 ])
 def test_a_year_only_table_and_counts_said_as(year_only: QA, question: str, value: str) -> None:
     a = year_only.ask(question)
@@ -106,8 +106,8 @@ def tables_named(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 @pytest.mark.parametrize("question,value", [
     # where the figure is printed (单位情况表上写的, 预算表) names no figure
-    ("平潭公共资源交易中心2015年决算说明里，单位情况表上写的人员编制是几个？", "8"),
-    ("按平潭行政审批局2016年的预算表，区公共资源交易中心核定编制几名？", "8"),
+    ("单位情况表上，平潭公共资源交易中心2015年的人员编制数写的是多少？", "8"),
+    ("行政审批局2016年预算表中，区公共资源交易中心的编制是多少个？", "8"),
     ("行政审批局2016年单位表里区行政服务中心在职几人？", "2"),
 ])
 def test_the_table_named_as_where_it_is_printed(tables_named: QA, question: str, value: str) -> None:
