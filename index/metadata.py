@@ -130,7 +130,7 @@ def _expanded(agency: str, text: str) -> str:
     full name, with the place it opens with, so a question naming it finds the report. The short name
     must be an abbreviation of it (its characters in order, the same last one)."""
     if agency[0] in "区市县" and len(agency) >= 5:
-        # 「区社会服务管理指挥中心」: the place said by its level alone; the body names it in full
+        # 「区某某管理中心」: the place said by its level alone; the body names it in full
         placed = re.finditer("([\u4e00-\u9fff]{2,10}" + agency[0] + ")" + re.escape(agency[1:]), text)
         return max((m.group() for m in placed if _PLACE_END.search(m.group(1))), key=len, default=agency)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", agency) or agency.endswith(("政府", "区", "市", "县")):

@@ -394,7 +394,7 @@ _KIND_END = re.compile(r"(?:类)?(?:信息|事项)?(?:方面)?$")
 
 
 def _leading_members(name: str, head: str) -> str:
-    """「环境保护、公共卫生、安全生产类」 for the printed 「环境保护、公共卫生、安全生产、食品药品、产品质量类」:
+    """「水利、林业类」 for the printed 「水利、林业、海洋、渔业类」:
     a list's first members said with 类 or 等 name the whole list, when at least two of them are."""
     members = name.split("、")
     for k in range(len(members) - 1, 1, -1):
@@ -413,7 +413,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     joined = sorted({form for f in rf.facts if f.row_path
                      for lbl in [re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1])]
                      if len(lbl) >= 3 and _PARTS[kind].search(lbl)
-                     # 「政策、规范性文件类」 for the printed 「政策、规范性文件信息」: the kind said with 类 or bare
+                     # 「法规、规章类」 for the printed 「法规、规章信息」: the kind said with 类 or bare
                      for form in (lbl, lbl.replace("的", ""), _tail_in(lbl, head), _KIND_END.sub("", lbl),
                                   _leading_members(_KIND_END.sub("", lbl), head))
                      if len(form) >= 3 and form in head},

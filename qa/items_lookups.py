@@ -1,4 +1,4 @@
-"""「住房公积金加上提租补贴一共多少」「年初预算安排和最后决算支出哪个大」 refused as a whole: each item
+"""「办公费加上印刷费总共多少」「年初的预算数和实际支出谁高」 refused as a whole: each item
 the question names asked of the one report as a figure question of its own (found and verified
 the way a plain question for it would be, its runner-ups and worked-back levels included), then
 added or set against each other with the inputs shown. Every item needs one printed figure of its

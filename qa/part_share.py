@@ -57,7 +57,7 @@ _SIZE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元|条|
 def named_lookups(question: str) -> tuple[str, str, Decimal | None] | None:
     """(whole, part, the whole's size where the question quotes it) asked as figures of their own when
     a share names both (「接待经费当中，餐费那部分占几成」 → 「接待经费」, 「餐费」); None when
-    it names no whole. A size quoted (「收到的58件申请中」) is no word of the whole's name: it is left
+    it names no whole. A size quoted (「办结的40件申请中」) is no word of the whole's name: it is left
     out of the lookup, and the whole found must be that size."""
     named = whole_named(question)
     if named is None:

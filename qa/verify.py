@@ -743,7 +743,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
             question, figs[0].fact, figs[0].report.template) or body_named_alone(question, figs[0], sources)
     if not left and (either := _EITHER.search(question_text(question))) \
             and not any("或" in question_text(c) for c in contexts) and (answer.value is None or len(figs) <= 2):
-        left = [either.group()]  # 「全部或部分公开的」 names two results: one figure's label must say both
+        left = [either.group()]  # 「当面或网上提交的」 names two ways: one figure's label must say both
     if left:
         return Verdict(False, tuple(left), label=label)
     if (which := WHICH_MORE.search(question_text(question))) and (len(figs) == 1 or not _one_of_or_gap(answer)):
@@ -799,7 +799,7 @@ def body_named_alone(question: str, fig: Figure, sources: Sources) -> list[str]:
 
 def one_item_for_its_whole(question: str, f: Fact) -> list[str]:
     """A whole fixed as the sum of its items (三公经费) asked, answered by a figure whose own label names
-    one item (「（一）因公出国（境）经费 2019年预算安排0万元」 under the 三公 heading): the item is not
+    one item (「（二）公务接待费 2018年预算安排3万元」 right after the 三公 heading): the item is not
     the whole, whatever heading its sentence opens with."""
     q = question_text(question)
     own = question_text(" ".join(f.row_path))
@@ -894,7 +894,7 @@ def narrower_item(question: str, f: Fact) -> list[str]:
         return []
     q, own = question_text(question), question_text(_own_words(f))
     q += " " + " ".join(vocabulary().printed_for(q))  # 「买公务车」 says 购置
-    # 「因公出国（境）经费」 asked by its own name under the 三公 heading: an item of that whole, by definition
+    # 「公务接待费」 asked by its own name under the 三公 heading: an item of that whole, by definition
     within = {w for w, items in vocabulary().named_sums.items() for i in items
               if (core := item_core(i)) in q and core in own}
     return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q
