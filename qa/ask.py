@@ -322,7 +322,7 @@ _EITHER = re.compile(r"是(?P<a>[^，,。？?是]{2,30}?)还是(?P<b>[^，,。�
                      r"(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))(?=\s*[？?。]|$)")
 
 
-# 「网上提交的多还是信函寄来的多」: each side said with its own 多
+# 「当面交的多还是寄来的多」: each side said with its own 多
 _EACH_MORE = re.compile(r"(?P<a>[^，,。？?]{2,30}?)的?(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))还是"
                         r"(?P<b>[^，,。？?]{2,30}?)的?(?P=more)(?=\s*[？?。]|$)")
 
@@ -341,7 +341,7 @@ def either_as_which(question: str) -> str:
 
 def without_asides(question: str) -> str:
     """The question less a bracketed aside on how to work the figure out (「（拿今年的数减去增加额推算）」)
-    or how to write it (「（保留一位小数）」「请给出百分比」): the way is ours to find and cite; its
+    or how to write it (「（保留3位小数）」「请用百分比表示」): the way is ours to find and cite; its
     words (a year, 增加额, 小数) would read as what is asked."""
     return HOW_SHOWN.sub("", HOW_ASIDE.sub("", question)).strip(" ，,") or question
 

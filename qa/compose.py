@@ -23,7 +23,7 @@ def num(v: Decimal | None, unit: str | None) -> str:
     return f"{plain(v)}{unit or ''}"
 
 
-# 「（保留两位小数）」: the places a question asks its percentages in, for the one question being answered
+# 「（保留3位小数）」: the places a question asks its percentages in, for the one question being answered
 PLACES: ContextVar[int | None] = ContextVar("PLACES", default=None)
 
 

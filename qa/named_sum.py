@@ -18,7 +18,7 @@ from qa.text_match import is_change
 from qa.verify import item_core
 from qa.vocab import vocabulary
 
-# 「（出国、接待、公车）」: the items said again in brackets after the whole's name
+# 「（接待、公车、出国）」: the items said again in brackets after the whole's name
 _ITEMS_GLOSSED = re.compile(r"[（(][^（）()]{2,30}[、，,][^（）()]{1,30}[）)]")
 _QUOTES = re.compile(r"[“”\"「」]")
 

@@ -55,7 +55,7 @@ _DATE = re.compile(r"(?:比|较|与)\s*(?:19|20)\d\d\s*年度?"
 _COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上一?年度?|去年|前年)")
 _YES_NO = re.compile(r"有没有|是不是|是否|有无")
 HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]")
-# 「（保留一位小数）」「，取整」「请给出百分比」: how the result is to be written, nothing it counts
+# 「（保留3位小数）」「，取整」「请用百分比表示」: how the result is to be written, nothing it counts
 HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到)(?:到)?[一二两三四\d]位小数[）)]?"
                        r"|[（(]\s*[一二两三四\d]位小数\s*[）)]"
                        r"|[（(]?[，,]?\s*(?:结果)?(?:取整(?:数)?|四舍五入(?:到|取)?整数?)[）)]?"
@@ -110,7 +110,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _mark(taken, m.start(), len(m.group()))
     for m in HOW_ASIDE.finditer(q):  # 「（拿今年的数减去增加额推算）」: how to work it out, not what is asked
         _mark(taken, m.start(), len(m.group()))
-    for m in HOW_SHOWN.finditer(q):  # 「（保留两位小数）」: how to write it, not what is asked
+    for m in HOW_SHOWN.finditer(q):  # 「（精确到2位小数）」: how to write it, not what is asked
         _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
     v = vocabulary()
