@@ -92,18 +92,28 @@ def indicator_table(
 def _year_only(report_id: str, text: str, key: str, page_of: Callable[[int], int | None], rows: list[_Row],
                head: re.Match[str], stop: int) -> tuple[list[Table], list[Fact], list[tuple[int, int]]]:
     """The two-column table printed with its year's figures only: each run is one number."""
-    rows = [r for r in rows if r.digits.isdigit() and (r.digits == "0" or not r.digits.startswith("0"))]
+    rows = _whole_numbers(rows)
     if not rows:
         return [], [], []
-    column = ("本年度",)
+    return _single_column(report_id, text, key, page_of, rows, ("本年度",), head.start(), stop)
+
+
+def _whole_numbers(rows: list[_Row]) -> list[_Row]:
+    """The rows whose run is one number as printed (no leading 0 but a lone 0)."""
+    return [r for r in rows if r.digits.isdigit() and (r.digits == "0" or not r.digits.startswith("0"))]
+
+
+def _single_column(report_id: str, text: str, key: str, page_of: Callable[[int], int | None], rows: list[_Row],
+                   column: tuple[str], start: int, stop: int) -> tuple[list[Table], list[Fact], list[tuple[int, int]]]:
+    """One figure per row, under `column`: the table, its facts, and the span it covers."""
     paths = [_path(rows, i) for i in range(len(rows))]
     facts = [Fact(report_id=report_id, table=key, row_path=paths[i], column_path=column, value=Decimal(r.digits),
                   unit=r.unit, status=EXACT, page=page_of(r.start), span=(r.start, r.end), raw=r.digits)
              for i, r in enumerate(rows)]
-    table = Table(report_id=report_id, key=key, title=_title(text, head.start()), column_paths=(column,),
+    table = Table(report_id=report_id, key=key, title=_title(text, start), column_paths=(column,),
                   row_paths=tuple(paths), cells=tuple((r.digits,) for r in rows), unit=rows[0].unit,
-                  page=page_of(head.start()))
-    return [table], facts, [(head.start(), stop)]
+                  page=page_of(start))
+    return [table], facts, [(start, stop)]
 
 
 # 「指标名称 计量单位 年末统计」: the same table with one column, the year's figures only
@@ -123,18 +133,10 @@ def _one_column(report_id: str, text: str, key: str, page_of: Callable[[int], in
     for r in rows:  # 「电子邮件申请数条0 …2017年1月13日」: the signature's year is no second cell
         if len(parts := r.digits.split()) == 2 and text[r.end:r.end + 1] in ("年", "月"):
             r.digits, r.end = parts[0], r.start + text[r.start:r.end].rfind(parts[0]) + len(parts[0])
-    rows = [r for r in rows if r.digits.isdigit() and (r.digits == "0" or not r.digits.startswith("0"))]
+    rows = _whole_numbers(rows)
     if len(rows) < 2:
         return [], [], []
-    column = (head.group("col"),)
-    paths = [_path(rows, i) for i in range(len(rows))]
-    facts = [Fact(report_id=report_id, table=key, row_path=paths[i], column_path=column, value=Decimal(r.digits),
-                  unit=r.unit, status=EXACT, page=page_of(r.start), span=(r.start, r.end), raw=r.digits)
-             for i, r in enumerate(rows)]
-    table = Table(report_id=report_id, key=key, title=_title(text, head.start()), column_paths=(column,),
-                  row_paths=tuple(paths), cells=tuple((r.digits,) for r in rows), unit=rows[0].unit,
-                  page=page_of(head.start()))
-    return [table], facts, [(head.start(), stop)]
+    return _single_column(report_id, text, key, page_of, rows, (head.group("col"),), head.start(), stop)
 
 
 def _title(text: str, at: int) -> str:

@@ -31,21 +31,7 @@ def asks_share_of_the_first(part: str) -> bool:
 
 def share_of_first(part: str, first: Answer, item: Answer) -> Answer | None:
     """The share `item` (the part's figure, asked without its share words) is of `first`."""
-    if first.status != ANSWERED or item.status != ANSWERED or first.value is None or item.value is None:
-        return None
-    if not first.figures or not item.figures or first.unit != item.unit or not first.value:
-        return None
-    if {f.fact.id for f in first.figures} & {f.fact.id for f in item.figures}:
-        return None  # the item found is the whole itself
-    if not (0 <= item.value <= first.value) or first.reports != item.reports:
-        return None
-    share = pct(item.value, first.value)
-    whole = first.figures[0].fact.row_path[-1] if len(first.figures) == 1 else "第1问的总数"
-    own = item.figures[0].fact.row_path[-1] if len(item.figures) == 1 else "所问的这一项"
-    text = (f"「{own}」{num(item.value, item.unit)}，占第1问的「{whole}」{num(first.value, first.unit)}的{share}%"
-            f"（{item.value} ÷ {first.value} × 100 = {share}%）。")
-    return Answer(part, ANSWERED, text, share, "%", item.figures + first.figures, item.citations + first.citations,
-                  reports=item.reports)
+    return _share_of(part, first, item, "第1问的")
 
 
 _POINTER = re.compile(r"(?:这|那)(?:一|1)?(?:块|部分|项|类|笔|个)$|的$")
@@ -78,18 +64,24 @@ def named_lookups(question: str) -> tuple[str, str, Decimal | None] | None:
 def share_of_named(question: str, whole: Answer, part: Answer) -> Answer | None:
     """The share of two figures each found and verified for its own words, the part asked beside a
     whole the question names: the same report and unit, two different figures, the part no larger."""
+    return _share_of(question, whole, part, "") if whole.reports else None
+
+
+def _share_of(question: str, whole: Answer, part: Answer, whole_said: str) -> Answer | None:
+    """`part` as a share of `whole`, both answered: one unit, one report, two figures, the part no larger;
+    `whole_said` says where the whole was asked (「第1问的」)."""
     if whole.status != ANSWERED or part.status != ANSWERED or whole.value is None or part.value is None:
         return None
     if not whole.figures or not part.figures or whole.unit != part.unit or not whole.value:
         return None
     if {f.fact.id for f in whole.figures} & {f.fact.id for f in part.figures}:
-        return None
-    if not (0 <= part.value <= whole.value) or not whole.reports or whole.reports != part.reports:
+        return None  # the part found is the whole itself
+    if not (0 <= part.value <= whole.value) or whole.reports != part.reports:
         return None
     share = pct(part.value, whole.value)
-    big = whole.figures[0].fact.row_path[-1] if len(whole.figures) == 1 else "所说的总数"
+    big = whole.figures[0].fact.row_path[-1] if len(whole.figures) == 1 else (whole_said or "所说的") + "总数"
     own = part.figures[0].fact.row_path[-1] if len(part.figures) == 1 else "所问的这一项"
-    text = (f"「{own}」{num(part.value, part.unit)}，占「{big}」{num(whole.value, whole.unit)}的{share}%"
+    text = (f"「{own}」{num(part.value, part.unit)}，占{whole_said}「{big}」{num(whole.value, whole.unit)}的{share}%"
             f"（{part.value} ÷ {whole.value} × 100 = {share}%）。")
-    return Answer(question, ANSWERED, text, share, "%", part.figures + whole.figures,
-                  part.citations + whole.citations, reports=part.reports)
+    return Answer(question, ANSWERED, text, share, "%", part.figures + whole.figures, part.citations + whole.citations,
+                  reports=part.reports)
