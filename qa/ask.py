@@ -162,30 +162,8 @@ class QA:
             # year with no report of its own, whose figures must be dated to it: 「2017年的…」 asked of 2018's)
             verified = self.figures.runner_up(q, answer.figures[0].report, reports, typed) or verified
         answer = verified
-        # a refusal may yet be answered from the parts asked one by one; an answer that found the
-        # report's own figures at odds, or asked which one was meant, stands as it is
-        if intent.kind == SHARE and answer.status == REFUSED and scope.reports:
-            share = self._share_of_lookups(q, scope)
-            if share is not None and self.figures.verified(q, share, reports, True, typed) is share:
-                answer = share
-        if intent.kind in (LOOKUP, SUM) and answer.status == REFUSED and scope.reports \
-                and (target := one_report(scope.reports)) is not None:
-            only = Filters(reports=(target.id,))
-            answer = summed(q, lambda item: self._ask(item, [], only), self.kb.of(target).facts) or answer
-        if intent.kind in (SUM, DIFF) and answer.status == REFUSED and scope.reports \
-                and (target := one_report(scope.reports)) is not None and not EXCEPT.search(q):
-            only = Filters(reports=(target.id,))
-            parts = items_by_lookups(q, effective, self.kb.of(target), intent.kind,
-                                     lambda sub: self._ask(sub, [], only))
-            # the items together must still say all the question does (「…一共在职多少人」: 在职 of each)
-            if parts is not None and self.figures.verified(q, parts, reports, False, typed) is parts:
-                answer = parts
-        if answer.status == REFUSED and scope.reports and (target := one_report(scope.reports)) is not None \
-                and EXCEPT.search(q):
-            only = Filters(reports=(target.id,))
-            rest = except_by_lookups(q, lambda sub: self._ask(sub, [], only))
-            if rest is not None and self.figures.verified(q, rest, reports, False, typed) is rest:
-                answer = rest
+        if answer.status == REFUSED and scope.reports and (target := one_report(scope.reports)) is not None:
+            answer = self._parts_one_by_one(q, effective, intent.kind, target, reports, typed) or answer
         which = intent.kind in (COMPARE, RANK) or (len(set(scope.years)) == 2 and bool(_WHICH.search(q)))
         if which and answer.status != ANSWERED and len(named) >= 2:
             answer = self._compare_each(q, scope, asks_lowest(q)) or answer
@@ -193,20 +171,44 @@ class QA:
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer
 
-    def _share_of_lookups(self, q: str, scope: Scope) -> Answer | None:
+    def _parts_one_by_one(self, q: str, asked: str, kind: str, target: Report, reports: list[Report],
+                          typed: tuple[str, ...]) -> Answer | None:
+        """A refusal answered from the parts the question names, each asked of the one report as a figure
+        question of its own (found and verified the way a plain question for it would be), combined with
+        the inputs shown and verified against the whole question again; a whole of fixed items is that
+        whole by definition. An answer that found the report's own figures at odds, or asked which one
+        was meant, is no refusal and is never replaced. `asked`: the question as the operation reads it."""
+        only = Filters(reports=(target.id,))
+
+        def ask(sub: str) -> Answer:
+            return self._ask(sub, [], only)
+
+        def holds(got: Answer | None, share: bool = False) -> bool:
+            return got is not None and self.figures.verified(q, got, reports, share, typed) is got
+
+        if kind == SHARE and holds(share := self._share_of_lookups(q, ask), share=True):
+            return share
+        if kind in (LOOKUP, SUM) and (whole := summed(q, ask, self.kb.of(target).facts)):
+            return whole
+        if EXCEPT.search(q):
+            return rest if holds(rest := except_by_lookups(q, ask)) else None
+        # the items together must still say all the question does (「…一共在职多少人」: 在职 of each)
+        if kind in (SUM, DIFF) and holds(parts := items_by_lookups(q, asked, self.kb.of(target), kind, ask)):
+            return parts
+        return None
+
+    @staticmethod
+    def _share_of_lookups(q: str, ask: Callable[[str], Answer]) -> Answer | None:
         """A share whose whole and part the question names (「…商品和服务支出中，办公费那块占几成」),
-        each asked of the one report as a figure question of its own, so each is found and verified
-        the way a plain question for it would be."""
-        target = one_report(scope.reports)
+        each asked as a figure question of its own."""
         asked = named_lookups(q)
-        if target is None or asked is None:
+        if asked is None:
             return None
         whole_words, part_words, said = asked
-        only = Filters(reports=(target.id,))
-        whole = self._ask(whole_words + "是多少", [], only)
+        whole = ask(whole_words + "是多少")
         if said is not None and whole.value != said:
             return None
-        return share_of_named(q, whole, self._ask(part_words + "是多少", [], only))
+        return share_of_named(q, whole, ask(part_words + "是多少"))
 
     def _listing_unit(self, q: str, reports: list[Report]) -> tuple[str, ...]:
         """The one report (of the years the question names) whose staffing table lists a unit the

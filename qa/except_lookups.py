@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from qa.answer import ANSWERED, Answer
 from qa.compose import num
+from qa.part_share import without_size
 from qa.verify import EXCEPT, excepted
 
-_SIZE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元|条|件|宗|个|项|份|篇|次|人)")
 _OPENING = re.compile(r"^(?:在|从|对)")
 
 
@@ -24,10 +24,9 @@ def except_questions(question: str) -> tuple[str, str, Decimal | None] | None:
     if m is None or not (item := excepted(m)):
         return None
     inside = _OPENING.sub("", question[:m.start()]).rstrip("，,、 ").removesuffix("里").removesuffix("中")
-    said = None
-    if size := _SIZE.search(inside):
-        said = Decimal(size.group(1).replace(",", ""))
-        inside = (inside[:size.start()] + inside[size.end():]).replace("的的", "的")
+    inside, said = without_size(inside)
+    if said is not None:  # 「办结的40件的申请」 less its size
+        inside = inside.replace("的的", "的")
     if len(inside) < 4:
         return None
     return inside + "是多少？", f"{inside}里的{item}是多少？", said

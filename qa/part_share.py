@@ -40,6 +40,14 @@ _POINTER = re.compile(r"(?:这|那)(?:一|1)?(?:块|部分|项|类|笔|个)$|的
 _SIZE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元|条|件|宗|个|项|份|篇|次|人)")
 
 
+def without_size(words: str) -> tuple[str, Decimal | None]:
+    """The words of a whole without the size the question quotes for it (「收到的40件申请」 → 「收到的申请」,
+    40): the size is no word of its name, but the whole found must be that size."""
+    if (size := _SIZE.search(words)) is None:
+        return words, None
+    return words[:size.start()] + words[size.end():], Decimal(size.group(1).replace(",", ""))
+
+
 def named_lookups(question: str) -> tuple[str, str, Decimal | None] | None:
     """(whole, part, the whole's size where the question quotes it) asked as figures of their own when
     a share names both (「接待经费当中，餐费那部分占几成」 → 「接待经费」, 「餐费」); None when
@@ -49,10 +57,7 @@ def named_lookups(question: str) -> tuple[str, str, Decimal | None] | None:
     if named is None:
         return None
     head, tail, _ = named
-    said = None
-    if size := _SIZE.search(head):
-        said = Decimal(size.group(1).replace(",", ""))
-        head = head[:size.start()] + head[size.end():]
+    head, said = without_size(head)
     whole = without_share_words(head).split()[0] if without_share_words(head).split() else ""
     part = without_share_words(tail).split()[0] if without_share_words(tail).split() else ""
     whole, part = (_POINTER.sub("", w.strip("，,、 ")) for w in (whole, part))
