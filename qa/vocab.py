@@ -152,7 +152,7 @@ def _starts_a_word(text: str, at: int) -> bool:
     """「多少项目支出」: the 项 opens the word 项目, it is no measure word (「几辆车」 is one); nor is a
     word the cutter glued a measure word to the noun it counts (「多少通电话」: 通 + 电话)."""
     word = next((w for w, start, _ in _tokens(text) if start == at and len(w) >= 2), None)
-    return word is not None and word[1:] not in _dictionary_words(text[at + 1:at + len(word)])
+    return word is not None and not _one_word(word[1:])
 
 
 @lru_cache(maxsize=4096)
@@ -162,9 +162,9 @@ def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(jieba.tokenize(text, HMM=False))
 
 
-def _dictionary_words(text: str) -> frozenset[str]:
-    """`text` when the word cutter reads it as one word of two or more characters."""
-    return frozenset(w for w in word_list(text) if len(w) >= 2 and w == text)
+def _one_word(text: str) -> bool:
+    """Whether the word cutter reads `text` as one word of two or more characters."""
+    return len(text) >= 2 and word_list(text) == (text,)
 
 
 @lru_cache(maxsize=1024)
