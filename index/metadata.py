@@ -82,6 +82,9 @@ def extract_metadata(text: str) -> Metadata:
     titled = re.sub(r"^[【\[][^】\]]{1,12}[】\]]", "", "".join(fields.get("标题", "").split()))
     if agency is None and titled and not _TITLE.search(titled) and (m3 := _TITLED_YEAR_FIRST.match(titled)):
         agency, year, title = _clean_agency(m3.group(2)), int(m3.group(1)), titled
+    if agency is None and titled and (m4 := _TITLE.search(titled)):
+        # the page's own title outranks a line of its body, which may carry a slip (「…旅游局局政府…」)
+        agency, year, title = _clean_agency(m4.group(1).split("》")[-1]), int(m4.group(2)), titled
     if agency is None and (m5 := _disclosure_title(head)):
         # 「…2019年上海市人民政府办公厅政府信息公开工作年度报告」 deep in a page's markup: the report's own title
         # outranks a sentence that happens to name a year and a budget (「准确发布市政府办公厅2019年部门预算」)
@@ -125,6 +128,16 @@ _NAME_OPENS = re.compile(r"[\s，。、；：:,.;（）()《》“”「」]|(?<
 _PLACE_END = re.compile(r"[\u4e00-\u9fff]{2,10}(?:省|市|区|县)$")
 
 
+def _place_said(before: str, text: str) -> str:
+    """The place that ends `before` (「平潭综合实验区」), as the report says it more than once: the words
+    of a flattened table glued in front (「…人员编制数在职人数平潭综合实验区」) are no part of it."""
+    for k in range(len(before), 2, -1):
+        tail = before[-k:]
+        if _PLACE_END.search(tail) and text.count(tail) >= 2:
+            return tail
+    return ""
+
+
 def _expanded(agency: str, text: str) -> str:
     """「财金局」 of a title, when the body names the agency in full (「某某区财政金融局」): the
     full name, with the place it opens with, so a question naming it finds the report. The short name
@@ -132,7 +145,8 @@ def _expanded(agency: str, text: str) -> str:
     if agency[0] in "区市县" and len(agency) >= 5:
         # 「区某某管理中心」: the place said by its level alone; the body names it in full
         placed = re.finditer("([\u4e00-\u9fff]{2,10}" + agency[0] + ")" + re.escape(agency[1:]), text)
-        return max((m.group() for m in placed if _PLACE_END.search(m.group(1))), key=len, default=agency)
+        return max((place + agency[1:] for m in placed if (place := _place_said(m.group(1), text))),
+                   key=len, default=agency)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", agency) or agency.endswith(("政府", "区", "市", "县")):
         return agency
     pattern = re.compile("".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in agency[:-1]) + re.escape(agency[-1]))

@@ -120,3 +120,22 @@ def test_the_addressee_is_asked_by_its_own_name(tmp_path: Path) -> None:
     assert a.status == "answered" and a.value == Decimal("513.76"), a.text
     a = qa.ask("国资局2020年批复给科技研究院的一般公共预算收入有多少？")
     assert a.status == "answered" and a.value == Decimal("100.78"), a.text
+
+
+@pytest.mark.parametrize("body,agency", [
+    # the unit's full name comes right after a flattened staffing table's header, glued to it
+    ("单位名称经费性质人员编制数在职人数平潭综合实验区科技研究院财政拨款108。平潭综合实验区科技研究院主要职责是……",
+     "平潭综合实验区科技研究院"),
+    # the same name said once on its own: the place is the one the report says again elsewhere
+    ("平潭综合实验区是开放开发区域。编制情况：人数合计平潭综合实验区科技研究院事业10。", "平潭综合实验区科技研究院"),
+])
+def test_a_place_glued_to_a_table_header_is_cut_where_the_report_says_it(body: str, agency: str) -> None:
+    text = f"标题: 2019年度区科技研究院部门决算说明\n发布时间: 2020-08-28 10:57\n发布机构: 区科技研究院\n{body}"
+    assert extract_metadata(text).agency == agency
+
+
+def test_the_page_title_outranks_a_slip_in_the_body() -> None:
+    # the body repeats the title with a character doubled; the page's own title is the name
+    text = ("标题: 平潭县教育局2012年度政府信息公开年度报告\n发布时间: 2013-03-01 09:00\n发布机构: 平潭教育局\n"
+            "正文\n2012年度平潭县教育局局政府信息公开年度报告\n2012年，平潭县教育局认真贯彻……")
+    assert extract_metadata(text).agency == "平潭县教育局"
