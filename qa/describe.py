@@ -12,6 +12,8 @@ from index.store import FactStore
 from qa.answer import ANSWERED, REFUSED, Answer, Citation
 from qa.compose import who
 from qa.text_match import bigrams
+from qa.verify import question_text
+from qa.vocab import vocabulary
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[（(]?[一二三四五六七八九十]+[、)）])")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
@@ -84,6 +86,23 @@ def _with_continuation(chunk: Chunk, store: FactStore) -> Chunk:
                  chunk.meta)
 
 
+def unheld_particulars(question: str, report_text: str) -> list[str]:
+    """The particulars of one request or case the question asks about (how it came, what a court
+    ruled: the vocabulary's `particulars`) that the report never says, in the word asked or in a
+    word printed for it. Passages about the year's requests in general would be stated in their
+    place, as if they answered; the answer is that the report does not say."""
+    v = vocabulary()
+    q = question_text(question)
+    out: list[str] = []
+    for word in v.particulars:
+        if word not in q or any(word in said for said in out):
+            continue
+        printed = v.synonyms.get(word, ())
+        if word not in report_text and not any(p in report_text for p in printed):
+            out.append(word)
+    return out
+
+
 def describe(question: str, reports: list[Report], store: FactStore, retriever=None, k: int = 3,
              asked: str | None = None) -> Answer:
     """`asked`: the question without the agency's names and years, which the scope has already
@@ -104,5 +123,12 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
         section = chunk.section or "正文"
         lines.append(f"{i}. 【{section}】{excerpt}")
         cites.append(Citation(chunk.report_id, section, chunk.page, chunk.text))
-    lead = f"{who(by_id.get(hits[0][0].report_id, reports[0]))}报告中的相关内容：\n"
+    owner = who(by_id.get(hits[0][0].report_id, reports[0]))
+    unheld = unheld_particulars(question, "|".join(store.text(i) or "" for i in {c.report_id for c, _ in hits}))
+    if unheld:
+        said = "、".join(f"「{w}」" for w in unheld)
+        text = (f"{owner}的报告中没有写到{said}，无法回答这个问题。与问题最接近的内容如下，供参考：\n"
+                + "\n".join(lines))
+        return Answer(question, REFUSED, text, citations=tuple(cites), reports=tuple(ids))
+    lead = f"{owner}报告中的相关内容：\n"
     return Answer(question, ANSWERED, lead + "\n".join(lines), citations=tuple(cites), reports=tuple(ids))

@@ -100,6 +100,7 @@ from qa.verify import (
     gate,
     list_head,
     narrower_item,
+    pair_split,
     unasked_words,
     uncovered_terms,
     unheld_labels,
@@ -690,9 +691,13 @@ class Figures:
             # 「办结的申请里同意公开的比例」: the part is the row that is not itself a total
             part = next((m for m in measures if m.row != "total"), measures[0]) if measures else None
             share = share_answer(a.q, rf, part, a.eff, rf.text(self.kb.store))
-            # 「（17.46%）」: a percentage the report states, where none can be computed
-            if share.status == ANSWERED and self.verified(a.eff, share, a.reports, True) is share:
+            # 「（17.46%）」: a percentage the report states, where none can be computed; 「A及B占…」 is
+            # the pair's share, which one member's count (the list's 依申请公开128条) is not
+            joined = part is not None and pair_split(a.eff.split("占")[0], part.value.inputs)
+            if share.status == ANSWERED and not joined and self.verified(a.eff, share, a.reports, True) is share:
                 return share
+            if joined and share.status == ANSWERED:
+                return self.stated_share(a.q, a.eff, rf, a.reports) or refuse_parts(a.q, rf, [part], SUM)
             return self.stated_share(a.q, a.eff, rf, a.reports) or share
         return self.stated_share(a.q, a.eff, rf, a.reports) or refuse_figure(a.q, target)
 

@@ -64,6 +64,8 @@ def _units_asked(question: str) -> frozenset[str]:
                             for w in words))
 
 
+_SPANS = ("天", "分钟", "小时")  # a length of time: a time limit, a wait, never a count of things
+_SPAN_ASKED = re.compile(r"多久|多长|时限|期限|时长|天数|时间|工作日|几天|多少天|几个?小时|几分钟|多少分钟|多少小时")
 _COUNTED_BY = r"(?:几|多少|\d|[两一二三四五六七八九十百千万]|每)\s*(?:人|批|场|户|件)?"  # 多少人次, 几批次
 
 
@@ -75,6 +77,8 @@ def unit_conflict(question: str, unit: str | None) -> bool:
     have = unit_class(unit)
     if have == "%" and "%" not in asked:  # 「公开率100%」 answers no question about how many
         return True
+    if have in _SPANS and have not in asked and not _SPAN_ASKED.search(question):
+        return True  # 「印发之日起7天之内」 answers no question about how many (信息, 件), only how long
     if bool(asked) and have is not None and have not in asked:
         return True
     # 「几批次」 is not answered by 24人次, nor 「多少辆」 by 63套: a measure word asked is the one printed
@@ -134,7 +138,8 @@ def dated_to(before: str, year: int, own_year: int | None) -> bool:
     本年收入…，比2016年决算数增加…，1. 财政拨款收入…」 does not (2016 is what 2017 is compared with,
     and the report's own year stands nearer the number)."""
     spots = [m.start() for m in re.finditer(str(year), before)
-             if not _BASE_YEAR.match(before, max(0, m.start() - 3)) and not _BASE_BEFORE.search(before[:m.start()])]
+             if not _BASE_YEAR.match(before, max(0, m.start() - 3)) and not _BASE_BEFORE.search(before[:m.start()])
+             and not _NONE_THAT_YEAR.match(before, m.end())]
     if not spots:
         return False
     own = before.rfind(str(own_year)) if own_year else -1
@@ -142,6 +147,9 @@ def dated_to(before: str, year: int, own_year: int | None) -> bool:
 
 
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同)\s*$")
+# 「…新增决算单位，2015年无具体支出数，具体情况如下：1. 基本支出0.00万元」: a year said to have no
+# figure dates none of the numbers after it
+_NONE_THAT_YEAR = re.compile(r"\s*年?度?(?:无|没有|未|尚无|暂无)")
 
 
 def number_at(f: Fact) -> int:
@@ -321,6 +329,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if contradicts(qn, with_kind(label, kind)):
             continue
         core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
+        if rest_unasked(qn, label):  # 「其他应主动公开的政府信息」 is the rest, not 「主动公开的信息」
+            core /= 2
         # the numbered item's subject (「…事业单位医疗」 over 「比2023年预算执行数增加14.04%」)
         # only beside a label that matches on its own: a subject alone picks no figure of its item
         if len(own) >= 2:
@@ -334,6 +344,11 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         ranked.append((core, precision, f, len(own)))
     ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[-1])))  # then the fuller label
     return ranked
+
+
+def rest_unasked(question: str, label: str) -> bool:
+    """A label that names the rest of a set (其他…, 其余…) for a question that does not ask the rest."""
+    return any(w in label and w not in question for w in vocabulary().residual)
 
 
 def _running_totals(facts: list[Fact]) -> set[str]:

@@ -86,6 +86,8 @@ class Verdict:
     periods: tuple[str, ...] = ()  # parts of the year the figures are of, the question not
     narrower: tuple[str, ...] = ()  # a part of a budget the figure's own label names, the question not
     blank: str = ""  # the line the question names, which the report prints with no amount
+    joined: tuple[str, str] = ("", "")  # the pair a figure is of (its label), and the one of them asked
+    left_out: str = ""  # what the question leaves out (除了X), which the one figure is
 
 
 def question_text(question: str) -> str:
@@ -755,6 +757,11 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
                            or member_for_a_total(question, figs[0].fact)):
         return Verdict(False, label=label, narrower=tuple(parts))
+    if len(figs) == 1 and (ex := EXCEPT.search(question_text(question))) and (out := excepted(ex)) \
+            and not uncovered_terms(out, figure_context(figs[0], sources), names):
+        return Verdict(False, label=label, left_out=out)  # 「除了公务接待，其余…」 is never 公务接待费 itself
+    if (pair := next((p for fig in figs if (p := one_of_a_pair(question, fig.fact))[0]), ("", "")))[0]:
+        return Verdict(False, label=label, joined=pair)
     if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id))):
         return Verdict(False, label=label, blank=blank)
     if periods := _periods_unasked(question, figs):
@@ -932,12 +939,66 @@ def member_for_a_total(question: str, f: Fact) -> list[str]:
     # 「（三）公务用车购置及运行费 2019年预算安排3.8万元，其中：公车运行费…，公车购置费0万元」: a question
     # that names the head's own line asks the head, as one asking a total does
     line = _HEAD_LINE.match(s[:head.start()])
-    if not _ALL_OF.search(q) and not (line and question_text(line.group(1)) in q):
-        return []
     label = question_text(f.row_path[-1])
     named = max((n for n in range(len(label), 1, -1) for i in range(len(label) - n + 1) if label[i:i + n] in q),
                 default=0)
+    if named == 0:  # 「有几辆车」 names no word of 「机要通信用车」 but its noun: the head's count is asked
+        return [f.row_path[-1]]
+    if not _ALL_OF.search(q) and not (line and question_text(line.group(1)) in q):
+        return []
     return [f.row_path[-1]] if named < len(label) - 1 else []
+
+
+# 「主动公开及依申请公开政府信息总条数占…78.80%」: one figure of two things joined; 「均为」「各」 after
+# the pair gives each its own figure
+_PAIR = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:及(?!时)|以及|和|与|加)([\u4e00-\u9fff]{2,6})")
+# what makes the pair one figure: a total or share of the two (「…总条数占…」「…占比」)
+_JOINT = re.compile(r"总条数|总数|总量|合计|共计|总计|占比|占")
+_EACH_AFTER = re.compile(r"均|各|分别|都")
+_PAIR_LEAD = re.compile(r"^(?:其中|包括|含|共|全年|(?:19|20)\d\d年度?)+")
+
+
+def one_of_a_pair(question: str, f: Fact) -> tuple[str, str]:
+    """A prose figure whose own words join two things (「A及B…总数」, or a label that is the pair and
+    nothing else) asked for one of them alone: the pair's figure, and the one asked, or two empty
+    strings."""
+    if f.table != "prose":
+        return "", ""
+    printed = f.row_path[-1] if f.row_path else ""
+    own = question_text(printed)
+    q = question_text(question)
+    # 「其中…依申请公开及不予公开388份」: the label is the pair and nothing else, so the number is the two
+    # together (not 「…等30余个集中宣传活动及 新闻发布会」, whose number stands inside the pair, nor a
+    # listed category's name, 「突发公共事件应急预案、预警信息及应对情况」)
+    bare = _PAIR_LEAD.sub("", own)
+    whole_pair = "、" not in printed and not re.search(r"(?:及|和|与)\s+\S", printed)
+    # the two must be things of one kind, said alike (依申请公开 / 不予公开): a name that joins two
+    # words of its own (公务用车购置及运行费, 对个人和家庭补助支出, 年末结转和结余) is one thing
+    alone = m if whole_pair and (m := _PAIR.fullmatch(bare)) and m.group(1)[-2:] == m.group(2)[-2:] else None
+    for m in [alone] if alone else _PAIR.finditer(own):
+        if not alone and (_EACH_AFTER.search(own[m.end():]) or not _JOINT.search(own[m.end():])):
+            continue
+        a, b = m.group(1), m.group(2)
+        # a side is asked when the question says its opening words (依申请公…); a word the sides share
+        # with something else the question names (公务 of 公务接待) asks neither
+        said_a, said_b = a[:4] in q, b[:4] in q
+        if said_a != said_b and a[:4] != b[:4]:
+            return m.group(), a if said_a else b
+    return "", ""
+
+
+def pair_split(asked: str, facts: Iterable[Fact]) -> str:
+    """The two things a question joins (「主动公开及依申请公开的」) when the figures' own words hold only
+    one of them: a share or level of one member is not the pair's. Returns the pair as asked, or ""."""
+    # a prose figure's label, not its clause: the clause of a list's second item holds the first
+    own = question_text("|".join((f.row_path[-1:] if f.table == "prose" else f.row_path + f.column_path)[0]
+                                 if f.row_path else "" for f in facts))
+    for m in _PAIR.finditer(question_text(asked)):
+        a, b = m.group(1), m.group(2)
+        only_a, only_b = bigrams(a) - bigrams(b), bigrams(b) - bigrams(a)
+        if only_a and only_b and bool(only_a & bigrams(own)) != bool(only_b & bigrams(own)):
+            return m.group()
+    return ""
 
 
 def _own_words(f: Fact) -> str:
@@ -980,7 +1041,13 @@ def refusal(answer: Answer, verdict: Verdict) -> Answer:
     """The refusal that replaces an answer the verifier did not let through: it names what the
     question asked that no stored figure of the report says."""
     r = answer.figures[0].report
-    if verdict.blank:
+    if verdict.left_out:
+        text = (f"{who(r)}的报告中找到的「{verdict.label}」正是问题要除去的「{verdict.left_out}」，不是其余部分，"
+                "所以不作为答案；报告里没有找到可以相减的总数和各项。")
+    elif verdict.joined[0]:
+        text = (f"{who(r)}的报告中找到的数字是「{verdict.joined[0]}」两者合在一起的，"
+                f"问题只问其中的「{verdict.joined[1]}」，所以不作为答案；报告里没有单独的这一数字。")
+    elif verdict.blank:
         text = (f"{who(r)}的报告里「{verdict.blank}」一项只印了单位（万元），没有数字，所以无法回答；"
                 f"其他句子里的数字（如「{verdict.label}」）不是这一项。")
     elif verdict.narrower:

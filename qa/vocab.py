@@ -41,6 +41,7 @@ class Vocabulary:
     contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
     contrast_same: tuple[tuple[str, str], ...] = ()  # words said for a member (年底 → 年末), longest first
     named_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 三公经费 → its three items
+    particulars: tuple[str, ...] = ()  # a particular of one request or case (网上, 判决), longest first
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
@@ -101,6 +102,7 @@ def vocabulary() -> Vocabulary:
         contrast_parts=tuple(tuple(g) for g in raw["contrasts"].get("parts", [])),
         contrast_same=tuple(sorted(raw["contrasts"].get("same", {}).items(), key=lambda kv: -len(kv[0]))),
         named_sums={k: tuple(v) for k, v in raw.get("named_sums", {}).items() if not k.startswith("_")},
+        particulars=_longest_first(raw.get("particulars", [])),
     )
 
 
@@ -109,9 +111,13 @@ def quantity_asked(text: str) -> Quantity:
     """What kind of number the question wants: a percentage, an amount of money, a count of some
     measure word (「几辆」 → count:辆), or "" when it does not say."""
     v = vocabulary()
-    if any(w in text for w in v.quantity_words["percent"]):
-        return "percent"
     money_at = _MONEY_ASK.search(text)
+    pct_at = max((text.rfind(w) for w in v.quantity_words["percent"] if w in text), default=-1)
+    # 「按报告给的办理率算，…大约办理了多少起」: a rate named as the input, a count asked after it
+    counted_after = any(a > pct_at for w in v.quantity_words["count"] for a in _find_all(text, w)
+                        if not _starts_a_word(text, a + len(w) - 1))
+    if pct_at >= 0 and not counted_after and not (money_at and money_at.start() > pct_at):
+        return "percent"
     for w in v.quantity_words["count"]:
         at = [a for a in _find_all(text, w) if not _starts_a_word(text, a + len(w) - 1)]
         # 「几个“行政运行”科目…合计多少钱」: the ask that comes last is what the question wants
