@@ -134,7 +134,8 @@ _FUNDING = re.compile(r"^(?:财政|自收|差额|全额|经费|参公|行政|事
 _EMPTY = {"/", "／", "-", "—", "－", "——", "--"}
 # 「8人」 as well as 「8」, and 「12人（含挂职干部、公助人员）」: the count with a note of what it includes
 _HEADCOUNT = re.compile(r"^(\d{1,6})人?(?:[（(][^（）()+＋]{1,20}[）)])?$")
-_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
+# 「区纪工委、监察委」: one line for several bodies that share their staff
+_NAME = re.compile(r"^[\u4e00-\u9fff（）()](?:[\u4e00-\u9fff（）()]|、(?=[\u4e00-\u9fff])){1,39}$")
 
 
 def _glued(header: str) -> bool:
@@ -143,7 +144,7 @@ def _glued(header: str) -> bool:
 
 # 「平潭综合实验区福利院财政核拨79」「平潭县闽剧团财政拨补/34」: a unit, its funding, its two cells glued
 _GLUED_ROW = re.compile(r"\s*([\u4e00-\u9fff（）()]{2,40}?)"
-                        r"(财政核拨|财政核补|财政拨款|财政拨补|财政补助|全额拨款|差额拨款"
+                        r"(财政全额拨款|财政差额拨款|财政核拨|财政核补|财政拨款|财政拨补|财政补助|全额拨款|差额拨款"
                         r"|自收自支|经费自理)\s*([\d/／]+)")
 _COLUMNS = ("人员编制数", "在职人数")
 

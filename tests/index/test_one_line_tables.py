@@ -124,3 +124,15 @@ def test_a_glued_table_of_one_unit() -> None:
     read = _staffing_read("tests/fixtures/231_gonggongziyuanjiaoyizhongxin_final_2015.txt")
     unit = "平潭综合实验区公共资源交易中心"
     assert read == {(unit, "人员编制数"): "8", (unit, "在职人数"): "3"}
+
+
+def test_a_line_for_several_bodies_and_a_funding_named_in_full() -> None:
+    # 「区纪工委、廉政办、巡察办、监察委 财政核拨 90 73」: one line for the bodies that share their staff
+    read = _staffing_read("eval/probes/round25/reports/252_pingtan_jigongwei_budget_2018.txt")
+    assert read[("区纪工委、廉政办、巡察办、监察委", "人员编制数")] == "90"
+    assert read[("区审计事务中心", "在职人数")] == "6"
+    # 「…文化服务中心财政全额拨款11计生服务中心财政全额拨款63…」: the funding 财政全额拨款 is no part of
+    # the unit's name; 「政府行政机关财政全额拨款2529」 splits four ways and is left out
+    read = _staffing_read("eval/probes/round25/reports/251_pingtan_luyangxiang_budget_2019.txt")
+    assert read[("计生服务中心", "人员编制数")] == "6" and read[("计生服务中心", "在职人数")] == "3"
+    assert not any(name.startswith("政府行政机关") or name.endswith("财政") for name, _ in read)
