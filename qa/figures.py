@@ -316,7 +316,7 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
         plain = quoted_whole(bare, rf) or find_measures(rf, match_cells(bare, tpl), bare)
         wholes = next((w for w in (plain, wholes) if w and w[0].value.value == said), wholes)
     if not wholes and m is not None and m.value.unit and m.value.unit not in ("%", "个百分点"):
-        # 「占全年制发信息的」「占制作总量的」: a whole named by a word or two, which alone ties with
+        # 「占制发的」「占制作总量的」: a whole named by a word or two, which alone ties with
         # every figure; it counts what the part counts, so it is read as a count in the part's unit
         counted = f"{head}多少{m.value.unit}"
         wholes = find_measures(rf, match_cells(counted, tpl), counted)

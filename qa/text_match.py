@@ -15,6 +15,7 @@ from index.template import normalize, split_marker
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     COUNT_NOUN,
+    abbreviates,
     abbreviation_of,
     contradicts,
     contrast_fit,
@@ -329,7 +330,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if contradicts(qn, with_kind(label, kind)):
             continue
         core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
-        if rest_unasked(qn, label):  # 「其他应主动公开的政府信息」 is the rest, not 「主动公开的信息」
+        if rest_unasked(qn, label):  # 「其他应主动公开…信息」 is the rest, not 「主动公开的信息」
             core /= 2
         # the numbered item's subject (「…事业单位医疗」 over 「比2023年预算执行数增加14.04%」)
         # only beside a label that matches on its own: a subject alone picks no figure of its item
@@ -757,7 +758,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         if label in q:
             row = len(label) + 2
             item_named = item_named or label not in _GENERIC_LABELS
-        elif ((label.endswith("本级") and "本级" in q and any(n in label for n in agency_names))
+        elif ((label.endswith("本级") and "本级" in q
+               and any(n in label or abbreviates(label.removesuffix("本级"), n) for n in agency_names))
               or (_AN_AGENCY.search(label) and (label in agency_names
                                                 or _without_place(label, agency_names) in agency_names
                                                 or _LEVEL_PREFIX.sub("", label) in agency_names))) \
@@ -794,7 +796,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
         own_cols = with_kind("".join(cols), kind)
         if contradicts(q, own_cols) or part_of_asked(q, list(cols)):  # the verifier would refuse it (预算数 for
             continue  # 决算, 基本支出 / 人员经费 for 基本支出): rank only what it would not
-        col = sum(len(c) if c in q else most_of(c, q) for c in cols if len(c) >= 2) + 3 * contrast_fit(q, own_cols)
+        col = sum(len(c) if c in q else most_of(c, q) or _said_otherwise(c, q_syn) for c in cols if len(c) >= 2) \
+            + 3 * contrast_fit(q, own_cols)
         pref = 0.5 if any(any(p in c for p in _PREFERRED_COLUMNS) for c in cols[-1:]) else 0
         if spent and cols and ("预算" in cols[-1] or "决算" in cols[-1]):
             pref = 0.5 if "决算" in cols[-1] else 0
@@ -815,6 +818,12 @@ _DOCUMENT_NAME = re.compile(r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:�
 _LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|乡)(?=[\u4e00-\u9fff]{2})")
 # a line that is a body by its ending (苏平片区管理局), not a line of spending that shares its stem (文化和旅游)
 _AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站)$")
+
+
+def _said_otherwise(column: str, q_syn: str) -> int:
+    """A headcount column named by what reports print for the question's everyday word (「在岗」 →
+    在职 of 在职人数): its own word, less 人员 and 数, among them weighs a little."""
+    return int(bool(bigrams(column.replace("人员", "").rstrip("数")) & bigrams(q_syn.split("|", 1)[-1])))
 
 
 def most_of(column: str, q: str) -> int:

@@ -448,6 +448,9 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
     own_words = {w for fig in figs for group in vocabulary().contrasts
                  for w in members(question_text(" ".join(fig.fact.row_path + fig.fact.column_path)), group)}
     plain = q
+    for key in vocabulary().synonyms:  # 「实际在职」 is one word for 在职: its 实际 is no 决算
+        if key in plain and any(w in key for w in own_words):
+            plain = plain.replace(key, "|")
     for w in sorted(own_words, key=len, reverse=True):
         plain = plain.replace(w, "|")
     printed = " ".join(vocabulary().printed_for(plain))

@@ -48,7 +48,13 @@ class Vocabulary:
 
     def printed_for(self, text: str) -> list[str]:
         """What reports print for the everyday words of `text` (「买」 → 购置, 购买, 采购)."""
-        return [p for word, printed in self.synonyms.items() if word in text for p in printed]
+        # longest word first, each stretch read once: 「实际在职」 is 在职, and its 实际 no 决算
+        out: list[str] = []
+        for word, printed in self.synonyms.items():
+            if word in text:
+                out += printed
+                text = text.replace(word, "|")
+        return out
 
     def names_an_amount(self, text: str) -> bool:
         """「机关运行经费预算？」「事业收入？」: a bare noun phrase ending in an amount asks for it."""
@@ -141,7 +147,7 @@ COUNT_NOUN = re.compile(r"(人|户|件|家|辆|台|篇|条|项|场|次)数")
 _COUNT_NOUN_ASKED = re.compile(r"(?!次)" + COUNT_NOUN.pattern + r"\s*(?:是|有|为|共|一共|总共|合计)?\s*(?:多少|几)")
 _HEADCOUNT_NAMED = re.compile(r"在职人员|在职人数|实有人数|编制数|人员编制|核定编制|职工人数|在编")
 _PEOPLE_COUNTED = re.compile(r"编制|人员|人数|在职|职工|干部|员工|工作人员")
-_PEOPLE_AFTER = re.compile(r"(?:人员)?编制|工作人员|在编人员|职工|干部")
+_PEOPLE_AFTER = re.compile(r"(?:人员)?编制|工作人员|在编人员|职工|干部|人(?!次|民|大)")  # 「几个人」
 _ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
 _MONEY_ASK = re.compile(r"多少钱|多少万元|多少元|多少万(?!人)|金额是?多少")
 
