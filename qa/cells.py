@@ -7,6 +7,7 @@ longest first and never overlap, so 「部分公开」 does not also count as �
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -119,11 +120,19 @@ def _candidates_for(version: str) -> list[tuple[str, str, object, bool]]:
     return _candidates(load_templates()[version])
 
 
+# 「依申请公开的信息几条」「依申请公开与不予公开的共几条」 count the items of information a
+# report gave out on request (「依申请公开信息数246条」), not the requests the applications table counts
+INFO_COUNTED = re.compile(r"依申请公开[^，,。？?；;]*?信息(?!公开)|依申请公开[^，,。？?；;]*?(?:多少|几)条")
+
+
 def match_cells(question: str, tpl: Template) -> CellMatch:
     """Every template row, column and derived measure the question names, longest phrases first."""
     cands = _candidates_for(tpl.version)
     q = normalize(question).replace(" ", "")
     taken = [False] * len(q)
+    if INFO_COUNTED.search(q):  # information given out on request is no count of requests
+        for said in re.finditer("依申请公开", q):
+            taken[said.start():said.end()] = [True] * (said.end() - said.start())
     m = CellMatch()
     _t4(q, taken, tpl, m)
     seen_rows, seen_cols = set(), set()

@@ -364,7 +364,8 @@ def quoted_whole(head: str, rf: ReportFacts) -> list[Measure]:
     return [prose_measure(best) if best.table == "prose" else table_measure(best)]
 
 
-_PARTS = {SUM: re.compile(r"[和与及、]|加上|加"), DIFF: re.compile(r"[和与及、比跟同]")}
+# 「涉及」「及时」 join nothing: their 及 is part of a word
+_PARTS = {SUM: re.compile(r"[和与、]|(?<!涉)及(?!时)|加上|加"), DIFF: re.compile(r"[和与、比跟同]|(?<!涉)及(?!时)")}
 PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加一块|加一起|加到一起|相加|之和|共计|总计|总数"
                              r"|加总|合起来|合在一起|总和"),
               DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"

@@ -37,6 +37,7 @@ from qa.figures import (
     asks_gap,
     coded_items,
     divided,
+    in_one_unit,
     item_parts,
     lookup,
     measures_per_part,
@@ -81,6 +82,8 @@ from qa.scope import (
 )
 from qa.text_match import (
     asks_rate,
+    best_prose_fact,
+    bigrams,
     dated_before,
     dated_to,
     is_change,
@@ -744,7 +747,8 @@ class Figures:
                 return arithmetic(a.q, rf, series, SUM)
         if not measures:
             return refuse_figure(a.q, target)
-        if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
+        if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived") \
+                and not _one_item_of_several(rf, a.eff, measures[0]):
             # 「先复议、复议完再去法院起诉的官司一共多少」 names one cell of table 四, in two clauses; 「复议和
             # 诉讼加起来」 names two: the one cell stands when it accounts for every word of the question
             single = lookup(a.q, rf, measures)
@@ -755,8 +759,13 @@ class Figures:
         items = [m for m in measures if m.column != "total" and m.row != "total"]
         if kind == SUM and len(items) >= 2:  # 「A和B一共」: 一共 asks to add A and B, not their table's 总计
             measures = items
-        if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived"):
+        if kind == SUM and len(measures) == 1 and measures[0].kind in ("template", "derived") \
+                and not _one_item_of_several(rf, a.eff, measures[0]):
             return lookup(a.q, rf, measures)
+        if len(measures) >= 2 and in_one_unit([m.value for m in measures if m.value.value is not None]) is None:
+            # 「依申请公开的与不予公开的信息」: one item read as a template row (件 of applications), the
+            # other from the sentence that lists both in 条: the sentence's own figure for it is meant
+            measures = self._alike_in_prose(a, rf, measures, kind) or measures
         if len(measures) >= 2:
             if self.each_item_answered(a, rf, measures, kind) is None:
                 return arithmetic(a.q, rf, measures, kind)
@@ -775,6 +784,27 @@ class Figures:
         # one figure found where several were to be added or subtracted: stating it would answer
         # a different question (「三个季度的用款之和」 is not the first quarter's alone)
         return refuse_parts(a.q, rf, measures, kind)
+
+    def _alike_in_prose(self, a: Asked, rf: ReportFacts, measures: list[Measure], kind: str) -> list[Measure] | None:
+        """Items of a sum or difference found in different units, each asked again among the prose
+        figures of the unit the prose items are in (a count of 条 beside a table's 件); None unless
+        every item is then found once, in one unit."""
+        parts = item_parts(rf, a.eff, kind)
+        prose_units = {m.value.unit for m in measures if m.kind == "prose"}
+        if len(parts) != len(measures) or len(prose_units) != 1:
+            return None
+        unit = prose_units.pop()
+        alike = [f for f in rf.facts if f.table == "prose" and f.unit == unit]
+        names = names_of(rf.report, a.eff)
+        out: list[Measure] = []
+        for part, m in zip(parts, measures, strict=True):
+            got = m if m.value.unit == unit else None
+            if got is None and (best := best_prose_fact(part, alike, names, rf.report.year, kind=rf.report.kind)):
+                got = prose_measure(best.fact)
+            if got is None or any(got.value.inputs == o.value.inputs for o in out):
+                return None
+            out.append(got)
+        return out
 
     def each_item_answered(self, a: Asked, rf: ReportFacts, measures: list[Measure], kind: str) -> str | None:
         """The first item of a sum or difference that no input covers by its own words, else None.
@@ -885,6 +915,14 @@ def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Ans
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _one_item_of_several(rf: ReportFacts, q: str, m: Measure) -> bool:
+    """Whether the question adds several items of which the one cell's own labels name only one
+    (「依申请公开与不予公开合计」 found as the (三)不予公开 row): that cell is one addend, not the sum."""
+    parts = item_parts(rf, q, SUM)
+    labels = " ".join(p for f in m.value.inputs for p in (*f.row_path, *f.column_path))
+    return len(parts) >= 2 and sum(1 for p in parts if bigrams(p) & bigrams(labels)) == 1
 
 
 def _printed_joined(q: str, m: Measure) -> bool:

@@ -106,7 +106,7 @@ def agency_aliases(agency: str) -> frozenset[str]:
         if name.endswith("街道办事处"):
             out |= {name.removesuffix("事处"), name.removesuffix("办事处")}
     for name in list(out):  # 建设和管理委员会 → 建管委, 发展和改革局 → 发改局, 地方税务局 → 地税局
-        out |= _short_forms(name)
+        out |= _short_forms(name) | _society_forms(name)
     for name in list(out):  # 社会福利院 is called 福利院: a generic leading qualifier is dropped
         for qualifier in _GENERIC_QUALIFIERS:
             if name.startswith(qualifier) and len(name) - len(qualifier) >= 3:
@@ -149,6 +149,24 @@ def _short_forms(name: str) -> set[str]:
             if bare:
                 out.add(bare + short)
         return out
+    return set()
+
+
+def _society_forms(name: str) -> set[str]:
+    """The short forms of a 联合会 or 协会 (文学艺术界联合会 → 文联, 归国华侨联合会 → 侨联, 工商业联合会 →
+    工商联, 科学技术协会 → 科协, 计划生育协会 → 计生协): the field's first or last character, or its
+    first two, before 联 or 协."""
+    for long_end, short_end in (("联合会", "联"), ("协会", "协")):
+        if not name.endswith(long_end):
+            continue
+        body = name[: -len(long_end)]
+        if m := list(_BOUNDARY.finditer(body)):
+            body = body[m[-1].end():]
+        if len(body) < 2:
+            return set()
+        heads = {body[0], body[-1]} | ({body[:2]} if len(body) == 3 else set()) \
+            | ({body[0] + body[2]} if len(body) == 4 else set())
+        return {h + short_end for h in heads}
     return set()
 
 
@@ -280,8 +298,13 @@ def _initials_of_words(head: str, body: str) -> bool:
 
 
 # 「根据2017年决算推算」「按2017年的说明倒推」: the report a figure of another year is worked out from
-_WORKED_FROM = re.compile(r"(?:根据|按照?|依据|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
+WORKED_FROM = re.compile(r"(?:根据|按照?|依据|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
                           r"(?:推算|倒推|推出|算出|反推|往回算|回推|推)")
+
+
+# 「（看2016年决算说明）」「根据2018年预算说明，…上一年（2017年）的…」: the report to read, named by its year
+SOURCE_SAID = re.compile(r"(?:看|见|查|根据|按照?|依据|据|照|从)\s*((?:19|20)\d\d)\s*年度?的?(?:部门)?"
+                          r"(?:预算|决算|年报|年度报告)(?:说明|报告|公开)?")
 
 
 ASKS = re.compile(r"多少|几(?!乎)[\u4e00-\u9fff]|几$|是什么|哪|呢\s*[？?]?\s*$")
@@ -318,7 +341,7 @@ def asking_clause(question: str) -> str | None:
 
 def without_worked_from(question: str) -> str:
     """The question without its 「根据2017年决算推算」: what remains asks for the figure itself."""
-    return _WORKED_FROM.sub("", normalize(question))
+    return WORKED_FROM.sub("", normalize(question))
 
 
 def in_order(short: str, long: str) -> bool:
@@ -489,7 +512,8 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
     named = named_agencies(question, pool)
     years = years_in(question)
     source = None
-    if (worked := _WORKED_FROM.search(normalize(question))) and len(set(years)) == 2:
+    said = normalize(question)
+    if (worked := WORKED_FROM.search(said) or SOURCE_SAID.search(said)) and len(set(years)) == 2:
         # 「根据2017年决算推算，2016年的…」: the year asked is the other one, worked out from that report
         source = int(worked.group(1))
         years = [y for y in years if y != source] if source - 1 in years else years

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from index.models import AMBIGUOUS, Fact
 from index.template import normalize, split_marker
+from qa.scope import agency_aliases
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     COUNT_NOUN,
@@ -762,7 +763,8 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
                and any(n in label or abbreviates(label.removesuffix("本级"), n) for n in agency_names))
               or (_AN_AGENCY.search(label) and (label in agency_names
                                                 or _without_place(label, agency_names) in agency_names
-                                                or _LEVEL_PREFIX.sub("", label) in agency_names))) \
+                                                or _LEVEL_PREFIX.sub("", label) in agency_names
+                                                or _own_line_named(label, agency_names)))) \
                 and any(bigrams(c.replace("人员", "").rstrip("数")) & bigrams(q_syn) for c in f.column_path):
             # 「综合执法局本级」「苏平片区管理局」: the agency's own line, named by the agency, for a column
             # the question asks (its 编制 / 在职): the name alone asks every figure of the report
@@ -814,10 +816,17 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
 _DOCUMENT_NAME = re.compile(r"(?:政府)?信息公开(?:工作)?(?:情况)?(?:统计表|年度报告|年报|报告|附表)")
 
 
+def _own_line_named(label: str, agency_names: set[str]) -> bool:
+    """A body's line named by a short form of it (「文联」 of 平潭综合实验区文联, 「三甲医院指挥部」 of
+    …三甲医院建设指挥部): one of the line's own aliases, or a name that shortens it the usual way."""
+    bare = re.sub(r"^.*?(?:综合实验区|[省市县区])(?=[\u4e00-\u9fff]{2})", "", label)
+    return bool(agency_aliases(label) & agency_names) or any(abbreviates(n, bare) for n in agency_names if len(n) >= 3)
+
+
 # 「区口岸办」: the agency's own line, its level said before its short name
 _LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|乡)(?=[\u4e00-\u9fff]{2})")
 # a line that is a body by its ending (苏平片区管理局), not a line of spending that shares its stem (文化和旅游)
-_AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站)$")
+_AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站|联合会|协会|联|协|指挥部)$")
 
 
 def _said_otherwise(column: str, q_syn: str) -> int:

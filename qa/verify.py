@@ -28,8 +28,10 @@ from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.average import amount_question, asks_average
 from qa.before_year import asks_before_year, checked_question
+from qa.cells import INFO_COUNTED
 from qa.compose import who
 from qa.intent import WHICH_MORE
+from qa.scope import SOURCE_SAID, WORKED_FROM
 from qa.text_match import bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
@@ -114,6 +116,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _mark(taken, m.start(), len(m.group()))
     for m in HOW_SHOWN.finditer(q):  # 「（精确到2位小数）」: how to write it, not what is asked
         _mark(taken, m.start(), len(m.group()))
+    for said in (WORKED_FROM, SOURCE_SAID):  # 「照2018年预算说明推算」: where to read it, not what is asked
+        for m in said.finditer(q):
+            _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
     v = vocabulary()
     for name in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
@@ -760,6 +765,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
                            or member_for_a_total(question, figs[0].fact)):
         return Verdict(False, label=label, narrower=tuple(parts))
+    if INFO_COUNTED.search(question_text(question)) and (
+            cases := [f for f in figs if f.fact.unit in ("件", "宗") and "信息" not in " ".join(f.fact.row_path)]):
+        # 「依申请公开的信息…几条」 counts items of information, not the requests (件) a row or sentence counts
+        return Verdict(False, uncovered=("依申请公开的信息",), label=" / ".join(cases[0].fact.row_path)[:40])
     if len(figs) == 1 and (ex := EXCEPT.search(question_text(question))) and (out := excepted(ex)) \
             and not uncovered_terms(out, figure_context(figs[0], sources), names):
         return Verdict(False, label=label, left_out=out)  # 「除了公务接待，其余…」 is never 公务接待费 itself

@@ -1,0 +1,74 @@
+"""Classes of this round, in other wordings on other reports:
+
+* the report a question says to read (「（看2018年预算说明）」「照2018年预算说明推算」) names where to
+  look: the other year named is the one asked, worked back from that report, never its own figure;
+* items of a sum or comparison found in different units (a template row's 件 beside a sentence's 条)
+  are each asked again among the sentence's figures; one cell never stands for several items;
+* 依申请公开的信息 counted in 条 is information given out on request, never the requests (件);
+* 涉及 and 及时 join nothing; a 联合会 or 协会 goes by its short form (文联, 侨联, 科协).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ingested import qa_over
+
+from qa.ask import QA
+from qa.figures import item_parts
+from qa.intent import SUM
+from qa.scope import agency_aliases
+
+REPORTS = ("41_pingtan_jingfa_2019.txt", "122_pingtan_caizhengjinrongju_disclosure_2022.txt",
+           "47_pingtan_jingfaju_budget_2018.txt", "111_pingtan_shehuishiyeju_disclosure_2023.txt")
+
+
+@pytest.fixture(scope="module")
+def reports(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, REPORTS)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("经发局2017年部门支出预算有多少？（看2018年预算说明）", "4482.95"),  # 6330.81 − 1847.86
+    ("依据2018年预算说明推算，经发局2017年收入预算多少？", "4482.95"),
+    ("按2018年的预算说明往回算，区经发局2017年收入预算为多少？", "4482.95"),
+])
+def test_the_report_to_read_names_where_to_look(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+    assert "推算" in a.text  # said as worked back, not as printed
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2019年经发局依申请公开的和不予公开的信息，哪个多？", "341"),
+    ("经发局2019年依申请公开与不予公开的信息总共多少条？", "382"),
+    ("财金局2022年不予公开的信息和依申请公开的信息合计几条？", "350"),
+])
+def test_items_found_in_another_unit_are_asked_again_in_the_sentence(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value) and a.unit == "条", a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2019年区经发局依申请公开的信息是几条？", "341"),
+    ("财金局2022年依申请公开的政府信息是多少条？", "245"),
+])
+def test_information_given_out_on_request_is_no_count_of_requests(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value) and a.unit == "条", a.text
+
+
+def test_a_verb_holding_a_joiner_joins_nothing(reports: QA) -> None:
+    rf = reports.kb.of(next(r for r in reports.kb.reports() if r.id.startswith("111_")))
+    assert item_parts(rf, "2023年社会事业局涉及政务公开的诉讼案件共计几件？", SUM) == []
+    assert len(item_parts(rf, "社会事业局2023年行政复议和行政诉讼一共多少件？", SUM)) == 2
+
+
+@pytest.mark.parametrize("agency,short", [
+    ("平潭综合实验区文学艺术界联合会", "文联"), ("平潭综合实验区归国华侨联合会", "侨联"),
+    ("某市工商业联合会", "工商联"), ("平潭综合实验区科学技术协会", "科协"), ("平潭综合实验区计划生育协会", "计生协"),
+])
+def test_a_society_goes_by_its_short_form(agency: str, short: str) -> None:
+    assert short in agency_aliases(agency)
