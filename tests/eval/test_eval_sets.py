@@ -112,6 +112,10 @@ PROBE_ROUNDS = {
     "round 25": (*_round(25), 0.74),
     # round 26 (five disclosure reports: 2021 and 2019 templates, a 2011 prose report) at 77.1 % (54/70)
     "round 26": (*_round(26), 0.70),
+    # round 27 (five finance 说明 of 指挥部, 联合会 and a bureau; staffing tables of one to nine units) at 71.4 %
+    "round 27": (*_round(27), 0.64),
+    # round 28 (five disclosure reports, one with its 制作 sentence dated the year before) at 67.1 % (47/70)
+    "round 28": (*_round(28), 0.60),
 }
 
 
