@@ -13,7 +13,7 @@ from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.cells import match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
-from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, SUM, WHICH_MORE, without_share_words
+from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, RATIO, SUM, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import in_order, report_names
@@ -120,7 +120,7 @@ def refuse_parts(q: str, rf: ReportFacts, measures: list[Measure], kind: str) ->
 
 
 def _verb(kind: str) -> str:
-    return "相加" if kind == SUM else "相减"
+    return {SUM: "相加", RATIO: "相除"}.get(kind, "相减")
 
 
 def refuse_item(q: str, rf: ReportFacts, item: str, kind: str) -> Answer:

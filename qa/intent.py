@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from qa.text_match import asks_rate
 from qa.vocab import vocabulary
 
-LOOKUP, SHARE, SUM, DIFF, YOY, COMPARE, RANK, TREND, DESCRIBE = (
-    "lookup", "share", "sum", "diff", "yoy", "compare", "rank", "trend", "describe",
+LOOKUP, SHARE, SUM, DIFF, YOY, COMPARE, RANK, TREND, DESCRIBE, RATIO = (
+    "lookup", "share", "sum", "diff", "yoy", "compare", "rank", "trend", "describe", "ratio",
 )
+_TIMES = re.compile(r"(?:是|为|相当于|等于)[^，,。？?]{2,30}?的?(?:多少|几)倍")  # 「A是B的几倍」
 
 _FIGURE = re.compile(
     r"多少|几(?!乎)[\u4e00-\u9fff]|几$|数量|数目|金额|是多少|有几|总数|合计|一共|总共"
@@ -120,6 +121,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(YOY, True)
     if asks_rate(q) and len(set(re.findall(r"(?:19|20)\d\d", q))) == 2:
         return Intent(YOY, True)  # 「从2024年到2025年增加了百分之几」: a change between the two years named
+    if _TIMES.search(q) and agencies_named < 2:  # 「A大约是B的几倍」: one figure divided by another
+        return Intent(RATIO, True)
     if _SHARE.search(q) and not asks_rate(q):  # 「增加了百分之几」 is a stated rate, looked up
         return Intent(SHARE, True)
     # 「项目支出比基本支出少多少」: two items; 「比2022年多了多少」 is a change over time

@@ -58,6 +58,7 @@ from qa.intent import (
     DIFF,
     LOOKUP,
     RANK,
+    RATIO,
     SHARE,
     SHARE_CUE,
     SUM,
@@ -70,6 +71,7 @@ from qa.intent import (
 from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure, table_measure
 from qa.prior_level import printed_again, prior_from_rate, prior_level
+from qa.ratio import ratio_answer, ratio_parts
 from qa.scope import (
     Scope,
     asked_clause_year,
@@ -704,6 +706,30 @@ class Figures:
             return self.stated_share(a.q, a.eff, rf, a.reports) or share
         return self.stated_share(a.q, a.eff, rf, a.reports) or refuse_figure(a.q, target)
 
+    def _ratio(self, a: Asked, target: Report) -> Answer:
+        """「A是B的几倍」: each item found by its own words, one figure each, in one unit."""
+        rf = self.kb.of(target)
+        parts = ratio_parts(a.eff)
+        if parts is None:
+            return refuse_figure(a.q, target)
+        tpl = load_templates()["2021"]
+        found = [next(iter(find_measures(rf, match_cells(p, tpl), p)), None) for p in parts]
+        if any(m is None or m.value.value is None for m in found) or found[0].value.inputs == found[1].value.inputs:
+            return refuse_parts(a.q, rf, [m for m in found if m is not None], RATIO)
+        same = in_one_unit([m.value for m in found])
+        if same is None:
+            return arithmetic(a.q, rf, found, RATIO)  # says why: units that count different things
+        if same[0][1].value == 0:
+            return Answer(a.q, REFUSED, f"{who(target)}「{same[0][1].label}」为0，不能作除数，算不出倍数。",
+                          reports=(target.id,))
+        names = {n for n in names_used(a.eff, target.agency)} | {target.agency} if target.agency else set()
+        sources = self.sources(a.reports)
+        for part, m in zip(parts, found, strict=True):  # each item covered by its own figure's words
+            ctx = [c for f in m.value.inputs for c in figure_context(Figure(f, target), sources)]
+            if uncovered_terms(part, ctx, names) or unheld_labels(part, ctx, rf.printed_labels, names):
+                return refuse_item(a.q, rf, part, RATIO)
+        return ratio_answer(a.q, rf, same[0][0], same[0][1])
+
     def _share_of_a_sum(self, a: Asked, rf: ReportFacts) -> Answer | None:
         """「予以公开和部分公开加起来占多少」: the items added, then divided by the whole they are each a
         share of (the same whole for every item, or no share is computed)."""
@@ -885,6 +911,7 @@ _ACROSS: tuple[Handler, ...] = (Figures._sum_over_years, Figures._two_years, Fig
 _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
     YOY: Figures._change,
     SHARE: Figures._share,
+    RATIO: Figures._ratio,
     SUM: Figures._sum_or_difference,
     DIFF: Figures._sum_or_difference,
 }

@@ -72,3 +72,23 @@ def test_a_verb_holding_a_joiner_joins_nothing(reports: QA) -> None:
 ])
 def test_a_society_goes_by_its_short_form(agency: str, short: str) -> None:
     assert short in agency_aliases(agency)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2019年区经发局依申请公开的大约是主动公开的几倍？", "6.20"),  # 341 ÷ 55
+    ("2022年财金局依申请公开信息数是不予公开信息数的多少倍？（保留两位小数）", "2.33"),  # 245 ÷ 105
+    ("2022年平潭财金局依申请公开数量相当于主动公开数量的几倍？（保留一位小数）", "2.0"),  # 245 ÷ 123
+])
+def test_how_many_times_one_figure_is_another(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value) and a.unit == "倍", a.text
+    assert "÷" in a.text and len(a.figures) == 2
+
+
+@pytest.mark.parametrize("question", [
+    "2019年区经发局依申请公开的条数是复议案件数的几倍？",  # 条 beside 件: nothing to divide
+    "经发局2019年主动公开的信息是收入的几倍？",  # no 收入 in a disclosure report
+])
+def test_a_ratio_of_things_not_alike_is_refused(reports: QA, question: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "refused" and a.value is None, a.text
