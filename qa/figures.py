@@ -24,6 +24,11 @@ from qa.vocab import vocabulary
 _PREDICATE = re.compile(r"^(?:完成|占|比|较|增长|增加|减少|下降|达到?|为|是|共|其中)")
 
 
+_ITEM_LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?=\d{5,9}|\D))?"
+                        r"\s*(?:\d{3,9}\s*-?)?")  # a list number and a subject code before a line's name
+_GENERIC_PROSE_LABELS = frozenset({"拨款支出", "支出", "预算", "决算", "安排", "预算安排", "决算数", "预算数", "合计"})
+
+
 def shown_label(f: Fact) -> str:
     """The words a reader needs to see which number of the sentence is meant: a label that is only
     a predicate (「完成预算的」「增长」) is shown with the clause it continues (「因公出国（境）费决算为 0
@@ -32,13 +37,16 @@ def shown_label(f: Fact) -> str:
     if len(f.row_path) > 1:  # a numbered item's subject: 「… 行政运行 / 年初预算为」
         return " / ".join(f.row_path)
     sentence, raw = f.sentence or "", f.raw or ""
-    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < 4  # 「第四季度开工」 says which item it is by itself
+    # 「第四季度开工」 says which item it is by itself; 「拨款支出」 of 「…城管执法（项）拨款支出2029.24万元」
+    # says only that it is spending, the same for every line of its list
+    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < 4 or label in _GENERIC_PROSE_LABELS
     if not (_PREDICATE.match(label) or short) or not raw or sentence.count(raw) != 1:
         return label
     at = sentence.index(raw)
     carried, back = own_clause(sentence, at, at)[2:4]
     start = sentence.rfind(carried, 0, at) if carried else -1
     words = (sentence[start:at] if start >= 0 else back).strip("，,；;：: ")
+    words = _ITEM_LEAD.sub("", words)  # 「（二）2120104城乡社区（类）…」: its list number and subject code
     return " ".join(words.split()) if len(label) < len(words) <= 60 else label
 
 

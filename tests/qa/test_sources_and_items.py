@@ -92,3 +92,19 @@ def test_how_many_times_one_figure_is_another(reports: QA, question: str, value:
 def test_a_ratio_of_things_not_alike_is_refused(reports: QA, question: str) -> None:
     a = reports.ask(question)
     assert a.status == "refused" and a.value is None, a.text
+
+
+
+@pytest.mark.parametrize("sentence,raw,shown", [
+    ("（五）2010301政府办公厅（室）及相关机构事务（款）行政运行（项）拨款支出88.50万元。", "88.50万元",
+     "政府办公厅（室）及相关机构事务（款）行政运行（项）拨款支出"),
+    ("3.2080501行政单位离退休（项）支出12.3万元。", "12.3万元", "行政单位离退休（项）支出"),
+])
+def test_a_bare_spending_label_is_shown_with_its_line(sentence: str, raw: str, shown: str) -> None:
+    # 「拨款支出」「支出」 alone would not say which line of the list a figure is
+    from index.models import Fact
+    from qa.figures import shown_label
+
+    label = "拨款支出" if "拨款支出" in sentence else "支出"
+    fact = Fact("r", "prose", (label,), (), Decimal(raw.removesuffix("万元")), "万元", raw=raw, sentence=sentence)
+    assert shown_label(fact) == shown
