@@ -301,6 +301,8 @@ def prose_facts(
             if unit in ("万", "亿") and (yuan := _YUAN_AFTER.match(sentence, end)):  # 「178.85万 元」
                 unit, end = unit + "元", yuan.end()
             start = s0 + lead + m.start()
+            if any(a <= start < b for a, b in skip):  # a sentence that runs into a table: its cells are the table's
+                continue
             out.append(
                 Fact(
                     report_id=report_id,

@@ -467,6 +467,8 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
         cells = [question_text(x) for x in (fig.fact.row_path[-1:] + fig.fact.column_path[-1:])]
         others = [question_text(" ".join(g.fact.row_path[-1:] + g.fact.column_path)) for g in figs if g is not fig]
         for group in vocabulary().contrasts:
+            if fig.fact.unit in _HEADS and any(w in group for w in ("预算", "决算")):
+                continue  # a headcount is neither: 「实际只有几个人在职」 asks no 决算 of a budget's staffing table
             asked = members(q, group) or members(printed, group)
             asked = {w for w in asked if not _said_of_another(q, w, others)}
             have = members(own, group)
@@ -728,6 +730,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         question = checked_question(question, before)  # 「…以前」 is what the subtraction answers
     if AVERAGE in answer.warnings and (per := asks_average(question)):
         question = amount_question(question, per)  # 「平均每条…」 is what the division answers
+    if all(f.fact.unit in _HEADS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path) for f in figs):
+        question = _ACTUAL.sub("", question)  # 「实际只有几个人在职」: the 在职 column is the actual headcount
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
@@ -778,6 +782,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(False, label=label, blank=blank)
     if periods := _periods_unasked(question, figs):
         return Verdict(False, label=label, periods=tuple(periods))
+    if span := _period_asked_unheld(question, figs, sources):
+        return Verdict(False, uncovered=(span,), label=label)
     wanted = quantity_asked(question_text(question))
     unit = answer.unit if answer.value is not None else figs[0].fact.unit
     if wanted == "percent" and operation_share:
@@ -1046,7 +1052,27 @@ def _periods_unasked(question: str, figs: tuple[Figure, ...]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a part of the year a question asks (「1月到8月」「上半年」「前三个季度」「第二季度」)
+_PERIOD_ASKED = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?\s*(?:到|至|—|－|-|~|～)\s*"
+                           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?"
+                           r"|[上下]半年|前[一二三两1-3]个?季度|第?[一二三四1-4]季度|前[一二三四五六七八九十\d]{1,2}个月")
+
+
+def _period_asked_unheld(question: str, figs: tuple[Figure, ...], sources: Sources) -> str:
+    """A part of the year the question asks that no figure's own words name: a figure of the whole
+    period the report covers (its year, or the months it was in being) is no figure of 1月到8月."""
+    m = _PERIOD_ASKED.search(question_text(question))
+    if not m:
+        return ""
+    said = "|".join(c for fig in figs for c in figure_context(fig, sources))
+    months = re.findall(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月", m.group())
+    held = m.group() in said or (months and all(f"{mo}月" in said for mo in months))
+    return "" if held else m.group()
+
+
 _QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}
+_HEADS = ("人", "名", "位")  # units of a headcount
+_ACTUAL = re.compile(r"实际|实有")
 
 
 def refusal(answer: Answer, verdict: Verdict) -> Answer:

@@ -136,3 +136,12 @@ def test_a_line_for_several_bodies_and_a_funding_named_in_full() -> None:
     read = _staffing_read("eval/probes/round25/reports/251_pingtan_luyangxiang_budget_2019.txt")
     assert read[("计生服务中心", "人员编制数")] == "6" and read[("计生服务中心", "在职人数")] == "3"
     assert not any(name.startswith("政府行政机关") or name.endswith("财政") for name, _ in read)
+
+
+def test_a_sentence_that_runs_into_a_glued_table_leaves_its_cells_to_the_table(tmp_path: Path) -> None:
+    # 「…详细情况见下表:单位名称经费性质人员编制数在职人数平原镇人民政府财政核拨2024…文化服务中心财政核拨11 三、」:
+    # the sentence goes on into the table; no number of the table is read as the sentence's
+    path = Path(__file__).resolve().parents[2] / "eval/probes/round29/reports/293_pingtan_pingyuanzhen_budget_2018.txt"
+    doc = parse_document(load_document(path), "r")
+    assert not any(f.table == "prose" and "财政核拨" in " ".join(f.row_path) for f in doc.facts)
+    assert any(f.table.startswith("g") and f.row_path == ("平原镇文化服务中心",) for f in doc.facts)

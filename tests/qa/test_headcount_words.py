@@ -42,3 +42,9 @@ def test_a_headcount_in_everyday_words(reports: QA, question: str, value: str) -
 ])
 def test_how_many_people(question: str, asked: str) -> None:
     assert quantity_asked(question) == asked
+
+
+def test_an_actual_headcount_asks_no_final_account(reports: QA) -> None:
+    # 「实际」 of a headcount is the 在职 column, not the 决算 of money in a budget report
+    a = reports.ask("2017年管委会办公室下面的党史方志研究中心实际只有几个人在职？")
+    assert a.status == "answered" and a.value == Decimal("7"), a.text

@@ -135,3 +135,14 @@ def test_a_year_said_to_have_no_figure_dates_none() -> None:
 def test_a_plain_how_many_vehicles_is_the_head_of_the_list(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,span", [
+    ("2019年区经发局上半年主动公开几条信息？", "上半年"),
+    ("经发局2019年1月至6月制发了多少条政府信息？", "1月至6月"),
+    ("财金局2022年第三季度收到多少件信息公开申请？", "第三季度"),
+])
+def test_a_part_of_the_year_no_figure_is_of_is_refused(reports: QA, question: str, span: str) -> None:
+    # the reports print the year's figures only: a year's figure is no figure of part of it
+    a = reports.ask(question)
+    assert a.status == "refused" and a.value is None and span in a.text, a.text
