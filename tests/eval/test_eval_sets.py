@@ -116,6 +116,10 @@ PROBE_ROUNDS = {
     "round 27": (*_round(27), 0.64),
     # round 28 (five disclosure reports, one with its 制作 sentence dated the year before) at 67.1 % (47/70)
     "round 28": (*_round(28), 0.60),
+    # round 29 (five finance reports: two 预算批复 notices, a 镇, two 指挥部 and an office) at 55.7 % (39/70)
+    "round 29": (*_round(29), 0.50),
+    # round 30 (five 片区 disclosure reports of both templates, one covering four months) at 74.3 % (52/70)
+    "round 30": (*_round(30), 0.67),
 }
 
 
