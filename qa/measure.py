@@ -281,7 +281,7 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     if only_weak and prose and prose.overlap >= 3 and not across:
         # 「某办公室代管的申请受理了几件」: the prose names this exact figure; the table only its total
         found = []
-    # 「依申请公开的信息有多少条」: the words the template row was matched by stand inside a phrase a
+    # 「依申请公开的信息几条」: the words the template row was matched by stand inside a phrase a
     # sentence prints whole (「依申请公开信息数246条」), even one dated otherwise: the row (applications)
     # is not what is asked
     said = [prose.fact] if prose else [f for f in rf.facts if f.table == "prose" and f.row_path]
@@ -318,7 +318,7 @@ def _inside_printed_phrase(hit: RowHit, q: str, prose: Fact) -> bool:
     the prose number's label prints whole, three or more characters longer than those words."""
     text, label = hit.text or q, normalize(prose.row_path[-1]) if prose.row_path else ""
     a, b = hit.start, hit.start + hit.length
-    # 「依申请公开的信息」 says the printed 「依申请公开信息数」 with a 的 between: read without it
+    # 「依申请公开的…信息」 says the printed 「依申请公开信息数」 with a 的 between: read without it
     a, b = a - text[:a].count("的"), b - text[:b].count("的")
     text, label = text.replace("的", ""), label.replace("的", "")
     if not label or text[a:b] not in label:

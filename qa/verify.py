@@ -116,7 +116,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _mark(taken, m.start(), len(m.group()))
     for m in HOW_SHOWN.finditer(q):  # 「（精确到2位小数）」: how to write it, not what is asked
         _mark(taken, m.start(), len(m.group()))
-    for said in (WORKED_FROM, SOURCE_SAID):  # 「照2018年预算说明推算」: where to read it, not what is asked
+    for said in (WORKED_FROM, SOURCE_SAID):  # 「照某年预算说明推算」: where to read it, not what is asked
         for m in said.finditer(q):
             _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
@@ -468,7 +468,7 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
         others = [question_text(" ".join(g.fact.row_path[-1:] + g.fact.column_path)) for g in figs if g is not fig]
         for group in vocabulary().contrasts:
             if fig.fact.unit in _HEADS and any(w in group for w in ("预算", "决算")):
-                continue  # a headcount is neither: 「实际只有几个人在职」 asks no 决算 of a budget's staffing table
+                continue  # a headcount is neither: 「实际在职几人」 asks no 决算 of a budget's staffing table
             asked = members(q, group) or members(printed, group)
             asked = {w for w in asked if not _said_of_another(q, w, others)}
             have = members(own, group)
@@ -731,7 +731,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if AVERAGE in answer.warnings and (per := asks_average(question)):
         question = amount_question(question, per)  # 「平均每条…」 is what the division answers
     if all(f.fact.unit in _HEADS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path) for f in figs):
-        question = _ACTUAL.sub("", question)  # 「实际只有几个人在职」: the 在职 column is the actual headcount
+        question = _ACTUAL.sub("", question)  # 「实际在职几人」: the 在职 column is the actual headcount
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
