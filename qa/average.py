@@ -14,6 +14,7 @@ from index.models import Fact
 _PER = re.compile(r"平均(?:下来)?每一?(?P<unit>批次|人次|条|个|件|项|篇|期|家|辆|场|次|人|户|宗)"
                   r"(?P<noun>[\u4e00-\u9fff]{0,6}?)(?:的|能|有|可以|可|要|花了?|用了?)?(?=[\u4e00-\u9fff])")
 _COUNT_UNITS = {"个": ("个", "项"), "项": ("项", "个")}  # 一个项目 is also 一项
+_NOUN_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:的|能|有|可以|可|要)?(?:多少|几|是多少|约多少)")
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,23 @@ def count_beside(amount: Fact, facts: list[Fact], m: re.Match) -> Fact | None:
     """The one count printed in the amount's sentence in the measure word asked (「发布微博3457条」 for
     每条), naming the thing asked when the question names one; None unless exactly one."""
     units = _COUNT_UNITS.get(m.group("unit"), (m.group("unit"),))
-    noun = m.group("noun")
+    # 「平均每个部门多少项」: the thing counted may stand after the match, before what is asked of it
+    noun = m.group("noun") or ((after := _NOUN_AFTER.match(m.string, m.end())) and after.group(1)) or ""
     same = [f for f in facts if f.table == "prose" and f.sentence == amount.sentence and f is not amount
             and f.unit in units and f.candidate == 0 and f.value > 0]
     if noun:
-        same = [f for f in same if _names(f, noun)]
+        # 「17个区直部门」: the count whose own noun follows it is the one; else one whose label names it
+        named = [f for f in same if _followed_by(f, noun)] or [f for f in same if _names(f, noun)]
+        # a word read after 每条 (「涉及」 of 「平均每条涉及多少」) may be no noun: it only narrows
+        same = named if named or m.group("noun") else same
     return same[0] if len(same) == 1 else None
+
+
+def _followed_by(f: Fact, noun: str) -> bool:
+    """Whether the words right after a count name the thing it counts (「17个区直部门」 for 部门)."""
+    sentence, raw = f.sentence or "", f.raw or ""
+    at = sentence.find(raw) if raw else -1
+    return at >= 0 and noun in sentence[at + len(raw):at + len(raw) + len(noun) + 4]
 
 
 def _names(f: Fact, noun: str) -> bool:

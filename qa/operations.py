@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 
 from index.models import Fact, Report
@@ -29,7 +29,7 @@ from qa.before_year import (
 )
 from qa.cells import CellMatch, match_cells
 from qa.complement import complement_of
-from qa.compose import figures_of, num, who
+from qa.compose import PLACES, figures_of, num, who
 from qa.figures import (
     PARTS_END,
     WHOLE_OF,
@@ -93,6 +93,7 @@ from qa.text_match import (
     prose_candidates,
     same_item,
     table_candidates,
+    without,
 )
 from qa.verify import (
     AVERAGE,
@@ -386,7 +387,9 @@ class Figures:
         if printed and (said := self.agreeing(a.q, a.eff, rf, printed, a.reports)) is not None:
             return said  # 「平均每件办理用时3天」: the report prints the average itself
         asked = amount_question(a.eff, per)
-        measures = [m for m in find_measures(rf, match_cells(asked, tpl), asked) if m.kind == "prose"]
+        # 「审批局…」: the agency's name is no row of the tables (审批 would read as 行政许可)
+        plain = without(asked, set(names_used(asked, target.agency))) if target.agency else asked
+        measures = [m for m in find_measures(rf, match_cells(plain, tpl), asked) if m.kind == "prose"]
         amount = self.agreeing(asked, asked, rf, measures, a.reports) if measures else None
         count = count_beside(amount.figures[0].fact, rf.facts, per) if amount is not None else None
         if amount is None or count is None:
@@ -394,10 +397,12 @@ class Figures:
                                         f"同时写出所问的总量和按「{per.group('unit')}」计的个数，无法推算平均数。",
                           reports=(target.id,))
         total = amount.figures[0].fact
-        value = (total.value / count.value).quantize(Decimal("0.01"))
+        places = PLACES.get()
+        places = 2 if places is None else places  # 「（保留一位小数）」 as asked, else two
+        value = (total.value / count.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         text = (f"{who(target)}报告原文：「{total.sentence}」报告没有直接写平均数，按「{shown_label(total)}」"
                 f"{num(total.value, total.unit)} ÷ 「{shown_label(count)}」{num(count.value, count.unit)} 推算："
-                f"平均每{per.group('unit')}约{num(value, total.unit)}（推算值，保留两位小数）。")
+                f"平均每{per.group('unit')}约{num(value, total.unit)}（推算值，保留{places}位小数）。")
         vals = [Value(f.value, f.unit, (f,), shown_label(f)) for f in (total, count)]
         figs, cites = figures_of([(v, target) for v in vals], rf.titles)
         return Answer(a.q, ANSWERED, text, value, total.unit, figs, cites, reports=(target.id,),

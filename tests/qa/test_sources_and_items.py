@@ -108,3 +108,24 @@ def test_a_bare_spending_label_is_shown_with_its_line(sentence: str, raw: str, s
     label = "拨款支出" if "拨款支出" in sentence else "支出"
     fact = Fact("r", "prose", (label,), (), Decimal(raw.removesuffix("万元")), "万元", raw=raw, sentence=sentence)
     assert shown_label(fact) == shown
+
+
+def test_an_average_is_given_to_the_places_asked(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # 「统一受理平台接入53个部门2261项事项」: 2261 ÷ 53, to the one place asked
+    qa = qa_over(fixtures_dir, tmp_path_factory, ("61_shanghai_shizhengfubangongting_disclosure_2019.txt",))
+    a = qa.ask("2019年上海市府办公厅的统一受理平台，平均每个部门接入几项事项？（保留一位小数）")
+    assert a.status == "answered" and a.value == Decimal("42.7") and "÷" in a.text, a.text
+
+
+def test_the_count_an_average_divides_by_is_the_one_its_noun_follows() -> None:
+    # of 3个, 120项, 12个 and 40项 in one sentence, 「平均每个部门」 divides by the 12 followed by 部门
+    from index.models import Fact
+    from qa.average import asks_average, count_beside
+
+    s = "共梳理出3个街道权责清单事项各120项，12个区级部门权责清单事项共3600项，共同事项清单40项。"
+    facts = [Fact("r", "prose", (label,), (), Decimal(v), u, raw=f"{v}{u}", sentence=s)
+             for label, v, u in (("共梳理出", "3", "个"), ("共梳理出3个街道权责清单事项各", "120", "项"),
+                                 ("共梳理出3个街道权责清单事项各120项", "12", "个"),
+                                 ("12个区级部门权责清单事项共", "3600", "项"), ("共同事项清单", "40", "项"))]
+    per = asks_average("区级平均每个部门多少项？")
+    assert per is not None and count_beside(facts[3], facts, per) is facts[2]
