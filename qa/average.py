@@ -37,14 +37,14 @@ def count_beside(amount: Fact, facts: list[Fact], m: re.Match) -> Fact | None:
     """The one count printed in the amount's sentence in the measure word asked (「发布微博3457条」 for
     每条), naming the thing asked when the question names one; None unless exactly one."""
     units = _COUNT_UNITS.get(m.group("unit"), (m.group("unit"),))
-    # 「平均每个部门多少项」: the thing counted may stand after the match, before what is asked of it
+    # 「平均每个单位几项」: the thing counted may stand after the match, before what is asked of it
     noun = m.group("noun") or ((after := _NOUN_AFTER.match(m.string, m.end())) and after.group(1)) or ""
     same = [f for f in facts if f.table == "prose" and f.sentence == amount.sentence and f is not amount
             and f.unit in units and f.candidate == 0 and f.value > 0]
     if noun:
         # 「17个区直部门」: the count whose own noun follows it is the one; else one whose label names it
         named = [f for f in same if _followed_by(f, noun)] or [f for f in same if _names(f, noun)]
-        # a word read after 每条 (「涉及」 of 「平均每条涉及多少」) may be no noun: it only narrows
+        # a word read after 每条 (「涉及」 of 「每条涉及几万元」) may be no noun: it only narrows
         same = named if named or m.group("noun") else same
     return same[0] if len(same) == 1 else None
 

@@ -398,7 +398,7 @@ class Figures:
                           reports=(target.id,))
         total = amount.figures[0].fact
         places = PLACES.get()
-        places = 2 if places is None else places  # 「（保留一位小数）」 as asked, else two
+        places = 2 if places is None else places  # the places a question asks, else two
         value = (total.value / count.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         text = (f"{who(target)}报告原文：「{total.sentence}」报告没有直接写平均数，按「{shown_label(total)}」"
                 f"{num(total.value, total.unit)} ÷ 「{shown_label(count)}」{num(count.value, count.unit)} 推算："
