@@ -727,11 +727,10 @@ class Figures:
         if same[0][1].value == 0:
             return Answer(a.q, REFUSED, f"{who(target)}「{same[0][1].label}」为0，不能作除数，算不出倍数。",
                           reports=(target.id,))
-        names = {n for n in names_used(a.eff, target.agency)} | {target.agency} if target.agency else set()
+        names = _agency_names(target, a.eff)
         sources = self.sources(a.reports)
         for part, m in zip(parts, found, strict=True):  # each item covered by its own figure's words
-            ctx = [c for f in m.value.inputs for c in figure_context(Figure(f, target), sources)]
-            if uncovered_terms(part, ctx, names) or unheld_labels(part, ctx, rf.printed_labels, names):
+            if not _item_said(part, _inputs_context(m, target, sources), names, rf.printed_labels):
                 return refuse_item(a.q, rf, part, RATIO)
         return ratio_answer(a.q, rf, same[0][0], same[0][1])
 
@@ -847,18 +846,12 @@ class Figures:
         parts = item_parts(rf, a.eff, kind)
         if len(parts) < 2 or len(measures) < 2:
             return None
-        agencies = {rf.report.agency} if rf.report.agency else set()
-        names = {n for ag in agencies for n in names_used(a.eff, ag)} | agencies
+        names = _agency_names(rf.report, a.eff)
         sources = self.sources(a.reports)
-        contexts = []
-        for m in measures:
-            ctx: list[str] = []
-            for f in m.value.inputs:
-                ctx += figure_context(Figure(f, rf.report), sources)
-            contexts.append(ctx)
-        labels = rf.printed_labels
+        contexts = [_inputs_context(m, rf.report, sources) for m in measures]
+
         def said(part: str, ctx: list[str]) -> bool:
-            return not uncovered_terms(part, ctx, names) and not unheld_labels(part, ctx, labels, names)
+            return _item_said(part, ctx, names, rf.printed_labels)
 
         # 「公车」 is not answered by 「其中公务用车购置费」, a part of it, whatever words they share
         narrower = [len(m.value.inputs) == 1 and bool(narrower_item(a.eff, m.value.inputs[0])) for m in measures]
@@ -947,6 +940,21 @@ def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Ans
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _agency_names(report: Report, q: str) -> set[str]:
+    """The report's agency and the names of it the question uses, which no item's words need to hold."""
+    return ({report.agency} | set(names_used(q, report.agency))) if report.agency else set()
+
+
+def _inputs_context(m: Measure, report: Report, sources: Sources) -> list[str]:
+    """The words of every input of a measure (labels, clauses, headings) that may cover an item."""
+    return [c for f in m.value.inputs for c in figure_context(Figure(f, report), sources)]
+
+
+def _item_said(part: str, ctx: list[str], names: set[str], labels: frozenset[str]) -> bool:
+    """Whether one item of a question is covered by one figure's own words alone."""
+    return not uncovered_terms(part, ctx, names) and not unheld_labels(part, ctx, labels, names)
 
 
 def _one_item_of_several(rf: ReportFacts, q: str, m: Measure) -> bool:
