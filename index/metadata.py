@@ -80,7 +80,9 @@ def extract_metadata(text: str) -> Metadata:
         title = m2.group()
     # 「【部门决算公开】2017年度…办公室部门决算说明」: a crawled title opens with the column it was filed in
     titled = re.sub(r"^[【\[][^】\]]{1,12}[】\]]", "", "".join(fields.get("标题", "").split()))
-    if agency is None and titled and not _TITLE.search(titled) and (m3 := _TITLED_YEAR_FIRST.match(titled)):
+    # 「平潭2017年广播电视服务中心部门预算说明」: a place may stand before the year
+    if agency is None and titled and not _TITLE.search(titled) \
+            and (m3 := _TITLED_YEAR_FIRST.match(re.sub(r"^[\u4e00-\u9fff]{2,4}(?=20\d\d)", "", titled))):
         agency, year, title = _clean_agency(m3.group(2)), int(m3.group(1)), titled
     if agency is None and titled and (m4 := _TITLE.search(titled)):
         # the page's own title outranks a line of its body, which may carry a slip (「…旅游局局政府…」)
@@ -163,7 +165,7 @@ def _expanded(agency: str, text: str) -> str:
 
 
 _NAME_COLON = re.compile(r"([\u4e00-\u9fff()]{4,40})\s*[:：]")
-_TO_YOU = re.compile(r"(?:[^。]{0,200}?。)?[^。]{0,200}?(?:你|贵)(?:单位|部门|局|中心|院|办|委|所|站|队)")
+_TO_YOU = re.compile(r"(?:[^。]{0,200}?。)?[^。]{0,200}?(?:你|贵)(?:们|单位|部门|局|中心|院|办|委|所|站|队)")
 
 
 def _addressee(head: str) -> str | None:

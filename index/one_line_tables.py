@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from index.generic_tables import find_unit, parse_number
-from index.models import EXACT, Fact, Table
+from index.models import AMBIGUOUS, EXACT, Fact, Table
 
 _ONE_LINE_MIN = 400  # characters: a printed line is far shorter
 _MIN_ROWS = 6
@@ -149,36 +149,48 @@ _GLUED_ROW = re.compile(r"\s*([\u4e00-\u9fff（）()]{2,40}?)"
 _COLUMNS = ("人员编制数", "在职人数")
 
 
-def _glued_cells(cells: str) -> tuple[str, str] | None:
-    """The two cells of a glued pair, only where the split is certain: a 「/」 between or beside them
-    (「/34」: no 编制, 34 在职) or one digit each (「79」); 「2339」 could be 2|339, 23|39 or 233|9."""
+def _glued_cells(cells: str) -> list[tuple[str, str]]:
+    """The readings of a glued pair of cells. A 「/」 between or beside them settles it (「/34」: no
+    编制, 34 在职). Plain digits are split every way that leaves no part with a leading zero: 「79」
+    and 「010」 (0|10) have one reading, 「2024」 two (20|24, 202|4), which are kept as two."""
     if cells.count("/") + cells.count("／") == 1:
         a, b = re.split(r"[/／]", cells)
-        return a or "/", b or "/"
-    if len(cells) == 2 and cells.isdigit():
-        return cells[0], cells[1]
-    return None
+        return [(a or "/", b or "/")]
+    if not cells.isdigit():
+        return []
+    return [(cells[:k], cells[k:]) for k in range(1, len(cells))
+            if (k == 1 or cells[0] != "0") and (k == len(cells) - 1 or cells[k] != "0")]
 
 
 def _read_glued_staffing(report_id: str, key: str, text: str, start: int,
                          page: int | None) -> tuple[Table, list[Fact], int] | None:
     """A staffing table crawled with no space between its cells: the rows whose two headcounts can
     be told apart are read; the others are left out (named in no fact) rather than guessed."""
-    rows: list[tuple[str, tuple[str, str] | None, int, int]] = []
+    rows: list[tuple[str, list[tuple[str, str]], int, int]] = []
     at = start
     while (m := _GLUED_ROW.match(text, at)) and len(rows) < 60:
         rows.append((m.group(1), _glued_cells(m.group(3)), m.start(3), m.end(3)))
         at = m.end()
     if not rows:  # one unit is a table too (「…公共资源交易中心财政核补83」), right after the header
         return None
+    # a row of several readings keeps each as an ambiguous candidate: an answer names the doubt, and a
+    # sum over the units has no figure to give
     facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,), value=Decimal(v),
-                  unit="人", status=EXACT, page=page, span=(a, b), raw=v)
-             for name, cells, a, b in rows if cells for col, v in zip(_COLUMNS, cells, strict=True) if v.isdigit()]
+                  unit="人", status=EXACT if len(readings) == 1 else AMBIGUOUS, page=page, span=(a, b),
+                  raw=v if len(readings) == 1 else text[a:b], candidate=0 if len(readings) == 1 else i)
+             for name, readings, a, b in rows for i, cells in enumerate(readings, 1)
+             for col, v in zip(_COLUMNS, cells, strict=True) if v.isdigit()]
     if not facts:
         return None
+    shown = [cells[0] if len(cells) == 1 else _unsure(cells) if cells else ("", "") for _, cells, _, _ in rows]
     table = Table(report_id, key, "部门预算单位构成", tuple((c,) for c in _COLUMNS), tuple((n,) for n, _, _, _ in rows),
-                  tuple(cells or ("", "") for _, cells, _, _ in rows), "人", page)
+                  tuple(shown), "人", page)
     return table, facts, at
+
+
+def _unsure(readings: list[tuple[str, str]]) -> tuple[str, ...]:
+    """A grid row of several readings, each cell shown as its candidates (「?(20|202)」)."""
+    return tuple("?(" + "|".join(dict.fromkeys(r[j] for r in readings)) + ")" for j in range(2))
 
 
 def _read_staffing(report_id: str, key: str, text: str, start: int, header: list[str],

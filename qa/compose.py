@@ -103,6 +103,13 @@ def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
 
 def ambiguous_text(rf: ReportFacts, v: Value) -> str:
     cands = "、".join(plain(c) for c in v.candidates if c >= 0)
+    glued = [f for f in v.inputs if f.raw.isdigit() and len(f.raw) > len(plain(f.value))]
+    if glued:  # cells printed with no break between them (「财政核拨2024」): every reading is named
+        f = glued[0]
+        readings = dict.fromkeys(plain(g.value) for g in rf.facts if g.table == f.table and g.span == f.span
+                                 and g.row_path == f.row_path and g.column_path == f.column_path)
+        return (f"{who(rf.report)}报告中「{v.label}」一格与相邻格的数字粘连在一起，原文印为「{f.raw}」，"
+                f"可能的读法有：{'、'.join(readings)}，无法唯一确定，因此不作为答案；请以原文为准。")
     if v.inputs and all(f.table.startswith("g") for f in v.inputs):
         return (f"{who(rf.report)}报告中「{v.label}」所在的一行，原文印出的数字比列数少，这一格是否为"
                 f"{cands or '该数'}无法唯一确定，因此不作为答案；请以原文为准。")

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 
 from index.models import Fact, Report
-from index.template import load_templates
+from index.template import load_templates, normalize
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
 from qa.average import amount_question, asks_average, count_beside
@@ -92,6 +92,7 @@ from qa.text_match import (
     one_amount_rounded,
     prose_candidates,
     same_item,
+    synonym_bigrams,
     table_candidates,
     without,
 )
@@ -227,8 +228,12 @@ class Figures:
         names = names_of(report, q)
         titles = {key: title for (_, key), title in rf.titles.items()}
         measures = [table_measure(s.fact) for s in table_candidates(q, rf.facts, titles, names, kind=report.kind)]
+        # a sentence's other number whose own words the question never says (「1名卫生员」 beside 「在职人员共
+        # 7人」) is no runner-up: the sentence's words covering the question are its neighbour's
+        asked = bigrams(without(normalize(q), names)) | synonym_bigrams(q)
         measures += [prose_measure(s.fact) for s in prose_candidates(q, rf.facts, names, report.year,
-                                                                     kind=report.kind)]
+                                                                     kind=report.kind)
+                     if bigrams(s.fact.row_path[-1]) & asked]
         return self.agreeing(q, q, rf, measures, reports, typed=typed, ask_which=True)
 
 
@@ -310,6 +315,9 @@ class Figures:
             # 「本年收入390.96万元」 in the overview and 「2017年收入390.96万元，比2016年决算数增加…」 in its
             # own section: several printings of one level, each a reading of the same figure
             measures = [m for m in find_measures(rf, a.cm, now) if m.kind == "prose"]
+            if not measures and (best := best_prose_fact(now, rf.facts, names_of(target, now), target.year,
+                                                          kind=target.kind)):
+                measures = [prose_measure(best.fact)]  # a level worked back is a sentence's, never a cell's
             if not measures or len({m.value.value for m in measures}) != 1:
                 continue
             found = next((got for m in measures if (got := lookup(now, rf, [m])).status == ANSWERED

@@ -87,6 +87,8 @@ def agency_aliases(agency: str) -> frozenset[str]:
         if len(sub) < 2:
             continue
         out.add(sub)
+        if base != a and sub.endswith(_UNIT_SUFFIX):  # 平潭县平原镇人民政府 is 平原镇人民政府, 平原镇政府
+            out |= {sub + "人民政府", sub + "政府"}
         for suf in _ORG_SUFFIX + _UNIT_SUFFIX:
             if sub.endswith(suf) and len(sub) - len(suf) >= 2:
                 stem = sub[: -len(suf)]
@@ -174,6 +176,8 @@ def _society_forms(name: str) -> set[str]:
 _DEPT_END = {"委员会": "委", "办公室": "办", "局": "局", "委": "委", "厅": "厅", "院": "院", "所": "所",
              "中心": "中心", "队": "队", "站": "站", "署": "署", "部": "部"}
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_AREA = re.compile(r"^[\u4e00-\u9fff]{2,4}?片区(?=[\u4e00-\u9fff]{4})")
+_LONG_END = {"办": "办公室", "委": "委员会"}
 
 
 @lru_cache(maxsize=65536)
@@ -182,6 +186,7 @@ def _department(agency: str) -> tuple[str, str] | None:
     base = normalize(agency).replace(" ", "").removesuffix("人民政府")
     if m := list(_BOUNDARY.finditer(base)):
         base = base[m[-1].end():]
+    base = _AREA.sub("", base)  # 「平潭片区跨境贸易电子商务办公室」: the 片区 is where it sits, not its name
     for long_end, short_end in _DEPT_END.items():
         # a 委员会 of a two-character field (交通委员会 → 交委, 教育委员会 → 教委) is named by it too
         if base.endswith(long_end) and len(base) - len(long_end) >= (2 if long_end == "委员会" else 3):
@@ -217,8 +222,10 @@ def abbreviation_in(question: str, agency: str) -> str | None:
                 tail = body.endswith(head) and body[: len(body) - len(head)] in _DROPPED_QUALIFIERS
                 if longer and (tail or (head[0] == body[0] and in_order(head, body))
                                or (head[0] == bare[:1] and in_order(head, bare))
-                               or _initials_of_words(head, body)):
-                    best = head + end
+                               or _initials_of_words(head, body) or _from_a_word(head, body)):
+                    # 「跨境电商办公室」: the ending said in full is part of the name said
+                    long_end = _LONG_END.get(end, end)
+                    best = head + (long_end if run.startswith(long_end, j) else end)
     return best if best and best not in _GENERIC else None
 
 
@@ -286,6 +293,18 @@ def _place_short(place: str, full: str, names: set[str]) -> bool:
         if head and head[-1] == place[-1] and (len(place) == 1 or (place[0] == head[0] and in_order(place, head))):
             return True
     return False
+
+
+def _from_a_word(head: str, body: str) -> bool:
+    """「两岸电商服务」 of 海峡两岸电子商务服务: a name shortened from one of its words on, its leading
+    qualifier dropped; four characters at least, so what is kept still names the one department."""
+    if len(head) < 4:
+        return False
+    at, starts = 0, []
+    for w in word_list(body):
+        starts += [at, at + 2] if len(w) == 4 else [at]  # 海峡两岸 is 海峡 + 两岸
+        at += len(w)
+    return any(body[k] == head[0] and in_order(head, body[k:]) for k in starts if k < len(body))
 
 
 def _initials_of_words(head: str, body: str) -> bool:

@@ -77,6 +77,8 @@ def unit_conflict(question: str, unit: str | None) -> bool:
         return False
     asked = _units_asked(question)
     have = unit_class(unit)
+    if quantity_asked(question) == "count:人":  # 「几个在职人员」: people are asked, whatever measure word
+        return not unit_answers("count:人", unit)
     if have == "%" and "%" not in asked:  # 「公开率100%」 answers no question about how many
         return True
     if have in _SPANS and have not in asked and not _SPAN_ASKED.search(question):
@@ -110,11 +112,16 @@ def synonym_bigrams(question: str) -> set[str]:
     return {b for p in vocabulary().printed_for(question) for b in bigrams(p)}
 
 
+# a year before a word that is no item's (「2017年一共」): its 年 joins nothing, so 「2017年一般…」 shares
+# no 「年一」 with it
+_YEAR_BEFORE_WORD = re.compile(r"(?:19|20)\d\d\s*年度?(?=一共|总共|一年|共|合计|的|是|有|全|各|里|中|在|和|与|及|花|用)")
+
+
 def bigrams(text: str) -> set[str]:
     """Character bigrams within runs of words: digits are skipped (「比2022年预算」 → 比年, 年预, 预算),
     punctuation breaks the run, so 「（三）公务接待费」 does not say 「三公」."""
     out: set[str] = set()
-    for run in _RUN_BREAK.split(normalize(text)):
+    for run in _RUN_BREAK.split(_YEAR_BEFORE_WORD.sub(" ", normalize(text))):
         s = _DIGITS.sub("", run)
         out |= {s[i:i + 2] for i in range(len(s) - 1)}
     return out - _STOP
@@ -327,8 +334,10 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             w in qn for w in _UNIT_CLASSES.get(unit_class(f.unit) or "", ()))
         if not own or len(own | near) < (1 if unit_named else 2):
             continue
-        # 「年初预算」 is not the item's level in a final account (its actual), nor 「决算」 a budget's
-        if contradicts(qn, with_kind(label, kind)):
+        # 「年初预算」 is not the item's level in a final account (its actual), nor 「决算」 a budget's; a
+        # headcount is neither (「部门预算单位基本情况 本部门在职人员共7人」 answers 「实际有几个在职人员」)
+        if contradicts(qn, label if f.unit in _HEADCOUNT_UNITS else with_kind(label, kind),
+                       skip_kind=f.unit in _HEADCOUNT_UNITS):
             continue
         core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
         if rest_unasked(qn, label):  # 「其他应主动公开…信息」 is the rest, not 「主动公开的信息」
@@ -582,6 +591,7 @@ def prose_candidates(question: str, facts: list[Fact], agency_names: set[str] = 
                                                              kind=kind)[:k]]
 
 
+_HEADCOUNT_UNITS = ("人", "名", "位")
 _FUNCTION_CHARS = set("是有的了多少几在和与及为共年月日个件条宗元万之其中等")
 _RARE = 3  # table rows holding a bigram, at most, for it to name a specific item
 
@@ -826,7 +836,7 @@ def _own_line_named(label: str, agency_names: set[str]) -> bool:
 # 「区口岸办」: the agency's own line, its level said before its short name
 _LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|乡)(?=[\u4e00-\u9fff]{2})")
 # a line that is a body by its ending (苏平片区管理局), not a line of spending that shares its stem (文化和旅游)
-_AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站|联合会|协会|联|协|指挥部)$")
+_AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站|联合会|协会|联|协|指挥部|政府)$")
 
 
 def _said_otherwise(column: str, q_syn: str) -> int:

@@ -565,7 +565,7 @@ def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[
         if not text:
             out.append(f.sentence or "")
         else:
-            out += own_clause(text, f.span[0], f.span[1])
+            out += own_clause(text, f.span[0], f.span[1], parts=False)
             if heading and (head := heading_of(fig, sources)):  # a numbered item's own subject outranks it
                 out.append(head)
             out.append(list_head(text, f.span[0]))
@@ -589,13 +589,14 @@ _CHANGE_OPENS = re.compile(r"\s*(?:比|较|同比|环比|与|增长|增加|减�
 _BREAKDOWN_OPENS = re.compile(r"\s*其中")
 
 
-def own_clause(text: str, start: int, end: int) -> list[str]:
+def own_clause(text: str, start: int, end: int, parts: bool = True) -> list[str]:
     """What a prose number's own words are, not its whole sentence (a sibling's words, 「…其中：货物
     预算77.10万元、服务预算518.18万元」, would cover the 595.28 before them): the sentence's opening
     clause (its subject), the words back to the figure that ends the item before it, the words
     that open the list it is an item of (「关停…的政府网站1个、政务新媒体2个」), the subject a comma
     carries over from the clause before, and the words after it up to the next clause or item
-    (「对29项…重要政策文件进行解读」)."""
+    (「对29项…重要政策文件进行解读」). `parts`: whether a parenthesis listing its parts counts; it says
+    more than the question asked, but covers none of it (「本级」 of 「（某本级1103.72万元…）」)."""
     lead = _SENTENCE_END.split(text[max(0, start - _LEAD):start])[-1]
     if heads := list(_HEADING.finditer(lead)):  # a heading line (and any table above it) is no part of it
         lead = lead[heads[-1].end():]
@@ -622,7 +623,8 @@ def own_clause(text: str, start: int, end: int) -> list[str]:
         if _CHANGE_OPENS.match(back) or not (_BREAKDOWN_OPENS.match(prev_lead) or in_list):
             carried = prev_lead
     tail = _SENTENCE_END.split(text[end:end + 40])[0]
-    tail = re.split(r"[，；：,;:]", tail)[0]
+    # 「…1170.58万元（某本级1103.72万元…）」: the parts a parenthesis lists cover nothing of the whole
+    tail = re.split(r"[，；：,;:]" if parts else r"[，；：,;:]|[（(](?=[^）)]*\d)", tail)[0]
     if _FIGURE.search(tail):  # another figure follows in this clause: stop at its list's separator
         tail = re.split(r"[、]|(?<![A-Za-z])\d", tail)[0]
     return [opening, list_lead, carried, back + text[start:end] + tail]
@@ -650,7 +652,8 @@ def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
     # a qualifier of a contrast group the question does not name at all (基本支出 when 支出 was asked)
     # makes the figure a narrower one than asked
     label = question_text(" ".join(f.row_path + f.column_path))
-    narrower = sum(1 for group in v.contrasts if members(label, group) and not members(q, group))
+    narrower = sum(1 for group in v.contrasts
+                   if (have := members(label, group)) and not members(q, group) and not have <= set(v.contrast_wholes))
     return extra + _NARROWER * narrower
 
 

@@ -40,6 +40,7 @@ class Vocabulary:
     narrow_items: tuple[str, ...]  # 三公经费: a part of a budget a label may name beside a wider word
     contrast_names: tuple[str, ...]  # names that hold a member without meaning it (一般公共预算)
     contrast_same: tuple[tuple[str, str], ...] = ()  # words said for a member (年底 → 年末), longest first
+    contrast_wholes: tuple[str, ...] = ()  # members that name the whole (本部门), never a narrower figure
     named_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 三公经费 → its three items
     particulars: tuple[str, ...] = ()  # a particular of one request or case (网上, 判决), longest first
 
@@ -107,6 +108,7 @@ def vocabulary() -> Vocabulary:
         narrow_items=tuple(raw.get("narrow_items", [])),
         contrast_parts=tuple(tuple(g) for g in raw["contrasts"].get("parts", [])),
         contrast_same=tuple(sorted(raw["contrasts"].get("same", {}).items(), key=lambda kv: -len(kv[0]))),
+        contrast_wholes=tuple(raw["contrasts"].get("wholes", [])),
         named_sums={k: tuple(v) for k, v in raw.get("named_sums", {}).items() if not k.startswith("_")},
         particulars=_longest_first(raw.get("particulars", [])),
     )
@@ -147,7 +149,9 @@ COUNT_NOUN = re.compile(r"(人|户|件|家|辆|台|篇|条|项|场|次)数")
 _COUNT_NOUN_ASKED = re.compile(r"(?!次)" + COUNT_NOUN.pattern + r"\s*(?:是|有|为|共|一共|总共|合计)?\s*(?:多少|几)")
 _HEADCOUNT_NAMED = re.compile(r"在职人员|在职人数|实有人数|编制数|人员编制|核定编制|职工人数|在编")
 _PEOPLE_COUNTED = re.compile(r"编制|人员|人数|在职|职工|干部|员工|工作人员")
-_PEOPLE_AFTER = re.compile(r"(?:人员)?编制|工作人员|在编人员|职工|干部|人(?!次|民|大)")  # 「几个人」
+# 「几个人」「几个在职人员」
+_PEOPLE_AFTER = re.compile(r"(?:人员)?编制|(?:在职|在编|实有|在岗)?(?:工作人员|人员|职工|干部)|人(?!次|民|大)"
+                           r"|[\u4e00-\u9fff]{1,3}?员(?![会额])")  # 「几个卫生员」「几个公务员」
 _ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
 _MONEY_ASK = re.compile(r"多少钱|多少万元|多少元|多少万(?!人)|金额是?多少")
 
@@ -241,10 +245,13 @@ def contrast_fit(question: str, label: str) -> int:
     return score
 
 
-def contradicts(question: str, label: str) -> bool:
-    """Whether a label says a qualifier the question's excludes (决算 asked, 预算数 printed)."""
+def contradicts(question: str, label: str, skip_kind: bool = False) -> bool:
+    """Whether a label says a qualifier the question's excludes (决算 asked, 预算数 printed).
+    `skip_kind`: the figure is of no budget or account (a headcount), so 预算/决算 groups say nothing."""
     asked_all, have_all = _qualifiers(question), _qualifiers(label)
-    return any(asked_all.get(i) and have and not asked_all[i] & have for i, have in have_all.items())
+    groups = vocabulary().contrasts
+    return any(asked_all.get(i) and have and not asked_all[i] & have for i, have in have_all.items()
+               if not (skip_kind and ("预算" in groups[i] or "决算" in groups[i])))
 
 
 @lru_cache(maxsize=8192)
@@ -261,8 +268,9 @@ def _qualifiers(text: str) -> dict[int, frozenset[str]]:
     return {i: frozenset(ws) for i, ws in out.items()}
 
 
-# 「全年累计…」「本年累计…」: a sum over the report's own year is that year's figure
-_YEAR_TO_DATE = re.compile(r"(?:全年|年内|本年度?|当年)\s*累计")
+# 「全年累计…」「本年累计…」: a sum over the report's own year is that year's figure; but 「本年累计总关注
+# 用户达…」 is a total reached, a stock, not what the year added
+_YEAR_TO_DATE = re.compile(r"(?:全年|年内|本年度?|当年)\s*累计(?!\s*总)")
 # 「2021年累计…」 may be the year's sum or the total to that year: it asks neither member
 _A_YEARS_SUM = re.compile(r"(?:19|20)\d\d\s*年度?\s*累计")
 

@@ -82,6 +82,9 @@ def test_a_budget_owner_is_read_without_the_next_page_glued_to_it() -> None:
     # a place said again before the year is no part of the name; the publisher is another body
     ("平潭综合实验区管委会口岸工作办公室平潭2016年部门预算说明", "平潭综合实验区经济发展局",
      "平潭综合实验区管委会口岸工作办公室"),
+    # a place, then the year, then the unit: the unit is the title's, not its publisher's
+    ("平潭2019年度芦洋乡人民政府部门预算说明", "芦洋乡", "芦洋乡人民政府"),
+    ("福州2018年度公共卫生服务中心部门决算说明", "福州市卫生健康委员会", "公共卫生服务中心"),
 ])
 def test_the_unit_a_title_names(title: str, publisher: str, agency: str) -> None:
     text = f"标题: {title}\n发布时间: 2020-08-28 10:57\n发布机构: {publisher}\n正文……"
@@ -98,6 +101,15 @@ def test_the_unit_a_title_names(title: str, publisher: str, agency: str) -> None
 ])
 def test_a_notice_of_approval_is_its_addressees_report(name: str, agency: str) -> None:
     text = (ROOT / "tests/fixtures" / name).read_text(encoding="utf-8")
+    assert extract_metadata(text).agency == agency
+
+
+@pytest.mark.parametrize("body,agency", [
+    ("区卫生监督所：《关于…预算的决议》已经审议通过，现将2022年部门预算批复给你们，并将相关事项通知如下", "区卫生监督所"),
+    ("平潭综合实验区档案馆：经审核，现将你们2019年度部门决算批复如下", "平潭综合实验区档案馆"),
+])
+def test_a_notice_to_you_in_the_plural_is_the_addressees(body: str, agency: str) -> None:
+    text = f"标题: 某局关于批复部门预算的通知\n发布时间: 2022-02-20 10:00\n发布机构: 某局\n相关链接： {body}"
     assert extract_metadata(text).agency == agency
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from index.load import load_document
+from index.models import AMBIGUOUS, EXACT
 from index.one_line_tables import one_line_tables
 from index.parse import parse_document
 
@@ -83,22 +84,42 @@ def test_two_coded_rows_a_page_joined_on_one_line_are_two_rows(fixtures_dir: Pat
     assert ("一般公共服务支出/一般行政管理事务", "支出预算/合计") not in cells  # the old, wrong reading
 
 
-def _staffing_read(path: str) -> dict[tuple[str, str], str]:
+def _staffing_facts(path: str) -> list:
     text = (Path(__file__).resolve().parents[2] / path).read_text(encoding="utf-8")
-    _, facts, _ = one_line_tables("r", text, 1, [], lambda _: None)
-    return {(f.row_path[0], f.column_path[0]): str(f.value) for f in facts if f.unit == "人"}
+    return [f for f in one_line_tables("r", text, 1, [], lambda _: None)[1] if f.unit == "人"]
 
 
-def test_a_glued_staffing_table_keeps_only_the_certain_splits() -> None:
-    # 「…福利院财政核拨79平潭县闽剧团财政拨补/34…本级本部财政核拨2339…」: one digit a column, or a 「/」
+def _staffing_read(path: str) -> dict[tuple[str, str], str]:
+    """The cells read for certain."""
+    return {(f.row_path[0], f.column_path[0]): str(f.value) for f in _staffing_facts(path) if f.status == EXACT}
+
+
+def _readings(path: str) -> dict[tuple[str, str], set[str]]:
+    """The cells whose glued digits split more than one way, with every reading kept."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for f in _staffing_facts(path):
+        if f.status == AMBIGUOUS:
+            out.setdefault((f.row_path[0], f.column_path[0]), set()).add(str(f.value))
+    return out
+
+
+def test_a_glued_staffing_table_reads_the_certain_splits_and_keeps_the_others_ambiguous() -> None:
+    # 「…福利院财政核拨79平潭县闽剧团财政拨补/34…本级本部财政核拨2339…」: one digit a column, or a 「/」;
+    # 2339 is kept as every split it allows, none chosen
     read = _staffing_read("eval/probes/round12/reports/124_pingtan_shehuishiyeju_final_2017.txt")
     assert read[("平潭综合实验区福利院", "人员编制数")] == "7" and read[("平潭综合实验区福利院", "在职人数")] == "9"
     assert read[("平潭县闽剧团", "在职人数")] == "34" and ("平潭县闽剧团", "人员编制数") not in read
     assert not any("本级" in name for name, _ in read)  # 2339: 2|339, 23|39 or 233|9
+    readings = _readings("eval/probes/round12/reports/124_pingtan_shehuishiyeju_final_2017.txt")
+    own = next(name for name, _ in readings if "本级" in name)
+    assert readings[(own, "人员编制数")] == {"2", "23", "233"} and readings[(own, "在职人数")] == {"339", "39", "9"}
     read = _staffing_read("eval/probes/round10/reports/105_pingtan_nongcunfazhanju_budget_2018.txt")
     station, centre = "平潭综合实验区水利工程质量监督站", "平潭综合实验区海上应急指挥中心"
     assert read == {(station, "人员编制数"): "6", (station, "在职人数"): "6",
                     (centre, "人员编制数"): "5", (centre, "在职人数"): "5"}
+    # 「…动物卫生监督所财政核拨1010」: 1|010 has a leading zero, so 10|10 and 101|0 are its readings
+    readings = _readings("eval/probes/round10/reports/105_pingtan_nongcunfazhanju_budget_2018.txt")
+    assert readings[("平潭综合实验区动物卫生监督所", "人员编制数")] == {"10", "101"}
     # a table whose row numbers are glued in too (序号 in its header) is not read at all
     assert _staffing_read("eval/probes/round9/reports/96_pingtan_nongcunfazhan_final_2017.txt") == {}
 
@@ -124,6 +145,17 @@ def test_a_glued_table_of_one_unit() -> None:
     read = _staffing_read("tests/fixtures/231_gonggongziyuanjiaoyizhongxin_final_2015.txt")
     unit = "平潭综合实验区公共资源交易中心"
     assert read == {(unit, "人员编制数"): "8", (unit, "在职人数"): "3"}
+
+
+def test_glued_digits_with_one_split_free_of_leading_zeros_are_read() -> None:
+    # 「…指挥部财政核拨010」 is 0|10 (01|0 would open a cell with a zero); 「…中心财政核拨87」 8|7
+    read = _staffing_read("eval/probes/round29/reports/294_pingtan_huandaogongluzhihuibu_final_2017.txt")
+    unit = "平潭综合实验区环岛公路建设指挥部"
+    assert read == {(unit, "人员编制数"): "0", (unit, "在职人数"): "10"}
+    read = _staffing_read("eval/probes/round29/reports/293_pingtan_pingyuanzhen_budget_2018.txt")
+    assert read[("平原镇农业服务中心", "人员编制数")] == "8" and read[("平原镇农业服务中心", "在职人数")] == "7"
+    readings = _readings("eval/probes/round29/reports/293_pingtan_pingyuanzhen_budget_2018.txt")
+    assert readings == {("平原镇人民政府", "人员编制数"): {"20", "202"}, ("平原镇人民政府", "在职人数"): {"24", "4"}}
 
 
 def test_a_line_for_several_bodies_and_a_funding_named_in_full() -> None:

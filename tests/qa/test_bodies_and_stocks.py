@@ -1,0 +1,103 @@
+"""Classes of this round, in other wordings on other reports:
+
+* a total reached (「累计总关注用户达…」) is a stock: it never answers what a year added (新增, 净增),
+  even when the sentence opens 「本年累计总…」;
+* 本级 asks the body's own line: the department's whole (「本部门…」), or a unit under it, is no answer;
+  the parts a figure's parenthesis lists (「1170.58万元（某本级1103.72万元，…）」) are not its words;
+* 「几个在职人员」「几个卫生员」 count people: a figure in 人 or 名 answers, whatever the measure word;
+* a glued staffing cell that splits more than one way is answered as ambiguous, with every reading;
+* a year before 一共/的/是 joins no word (「2017年一共」 shares nothing with 「2017年一般…」);
+* a department's name shortened from one of its words (两岸电商服务中心, 跨境电商办公室, 广电服务中心),
+  and a town's government by the town's own name (平原镇人民政府 of 平潭县平原镇人民政府).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ingested import qa_over
+
+from qa.ask import QA
+from qa.scope import abbreviation_in, agency_aliases
+
+REPORTS = ("162_pingtan_shichangjianduguanliju_disclosure_2021.txt", "203_shichangjianduguanliju_disclosure_2023.txt",
+           "174_pingtan_aoqianpianquzhihuibu_budget_2019.txt", "206_guanweihuibangongshi_budget_2017.txt",
+           "105_pingtan_nongcunfazhanju_budget_2018.txt", "45_pingtan_jingfaju_final_2017.txt")
+
+
+@pytest.fixture(scope="module")
+def reports(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, REPORTS)
+
+
+@pytest.mark.parametrize("question", [
+    "市场监管局2023年公众号这一年新增了多少关注用户？",
+    "2023年市场监管局公众号净增关注多少人？",
+    "2023年市场监管局的公众号当年新增粉丝多少？",
+])
+def test_a_total_reached_never_answers_what_the_year_added(reports: QA, question: str) -> None:
+    a = reports.ask(question)
+    assert a.status != "answered" and a.value is None, a.text  # only 「本年累计总关注用户达34641人」 is printed
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2023年市场监管局公众号累计关注用户有多少？", "34641"),
+    ("市场监管局2021年公众号新增关注用户多少？", "8434"),
+    ("市场监管局2021年公众号累计关注用户有多少？", "22887"),
+])
+def test_stock_and_flow_each_answer_their_own_question(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("澳前片区指挥部本级2019年的收入预算是多少？", "1103.72"),
+    ("2019年澳前片区指挥部本级人员支出预算多少？", "290.45"),
+    ("澳前片区指挥部2019年收入预算一共多少？", "1170.58"),
+])
+def test_the_own_line_is_not_the_departments_whole(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2017年管委会办公室的信访局有几个在职人员？", "7"),
+    ("管委会办公室2017年党史方志研究中心有几个在职人员？", "7"),
+    ("2017年管委会办公室本级在职的工作人员有几个？", "67"),
+])
+def test_how_many_people_is_answered_in_people(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value) and a.unit == "人", a.text
+
+
+@pytest.mark.parametrize("question", [
+    "2018年农发局的动物卫生监督所编制多少？",
+    "农发局2018年预算里动物卫生监督所在职几个人？",
+])
+def test_a_glued_cell_of_several_readings_is_answered_as_ambiguous(reports: QA, question: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "ambiguous" and a.value is None, a.text
+    assert "1010" in a.text and "、" in a.text  # the glued digits and every reading
+
+
+@pytest.mark.parametrize("question", ["经发局2017年一共支出了多少？", "经发局2017年的支出一共多少？"])
+def test_a_year_joins_no_word_after_it(reports: QA, question: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal("8869.36"), a.text  # 「（二）2017年支出8,869.36万元」
+
+
+@pytest.mark.parametrize("question,agency,short", [
+    ("到2016年底，两岸电商服务中心还剩多少结余？", "自贸试验区平潭片区海峡两岸电子商务服务中心", "两岸电商服务中心"),
+    ("跨境电商办公室2016年公务接待费花了多少？", "自贸试验区平潭片区跨境贸易电子商务办公室", "跨境电商办公室"),
+    ("2017年广电服务中心行政运行预算了多少钱？", "广播电视服务中心", "广电服务中心"),
+    ("食药监局2018年的收入是多少？", "平潭综合实验区食品药品监督管理局", "食药监局"),
+])
+def test_a_name_shortened_from_one_of_its_words(question: str, agency: str, short: str) -> None:
+    assert abbreviation_in(question, agency) == short
+
+
+def test_a_towns_government_goes_by_the_towns_name() -> None:
+    assert {"平原镇人民政府", "平原镇政府", "平原镇"} <= agency_aliases("平潭县平原镇人民政府")
+    assert {"普陀区人民政府", "普陀区政府"} <= agency_aliases("上海市普陀区人民政府")
