@@ -114,7 +114,8 @@ def synonym_bigrams(question: str) -> set[str]:
 
 # a year before a word that is no item's (「2017年一共」): its 年 joins nothing, so 「2017年一般…」 shares
 # no 「年一」 with it
-_YEAR_BEFORE_WORD = re.compile(r"(?:19|20)\d\d\s*年度?(?=一共|总共|一年|共|合计|的|是|有|全|各|里|中|在|和|与|及|花|用)")
+_YEAR_BEFORE_WORD = re.compile(r"(?:19|20)\d\d\s*年度?"
+                               r"(?=一共|总共|一年|共|合计|的|是|有|全|各|里|中|在|和|与|及|花|用)")
 
 
 def bigrams(text: str) -> set[str]:

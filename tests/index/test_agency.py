@@ -105,7 +105,7 @@ def test_a_notice_of_approval_is_its_addressees_report(name: str, agency: str) -
 
 
 @pytest.mark.parametrize("body,agency", [
-    ("区卫生监督所：《关于…预算的决议》已经审议通过，现将2022年部门预算批复给你们，并将相关事项通知如下", "区卫生监督所"),
+    ("区卫生监督所：《关于…预算的决议》已经审议通过，现将2022年部门预算批复给你们，并将事项通知如下", "区卫生监督所"),
     ("平潭综合实验区档案馆：经审核，现将你们2019年度部门决算批复如下", "平潭综合实验区档案馆"),
 ])
 def test_a_notice_to_you_in_the_plural_is_the_addressees(body: str, agency: str) -> None:
