@@ -329,6 +329,9 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         words = bigrams(label)
         if len(f.row_path) > 1 and _BARE_CHANGE.match(label):  # 「机关运行经费支出 / 比 2024 年度减少」
             words |= bigrams(f.row_path[-2])
+        if _SUMS_UP.match(label) and len(clauses := re.split(r"[，,]", before)) >= 2:
+            # 「…专栏主动公开，共公开政府信息34条」: a total sums up what the clause before it said
+            words |= bigrams(clauses[-2])
         own = (words | bigrams(after)) & q
         near = bigrams(before) & q
         unit_named = bool(f.unit) and unit_class(f.unit) is not None and not unit_conflict(qn, f.unit) and any(
@@ -593,6 +596,7 @@ def prose_candidates(question: str, facts: list[Fact], agency_names: set[str] = 
 
 
 _HEADCOUNT_UNITS = ("人", "名", "位")
+_SUMS_UP = re.compile(r"(?:共计|合计|总计|共)")
 _FUNCTION_CHARS = set("是有的了多少几在和与及为共年月日个件条宗元万之其中等")
 _RARE = 3  # table rows holding a bigram, at most, for it to name a specific item
 

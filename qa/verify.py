@@ -548,6 +548,17 @@ def breakdown_head(text: str, start: int) -> str:
     return text[p0:s0]
 
 
+def whole_before_its_parts(text: str, start: int) -> str:
+    """The clause a 「其中」 (包括, 分别为) of the same sentence breaks down (「全年公开公文类政府信息共118条，
+    其中…财政预算、决算信息4条，…」): what the whole is, the items listed after it are too (公开, 公文类)."""
+    s0 = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+    at = max(text.rfind(w, s0, start) for w in _PARTS_OPEN)
+    return text[s0:at] if at > s0 else ""
+
+
+_PARTS_OPEN = ("其中", "包括", "分别为", "分别是")  # 「共公开政府信息34条，信息类别包括…」
+
+
 def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[str]:
     """Everything that says what a figure is: its row and column paths, its table's title, the
     report's title, the template's everyday words for its cell; for a prose number its own clause,
@@ -570,6 +581,7 @@ def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[
                 out.append(head)
             out.append(list_head(text, f.span[0]))
             out.append(breakdown_head(text, f.span[0]))
+            out.append(whole_before_its_parts(text, f.span[0]))
     out += template_words(f, fig.report.template)
     return out
 

@@ -101,3 +101,33 @@ def test_a_name_shortened_from_one_of_its_words(question: str, agency: str, shor
 def test_a_towns_government_goes_by_the_towns_name() -> None:
     assert {"平原镇人民政府", "平原镇政府", "平原镇"} <= agency_aliases("平潭县平原镇人民政府")
     assert {"普陀区人民政府", "普陀区政府"} <= agency_aliases("上海市普陀区人民政府")
+
+
+@pytest.fixture(scope="module")
+def listed(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("113_pingtan_jinjingpianqu_disclosure_2022.txt",
+                                                    "33_pingtan_jinjing_2024.txt",
+                                                    "241_pingtan_jingjifazhanju_disclosure_2017.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「2022年累计主动公开政府信息90条，其中…监督检查情况16条，其他应主动公开的政府信息53条」: the whole's
+    # words (公开) are each item's too
+    ("2022年金井片区公开的环境保护、公共卫生等监督检查情况类信息有多少条？", "16"),
+    ("金井片区2024年公开的监督检查情况类和“其他应主动公开”类信息合计多少条？", "35"),
+    ("2022年金井片区公开的应急预案类信息和监督检查情况类信息哪个多？", "16"),
+    ("金井片区2024年主动公开的信息中，“其他应主动公开的政府信息”占比多少？", "29.7"),  # 11 / 37
+])
+def test_the_items_of_a_list_share_the_words_of_its_whole(listed: QA, question: str, value: str) -> None:
+    a = listed.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「严格按照…的要求，共公开信息150条，其中…主动公开信息148条」: a total sums up the clause before it
+    ("经发局2017年一共公开了多少条信息？", "150"),
+    ("2017年经发局主动公开信息多少条？", "148"),
+])
+def test_a_total_is_read_with_the_clause_it_sums_up(listed: QA, question: str, value: str) -> None:
+    a = listed.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text

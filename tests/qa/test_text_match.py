@@ -89,3 +89,16 @@ def test_longest_common_substring_agrees_with_the_table_of_every_pair() -> None:
         b = "".join(rng.choice("公开申请政府信息件数") for _ in range(rng.randint(0, 30)))
         assert _lcs(a, b) == by_table(a, b) == _lcs(b, a), (a, b)
     assert _lcs("一般公共预算财政拨款支出", "一般公共预算财政拨款支出是多少") == 12
+
+
+# sentences of the kind printed by 平潭 片区 reports (海坛 2019, 金井 2022), worded afresh
+PORTAL = ("一是通过区门户网站的信息公开专栏主动公开，共公开政府信息52条，信息类别包括财政预算、决算信息6条，"
+          "其他应主动公开的政府信息20条。")
+EVENTS = "二是做好招商推介工作，共签约项目17个，总投资12.5亿元。"
+
+
+def test_a_total_is_read_with_the_clause_it_sums_up() -> None:
+    # 「…专栏主动公开，共公开政府信息52条」: what is totalled was said in the clause before 共
+    assert _best("主动公开的政府信息一共多少条？", PORTAL) == ("52", "条", "共公开政府信息")
+    assert _best("招商推介工作签约了几个项目？", EVENTS) == ("17", "个", "共签约项目")
+    assert _best("其他应主动公开的政府信息多少条？", PORTAL)[0] == "20"
