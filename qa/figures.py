@@ -695,9 +695,13 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
         gap = big.value - small.value
         # 「哪个花得多？差多少？」: the gap is the number asked; 「哪个多」 alone asks which, shown by its figure
         value = gap if _GAP.search(q[WHICH_MORE.search(q).end():]) else pick.value
-        text = (f"{who(r)}「{pick.label}」{'更少' if lowest else '更多'}：{big.label} {num(big.value, unit)}，"
-                f"{small.label} {num(small.value, unit)}，相差{num(gap, unit)}"
-                f"（{num(big.value, unit)} − {num(small.value, unit)} = {num(gap, unit)}）。")
+        if gap == 0:  # a tie names no winner: both are said, and that they are equal
+            text = (f"{who(r)}两者一样多：{vals[0].label} {num(vals[0].value, unit)}，"
+                    f"{vals[1].label} {num(vals[1].value, unit)}，相差为0。")
+        else:
+            text = (f"{who(r)}「{pick.label}」{'更少' if lowest else '更多'}：{big.label} {num(big.value, unit)}，"
+                    f"{small.label} {num(small.value, unit)}，相差{num(gap, unit)}"
+                    f"（{num(big.value, unit)} − {num(small.value, unit)} = {num(gap, unit)}）。")
     elif _GAP.search(q) and vals[0].value < vals[1].value:  # 「决算比预算少多少」: the gap, not a negative
         a, b = vals[0], vals[1]
         value = b.value - a.value

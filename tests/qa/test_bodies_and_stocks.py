@@ -131,3 +131,30 @@ def test_the_items_of_a_list_share_the_words_of_its_whole(listed: QA, question: 
 def test_a_total_is_read_with_the_clause_it_sums_up(listed: QA, question: str, value: str) -> None:
     a = listed.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.fixture(scope="module")
+def old_tables(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("173_pingtan_jiaotongyujiansheju_disclosure_2018.txt",
+                                                    "176_pingtan_gonganju_disclosure_2015.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「其中：1.当面申请数 条 1 1 2.网上申请数 条 0 1 3.信函、传真申请数 条 0 3」: one way of applying is
+    # never another's figure, though the sentence or list names both
+    ("交建局2018年有几件申请是当面提出的？", "1"),
+    ("交建局2018年通过网上提的申请有几条？", "0"),
+    ("2015年公安局信函申请的有几条？", "0"),  # 「3.信函申请数条02」: 0 this year, 2 in all years
+])
+def test_a_way_of_applying_answers_only_for_itself(old_tables: QA, question: str, value: str) -> None:
+    a = old_tables.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+def test_which_one_is_asked_with_a_measure_word_and_a_tie_names_no_winner(old_tables: QA) -> None:
+    a = old_tables.ask("交建局2018年政府网站公开数和政府公报公开数，哪一种更多？")  # 225 and 0
+    assert a.status == "answered" and a.value == Decimal("225") and "更多" in a.text, a.text
+    a = old_tables.ask("交建局2018年政府公报公开数和政府网站公开数，哪一样更少？")
+    assert a.status == "answered" and a.value == Decimal("0") and "更少" in a.text, a.text
+    a = old_tables.ask("公安局2015年信函申请和网上申请，哪一种更多？")  # 0 and 0 this year
+    assert a.status == "answered" and "一样多" in a.text and "更多" not in a.text, a.text
