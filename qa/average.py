@@ -61,3 +61,29 @@ def _names(f: Fact, noun: str) -> bool:
     a longer noun: 「项目」 of 「采购项目」)."""
     label = "".join(f.row_path)
     return noun in label or (len(noun) > 2 and any(noun[i:i + 2] in label for i in range(len(noun) - 1)))
+
+
+# 「2021-2023年部门基本支出规划1148.31万元」 asked 「…2021-2023年平均每年多少」: a figure printed for a
+# span of years, averaged over the years it spans (the span printed in its own words, the same as asked)
+_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:-|—|–|－|~|～|至|到)\s*((?:19|20)\d\d)\s*年")
+_PER_YEAR = re.compile(r"平均每年|每年平均|年均|平均一年|平均下来每年|按[两三四五六七八九十\d]+年平均(?:算|计算|下来)?")
+
+
+def asks_span_average(question: str) -> tuple[int, int] | None:
+    """The span of years a per-year average is asked over, if the question asks one."""
+    span = _SPAN.search(question)
+    if span is None or not _PER_YEAR.search(question):
+        return None
+    first, last = int(span.group(1)), int(span.group(2))
+    return (first, last) if first < last <= first + 10 else None
+
+
+def span_question(question: str) -> str:
+    """The question as asked of the figure for the whole span: without the per-year words."""
+    return _PER_YEAR.sub("", question).replace("每年", "")
+
+
+def printed_span(f: Fact) -> tuple[int, int] | None:
+    """The span of years a prose figure's own words print (「2021-2023年部门基本支出规划」)."""
+    span = _SPAN.search(f.row_path[-1]) if f.row_path else None
+    return (int(span.group(1)), int(span.group(2))) if span else None

@@ -19,7 +19,7 @@ from index.models import Fact, Report
 from index.template import load_templates, normalize
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
-from qa.average import amount_question, asks_average, count_beside
+from qa.average import amount_question, asks_average, asks_span_average, count_beside, printed_span, span_question
 from qa.before_year import (
     RunningTotal,
     asks_before_year,
@@ -249,6 +249,8 @@ class Figures:
             return got
         if one is not None and (per := asks_average(a.eff)):
             return self._average(a, one, per)
+        if (span := asks_span_average(a.eff)) and (got := self._span_average(a, span)):
+            return got
         for handler in _ACROSS:
             got = handler(self, a)
             if got is not None:
@@ -415,6 +417,31 @@ class Figures:
         figs, cites = figures_of([(v, target) for v in vals], rf.titles)
         return Answer(a.q, ANSWERED, text, value, total.unit, figs, cites, reports=(target.id,),
                       warnings=(AVERAGE,))
+
+    def _span_average(self, a: Asked, span: tuple[int, int]) -> Answer | None:
+        """「2021-2023年…平均每年多少」: a figure a report prints for that very span (a three-year plan),
+        verified as asked without the per-year words, divided by the years it spans."""
+        years = span[1] - span[0] + 1
+        asked = span_question(a.eff)
+        for report in [r for r in a.scope.reports if span[0] <= r.year <= span[1]]:
+            rf = self.kb.of(report)
+            spanned = [f for f in rf.facts if f.table == "prose" and printed_span(f) == span]
+            ranked = [prose_measure(s.fact) for s in prose_candidates(asked, spanned, names_of(report, asked), None,
+                                                                      kind=report.kind)]
+            found = self.agreeing(asked, asked, rf, ranked, a.reports) if ranked else None
+            if found is None or found.value is None or len(found.figures) != 1:
+                continue
+            total = found.figures[0].fact
+            places = PLACES.get()
+            places = 2 if places is None else places
+            value = (total.value / years).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            text = (f"{who(report)}报告原文：「{total.sentence}」其中「{shown_label(total)}」为"
+                    f"{num(total.value, total.unit)}，是{span[0]}—{span[1]}年共{years}年的数；报告没有写每年的数，"
+                    f"按{years}年平均推算：{num(total.value, total.unit)} ÷ {years} = {num(value, total.unit)}"
+                    f"（推算值，保留{places}位小数）。")
+            return Answer(a.q, ANSWERED, text, value, total.unit, found.figures, found.citations,
+                          reports=(report.id,), warnings=(AVERAGE,))
+        return None
 
     def _ranked_total(self, asked: str, rf: ReportFacts, pairs: list[RunningTotal], reports: list[Report]
                       ) -> Answer | None:

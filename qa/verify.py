@@ -26,7 +26,7 @@ from functools import lru_cache
 from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
-from qa.average import amount_question, asks_average
+from qa.average import amount_question, asks_average, asks_span_average, span_question
 from qa.before_year import asks_before_year, checked_question
 from qa.cells import INFO_COUNTED
 from qa.compose import who
@@ -745,6 +745,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         question = checked_question(question, before)  # 「…以前」 is what the subtraction answers
     if AVERAGE in answer.warnings and (per := asks_average(question)):
         question = amount_question(question, per)  # 「平均每条…」 is what the division answers
+    elif AVERAGE in answer.warnings and asks_span_average(question):
+        question = span_question(question)  # 「2021-2023年…平均每年」: the span's figure, divided by its years
     if all(f.fact.unit in _HEADS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path) for f in figs):
         question = _ACTUAL.sub("", question)  # 「实际在职几人」: the 在职 column is the actual headcount
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)

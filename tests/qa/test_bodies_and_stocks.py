@@ -158,3 +158,43 @@ def test_which_one_is_asked_with_a_measure_word_and_a_tie_names_no_winner(old_ta
     assert a.status == "answered" and a.value == Decimal("0") and "更少" in a.text, a.text
     a = old_tables.ask("公安局2015年信函申请和网上申请，哪一种更多？")  # 0 and 0 this year
     assert a.status == "answered" and "一样多" in a.text and "更多" not in a.text, a.text
+
+
+@pytest.fixture(scope="module")
+def plans(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("64_pingtan_guoziju_kejiyanjiuyuan_budget_2020.txt",))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「2020-2022年部门项目支出规划 302.34万元」: a plan printed for three years, averaged over them
+    ("科技研究院2020-2022年项目支出规划平均每年多少？", "100.78"),
+    ("按三年平均算，科技研究院2020至2022年每年的项目支出规划是多少？", "100.78"),
+    ("科技研究院2020—2022年部门项目支出规划年均多少钱？", "100.78"),
+])
+def test_a_figure_printed_for_a_span_of_years_is_averaged_over_them(plans: QA, question: str, value: str) -> None:
+    a = plans.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+    assert "÷ 3" in a.text and "302.34" in a.text  # the division shown with its input
+
+
+@pytest.mark.parametrize("question", [
+    "科技研究院2021-2023年项目支出规划平均每年多少？",  # printed for 2020-2022 only
+    "科技研究院2020-2022年政府采购预算平均每年多少？",  # no figure of the span
+])
+def test_a_span_the_report_does_not_print_is_not_averaged(plans: QA, question: str) -> None:
+    a = plans.ask(question)
+    assert a.status != "answered" or "÷" not in a.text, a.text
+
+
+@pytest.mark.parametrize("question,word", [
+    ("市场监管局2023年的信息公开申请分别是几月份收到的？", "几月份"),
+    ("2021年市场监管局收到的申请里，有人申请的是什么信息？", "申请的是什么"),
+])
+def test_a_particular_of_one_request_the_report_never_tells_is_refused(reports: QA, question: str, word: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "refused" and word in a.text, a.text  # the nearest passages shown, not stated as the answer
+
+
+def test_what_a_sum_bought_is_refused_when_the_report_never_says(plans: QA) -> None:
+    a = plans.ask("科技研究院2020年的政府采购预算具体买了哪些东西？")
+    assert a.status == "refused" and "买了哪些" in a.text, a.text
