@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from index.models import Fact
 
 # 「平均每条信息的」「平均每个项目」「平均每件」: the measure word and what it counts
-_PER = re.compile(r"平均(?:下来)?每一?(?P<unit>批次|人次|条|个|件|项|篇|期|家|辆|场|次|人|户|宗)"
+_PER = re.compile(r"平均(?:下来)?每一?(?P<unit>批次|人次|批|条|个|件|项|篇|期|家|辆|场|次|人|户|宗)"
                   r"(?P<noun>[\u4e00-\u9fff]{0,6}?)(?:的|能|有|可以|可|要|花了?|用了?)?(?=[\u4e00-\u9fff])")
-_COUNT_UNITS = {"个": ("个", "项"), "项": ("项", "个")}  # 一个项目 is also 一项
+_COUNT_UNITS = {"个": ("个", "项"), "项": ("项", "个"), "批": ("批", "批次")}  # 一个项目 is also 一项
 _NOUN_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:的|能|有|可以|可|要)?(?:多少|几|是多少|约多少)")
 
 
@@ -46,6 +46,10 @@ def count_beside(amount: Fact, facts: list[Fact], m: re.Match) -> Fact | None:
         named = [f for f in same if _followed_by(f, noun)] or [f for f in same if _names(f, noun)]
         # a word read after 每条 (「涉及」 of 「每条涉及几万元」) may be no noun: it only narrows
         same = named if named or m.group("noun") else same
+    if len(same) > 1 and amount.span:
+        # 「标准目录26项63条」: the count printed right against the amount is the one it is counted by
+        glued = [f for f in same if f.span and 0 <= amount.span[0] - f.span[1] <= 1]
+        same = glued or same
     return same[0] if len(same) == 1 else None
 
 

@@ -16,7 +16,8 @@ from index.models import Fact
 
 # 「2013年之前」「2016年以前」 (the year is checked against the report's own), 「新增关注之前」,
 # 「不是今年新增的」: the stock before the year's addition
-_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)|新增[\u4e00-\u9fff]{0,6}?(?:之前|以前)"
+_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)(?:的?(?:年份|各年度?|那些年|几年)(?:里|中|内)?)?"
+                     r"|新增[\u4e00-\u9fff]{0,6}?(?:之前|以前)"
                      r"|不是(?:(?:19|20)\d\d\s*年度?|本年|当年|今年)?新增的?"
                      # 「截至2019年末（不含2020年）」 of a 2020 report: to the end of the year before
                      r"|截[至止](?P<end>(?:19|20)\d\d)\s*年(?:底|末|年底|12月31日)")
@@ -27,6 +28,7 @@ _RUNNING = re.compile(r"历年累计|累计")
 _YEAR_WORDS = re.compile(r"本年度|本年|当年|全年|今年")
 _OWN_YEAR = ("本年度", "本年", "当年", "全年", "今年", "年度", "新增")
 _CUE_WORDS = re.compile(r"历年|累计|总|共|本年度?|当年|全年|今年|新增|其中|达|我局|本局|(?:19|20)\d\d年度?")
+_OBJECT_END = re.compile(r"(?:政府)?(?:信息|文件)$")
 _NEAR = 200  # characters between a total and its year's part said beside it
 
 
@@ -107,7 +109,8 @@ def _names_own_year(label: str, year: int | None) -> bool:
 def _same_measure(a: str, b: str) -> bool:
     """「累计发布政务微博」 and 「其中本年度发布政务微博」 count the same thing: their words
     less the words of time and totals end alike (the measure is the label's last words)."""
-    a, b = _CUE_WORDS.sub("", a), _CUE_WORDS.sub("", b)
+    # 「历年累计主动公开」 beside 「2020年我局主动公开信息」: the thing counted may be said after the verb
+    a, b = (_OBJECT_END.sub("", _CUE_WORDS.sub("", x)) for x in (a, b))
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1

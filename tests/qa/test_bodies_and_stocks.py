@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 from ingested import qa_over
 
+from index.prose_facts import prose_facts
 from qa.ask import QA
+from qa.average import asks_average, count_beside
 from qa.scope import abbreviation_in, agency_aliases
 
 REPORTS = ("162_pingtan_shichangjianduguanliju_disclosure_2021.txt", "203_shichangjianduguanliju_disclosure_2023.txt",
@@ -198,3 +200,33 @@ def test_a_particular_of_one_request_the_report_never_tells_is_refused(reports: 
 def test_what_a_sum_bought_is_refused_when_the_report_never_says(plans: QA) -> None:
     a = plans.ask("科技研究院2020年的政府采购预算具体买了哪些东西？")
     assert a.status == "refused" and "买了哪些" in a.text, a.text
+
+
+@pytest.fixture(scope="module")
+def earlier(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("221_shehuishiyeju_disclosure_2018.txt",
+                                                    "172_pingtan_shehuishiyeju_disclosure_2016.txt",
+                                                    "151_pingtan_jiaoyuju_final_2016.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    ("社会事业局2018年之前的那些年里累计主动公开了多少条信息？", "582"),  # 872 − 290
+    ("社会事业局2016年以前各年度一共主动公开了多少条政府信息？", "41"),  # 107 − 66
+])
+def test_the_years_before_said_in_other_words(earlier: QA, question: str, value: str) -> None:
+    a = earlier.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value) and "推算" in a.text, a.text
+
+
+def test_an_average_per_batch(earlier: QA) -> None:
+    a = earlier.ask("教育局2016年平均每批接待多少人次？")  # 「累计接待77批次、接待总人数4374人次」
+    assert a.status == "answered" and a.value == Decimal("56.81"), a.text
+
+
+def test_the_count_printed_against_the_amount_divides_it() -> None:
+    text = "完成梳理31个重点领域目录，公开了片区政务公开标准目录30项85条，以及相关领域信息。"
+    facts = prose_facts("r", text)
+    amount = next(f for f in facts if f.value == 85)
+    per = asks_average("片区政务公开标准目录平均每项有几条？")
+    count = count_beside(amount, facts, per)
+    assert count is not None and count.value == 30  # not the 31个 earlier in the sentence
