@@ -632,6 +632,8 @@ class Figures:
             return found
         before = next((r for r in a.reports if same_agency(r.agency, target.agency)
                        and r.year == (target.year or 0) - 1), None)
+        if before is None and (found := self._over_the_year(a, target)):
+            return found
         if before is not None:
             return (across.year_over_year(a.q, self.kb, target, before, self.pick(a), absolute=asks_gap(a.q))
                     or refuse_figure(a.q, target))
@@ -640,6 +642,36 @@ class Figures:
         last = (target.year or 0) - 1
         text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
         return Answer(a.q, REFUSED, text, reports=(target.id,))
+
+    def _over_the_year(self, a: Asked, target: Report) -> Answer | None:
+        """「一年下来结转结余减少了多少」 with no year compared: the change within the report's year, its
+        年末 level less its 年初 level, each looked up and verified as the item asked at that end."""
+        if _COMPARED_YEAR.search(a.eff) or not (verb := _CHANGE_VERB.search(a.eff)):
+            return None
+        item = _WITHIN_YEAR.sub("", a.eff[:verb.start()]).rstrip("的，, ")
+        rf = self.kb.of(target)
+        ends = []
+        for end in ("年初", "年末"):
+            asked = f"{item}{end}是多少"
+            measures = find_measures(rf, match_cells(asked, load_templates()["2021"]), asked)
+            got = self.agreeing(asked, asked, rf, measures, a.reports) if measures else None
+            if got is None or got.value is None or len(got.figures) != 1 \
+                    or end not in "".join(got.figures[0].fact.row_path + got.figures[0].fact.column_path):
+                return None
+            ends.append(got)
+        start, close = ends
+        if start.unit != close.unit:
+            return None
+        change = close.value - start.value
+        way = "增加" if change > 0 else "减少" if change < 0 else "没有变化"
+        labels = [f"「{shown_label(g.figures[0].fact)}」{num(g.value, g.unit)}" for g in ends]
+        signed = num(change, start.unit).replace("-", "−")
+        text = (f"{who(target)}报告没有直接写这一年的变化，按年末减年初推算：{labels[1]} − {labels[0]} = "
+                f"{signed}，即{target.year}年内{way}"
+                f"{num(abs(change), start.unit) if change else ''}（推算值，不是报告直接印出的数）。")
+        value = abs(change) if asks_gap(a.q) or verb.group().startswith(("减少", "下降", "降低")) else change
+        return Answer(a.q, ANSWERED, text, value, start.unit, start.figures + close.figures,
+                      start.citations + close.citations, reports=(target.id,))
 
     def _from_to(self, a: Asked, rf: ReportFacts) -> Answer | None:
         """The change between the two ends a sentence prints (「由A提高到B」), for the first end whose
@@ -953,6 +985,10 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
 # 「比2017年多」「比上年增加了」: a change the asker states in passing, not what is asked
 _THAN_A_MEMBER = re.compile(r"[比较]\s*([\u4e00-\u9fff]{2,4}?)(?:数)?(?:增加|减少|增长|下降|提高|降低|多|少)")
 _ASKED_DOWN = re.compile(r"缩短|缩减|压缩|降低|减少|下降|下调|少了")
+# a change within the report's year: no other year is compared with (「比上年」「较2016年」)
+_COMPARED_YEAR = re.compile(r"[比较与跟和]\s*(?:上一?年|去年|前一年|(?:19|20)\d\d\s*年)|同比|上年")
+_CHANGE_VERB = re.compile(r"(?:增加|减少|增长|下降|降低|上升|变化|变动)了?(?:多少|几)")
+_WITHIN_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?|一年下来|一年来|这一年|全年|年内|从年初到年末|年初到年末")
 _SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
                           r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|一块|不少|很多|些)?"
                           # and the amount said with it (「下降了5.2个百分点」)

@@ -230,3 +230,29 @@ def test_the_count_printed_against_the_amount_divides_it() -> None:
     per = asks_average("片区政务公开标准目录平均每项有几条？")
     count = count_beside(amount, facts, per)
     assert count is not None and count.value == 30  # not the 31个 earlier in the sentence
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「年初结转和结余49.25万元 … 年末结转和结余129.44万元」: with no year compared, the change over the year
+    ("经发局2017年一年下来，结转结余增加了多少？", "80.19"),
+    ("2017年经发局的结转和结余全年增加了多少？", "80.19"),
+])
+def test_a_change_within_the_year_is_its_end_less_its_start(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+    assert "129.44" in a.text and "49.25" in a.text  # both ends shown
+
+
+@pytest.fixture(scope="module")
+def police(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("205_gonganju_final_2016.txt",))
+
+
+def test_a_fall_within_the_year_is_said_as_its_size(police: QA) -> None:
+    a = police.ask("公安局2016年一年下来结转结余减少了多少？")  # 724.94 → 363.15
+    assert a.status == "answered" and a.value == Decimal("361.79") and "减少" in a.text, a.text
+
+
+def test_one_years_level_is_no_change(police: QA) -> None:
+    a = police.ask("公安局2016年年末结转和结余变化了多少？")
+    assert a.value is None or a.value != Decimal("363.15"), a.text  # a level is no change
