@@ -348,7 +348,10 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
         p = part.value
         if {f.id for f in w.inputs} == {f.id for f in p.inputs} or p.value is None or p.unit != w.unit:
             continue
-        if w.value >= p.value > 0:
+        # a sentence printing the part's very count (「…门户网站累计公开…202条」 beside 「其中2019年度…共主动
+        # 公开…202条」) says that count again; it is no whole of it (a table's 总计 may equal its one part)
+        said_twice = w.value == p.value and w.inputs[0].table == "prose"
+        if w.value >= p.value > 0 and not said_twice:
             return part, (w, f"「{w.label}」")
     return None
 

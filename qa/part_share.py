@@ -83,6 +83,8 @@ def _share_of(question: str, whole: Answer, part: Answer, whole_said: str) -> An
         return None  # the part found is the whole itself
     if not (0 <= part.value <= whole.value) or whole.reports != part.reports:
         return None
+    if part.value == whole.value and all(f.fact.table == "prose" for f in whole.figures):
+        return None  # a sentence printing the part's very count says it again: it is no whole of it
     share = pct(part.value, whole.value)
     big = whole.figures[0].fact.row_path[-1] if len(whole.figures) == 1 else (whole_said or "所说的") + "总数"
     own = part.figures[0].fact.row_path[-1] if len(part.figures) == 1 else "所问的这一项"

@@ -793,7 +793,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if len(figs) == 1 and (ex := EXCEPT.search(question_text(question))) and (out := excepted(ex)) \
             and not uncovered_terms(out, figure_context(figs[0], sources), names):
         return Verdict(False, label=label, left_out=out)  # 「除了公务接待，其余…」 is never 公务接待费 itself
-    if (pair := next((p for fig in figs if (p := one_of_a_pair(question, fig.fact))[0]), ("", "")))[0]:
+    if (pair := next((p for fig in figs if (p := _one_of_joined(question, fig.fact))[0]), ("", "")))[0]:
         return Verdict(False, label=label, joined=pair)
     if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id))):
         return Verdict(False, label=label, blank=blank)
@@ -1020,6 +1020,34 @@ def one_of_a_pair(question: str, f: Fact) -> tuple[str, str]:
         if said_a != said_b and a[:4] != b[:4]:
             return m.group(), a if said_a else b
     return "", ""
+
+
+def _one_of_joined(question: str, f: Fact) -> tuple[str, str]:
+    """The joined things a figure is printed for, and the one of them asked alone (or two empty strings)."""
+    last = last_of_a_list(question, f)
+    return last if last[0] else one_of_a_pair(question, f)
+
+
+def last_of_a_list(question: str, f: Fact) -> tuple[str, str]:
+    """An amount printed right after two long things joined by 及 (「…新增台湾专才工资及下属…公司第二期
+    资本金600万元」) asked for the first one alone, the second not named at all: the amount is the
+    second one's (or the two's), never the first's. Only amounts of money: a listed category's name
+    (「…的政策、措施及其实施情况8条」) is one name. Returns (the label, the thing asked) or two empty strings."""
+    if not (f.unit or "").endswith("元") or not f.row_path:
+        return "", ""
+    own = question_text(f.row_path[-1])
+    q = question_text(question)
+    parts = [p for p in re.split(r"以及|及(?!时|其)", own) if p]
+    if len(parts) != 2 or min(len(p) for p in parts) < 6 or _JOINT.search(parts[-1]) or _asked_part(parts[-1], q, 1):
+        return "", ""  # two long things, the later one not asked at all (公务用车购置及运行费 is one thing)
+    return (own, parts[0]) if _asked_part(parts[0], q, 2) else ("", "")
+
+
+def _asked_part(part: str, q: str, least: int) -> bool:
+    """Whether the question names a listed thing: `least` of its two-character words or more."""
+    words = [part[i:i + 2] for i in range(len(part) - 1)]
+    return sum(w in q for w in words) >= least
+
 
 
 def pair_split(asked: str, facts: Iterable[Fact]) -> str:

@@ -19,10 +19,12 @@ from pathlib import Path
 import pytest
 from ingested import qa_over
 
+from index.models import Fact
 from index.prose_facts import prose_facts
 from qa.ask import QA
 from qa.average import asks_average, count_beside
 from qa.scope import abbreviation_in, agency_aliases
+from qa.verify import last_of_a_list
 
 REPORTS = ("162_pingtan_shichangjianduguanliju_disclosure_2021.txt", "203_shichangjianduguanliju_disclosure_2023.txt",
            "174_pingtan_aoqianpianquzhihuibu_budget_2019.txt", "206_guanweihuibangongshi_budget_2017.txt",
@@ -256,3 +258,31 @@ def test_a_fall_within_the_year_is_said_as_its_size(police: QA) -> None:
 def test_one_years_level_is_no_change(police: QA) -> None:
     a = police.ask("公安局2016年年末结转和结余变化了多少？")
     assert a.value is None or a.value != Decimal("363.15"), a.text  # a level is no change
+
+
+@pytest.fixture(scope="module")
+def counts_said_twice(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("52_pingtan_gongan_2018.txt",))
+
+
+@pytest.mark.parametrize("question", [
+    # 「其中2018年度我局共主动公开政府信息181条」 and 「…公众服务网累计公开…政府信息181条」: one count
+    # said twice is no whole and its part (100%); only the 历年累计 1568 is the whole
+    "2018年公安局当年主动公开的信息，占它累计公开总数的百分之几？",
+    "公安局2018年度主动公开的政府信息占累计公开信息的比例是多少？",
+])
+def test_a_count_said_twice_is_no_whole_of_itself(counts_said_twice: QA, question: str) -> None:
+    a = counts_said_twice.ask(question)
+    assert a.value != Decimal("100.0"), a.text
+    assert a.status != "answered" or a.value == Decimal("11.5"), a.text
+
+
+def test_an_amount_after_two_long_things_is_not_the_firsts() -> None:
+    label = "新增聘用专家劳务费及下属公司第三期注册资本金"  # 「…主要原因是…、A及B 500万元」
+    f = Fact("r", "prose", (label,), (), Decimal("500"), "万元")
+    assert last_of_a_list("2020年给聘用专家的劳务费预算是多少？", f)[1] == "新增聘用专家劳务费"
+    assert last_of_a_list("2020年下属公司第三期注册资本金是多少？", f) == ("", "")
+    short = Fact("r", "prose", ("公务用车购置及运行费",), (), Decimal("7"), "万元")  # one thing, named whole
+    assert last_of_a_list("公务用车购置费多少？", short) == ("", "")
+    counted = Fact("r", "prose", (label,), (), Decimal("8"), "条")  # a category's name, counted
+    assert last_of_a_list("聘用专家劳务费几条？", counted) == ("", "")
