@@ -116,10 +116,20 @@ PROBE_ROUNDS = {
     "round 27": (*_round(27), 0.64),
     # round 28 (five disclosure reports, one with its 制作 sentence dated the year before) at 67.1 % (47/70)
     "round 28": (*_round(28), 0.60),
-    # round 29 (five finance reports: two 预算批复 notices, a 镇, two 指挥部 and an office) at 55.7 % (39/70)
-    "round 29": (*_round(29), 0.50),
-    # round 30 (five 片区 disclosure reports of both templates, one covering four months) at 74.3 % (52/70)
-    "round 30": (*_round(30), 0.67),
+    # round 29 (five finance reports: two 预算批复 notices, a 镇, two 指挥部 and an office) at 55.7 % (39/70),
+    # 85.7 % (60/70) once its classes were handled
+    "round 29": (*_round(29), 0.78),
+    # round 30 (five 片区 disclosure reports of both templates, one covering four months) at 74.3 % (52/70),
+    # 91.4 % (64/70) once its classes were handled
+    "round 30": (*_round(30), 0.84),
+    # round 31 (five disclosure reports: a 2016 附表 on one line, 2020 glued, three 2021 templates) at 87.1 %
+    "round 31": (*_round(31), 0.80),
+    # round 32 (five finance reports 2016-2019, tables only for staffing) at 81.4 % (57/70)
+    "round 32": (*_round(32), 0.74),
+    # round 33 (five disclosure reports 2013-2021, first run on the code of its round) at 72.9 % (51/70)
+    "round 33": (*_round(33), 0.66),
+    # round 34 (five finance reports 2016-2019, first run on the code of its round) at 62.9 % (44/70)
+    "round 34": (*_round(34), 0.56),
 }
 
 
