@@ -649,7 +649,7 @@ def in_one_unit(vals: list[Value]) -> tuple[list[Value], str] | None:
     A report prints its tables in 元 and its prose in 万元: those are added after converting to the
     smaller scale, exactly, and the answer says so; 件 and 宗 count the same cases."""
     units = [v.unit or "" for v in vals]
-    if len(set(units)) == 1:
+    if len(set(units)) <= 1:  # one unit, or no settled value at all (every cell ambiguous)
         return vals, ""
     if all(u in _MONEY_SCALES for u in units):
         target = min(units, key=_MONEY_SCALES.__getitem__)

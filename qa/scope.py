@@ -104,6 +104,10 @@ def agency_aliases(agency: str) -> frozenset[str]:
             short = short.replace(long_form, abbr)
         if short != x:
             out.add(short)
+    for name in list(out):  # 平潭县人民检察院 is 平潭县检察院, 检察院; 人民政府 keeps its own forms above
+        if "人民" in name and "人民政府" not in name and len(name.replace("人民", "")) >= 3:
+            bare = name.replace("人民", "")
+            out |= {bare} | {bare[m.end():] for m in _BOUNDARY.finditer(bare) if len(bare) - m.end() >= 3}
     for name in list(out):  # 万里街道办事处 is called 万里街道办, or 万里街道
         if name.endswith("街道办事处"):
             out |= {name.removesuffix("事处"), name.removesuffix("办事处")}

@@ -334,9 +334,12 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             words |= bigrams(clauses[-2])
         own = (words | bigrams(after)) & q
         near = bigrams(before) & q
+        # the item a numbered line's figure is of (「公务接待费 / 累计接待91批次」) names it too, enough to
+        # consider it (how it ranks is its own words' and the window's)
+        item = bigrams(" ".join(f.row_path[:-1])) & q
         unit_named = bool(f.unit) and unit_class(f.unit) is not None and not unit_conflict(qn, f.unit) and any(
             w in qn for w in _UNIT_CLASSES.get(unit_class(f.unit) or "", ()))
-        if not own or len(own | near) < (1 if unit_named else 2):
+        if not own or len(own | near | item) < (1 if unit_named else 2):
             continue
         # 「年初预算」 is not the item's level in a final account (its actual), nor 「决算」 a budget's; a
         # headcount is neither (「部门预算单位基本情况 本部门在职人员共7人」 answers 「实际有几个在职人员」)

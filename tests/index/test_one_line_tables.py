@@ -9,6 +9,7 @@ from index.load import load_document
 from index.models import AMBIGUOUS, EXACT
 from index.one_line_tables import one_line_tables
 from index.parse import parse_document
+from index.prose_facts import prose_facts
 
 _FILLER = "说明文字。" * 80  # a one-line page is long; a printed line never is
 
@@ -177,3 +178,15 @@ def test_a_sentence_that_runs_into_a_glued_table_leaves_its_cells_to_the_table(t
     doc = parse_document(load_document(path), "r")
     assert not any(f.table == "prose" and "财政核拨" in " ".join(f.row_path) for f in doc.facts)
     assert any(f.table.startswith("g") and f.row_path == ("平原镇文化服务中心",) for f in doc.facts)
+
+
+def test_a_full_width_comma_between_thousands_is_part_of_the_number() -> None:
+    # 「本年收入1，799.35万元」 (a 决算说明 of 2016) and 「…（项）3，518.85万元，主要用于…」 (a 2026 budget)
+    facts = prose_facts("r", "本年收入1，799.35万元，本年支出12，916.33万元，其中人员支出350.90万元，"
+                             "收入5，其他3万元。")
+    got = {f.row_path[-1]: str(f.value) for f in facts if f.unit}
+    assert got["本年收入"] == "1799.35" and got["本年支出"] == "12916.33" and got["其中人员支出"] == "350.90"
+    assert got["收入"] == "5"  # 「收入5，其他3万元」: two clauses, no thousands
+    sample = Path(__file__).resolve().parents[2] / "samples/19_putuo_jianguanwei_budget_2026.txt"
+    text = sample.read_text(encoding="utf-8")
+    assert any(f.value == Decimal("3518.85") for f in prose_facts("r", text))

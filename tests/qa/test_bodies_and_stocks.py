@@ -286,3 +286,32 @@ def test_an_amount_after_two_long_things_is_not_the_firsts() -> None:
     assert last_of_a_list("公务用车购置费多少？", short) == ("", "")
     counted = Fact("r", "prose", (label,), (), Decimal("8"), "条")  # a category's name, counted
     assert last_of_a_list("聘用专家劳务费几条？", counted) == ("", "")
+
+
+def test_a_sum_of_cells_none_of_which_is_settled_is_refused_not_raised(reports: QA) -> None:
+    # 「…动物卫生监督所财政核拨1010…农村经营管理中心财政核拨1010」: both glued, each split two ways
+    a = reports.ask("2018年农发局的动物卫生监督所和农村经营管理中心编制加起来多少？")
+    assert a.status in ("refused", "ambiguous", "needs_clarification") and a.value is None, a.text
+
+
+@pytest.fixture(scope="module")
+def accounts(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("151_pingtan_jiaoyuju_final_2016.txt",
+                                                    "151_pingtan_lanchengpianqu_final_2016.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「（三）公务接待费…累计接待77批次」: the numbered item names the figure with its own words
+    ("教育局2016年一年里公务接待了多少批客人？", "77"),
+    ("岚城片区2016年公务接待了多少批客人？", "12"),
+    ("到2016年底，教育局账上还剩多少结转结余？", "18801.95"),
+])
+def test_everyday_words_of_a_final_account(accounts: QA, question: str, value: str) -> None:
+    a = accounts.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+def test_a_peoples_court_or_procuratorate_goes_without_its_people() -> None:
+    assert {"平潭县检察院", "检察院"} <= agency_aliases("平潭县人民检察院")
+    assert {"普陀区法院", "上海市普陀区法院"} <= agency_aliases("上海市普陀区人民法院")
+    assert "市政府" not in agency_aliases("上海市普陀区人民法院")
