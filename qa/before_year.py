@@ -29,6 +29,7 @@ _YEAR_WORDS = re.compile(r"本年度|本年|当年|全年|今年")
 _OWN_YEAR = ("本年度", "本年", "当年", "全年", "今年", "年度", "新增")
 _CUE_WORDS = re.compile(r"历年|累计|总|共|本年度?|当年|全年|今年|新增|其中|达|我局|本局|(?:19|20)\d\d年度?")
 _OBJECT_END = re.compile(r"(?:政府)?(?:信息|文件)$")
+_COPULA_END = re.compile(r"(?:系|为|是|达到?)$")  # 「历年累计主动公开政府信息系41条」
 _NEAR = 200  # characters between a total and its year's part said beside it
 
 
@@ -83,7 +84,8 @@ def running_totals(facts: list[Fact], year: int | None) -> list[RunningTotal]:
         if not _RUNNING.search(t.row_path[-1]):
             continue
         beside = [f for f in prose if f is not t and f.unit == t.unit and abs(f.span[0] - t.span[0]) <= _NEAR
-                  and not _RUNNING.search(f.row_path[-1]) and _names_own_year(f.row_path[-1], year)
+                  and not _RUNNING.search(f.row_path[-1])
+                  and (_names_own_year(f.row_path[-1], year) or _names_own_year(_said_before(f), year))
                   and f.value <= t.value and _same_measure(t.row_path[-1], f.row_path[-1])]
         if len(beside) == 1:
             pairs.append(RunningTotal(t, beside[0]))
@@ -102,6 +104,14 @@ def unnamed_children_dropped(pairs: list[RunningTotal], question: str) -> list[R
     return [p for p in pairs if not child_unnamed(p)]
 
 
+def _said_before(f: Fact) -> str:
+    """The words of a prose figure's sentence before it (「2015年度，制作、获取政府信息30条，主动公开政府信息
+    30条」: the year opens the sentence, not the figure's own label)."""
+    sentence, raw = f.sentence or "", f.raw or ""
+    at = sentence.find(raw) if raw else -1
+    return sentence[:at] if at > 0 else ""
+
+
 def _names_own_year(label: str, year: int | None) -> bool:
     return any(w in label for w in _OWN_YEAR) or (year is not None and f"{year}年" in label)
 
@@ -110,7 +120,7 @@ def _same_measure(a: str, b: str) -> bool:
     """「累计发布政务微博」 and 「其中本年度发布政务微博」 count the same thing: their words
     less the words of time and totals end alike (the measure is the label's last words)."""
     # 「历年累计主动公开」 beside 「2020年我局主动公开信息」: the thing counted may be said after the verb
-    a, b = (_OBJECT_END.sub("", _CUE_WORDS.sub("", x)) for x in (a, b))
+    a, b = (_OBJECT_END.sub("", _COPULA_END.sub("", _CUE_WORDS.sub("", x))) for x in (a, b))
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1

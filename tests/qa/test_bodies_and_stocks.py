@@ -23,6 +23,7 @@ from index.models import Fact
 from index.prose_facts import prose_facts
 from qa.ask import QA
 from qa.average import asks_average, count_beside
+from qa.before_year import running_totals
 from qa.scope import abbreviation_in, agency_aliases
 from qa.verify import last_of_a_list
 
@@ -315,3 +316,12 @@ def test_a_peoples_court_or_procuratorate_goes_without_its_people() -> None:
     assert {"平潭县检察院", "检察院"} <= agency_aliases("平潭县人民检察院")
     assert {"普陀区法院", "上海市普陀区法院"} <= agency_aliases("上海市普陀区人民法院")
     assert "市政府" not in agency_aliases("上海市普陀区人民法院")
+
+
+def test_a_running_total_and_the_year_that_opens_its_sentence() -> None:
+    # the year opens the sentence (「2016年度，…主动公开政府信息52条。历年累计主动公开政府信息系97条。」), and
+    # the total ends on a copula (系): still one measure, its year's part and the total to date
+    text = ("（一）主动公开的数量 2016年度，编制、获取政府信息55条，主动公开政府信息52条。"
+            "历年累计主动公开政府信息系97条。")
+    pairs = running_totals(prose_facts("r", text), 2016)
+    assert [(p.total.value, p.year.value) for p in pairs] == [(Decimal("97"), Decimal("52"))]
