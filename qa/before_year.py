@@ -119,7 +119,7 @@ def _names_own_year(label: str, year: int | None) -> bool:
 def _same_measure(a: str, b: str) -> bool:
     """「累计发布政务微博」 and 「其中本年度发布政务微博」 count the same thing: their words
     less the words of time and totals end alike (the measure is the label's last words)."""
-    # 「历年累计主动公开」 beside 「2020年我局主动公开信息」: the thing counted may be said after the verb
+    # 「累计公开…」 beside 「某年我局公开信息…」: the thing counted may be said after the verb, or not at all
     a, b = (_OBJECT_END.sub("", _COPULA_END.sub("", _CUE_WORDS.sub("", x))) for x in (a, b))
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:

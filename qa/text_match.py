@@ -342,7 +342,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if not own or len(own | near | item) < (1 if unit_named else 2):
             continue
         # 「年初预算」 is not the item's level in a final account (its actual), nor 「决算」 a budget's; a
-        # headcount is neither (「部门预算单位基本情况 本部门在职人员共7人」 answers 「实际有几个在职人员」)
+        # headcount is neither (「部门预算单位基本情况 …在职人员共N人」 answers a question of how many actually serve)
         if contradicts(qn, label if f.unit in _HEADCOUNT_UNITS else with_kind(label, kind),
                        skip_kind=f.unit in _HEADCOUNT_UNITS):
             continue
