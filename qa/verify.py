@@ -150,9 +150,13 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
             continue
         if len(w) > 1:
             _claim_all(q, w, taken)
-            for m in re.finditer(re.escape(w) + r"(?=或)", q):  # 「全部或部分公开」: an alternative named, no filler
-                if not any(keep[m.start():m.end()]):
-                    taken[m.start():m.end()] = [False] * len(w)
+            # 「全部或部分公开」: an alternative named, no filler (found by plain search: a pattern per neutral
+            # word would overflow the regex cache on every question)
+            at = q.find(w + "或")
+            while at >= 0:
+                if not any(keep[at:at + len(w)]):
+                    taken[at:at + len(w)] = [False] * len(w)
+                at = q.find(w + "或", at + 1)
         else:  # 「项」 is neutral as a measure word, not inside 「项目」
             for i in alone.get(w, ()):
                 taken[i] = True
