@@ -441,6 +441,9 @@ _HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[�
 _LEAD = 120  # characters of text before a prose number that may name its subject
 
 
+_PREMISE = re.compile(r"[^，,。；;？?]*?\d+(?:\.\d+)?\s*(?:万元|亿元|元|人次|人|条|件|宗|个|项|篇|次|%)\s*[，,；;]")
+
+
 def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (), share: bool = False) -> list[str]:
     """The qualifiers the question asks that a figure's own row or column contradicts: a cell of the
     「预算数」 column does not answer 「…决算多少」, even in a table titled 决算 (the title covers the
@@ -451,6 +454,9 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
     for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
         q = q.replace(n, "|")
     q = _COMPARED_WITH.sub("|", q)  # 「本年收入比上年少了」: the year compared with qualifies no figure
+    # 「…累计关注14453人，当年新增6986人，那…」: a clause stating a figure is the asker's premise, not a
+    # qualifier of the figure asked
+    q = _PREMISE.sub("|", q)
     out: list[str] = []
     # 「实际支出」 says 决算; but a word a figure's own label holds as printed (「年初」 of 「年初结转和结余」)
     # says that figure, not what the everyday word would mean elsewhere (年初 → 年初预算)

@@ -325,3 +325,9 @@ def test_a_running_total_and_the_year_that_opens_its_sentence() -> None:
             "历年累计主动公开政府信息系97条。")
     pairs = running_totals(prose_facts("r", text), 2016)
     assert [(p.total.value, p.year.value) for p in pairs] == [(Decimal("97"), Decimal("52"))]
+
+
+def test_a_premise_that_states_figures_qualifies_nothing_asked(reports: QA) -> None:
+    # the asker quotes both figures first; the 新增 of that clause is no qualifier of the total to be used
+    a = reports.ask("市场监管局公众号2021年底总关注22887人，其中这一年新增8434人，那2021年之前原有的关注用户是多少？")
+    assert a.status == "answered" and a.value == Decimal("14453"), a.text
