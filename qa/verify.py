@@ -454,7 +454,7 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
     for n in sorted({question_text(x) for x in names if x}, key=len, reverse=True):
         q = q.replace(n, "|")
     q = _COMPARED_WITH.sub("|", q)  # 「本年收入比上年少了」: the year compared with qualifies no figure
-    # 「…累计关注14453人，当年新增6986人，那…」: a clause stating a figure is the asker's premise, not a
+    # 「…总关注N人，其中这一年新增M人，那…」: a clause stating a figure is the asker's premise, not a
     # qualifier of the figure asked
     q = _PREMISE.sub("|", q)
     out: list[str] = []
