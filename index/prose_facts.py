@@ -222,8 +222,7 @@ def headings_on_lines(text: str) -> str:
 # a full-width comma used as a thousands separator: a number of one to three digits with no unit of its
 # own, then three digits and an amount's unit (「1，799.35万元」); a comma between two clauses is never
 # followed by exactly three digits of money
-_WIDE_THOUSANDS = re.compile(r"(?<=(?<![\d.,，])\d)，(?=\d{3}(?:\.\d+)?\s*(?:万元|亿元|元))|(?<=(?<![\d.,，])\d\d)，"
-                             r"(?=\d{3}(?:\.\d+)?\s*(?:万元|亿元|元))|(?<=(?<![\d.,，])\d\d\d)，(?=\d{3}(?:\.\d+)?\s*(?:万元|亿元|元))")
+_WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])(\d{1,3})，(?=\d{3}(?:\.\d+)?\s*(?:万元|亿元|元))")
 
 
 def prose_facts(
@@ -236,7 +235,7 @@ def prose_facts(
     skip = sorted(skip)
     # one character for one, so spans stay offsets into the text
     text = _WRAPPED_UNIT.sub(" ", text)
-    text = _WIDE_THOUSANDS.sub(",", text)  # 「本年收入1，799.35万元」: a full-width comma between thousands
+    text = _WIDE_THOUSANDS.sub(r"\1,", text)  # 「本年收入1，799.35万元」: a full-width comma between thousands
     text = headings_on_lines(text)
     chars = list(text)
     for m in _WRAPPED_LINE.finditer(text):  # never into or out of a table

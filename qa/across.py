@@ -173,7 +173,7 @@ def _as_called(question: str) -> Callable[[Report], str]:
 
 
 # 「变化了多少」「增加了几条」: a change asked as an amount; one year's level is never its answer
-_HOW_MUCH_CHANGED = re.compile(r"(?:变化|变动|增加|减少|增长|下降|上升|降低)了?(?:多少|几)")
+HOW_MUCH_CHANGED = re.compile(r"(?:变化|变动|增加|减少|增长|下降|上升|降低)了?(?:多少|几)")
 
 
 def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back: int | None) -> Answer:
@@ -183,7 +183,7 @@ def trend(question: str, kb: Knowledge, reports: list[Report], pick, years_back:
     got, missing = _values(kb, ordered, pick)
     if not got:
         return Answer(question, REFUSED, "在这些报告中没有找到这一数字。" + _missing_note(missing))
-    if len(got) < 2 and (len(reports) >= 2 or _HOW_MUCH_CHANGED.search(question)):
+    if len(got) < 2 and (len(reports) >= 2 or HOW_MUCH_CHANGED.search(question)):
         # 「2014年的是多少？到2015年变了多少？」 with no 2014 figure: one year is no trend, and its figure
         # answers neither what was asked of the other year nor the change
         r, m = got[0]

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from index.models import Fact
+from qa.text_match import number_at
 
 # 「平均每条信息的」「平均每个项目」「平均每件」: the measure word and what it counts
 _PER = re.compile(r"平均(?:下来)?每一?(?P<unit>批次|人次|批|条|个|件|项|篇|期|家|辆|场|次|人|户|宗)"
@@ -55,9 +56,8 @@ def count_beside(amount: Fact, facts: list[Fact], m: re.Match) -> Fact | None:
 
 def _followed_by(f: Fact, noun: str) -> bool:
     """Whether the words right after a count name the thing it counts (「17个区直部门」 for 部门)."""
-    sentence, raw = f.sentence or "", f.raw or ""
-    at = sentence.find(raw) if raw else -1
-    return at >= 0 and noun in sentence[at + len(raw):at + len(raw) + len(noun) + 4]
+    sentence, raw, at = f.sentence or "", f.raw or "", number_at(f)
+    return bool(raw) and at >= 0 and noun in sentence[at + len(raw):at + len(raw) + len(noun) + 4]
 
 
 def _names(f: Fact, noun: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.models import Fact
+from qa.text_match import number_at
 
 # 「2013年之前」「2016年以前」 (the year is checked against the report's own), 「新增关注之前」,
 # 「不是今年新增的」: the stock before the year's addition
@@ -107,9 +108,7 @@ def unnamed_children_dropped(pairs: list[RunningTotal], question: str) -> list[R
 def _said_before(f: Fact) -> str:
     """The words of a prose figure's sentence before it (「2015年度，制作、获取政府信息30条，主动公开政府信息
     30条」: the year opens the sentence, not the figure's own label)."""
-    sentence, raw = f.sentence or "", f.raw or ""
-    at = sentence.find(raw) if raw else -1
-    return sentence[:at] if at > 0 else ""
+    return (f.sentence or "")[:max(number_at(f), 0)]
 
 
 def _names_own_year(label: str, year: int | None) -> bool:

@@ -27,6 +27,18 @@ def num(v: Decimal | None, unit: str | None) -> str:
 PLACES: ContextVar[int | None] = ContextVar("PLACES", default=None)
 
 
+def places_asked(default: int = 2) -> int:
+    """The decimal places the question asks for (「保留一位小数」), else `default`."""
+    places = PLACES.get()
+    return default if places is None else places
+
+
+def quotient(part: Decimal, base: Decimal) -> Decimal:
+    """A division the report does not print (a ratio, an average), to the places the question asks,
+    else to two."""
+    return (part / base).quantize(Decimal(1).scaleb(-places_asked()), rounding=ROUND_HALF_UP)
+
+
 def pct(part: Decimal, whole: Decimal) -> Decimal:
     """A percentage to one decimal (or to the places the question asks for); a small non-zero share
     keeps two significant digits, so 13,500 of 99,706,020 reads 0.014%, not a misleading 0.0%."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import product
 
 from index.models import Fact, Report
@@ -29,7 +29,7 @@ from qa.before_year import (
 )
 from qa.cells import CellMatch, match_cells
 from qa.complement import complement_of
-from qa.compose import PLACES, figures_of, num, who
+from qa.compose import figures_of, num, places_asked, quotient, who
 from qa.figures import (
     PARTS_END,
     WHOLE_OF,
@@ -407,9 +407,7 @@ class Figures:
                                         f"同时写出所问的总量和按「{per.group('unit')}」计的个数，无法推算平均数。",
                           reports=(target.id,))
         total = amount.figures[0].fact
-        places = PLACES.get()
-        places = 2 if places is None else places  # the places a question asks, else two
-        value = (total.value / count.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        places, value = places_asked(), quotient(total.value, count.value)
         text = (f"{who(target)}报告原文：「{total.sentence}」报告没有直接写平均数，按「{shown_label(total)}」"
                 f"{num(total.value, total.unit)} ÷ 「{shown_label(count)}」{num(count.value, count.unit)} 推算："
                 f"平均每{per.group('unit')}约{num(value, total.unit)}（推算值，保留{places}位小数）。")
@@ -432,9 +430,7 @@ class Figures:
             if found is None or found.value is None or len(found.figures) != 1:
                 continue
             total = found.figures[0].fact
-            places = PLACES.get()
-            places = 2 if places is None else places
-            value = (total.value / years).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            places, value = places_asked(), quotient(total.value, Decimal(years))
             text = (f"{who(report)}报告原文：「{total.sentence}」其中「{shown_label(total)}」为"
                     f"{num(total.value, total.unit)}，是{span[0]}—{span[1]}年共{years}年的数；报告没有写每年的数，"
                     f"按{years}年平均推算：{num(total.value, total.unit)} ÷ {years} = {num(value, total.unit)}"
@@ -646,7 +642,7 @@ class Figures:
     def _over_the_year(self, a: Asked, target: Report) -> Answer | None:
         """「一年下来结转结余减少了多少」 with no year compared: the change within the report's year, its
         年末 level less its 年初 level, each looked up and verified as the item asked at that end."""
-        if _COMPARED_YEAR.search(a.eff) or not (verb := _CHANGE_VERB.search(a.eff)):
+        if _COMPARED_YEAR.search(a.eff) or not (verb := across.HOW_MUCH_CHANGED.search(a.eff)):
             return None
         item = _WITHIN_YEAR.sub("", a.eff[:verb.start()]).rstrip("的，, ")
         rf = self.kb.of(target)
@@ -987,7 +983,6 @@ _THAN_A_MEMBER = re.compile(r"[比较]\s*([\u4e00-\u9fff]{2,4}?)(?:数)?(?:增�
 _ASKED_DOWN = re.compile(r"缩短|缩减|压缩|降低|减少|下降|下调|少了")
 # a change within the report's year: no other year is compared with (「比上年」「较2016年」)
 _COMPARED_YEAR = re.compile(r"[比较与跟和]\s*(?:上一?年|去年|前一年|(?:19|20)\d\d\s*年)|同比|上年")
-_CHANGE_VERB = re.compile(r"(?:增加|减少|增长|下降|降低|上升|变化|变动)了?(?:多少|几)")
 _WITHIN_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?|一年下来|一年来|这一年|全年|年内|从年初到年末|年初到年末")
 _SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
                           r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|一块|不少|很多|些)?"

@@ -5,10 +5,9 @@ with its inputs. The result is no figure the report prints, so it is said as com
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
 from qa.answer import ANSWERED, Answer
-from qa.compose import PLACES, figures_of, num, who
+from qa.compose import figures_of, num, quotient, who
 from qa.knowledge import ReportFacts, Value
 
 # 「A大约是B的几倍」「A相当于B的多少倍」: A before 是, B between it and 的…倍
@@ -24,15 +23,9 @@ def ratio_parts(question: str) -> tuple[str, str] | None:
     return (a, b) if len(a) >= 2 and len(b) >= 2 else None
 
 
-def times(part: Decimal, base: Decimal) -> Decimal:
-    """The ratio to the places the question asks (「保留一位小数」), else to two."""
-    places = PLACES.get()
-    return (part / base).quantize(Decimal(1).scaleb(-(2 if places is None else places)), rounding=ROUND_HALF_UP)
-
-
 def ratio_answer(q: str, rf: ReportFacts, a: Value, b: Value) -> Answer:
     r = rf.report
-    value = times(a.value, b.value)
+    value = quotient(a.value, b.value)
     text = (f"{who(r)}「{a.label}」{num(a.value, a.unit)}，「{b.label}」{num(b.value, b.unit)}，"
             f"前者约是后者的{value}倍（{a.value} ÷ {b.value} = {value}）。这是计算值，报告没有直接印出。")
     figs, cites = figures_of([(a, r), (b, r)], rf.titles)

@@ -343,8 +343,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             continue
         # 「年初预算」 is not the item's level in a final account (its actual), nor 「决算」 a budget's; a
         # headcount is neither (「部门预算单位基本情况 …在职人员共N人」 answers a question of how many actually serve)
-        if contradicts(qn, label if f.unit in _HEADCOUNT_UNITS else with_kind(label, kind),
-                       skip_kind=f.unit in _HEADCOUNT_UNITS):
+        if contradicts(qn, label if f.unit in HEADCOUNT_UNITS else with_kind(label, kind),
+                       skip_kind=f.unit in HEADCOUNT_UNITS):
             continue
         core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
         if rest_unasked(qn, label):  # 「其他应主动公开…信息」 is the rest, not 「主动公开的信息」
@@ -598,7 +598,7 @@ def prose_candidates(question: str, facts: list[Fact], agency_names: set[str] = 
                                                              kind=kind)[:k]]
 
 
-_HEADCOUNT_UNITS = ("人", "名", "位")
+HEADCOUNT_UNITS = ("人", "名", "位")  # units of a headcount
 _SUMS_UP = re.compile(r"(?:共计|合计|总计|共)")
 _FUNCTION_CHARS = set("是有的了多少几在和与及为共年月日个件条宗元万之其中等")
 _RARE = 3  # table rows holding a bigram, at most, for it to name a specific item

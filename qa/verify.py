@@ -32,7 +32,7 @@ from qa.cells import INFO_COUNTED
 from qa.compose import who
 from qa.intent import WHICH_MORE
 from qa.scope import SOURCE_SAID, WORKED_FROM
-from qa.text_match import bigrams, counts_as_labelled, number_at
+from qa.text_match import HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
@@ -477,7 +477,7 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
         cells = [question_text(x) for x in (fig.fact.row_path[-1:] + fig.fact.column_path[-1:])]
         others = [question_text(" ".join(g.fact.row_path[-1:] + g.fact.column_path)) for g in figs if g is not fig]
         for group in vocabulary().contrasts:
-            if fig.fact.unit in _HEADS and any(w in group for w in ("预算", "决算")):
+            if fig.fact.unit in HEADCOUNT_UNITS and any(w in group for w in ("预算", "决算")):
                 continue  # a headcount is neither: 「实际在职几人」 asks no 决算 of a budget's staffing table
             asked = members(q, group) or members(printed, group)
             asked = {w for w in asked if not _said_of_another(q, w, others)}
@@ -757,7 +757,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         question = amount_question(question, per)  # 「平均每条…」 is what the division answers
     elif AVERAGE in answer.warnings and asks_span_average(question):
         question = span_question(question)  # 「2021-2023年…平均每年」: the span's figure, divided by its years
-    if all(f.fact.unit in _HEADS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path) for f in figs):
+    if all(f.fact.unit in HEADCOUNT_UNITS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path)
+           for f in figs):
         question = _ACTUAL.sub("", question)  # 「实际在职几人」: the 在职 column is the actual headcount
     left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
@@ -1126,7 +1127,6 @@ def _period_asked_unheld(question: str, figs: tuple[Figure, ...], sources: Sourc
 
 
 _QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}
-_HEADS = ("人", "名", "位")  # units of a headcount
 _ACTUAL = re.compile(r"实际|实有")
 
 
