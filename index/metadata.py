@@ -17,13 +17,14 @@ _TITLE = re.compile(
 )
 _YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告)")
 # a crawled page's title 「2017年度平潭综合实验区经济发展局部门决算说明」: the year first, a finance kind too
-_TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,30}?)"
+_TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,40}?)"
                                 r"(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
 _BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
 _CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构)[:：]\s*(.*)$", re.M)
 _DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _STAMP = re.compile(r"(20\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _PERIOD = re.compile(r"统计期限.{0,6}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*[-－—–~～至到]\s*(?:19|20)\d\d\s*年")
 _PREFIX = re.compile(r"^(?:.*?[标題题][:：]|当前位置[:：].*?|首页.*?)")
 
 
@@ -80,6 +81,8 @@ def extract_metadata(text: str) -> Metadata:
         title = m2.group()
     # 「【部门决算公开】2017年度…办公室部门决算说明」: a crawled title opens with the column it was filed in
     titled = re.sub(r"^[【\[][^】\]]{1,12}[】\]]", "", "".join(fields.get("标题", "").split()))
+    # 「…应急中心2017-2019年预算编制说明」: a budget for its first year, with the years after it estimated
+    titled = _YEAR_SPAN.sub(r"\1年", titled)
     # 「平潭2017年广播电视服务中心部门预算说明」: a place may stand before the year
     if agency is None and titled and not _TITLE.search(titled) \
             and (m3 := _TITLED_YEAR_FIRST.match(re.sub(r"^[\u4e00-\u9fff]{2,4}(?=20\d\d)", "", titled))):

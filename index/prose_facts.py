@@ -106,6 +106,12 @@ _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[�
                       r"|第[一二三四五六七八九十]+[部分章节])")
 
 
+def _in_parenthesis(sentence: str, at: int) -> bool:
+    """Whether `at` stands inside a parenthesis opened earlier in the sentence."""
+    before = sentence[:at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
 # a clause that only says how a figure changed, its subject left to the clause before
 _BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年)"
                           r"|(?:增长|增加|减少|下降|上升|降低)了?\s*$)")
@@ -272,6 +278,7 @@ def prose_facts(
         # the subject of the sentence's last level (「机关运行经费支出 816.16 万元」); a sentence cut off by
         # 「；」 goes on about the level the one before ended on (「…收入预算为6233.88万元；比上年减少…」)
         level = carried if sentence[:1] in "比较与" else ""
+        inner = level
         carried = ""
         numbers = _with_listed(sentence)
         respective = _respective_labels(sentence, numbers) if "分别" in sentence else {}
@@ -294,10 +301,15 @@ def prose_facts(
             if not label:
                 continue
             subject = head
-            if _BARE_CHANGE.match(label) and level and not head:
-                subject = level  # 「…816.16 万元，比 2024 年度减少 165.4 万元」: the change of that level
+            # a figure inside a parenthesis (「收入预算为1714.6万元（本级1648.77万元，中心65.83万元），比上年减少
+            # 1972.14万元」) is a part of the level before it: a change said after the parenthesis is the level's
+            inside = _in_parenthesis(sentence, m.start())
+            if _BARE_CHANGE.match(label) and (inner if inside else level) and not head:
+                subject = inner if inside else level  # 「…816.16 万元，比 2024 年度减少 165.4 万元」
             elif not _BARE_CHANGE.match(label) and not _PREDICATE_ONLY.match(label):
-                level = label
+                inner = label
+                if not inside:
+                    level = label
             unit = (m.group(3) or "") + (m.group(4) or "")
             if not unit:  # a bare 其中 item: the unit of the number before it in the sentence
                 unit = last_unit

@@ -29,7 +29,8 @@ _RUNNING = re.compile(r"历年累计|累计")
 _YEAR_WORDS = re.compile(r"本年度|本年|当年|全年|今年")
 _OWN_YEAR = ("本年度", "本年", "当年", "全年", "今年", "年度", "新增")
 _CUE_WORDS = re.compile(r"历年|累计|总|共|本年度?|当年|全年|今年|新增|其中|达|我局|本局|(?:19|20)\d\d年度?")
-_OBJECT_END = re.compile(r"(?:政府)?(?:信息|文件)$")
+# 「公开公安政府信息」: the thing published may carry its field before it (公安, 卫生)
+_OBJECT_END = re.compile(r"(?:(?<=公开|发布)[\u4e00-\u9fff]{1,3}?)?(?:政府)?(?:信息|文件)$")
 _COPULA_END = re.compile(r"(?:系|为|是|达到?)$")  # 「历年累计主动公开政府信息系41条」
 _NEAR = 200  # characters between a total and its year's part said beside it
 

@@ -199,6 +199,8 @@ _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:
 
 
 _BREAKDOWN = "其中"
+# 「…共514条，其中…」 and 「在主动公开的55条政府信息中，…」: a list of the figure's items follows
+_ITEMS_OPEN = re.compile(r"其中|(?<!其)中\s*[，,：:]")
 _BREAKDOWN_REACH = 24  # characters between a whole's number and the 其中 of its parts (「1169篇公众号信息，其中」)
 _BREAKDOWN_SPAN = 400  # how far a part may stand after its 其中 (a list of parts in one or two sentences)
 
@@ -224,7 +226,8 @@ def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str]
     if at < 0 or "。" in text[at:f.span[0]]:  # the part's own sentence opens the breakdown
         return None
     wholes = [g for g in rf.facts if g.table == "prose" and g.unit == f.unit and g.span and g.value is not None
-              and g.span[1] <= at and at - g.span[1] <= _BREAKDOWN_REACH and g.value >= f.value]
+              and g.span[1] <= at and at - g.span[1] <= _BREAKDOWN_REACH and g.value >= f.value
+              and not _A_CHANGE.match(g.row_path[-1])]  # 「…，比上年减少544.02万元，其中」: no whole
     if not wholes and text[:at].rstrip().endswith(("。", "；")):
         # 「主动公开政府信息225条，公开类别主要涉及…。其中…征地信息类121条」: a 其中 that opens its
         # sentence breaks down the one figure of this unit the sentence before it prints
@@ -258,8 +261,8 @@ def _breakdown_of(rf: ReportFacts, whole: Fact) -> list[Fact]:
     if whole.table != "prose" or not whole.sentence or not whole.span or not whole.raw:
         return []
     at = whole.sentence.find(whole.raw)
-    opens = whole.sentence.find(_BREAKDOWN, at) if at >= 0 else -1
-    if opens < 0 or opens - (at + len(whole.raw)) > _BREAKDOWN_REACH:
+    opens = _ITEMS_OPEN.search(whole.sentence, at) if at >= 0 else None
+    if opens is None or opens.start() - (at + len(whole.raw)) > _BREAKDOWN_REACH:
         return []
     return [f for f in rf.facts if f.table == "prose" and f.sentence == whole.sentence and f.span
             and f.span[0] > whole.span[1] and f.unit == whole.unit and f.value is not None]
@@ -293,6 +296,8 @@ def whole_named(q: str) -> tuple[str, str, bool] | None:
         return inside.group(2), inside.group(1), True
     if match := WHOLE_OF.match(q):
         return match.group(1), without_share_words(match.group(2)), False
+    if after and vocabulary().printed_for(after.group(2)):  # 「占全年总支出的」: a total by its everyday name
+        return after.group(2), after.group(1), True
     return None
 
 
@@ -328,6 +333,8 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
         # every figure; it counts what the part counts, so it is read as a count in the part's unit
         counted = f"{head}多少{m.value.unit}"
         wholes = find_measures(rf, match_cells(counted, tpl), counted)
+    # 「比上年减少544.02万元」 says how a figure changed: it is no whole of anything
+    wholes = [w for w in wholes if not (w.kind == "prose" and _A_CHANGE.match(w.value.inputs[0].row_path[-1]))]
     if not wholes or wholes[0].value.value is None:
         return None
     w = wholes[0].value
@@ -636,6 +643,7 @@ def units_of_a_column(rf: ReportFacts, q: str) -> list[Measure]:
 
 
 _CHANGE_WORD = re.compile(r"增加|减少|增长|下降|比|较")
+_A_CHANGE = re.compile(r"^(?:比|较|同比|与|相比)[^，,。]{0,12}?(?:增加|减少|增长|下降|上升|降低|多|少)了?$")
 _COUNT_ASKED = re.compile(r"(?:几|多少)(?:件|条|宗|个|项|次|人|份|篇|期|辆|家|场)")
 
 

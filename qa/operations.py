@@ -320,10 +320,21 @@ class Figures:
             if not measures and (best := best_prose_fact(now, rf.facts, names_of(target, now), target.year,
                                                           kind=target.kind)):
                 measures = [prose_measure(best.fact)]  # a level worked back is a sentence's, never a cell's
-            if not measures or len({m.value.value for m in measures}) != 1:
+            if not measures:
                 continue
-            found = next((got for m in measures if (got := lookup(now, rf, [m])).status == ANSWERED
-                          and self.verified(now, got, a.reports, False) is got), None)
+            if len({m.value.value for m in measures}) == 1:
+                found = next((got for m in measures if (got := lookup(now, rf, [m])).status == ANSWERED
+                              and self.verified(now, got, a.reports, False) is got), None)
+            elif (got := self.agreeing(now, now, rf, measures, a.reports)) is not None and got.status == ANSWERED:
+                # 「收入预算」 of 「部门收入预算为…（产业奖补收入预算为…）」: the one the verifier lets through
+                found, measures = got, [prose_measure(f.fact) for f in got.figures]
+            if found is None:
+                # the sentence ranked first may answer another question (「…安排的机关运行经费支出」 for
+                # 「一般公共预算拨款支出」): the ranked sentences, each verified, one number among them
+                ranked = [prose_measure(s.fact) for s in prose_candidates(now, rf.facts, names_of(target, now),
+                                                                          target.year, kind=target.kind)]
+                if (got := self.agreeing(now, now, rf, ranked, a.reports)) is not None and got.status == ANSWERED:
+                    found, measures = got, [prose_measure(f.fact) for f in got.figures]
             if found is not None:
                 break
         if found is None or not measures:

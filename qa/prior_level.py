@@ -95,7 +95,23 @@ def printed_again(level: Fact, facts: list[Fact]) -> list[Fact]:
     change may stand beside only one of them."""
     own = _YEAR_WORDS.sub("", level.row_path[-1]).strip()
     return [f for f in facts if f.table == "prose" and f is not level and f.value == level.value
-            and f.unit == level.unit and own and _YEAR_WORDS.sub("", f.row_path[-1]).strip().endswith(own)]
+            and f.unit == level.unit and own and _same_words_end(_YEAR_WORDS.sub("", f.row_path[-1]).strip(), own)]
+
+
+_COPULA = re.compile(r"(?:为|是|达到?|共计?)$")
+_SAME_END = 4  # characters two printings' labels end alike on, the agency's way of naming itself aside
+
+
+def _same_words_end(label: str, own: str) -> bool:
+    """「2017年县人大部门收入预算为」 prints 「平潭县人大常委会部门收入预算为」 again: the agency may be named
+    either way, the measure's words are the same."""
+    if label.endswith(own):
+        return True
+    a, b = _COPULA.sub("", label), _COPULA.sub("", own)
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail] and "\u4e00" <= a[-1 - tail] <= "\u9fff":
+        tail += 1
+    return tail >= _SAME_END
 
 
 def _beside(level: Fact, change: Fact) -> bool:

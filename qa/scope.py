@@ -15,7 +15,7 @@ from qa.knowledge import same_agency
 from qa.vocab import word_list
 
 _UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", "旗")
-_ORG_SUFFIX = ("管理局", "办事处", "委员会", "办公室", "局", "委", "办")
+_ORG_SUFFIX = ("管理局", "办事处", "委员会", "常委会", "办公室", "局", "委", "办")
 _BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|(?<![城都])市(?!场)|[县镇]")
 _GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
 _YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)(?![\d.])\s*年?")  # not the 2010 of a subject code 2010402

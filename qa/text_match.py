@@ -844,7 +844,7 @@ def _own_line_named(label: str, agency_names: set[str]) -> bool:
 # 「区口岸办」: the agency's own line, its level said before its short name
 _LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|乡)(?=[\u4e00-\u9fff]{2})")
 # a line that is a body by its ending (苏平片区管理局), not a line of spending that shares its stem (文化和旅游)
-_AN_AGENCY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|所|队|站|联合会|协会|联|协|指挥部|政府)$")
+_AN_AGENCY = re.compile(r"(?:局|委员会|常委会|工会|委|办公室|办|中心|院|所|队|站|联合会|协会|联|协|指挥部|政府)$")
 
 
 def _said_otherwise(column: str, q_syn: str) -> int:

@@ -31,7 +31,7 @@ from qa.before_year import asks_before_year, checked_question
 from qa.cells import INFO_COUNTED
 from qa.compose import who
 from qa.intent import WHICH_MORE
-from qa.scope import SOURCE_SAID, WORKED_FROM
+from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases
 from qa.text_match import HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
@@ -609,6 +609,7 @@ _FIGURE = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?!\s*[年月日号\d.,])
 # breakdown (「其中自然人100件，法人20件」) is a sibling, not a subject
 _CHANGE_OPENS = re.compile(r"\s*(?:比|较|同比|环比|与|增长|增加|减少|下降|上升|持平|完成|占|达到)")
 _BREAKDOWN_OPENS = re.compile(r"\s*其中")
+_REASON_OPENS = re.compile(r"\s*(?:主要|其)?(?:原因(?:是|为|在于)|是由于|由于|因为)")
 
 
 def own_clause(text: str, start: int, end: int, parts: bool = True) -> list[str]:
@@ -644,6 +645,10 @@ def own_clause(text: str, start: int, end: int, parts: bool = True) -> list[str]
         in_list = "其中" in lead[:prev_start]
         if _CHANGE_OPENS.match(back) or not (_BREAKDOWN_OPENS.match(prev_lead) or in_list):
             carried = prev_lead
+    if _REASON_OPENS.match(back):
+        # 「…经费支出276.02万元，…主要原因是某本级专项业务费220万元调整为…」: a figure the reason names is
+        # the reason's, not the subject's the sentence opens with
+        opening = list_lead = carried = ""
     tail = _SENTENCE_END.split(text[end:end + 40])[0]
     # 「…1170.58万元（某本级1103.72万元…）」: the parts a parenthesis lists cover nothing of the whole
     tail = re.split(r"[，；：,;:]" if parts else r"[，；：,;:]|[（(](?=[^）)]*\d)", tail)[0]
@@ -783,6 +788,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         left = one_item_for_its_whole(question, figs[0].fact) or members_named_alone(question, figs[0].fact, names) \
             or the_whole_not_the_part(
             question, figs[0].fact, figs[0].report.template) or body_named_alone(question, figs[0], sources)
+    if not left and len(figs) == 1 and (part := part_in_brackets(question, figs[0], sources, names)):
+        return Verdict(False, label=label, narrower=(part,))
+    if not left and len(figs) == 1 and (part := part_asked(question, figs[0], sources, names)):
+        left = [part]  # 「某指挥部本级的…」 asks the part the bracket after the whole prints
     if not left and (either := _EITHER.search(question_text(question))) \
             and not any("或" in question_text(c) for c in contexts) and (answer.value is None or len(figs) <= 2):
         left = [either.group()]  # 「当面或网上提交的」 names two ways: one figure's label must say both
@@ -848,6 +857,73 @@ def body_named_alone(question: str, fig: Figure, sources: Sources) -> list[str]:
         return [second]
     bracket = _BRACKET_AFTER.match(sources.text(fig.fact.report_id)[fig.fact.span[1]:fig.fact.span[1] + 240])
     return [lead] if bracket and lead in q and lead in question_text(bracket.group(1)) and lead not in own else []
+
+
+# 「项目支出1270万元（某指挥部本级1260万元，某服务中心10万元）」: the bracket right after a figure
+# lists its parts
+_WHOLE_THEN_BRACKET = re.compile(r"\d\s*(?:万元|亿元|元|人|名|个|件|条|项|辆|%)?\s*[（(]$")
+def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterable[str]) -> str:
+    """A figure printed as one part of the figure before its bracket, told apart from the other parts by
+    its own label (a unit's name, 本级): it answers only a question that names that part; asked
+    without it, the question asks the whole (its words are the whole's too). Returns the part's label."""
+    f = fig.fact
+    if f.table != "prose" or not f.span:
+        return ""
+    before = sources.text(f.report_id)[max(0, f.span[0] - 240):f.span[0]]
+    opened = max(before.rfind("（"), before.rfind("("))
+    if opened < 0 or max(before.rfind("）"), before.rfind(")")) > opened \
+            or not _WHOLE_THEN_BRACKET.search(before[:opened + 1]):
+        return ""
+    own = question_text(f.row_path[-1])
+    q = question_text(question)
+    known = {question_text(n) for n in (*names, *agency_aliases(fig.report.agency or ""))}
+    for name in sorted(known, key=len, reverse=True):
+        own = own.replace(name, "")
+    # the words that tell this part from the whole (the clause before the bracket): 本级, a unit's name,
+    # 「产业奖补」 of 「收入预算为…（产业奖补收入预算为…）」
+    clause = before[:opened]
+    distinct = _distinct(own, question_text(clause[max(clause.rfind(c) for c in "，,。；;：:") + 1:]))
+    if not distinct or distinct & bigrams(q):
+        return ""
+    return f.row_path[-1]
+
+
+def _distinct(part: str, whole: str) -> set[str]:
+    """The bigrams of what tells a part from its whole: runs of the part's characters the whole's words
+    lack (「其他应」 of 「其他应主动公开的政府信息」 under 「主动公开政府信息55条」; 本级; a unit's name)."""
+    runs = re.split("[" + re.escape("".join(set(whole))) + "]", part) if whole else [part]
+    return {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
+
+
+_BRACKET_ITEM = re.compile(r"([^，,、；;：:\d（）()]{2,40}?)(?:为|是)?\s*\d[\d,，]*(?:\.\d+)?\s*"
+                           r"(?:万元|亿元|元|人|名|个|件|条|项|辆|%)")
+
+
+def part_asked(question: str, fig: Figure, sources: Sources, names: Iterable[str]) -> str:
+    """A whole answering a question that names one of the parts its bracket lists (「机关运行经费276.02万元
+    （某指挥部本级273.27万元，某服务中心2.75万元）」 asked of 本级): the part is asked, not the whole.
+    Returns the part's label."""
+    f = fig.fact
+    if f.table != "prose" or not f.span:
+        return ""
+    text = sources.text(f.report_id)
+    bracket = _BRACKET_AFTER.match(text[f.span[1]:f.span[1] + 240])
+    if bracket is None:
+        return ""
+    q = question_text(question)
+    if (ex := EXCEPT.search(q)) and (out := excepted(ex)):
+        q = q.replace(out, "")  # 「除了“其他”类，还有多少」 names the part to take away from the whole
+    known = sorted({question_text(n) for n in (*names, *agency_aliases(fig.report.agency or ""))}, key=len,
+                   reverse=True)
+    sentence = question_text(text[max(0, f.span[0] - 80):f.span[0]])
+    whole = sentence[max(sentence.rfind(c) for c in "，,。；;：:") + 1:] + question_text(f.row_path[-1])
+    for item in _BRACKET_ITEM.finditer(bracket.group(1)):
+        own = question_text(item.group(1))
+        for name in known:
+            own = own.replace(name, "")
+        if _distinct(own, whole) & bigrams(q):
+            return item.group(1).strip()
+    return ""
 
 
 def one_item_for_its_whole(question: str, f: Fact) -> list[str]:

@@ -1,0 +1,125 @@
+"""Parts and wholes, in other wordings on other reports:
+
+* a figure's parts printed in a bracket after it (「1170.58万元（某本级1103.72万元，某中心66.86万元）」):
+  a change said after the bracket is the whole's, so the year before is worked back from the whole;
+  a part answers only a question that names it (本级, a unit), and a question that names a part is
+  never answered with the whole;
+* a figure a reason clause names (「主要原因是某本级专项业务费220万元调整为…」) is the reason's, never the
+  level the sentence opens with;
+* a whole named by its everyday name (全年总支出, 全部预算, 总预算) is the year's total;
+* a list opened by 「在主动公开的86条政府信息中，…」 breaks that figure down, like 其中;
+* a change (「比上年减少544.02万元」) is never the whole of a share;
+* the same level printed twice, the agency named two ways, is one level: the change beside either
+  printing works it back;
+* a running total and its year's part count the same thing when the thing published carries its
+  field (「累计主动公开卫生政府信息」 beside 「其中本年度主动公开政府信息」);
+* a 常委会 is named by its short name (县人大) and its own staffing line answers for it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ingested import qa_over
+
+from index.models import Fact
+from index.prose_facts import prose_facts
+from qa.ask import QA
+from qa.before_year import _same_measure
+from qa.prior_level import printed_again
+from qa.scope import agency_aliases
+
+REPORTS = ("174_pingtan_aoqianpianquzhihuibu_budget_2019.txt", "234_xingzhengshenpiju_budget_2019.txt",
+           "45_pingtan_jingfaju_final_2017.txt", "205_gonganju_final_2016.txt",
+           "183_pingtan_caizhengjinrongju_disclosure_2016.txt", "196_pingtan_caizhengjinrongju_disclosure_2017.txt")
+
+
+@pytest.fixture(scope="module")
+def reports(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, REPORTS)
+
+
+@pytest.mark.parametrize("sentence,level", [
+    ("2019年,某指挥部部门收入预算为1170.58万元（某指挥部本级1103.72万元，某服务中心66.86万元），比上年减少544.02万元，"
+     "主要原因是项目减少。", "某指挥部部门收入预算为"),
+    ("人员经费300万元（机关200万元，下属单位100万元），较上年增加20万元。", "人员经费"),
+    ("公用经费50万元（机关本级40万元，比上年减少2万元），主要用于办公。", "机关本级"),
+])
+def test_a_change_after_a_bracket_of_parts_is_the_whole_s(sentence: str, level: str) -> None:
+    change = next(f for f in prose_facts("r", sentence) if f.row_path[-1].startswith(("比", "较")))
+    assert change.row_path[0] == level, change.row_path
+
+
+@pytest.mark.parametrize("question,value", [
+    ("澳前片区指挥部2018年一般公共预算拨款支出有多少？（从2019年的预算说明往回算）", "1714.60"),
+    ("2018年审批局的一般公共预算拨款支出是多少？按2019年预算说明推算", "100449.12"),
+    ("从2019年预算说明往回算，澳前片区指挥部2018年相应安排的支出预算是多少？", "1714.60"),
+])
+def test_the_year_before_worked_back_from_a_whole_with_its_parts_bracketed(reports: QA, question: str,
+                                                                          value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("澳前片区指挥部2019年的机关运行经费是多少？", "276.02"),
+    ("澳前片区指挥部本级2019年机关运行经费是多少？", "273.27"),
+    ("2019年澳前片区指挥部本级的人员支出多少？", "290.45"),
+    ("审批局2019年产业奖补预算拨款多少？", "145000"),
+    ("审批局2019年一般公共预算拨款支出多少？", "145611.15"),
+])
+def test_a_part_answers_its_own_name_and_the_whole_the_rest(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2017年经发局的项目支出占全年总支出的比重是多少？", "77.9"),  # 6911.40 ÷ 8869.36
+    ("2016年公安局基本支出占全年总支出的百分之几？", "36.1"),  # 9890.31 ÷ 27369.07
+    ("2019年澳前片区指挥部的人员支出占全部支出预算的几成？", "30.3"),  # 354.56 ÷ 1170.58, not ÷ 544.02
+])
+def test_a_whole_named_by_its_everyday_name(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2016年财金局主动公开的信息里，机构职能类占几成？", "52.3"),  # 45 ÷ 86
+    ("财金局2017年主动公开的政府信息中，机构设置、主要职能、办事程序类占百分之几？", "7.2"),  # 5 ÷ 69
+    ("2016年财金局公开的86条信息中，规划计划类所占比例是多少？", "3.5"),  # 3 ÷ 86
+])
+def test_a_list_opened_by_the_figure_it_breaks_down(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+def _fact(label: str, value: str, sentence: str) -> Fact:
+    return Fact(report_id="r", table="prose", row_path=(label,), column_path=(), value=Decimal(value), unit="万元",
+                sentence=sentence, span=(0, 1))
+
+
+def test_one_level_printed_twice_under_two_names_of_its_agency() -> None:
+    first = _fact("某县文联部门支出预算为", "320.5", "某县文联部门支出预算为320.5万元。")
+    again = _fact("补充说明 2018年县文联部门支出预算为", "320.5",
+                  "2018年县文联部门支出预算为320.5万元，比2017年增加3万元。")
+    other = _fact("一般公共预算拨款", "320.5", "其中：一般公共预算拨款320.5万元。")
+    assert printed_again(first, [first, again, other]) == [again]
+
+
+@pytest.mark.parametrize("total,part,same", [
+    ("我局在门户网站累计主动公开卫生政府信息", "其中本年度我局共主动公开政府信息", True),
+    ("累计主动发布环保政府信息", "其中2019年度主动发布政府信息", True),
+    ("累计主动公开卫生政府信息", "其中本年度受理申请", False),
+])
+def test_a_running_total_whose_object_carries_its_field(total: str, part: str, same: bool) -> None:
+    assert _same_measure(total, part) is same
+
+
+@pytest.mark.parametrize("agency,alias", [
+    ("洪泽区人大常委会", "人大"),
+    ("某县政协常委会", "政协"),
+])
+def test_a_standing_committee_by_its_short_name(agency: str, alias: str) -> None:
+    assert alias in agency_aliases(agency)
