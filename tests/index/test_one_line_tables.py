@@ -190,3 +190,15 @@ def test_a_full_width_comma_between_thousands_is_part_of_the_number() -> None:
     sample = Path(__file__).resolve().parents[2] / "samples/19_putuo_jianguanwei_budget_2026.txt"
     text = sample.read_text(encoding="utf-8")
     assert any(f.value == Decimal("3518.85") for f in prose_facts("r", text))
+
+
+def test_a_glued_row_funded_as_an_administration(tmp_path: Path) -> None:
+    # 「…单位名称经费性质人员编制数在职人数某片区开发管理局行政1210某服务中心事业55 三、」: 行政 / 事业 are kinds of
+    # funding too; 「1210」 splits three ways (1|210, 12|10, 121|0), each kept as a reading
+    path = tmp_path / "unit.txt"
+    work = "围绕片区开发建设，做好征地拆迁、项目服务和招商引资等各项工作。" * 12  # a crawled page's one long line
+    path.write_text("二、部门基本情况 单位名称经费性质人员编制数在职人数某片区开发管理局行政1210某片区服务中心事业55 "
+                    "三、部门主要工作" + work, encoding="utf-8")
+    read = _staffing_read(str(path))
+    assert read[("某片区服务中心", "人员编制数")] == "5" and read[("某片区服务中心", "在职人数")] == "5"
+    assert _readings(str(path))[("某片区开发管理局", "人员编制数")] >= {"12"}

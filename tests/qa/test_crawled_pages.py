@@ -42,6 +42,13 @@ def crawled(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
      "<p>2019年上海市交通委员会政府信息公开工作年度报告</p>", "上海市交通委员会", 2019),
     # an approval notice: the issuing agency, not 「…局关于批复」
     ("标题: 平潭综合实验区财政金融局关于批复2015年度部门决算的通知\n", "平潭综合实验区财政金融局", 2015),
+    # a budget for one year with the two after it estimated: the first year's
+    ("标题: 平潭综合实验区海洋渔业服务中心2018-2020年预算编制说明\n发布机构: 平潭综合实验区农村发展局\n",
+     "平潭综合实验区海洋渔业服务中心", 2018),
+    # a name longer than most, a second name in brackets: the publisher that is that second name
+    ("标题: 2017年度平潭综合实验区岚城片区项目建设指挥部本级(岚城片区开发管理局)决算说明\n"
+     "发布机构: 岚城片区开发管理局\n",
+     "岚城片区开发管理局", 2017),
     # a title naming no agency: the publisher does
     ("标题: 第二部分 2021年度部门预算表\n发布机构: 平潭综合实验区君山片区管理局\n",
      "平潭综合实验区君山片区管理局", 2021),
