@@ -320,11 +320,16 @@ def _claim_context(q: str, context: str, taken: list[bool]) -> list[tuple[int, i
         if taken[i] and taken[i + 1]:
             i += 1
             continue
-        j = i + 2
-        best = 0
-        while j <= len(q) and q[i:j] in context:
-            best = j - i
-            j += 1
+        best = _held(q, i, context)
+        end = i + best
+        if best >= 2 and end < len(q) and not taken[end] and _held(q, end, context) < 2 \
+                and _held(q, end - 1, context) >= 2:
+            # 「…中心2017年预计」 beside a title's 「…中心2017年预算」: the stretch leaves its last character to
+            # the word that holds it with the next one (预计), which would otherwise be left alone (计)
+            best -= 1
+            if best < 2 or all(taken[i:i + best]):
+                i += 1
+                continue
         if best >= 2 and _only_in_a_name(q, i, best, context):
             best = 0
         if best >= 2:
@@ -334,6 +339,15 @@ def _claim_context(q: str, context: str, taken: list[bool]) -> list[tuple[int, i
         else:
             i += 1
     return stretches
+
+
+def _held(q: str, i: int, context: str) -> int:
+    """How many characters of `q` from `i` on the labels hold as one stretch (0 under two)."""
+    j, best = i + 2, 0
+    while j <= len(q) and q[i:j] in context:
+        best = j - i
+        j += 1
+    return best
 
 
 _GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,8})[（(]([\u4e00-\u9fff“”\"]{2,20})[)）]")
@@ -563,7 +577,19 @@ def whole_before_its_parts(text: str, start: int) -> str:
     其中…财政预算、决算信息4条，…」): what the whole is, the items listed after it are too (公开, 公文类)."""
     s0 = max(text.rfind(c, 0, start) for c in "。；\n") + 1
     at = max(text.rfind(w, s0, start) for w in _PARTS_OPEN)
+    if at <= s0:
+        # 「…基本支出122.50万元，其中：工资福利支出104.72万元；商品和服务支出4.76万元；…」: a list whose items
+        # a 「；」 parts, every one before this a name and its one figure
+        p0 = max(text.rfind(c, 0, start) for c in "。\n") + 1
+        at = max(text.rfind(w, p0, start) for w in _PARTS_OPEN)
+        items = [i for i in text[at + 2:s0].split("；") if i.strip()] if at > p0 else []
+        if not items or not all(len(_FIGURE.findall(i)) == 1 and len(i) <= _ITEM_CHARS for i in items):
+            return ""
+        s0 = p0
     return text[s0:at] if at > s0 else ""
+
+
+_ITEM_CHARS = 40  # an item of a 「；」 list: a name and its figure
 
 
 _PARTS_OPEN = ("其中", "包括", "分别为", "分别是")  # 「共公开政府信息34条，信息类别包括…」
@@ -666,7 +692,11 @@ def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
     that all pass, the one that says no more than was asked (「三公经费完成预算的」 26.46%, not the
     「公务用车购置及运行维护费…完成预算的」 28.15% beside it)."""
     f = fig.fact
+    whole = ""
     if f.table == "prose" and f.span and (text := sources.text(f.report_id)):
+        # 「…一般公共预算基本支出122.50万元，其中：…商品和服务支出4.76万元」: the whole a list breaks down
+        # qualifies each of its items in a contrast (基本 of the one, nothing of 「…预算支出179.04万元，其中：」's)
+        whole = whole_before_its_parts(text, f.span[0])
         own = "".join((*f.row_path[:-1], *own_clause(text, f.span[0], f.span[1])[2:]))
     else:
         own = "".join(f.row_path + f.column_path)
@@ -678,7 +708,7 @@ def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
     extra += _NARROWER * sum(1 for m in _SUB_SCOPE.finditer(own) if m.group() not in q)
     # a qualifier of a contrast group the question does not name at all (基本支出 when 支出 was asked)
     # makes the figure a narrower one than asked
-    label = question_text(" ".join(f.row_path + f.column_path))
+    label = question_text(" ".join(f.row_path + f.column_path) + whole)
     narrower = sum(1 for group in v.contrasts
                    if (have := members(label, group)) and not members(q, group) and not have <= set(v.contrast_wholes))
     return extra + _NARROWER * narrower
@@ -765,7 +795,11 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if all(f.fact.unit in HEADCOUNT_UNITS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path)
            for f in figs):
         question = _ACTUAL.sub("", question)  # 「实际在职几人」: the 在职 column is the actual headcount
-    left = uncovered_terms(question, contexts, names) + contrasted(question, figs, names, operation_share)
+    asked = question
+    if all(f.fact.unit in HEADCOUNT_UNITS and f.fact.table != "prose" and any(
+            c.startswith(_STAFFING_COLUMNS) for c in f.fact.column_path) for f in figs):
+        asked = _STAFF_WORDS.sub("", question)  # 「工勤人员」「工勤岗位」: a staffing row's people, said as people
+    left = uncovered_terms(asked, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
         said = "|".join(question_text(c) for c in contexts if c)
@@ -1204,6 +1238,8 @@ def _period_asked_unheld(question: str, figs: tuple[Figure, ...], sources: Sourc
 
 _QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}
 _ACTUAL = re.compile(r"实际|实有")
+_STAFFING_COLUMNS = ("在职", "实有", "人员编制", "编制")
+_STAFF_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?:人员|岗位)")
 
 
 def refusal(answer: Answer, verdict: Verdict) -> Answer:

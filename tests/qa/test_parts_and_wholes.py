@@ -13,7 +13,11 @@
   printing works it back;
 * a running total and its year's part count the same thing when the thing published carries its
   field (「累计主动公开卫生政府信息」 beside 「其中本年度主动公开政府信息」);
-* a 常委会 is named by its short name (县人大) and its own staffing line answers for it.
+* a 常委会 is named by its short name (县人大) and its own staffing line answers for it;
+* a staffing row's people said as people (「工勤人员」「岗位编制」), the units 「预算范围内」 all of them;
+* a list whose items a 「；」 parts breaks down the figure before its 其中 (「…基本支出…万元，其中：A…；B…；」);
+* a label stretch never takes the first character of the word the next label holds (「2017年预计」 beside
+  a title's 「2017年预算」 and a label's 「预计支出」).
 """
 
 from __future__ import annotations
@@ -30,10 +34,12 @@ from qa.ask import QA
 from qa.before_year import _same_measure
 from qa.prior_level import printed_again
 from qa.scope import agency_aliases
+from qa.verify import uncovered_terms, whole_before_its_parts
 
 REPORTS = ("174_pingtan_aoqianpianquzhihuibu_budget_2019.txt", "234_xingzhengshenpiju_budget_2019.txt",
            "45_pingtan_jingfaju_final_2017.txt", "205_gonganju_final_2016.txt",
-           "183_pingtan_caizhengjinrongju_disclosure_2016.txt", "196_pingtan_caizhengjinrongju_disclosure_2017.txt")
+           "183_pingtan_caizhengjinrongju_disclosure_2016.txt", "196_pingtan_caizhengjinrongju_disclosure_2017.txt",
+           "206_guanweihuibangongshi_budget_2017.txt")
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +129,33 @@ def test_a_running_total_whose_object_carries_its_field(total: str, part: str, s
 ])
 def test_a_standing_committee_by_its_short_name(agency: str, alias: str) -> None:
     assert alias in agency_aliases(agency)
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2017年经发局本级的岗位编制有几个？", "26"),
+    ("2017年统计局人员实际在职几个？（经发局决算）", "6"),
+    ("区信访局2017年岗位编制几个？", "4"),
+    ("2017年管委会办公室预算范围内各单位的在职人数加起来一共多少？", "208"),  # 67+7+52+45+7+5+6+13+0+6
+])
+def test_a_staffing_row_s_people_said_as_people(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+def test_a_list_parted_by_semicolons_breaks_down_the_figure_before_its_breakdown(fixtures_dir: Path) -> None:
+    text = (fixtures_dir / "116_pingtan_anquanshengchanjianduju_final_2019.txt").read_text(encoding="utf-8")
+    basic = text.index("四、2019年一般公共预算基本支出")
+    item = text.index("商品和服务支出", basic) + len("商品和服务支出")
+    assert whole_before_its_parts(text, item).startswith("四、2019年一般公共预算基本支出")
+    overall = text.index("三、2019年一般公共预算支出")
+    item = text.index("对个人和家庭的补助", overall) + len("对个人和家庭的补助")
+    assert whole_before_its_parts(text, item).startswith("三、2019年一般公共预算支出")
+
+
+@pytest.mark.parametrize("question,contexts", [
+    ("某中心2017年预计要花多少钱？", ["支出情况 2017预计支出", "某中心2017年预算编制说明"]),
+    ("某局2019年计划招多少人？", ["2019年计划招录", "某局2019年计划总结"]),
+    ("某站2020年预拨多少？", ["2020预拨资金", "某站2020年预算"]),
+])
+def test_a_label_stretch_leaves_a_word_its_first_character(question: str, contexts: list[str]) -> None:
+    assert uncovered_terms(question, contexts) == []
