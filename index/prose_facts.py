@@ -63,7 +63,10 @@ def _label(sentence: str, at: int) -> str:
     # 「…1条，突发公共事件应急预案、预警信息及应对情况1条」: in a list its numbers part by 「，」, a 「、」 joins
     # the words of one name (the words before it hold no number of their own)
     clause = re.split(r"[，,：:；;]", before)[-1]
-    if "、" in clause and not re.search(r"\d", clause) and "，" in before and len(clause) <= 40:
+    # (or the clause opens its sentence: 「…；财政预算、决算报告共7条；」)
+    # (「核准企业资质条、施工许可证76条」: a piece that ends on a measure word lost its number, and is an item)
+    if "、" in clause and not re.search(r"\d", clause) and ("，" in before or clause.strip() == before.strip()) \
+            and len(clause) <= 40 and not any(_LOST_NUMBER.search(p) for p in clause.split("、")[:-1]):
         label = clause.strip()
     if len(label) < 2 and len(parts) > 1:
         label = (parts[-2] + label).strip()
@@ -80,6 +83,9 @@ def _label(sentence: str, at: int) -> str:
             and len(_HAN.findall(label[j.end():])) >= 2:
         label = label[j.end():]
     return _CONTROL.sub("", label).translate(_SHOW)[-40:]
+
+
+_LOST_NUMBER = re.compile(r"(?:条|件|个|项|人|次|份|篇|万元|元)\s*$")
 
 
 # a single character in brackets inside a name (出国（境）): no list number (（一）) nor level (（项）)
@@ -247,6 +253,9 @@ def prose_facts(
     for m in _WRAPPED_LINE.finditer(text):  # never into or out of a table
         if not any(a - 80 <= m.start() < b + 1 for a, b in skip):
             chars[m.start()] = "\x0b"
+    for a, b in skip:  # 「…行政事业性收费5949.09(二)主动公开…」: the words after a table open a sentence of their own
+        if a < b < len(chars) and chars[b - 1] not in "。！？\n":
+            chars[b - 1] = "\n"
     text = "".join(chars)
     out: list[Fact] = []
     head = ""  # the subject of the numbered item the sentence belongs to

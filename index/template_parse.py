@@ -370,7 +370,13 @@ def _table_bounds(tpl: Template, stream: Stream) -> dict[str, tuple[int, int]]:
     m3 = find_label(t3.row("new"), text, m2.end() if m2 else 0, len(text))
     bounds: dict[str, tuple[int, int]] = {}
     if m2:
-        bounds["t2"] = (m2.start(), m3.start() if m3 else _section_end(text, m2.end()))
+        end = m3.start() if m3 else _section_end(text, m2.end())
+        last = find_label(t2.rows[-1], text, m2.end(), end)
+        # 「…行政事业性收费5949.09(二)主动公开政府信息的主要类别2023年，…」: prose the page prints after the
+        # table's last row (and before table 三) is no part of it
+        if last and (after := _PROSE_AFTER_TABLE.search(text, last.end(), end)):
+            end = after.start()
+        bounds["t2"] = (m2.start(), end)
     if m3:
         last = find_label(t3.row("carry_next"), text, m3.end(), len(text))
         m4 = re.compile(r"行\s*政\s*复\s*议").search(text, last.end() if last else m3.end())
@@ -380,6 +386,9 @@ def _table_bounds(tpl: Template, stream: Stream) -> dict[str, tuple[int, int]]:
     return bounds
 
 
+# a numbered heading followed by words (「(二)主动公开…」「三、收到…」), after the table's last cells
+_PROSE_AFTER_TABLE = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)]\s*[\u4e00-\u9fff]{4}"
+                                r"|[一二三四五六七八九十]{1,2}\s*、\s*[\u4e00-\u9fff]{4}")
 _SECTION = re.compile(r"[五六]\s*[、.]\s*[\u4e00-\u9fff]|存在的主要问题|主要问题及改进")
 
 

@@ -446,6 +446,9 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     printed = {re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1]) for f in rf.facts if f.row_path}
     joined += sorted({run for run in _JOINED_RUN.findall(head) if run not in joined and any(
         _shortens(run, lbl) for lbl in printed if _PARTS[kind].search(lbl))}, key=len, reverse=True)
+    # 「“财政预算、决算报告”和“…”」: a quoted name is one item, whatever joiners it holds
+    joined += sorted({m for m in _QUOTED_NAME.findall(head) if _PARTS[kind].search(m) and m not in joined},
+                     key=len, reverse=True)
     for i, lbl in enumerate(joined):
         head = head.replace(lbl, f"\x00{i}\x00")
     if (listed := _LISTED_IN_BRACKETS.search(head)) and len(_PARTS[kind].split(listed.group(2))) >= 2:
@@ -477,6 +480,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     return _shared_column(rf, parts)
 
 
+_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{3,30})[”\"」]")
 _WHICH_LEAD = re.compile(r"^(?:哪一?个|哪一?项|哪一?块|哪一?类|哪种|哪一?边|谁)的?")
 _WHICH_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{0,2}得)?(?:更|比较)?[多少高低大小]$")
 

@@ -120,6 +120,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         for m in said.finditer(q):
             _mark(taken, m.start(), len(m.group()))
     context = "|".join(question_text(c) for c in contexts if c)
+    if "政府信息" in context:  # 「获取信息总数」 for the printed 「获取政府信息总数」: the information meant
+        context += "|" + context.replace("政府信息", "信息")
     v = vocabulary()
     for name in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
         _claim_all(q, name, taken)
@@ -579,10 +581,10 @@ def whole_before_its_parts(text: str, start: int) -> str:
     at = max(text.rfind(w, s0, start) for w in _PARTS_OPEN)
     if at <= s0:
         # 「…基本支出122.50万元，其中：工资福利支出104.72万元；商品和服务支出4.76万元；…」: a list whose items
-        # a 「；」 parts, every one before this a name and its one figure
+        # a 「；」 parts (or a 「，」 before it), every one before this a name and its one figure
         p0 = max(text.rfind(c, 0, start) for c in "。\n") + 1
         at = max(text.rfind(w, p0, start) for w in _PARTS_OPEN)
-        items = [i for i in text[at + 2:s0].split("；") if i.strip()] if at > p0 else []
+        items = [i for i in re.split(r"[；;，,]", text[at + 2:s0]) if i.strip()] if at > p0 else []
         if not items or not all(len(_FIGURE.findall(i)) == 1 and len(i) <= _ITEM_CHARS for i in items):
             return ""
         s0 = p0

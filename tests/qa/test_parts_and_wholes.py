@@ -17,7 +17,11 @@
 * a staffing row's people said as people (「工勤人员」「岗位编制」), the units 「预算范围内」 all of them;
 * a list whose items a 「；」 parts breaks down the figure before its 其中 (「…基本支出…万元，其中：A…；B…；」);
 * a label stretch never takes the first character of the word the next label holds (「2017年预计」 beside
-  a title's 「2017年预算」 and a label's 「预计支出」).
+  a title's 「2017年预算」 and a label's 「预计支出」);
+* prose a page prints after table 二's last row is prose, a sentence of its own;
+* a name holding 「、」 that opens its clause is one name (「财政预算、决算报告共3条」), unless a piece before the
+  「、」 ends on a measure word (its number lost: 「核准企业资质条、施工许可证76条」); a quoted name is one item;
+* 「获取信息总数」 is the printed 「获取政府信息总数」.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from qa.verify import uncovered_terms, whole_before_its_parts
 REPORTS = ("174_pingtan_aoqianpianquzhihuibu_budget_2019.txt", "234_xingzhengshenpiju_budget_2019.txt",
            "45_pingtan_jingfaju_final_2017.txt", "205_gonganju_final_2016.txt",
            "183_pingtan_caizhengjinrongju_disclosure_2016.txt", "196_pingtan_caizhengjinrongju_disclosure_2017.txt",
-           "206_guanweihuibangongshi_budget_2017.txt")
+           "206_guanweihuibangongshi_budget_2017.txt", "122_pingtan_caizhengjinrongju_disclosure_2022.txt")
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +163,23 @@ def test_a_list_parted_by_semicolons_breaks_down_the_figure_before_its_breakdown
 ])
 def test_a_label_stretch_leaves_a_word_its_first_character(question: str, contexts: list[str]) -> None:
     assert uncovered_terms(question, contexts) == []
+
+
+@pytest.mark.parametrize("question,value", [
+    ("财金局2022年主动公开的信息里，财税金融政策及解读有几条？", "8"),
+    ("财金局2022年主动公开的“财政预算、决算报告”有多少条？", "3"),
+    ("财金局2022年“财政预算、决算报告”和“专项资金使用情况公开”一共多少条？", "33"),
+    ("财金局2022年依申请公开的信息占制作、获取信息总数的百分之几？", "51.8"),  # 245 ÷ 473
+])
+def test_a_list_printed_after_table_two_and_names_holding_joiners(reports: QA, question: str, value: str) -> None:
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("sentence,label,value", [
+    ("全年公开核准企业资质条、施工许可证76条、安全生产许可证121条。", "施工许可证", "76"),
+    ("其中：机构职能类10条；规划、计划类信息共4条；其他23条。", "规划、计划类信息共", "4"),
+])
+def test_a_joined_name_and_an_item_whose_number_was_lost(sentence: str, label: str, value: str) -> None:
+    got = {f.value: f.row_path[-1] for f in prose_facts("r", sentence)}
+    assert got[Decimal(value)] == label, got
