@@ -32,8 +32,9 @@ _WRAPPED_LINE = re.compile(
 )
 # a page crawled into one line keeps its headings and numbered items apart by a space only
 # (「…情况如下： 1.财政拨款收入…」「…经费支出情况 （一）因公出国（境）经费…」): each opens a sentence
+# (「三、2018年度预计支出：…」: a heading may open on its year)
 _INLINE_HEADING = re.compile(r"[ \t\u3000](?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
-                             r"|\d{1,2}[.．、](?!\d))\s*[\u4e00-\u9fff“\"]"
+                             r"|\d{1,2}[.．、](?!\d))\s*(?:[\u4e00-\u9fff“\"]|(?:19|20)\d\d\s*年)"
                              r"|[（(][一二三四五六七八九十]{1,3}[)）]\s*\d{3,7}\s*[-—－]?\s*[\u4e00-\u9fff])")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、:：（(]")

@@ -21,10 +21,11 @@ from qa.compose import PLACES, who
 from qa.describe import describe
 from qa.doc_number import ASKS_DOC_NUMBER, doc_number_answer
 from qa.except_lookups import except_by_lookups
-from qa.figures import asks_gap
+from qa.figures import asks_gap, listed_under, lookup
 from qa.intent import COMPARE, DESCRIBE, DIFF, LOOKUP, RANK, SHARE, SUM, asks_lowest, classify
 from qa.items_lookups import items_by_lookups
 from qa.knowledge import Knowledge
+from qa.measure import prose_measure
 from qa.named_sum import summed
 from qa.operations import Asked, Figures, clarify, no_report, one_report
 from qa.part_share import asks_share_of_the_first, item_question, named_lookups, share_of_first, share_of_named
@@ -186,7 +187,7 @@ class QA:
         def holds(got: Answer | None, share: bool = False) -> bool:
             return got is not None and self.figures.verified(q, got, reports, share, typed) is got
 
-        if kind == SHARE and holds(share := self._share_of_lookups(q, ask), share=True):
+        if kind == SHARE and holds(share := self._share_of_lookups(q, ask, target), share=True):
             return share
         if kind in (LOOKUP, SUM) and (whole := summed(q, ask, self.kb.of(target).facts)):
             return whole
@@ -197,10 +198,11 @@ class QA:
             return parts
         return None
 
-    @staticmethod
-    def _share_of_lookups(q: str, ask: Callable[[str], Answer]) -> Answer | None:
+    def _share_of_lookups(self, q: str, ask: Callable[[str], Answer], target: Report) -> Answer | None:
         """A share whose whole and part the question names (「…商品和服务支出中，办公费那块占几成」),
-        each asked as a figure question of its own."""
+        each asked as a figure question of its own. A whole that opens a list of its items has its part
+        among them: a like-named item of another list (「基本支出…其中：工资福利支出332.25万元」 for the
+        whole 「一般公共预算支出355.35万元，其中：工资福利支出334.27万元」) is another figure."""
         asked = named_lookups(q)
         if asked is None:
             return None
@@ -208,7 +210,17 @@ class QA:
         whole = ask(whole_words + "是多少")
         if said is not None and whole.value != said:
             return None
-        return share_of_named(q, whole, ask(part_words + "是多少"))
+        part = ask(part_words + "是多少")
+        if whole.status == ANSWERED and part.status == ANSWERED and whole.figures and part.figures:
+            rf = self.kb.of(target)
+            items = listed_under(rf, rf.text(self.kb.store), whole.figures[0].fact)
+            own = part.figures[0].fact
+            if items and own not in items:
+                same = [f for f in items if normalize(f.row_path[-1]) == normalize(own.row_path[-1])]
+                if len(same) != 1:
+                    return None
+                part = lookup(part_words, rf, [prose_measure(same[0])])
+        return share_of_named(q, whole, part)
 
     def _listing_unit(self, q: str, reports: list[Report]) -> tuple[str, ...]:
         """The one report (of the years the question names) whose staffing table lists a unit the

@@ -264,8 +264,30 @@ def _breakdown_of(rf: ReportFacts, whole: Fact) -> list[Fact]:
     opens = _ITEMS_OPEN.search(whole.sentence, at) if at >= 0 else None
     if opens is None or opens.start() - (at + len(whole.raw)) > _BREAKDOWN_REACH:
         return []
-    return [f for f in rf.facts if f.table == "prose" and f.sentence == whole.sentence and f.span
-            and f.span[0] > whole.span[1] and f.unit == whole.unit and f.value is not None]
+    # the list runs on over the sentences a 「；」 parts (「其中：工资福利支出290万元；商品和服务支出50万元；…」)
+    after = sorted((f for f in rf.facts if f.table == "prose" and f.span and f.span[0] > whole.span[1]
+                    and f.value is not None), key=lambda f: f.span[0])
+    items, sentence = [], whole.sentence
+    for f in after:
+        if f.sentence != sentence:
+            if not (sentence or "").rstrip().endswith(("；", ";")):
+                break
+            sentence = f.sentence
+        if f.unit == whole.unit:
+            items.append(f)
+    return items
+
+
+def listed_under(rf: ReportFacts, text: str, whole: Fact) -> list[Fact]:
+    """The items of the 「其中」 list a prose figure opens (「一般公共预算支出355.35万元，其中：工资福利支出
+    334.27万元；商品和服务支出21.08万元；…」), however its items are parted, up to the sentence's end."""
+    if whole.table != "prose" or not whole.span or not text or _BREAKDOWN not in text[whole.span[1]:
+                                                                                  whole.span[1] + _BREAKDOWN_REACH]:
+        return []
+    end = text.find("。", whole.span[1])
+    end = len(text) if end < 0 else end
+    return [f for f in rf.facts if f.table == "prose" and f.span and whole.span[1] < f.span[0] < end
+            and f.unit == whole.unit and f.value is not None]
 
 
 def _list_head_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str] | None:

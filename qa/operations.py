@@ -87,6 +87,7 @@ from qa.text_match import (
     best_prose_fact,
     bigrams,
     dated_before,
+    dated_last_to,
     dated_to,
     is_change,
     one_amount_rounded,
@@ -266,6 +267,8 @@ class Figures:
             return clarify(a.q, a.scope.reports, "有多份报告符合，请指明是哪一个机关、哪一年：")
         if a.scope.earlier_year is not None:
             return self._earlier_year(a, target, a.scope.earlier_year)
+        if a.scope.later_year is not None:
+            return self._later_year(a, target, a.scope.later_year)
         if (m := EXCEPT.search(a.eff)) and (_REST_ASKED.match(a.eff, m.end()) or m.group().endswith("部分")):
             # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了纠正以外，以“其他结果”
             # 结的」 names its own item: looked up as it is)
@@ -296,6 +299,21 @@ class Figures:
         if found.status != ANSWERED:
             return found
         note = f"（没有{year}年的报告，此数取自{who(target)}报告中对{year}年的说明。）"
+        return replace(found, text=found.text + note)
+
+    def _later_year(self, a: Asked, target: Report, year: int) -> Answer:
+        """A year after the agency's latest report: only a sentence of that report dated to the year asked
+        (a budget's estimate for the years after its own, 「2018年度预计支出64.4万元」) may answer, said so."""
+        rf = self.kb.of(target)
+        dated = [f for f in rf.facts if f.table == "prose" and dated_last_to(dated_before(f), year)]
+        view = ReportFacts(target, dated, [])
+        ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, dated, names_of(target, a.eff), None,
+                                                                  kind=target.kind)]
+        found = self.agreeing(a.q, a.q, view, ranked, a.reports) if a.intent.kind == LOOKUP and ranked else None
+        if found is None or found.status != ANSWERED:
+            return Answer(a.q, REFUSED, f"没有{target.agency}{year}年的报告；它{target.year}年的报告里也没有写明"
+                                        f"{year}年的这一数字。", reports=(target.id,))
+        note = f"（没有{year}年的报告，此数取自{who(target)}报告中对{year}年的预计或安排，不是{year}年的实际数。）"
         return replace(found, text=found.text + note)
 
     def _worked_back(self, a: Asked, target: Report, year: int) -> Answer | None:
@@ -777,7 +795,10 @@ class Figures:
             share = share_answer(a.q, rf, part, a.eff, rf.text(self.kb.store))
             # 「（17.46%）」: a percentage the report states, where none can be computed; 「A及B占…」 is
             # the pair's share, which one member's count (the list's 依申请公开128条) is not
-            joined = part is not None and pair_split(a.eff.split("占")[0], part.value.inputs)
+            # (the part as the share reads it: a whole the question names may have replaced the first found)
+            shared = (share.figures[0].fact,) if share.status == ANSWERED and share.figures else \
+                part.value.inputs if part is not None else ()
+            joined = bool(shared) and pair_split(a.eff.split("占")[0], shared)
             if share.status == ANSWERED and not joined and self.verified(a.eff, share, a.reports, True) is share:
                 return share
             if joined and share.status == ANSWERED:

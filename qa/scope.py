@@ -46,6 +46,9 @@ class Scope:
     # the year asked of the next year's report, when the agency has no report of that year: a
     # budget or final account restates the year before (「截至2020年底…共有车辆9辆」 in a 2021 budget)
     earlier_year: int | None = None
+    # the year asked of the agency's latest earlier report, when it has no report of that year: a budget
+    # may print the years after its own (「2017-2019年预算编制说明」: 「2018年度预计支出64.4万元」)
+    later_year: int | None = None
 
 
 _TWO_NAMES = re.compile(r"^([^()（）]+)[(（]([^()（）]+)[)）]?$")
@@ -521,6 +524,9 @@ def relative_year(question: str) -> int | None:
     return None
 
 
+_AHEAD = 2  # years after its own that a budget prints estimates for (a three-year plan)
+
+
 def resolve_scope(question: str, reports: list[Report], filters: Filters, focus: list[Report]) -> Scope:
     """Narrow `reports` by filters, then by what the question names, else by the conversation focus."""
     pool = reports
@@ -557,6 +563,10 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
             # no report of the year, or the question says which later report to work it out from
             chosen = [r for r in of_agency if r.year == years[0] + 1] or chosen
             scope.earlier_year = years[0] if chosen and chosen[0].year == years[0] + 1 else None
+            before = [r for r in of_agency if r.year and years[0] - _AHEAD <= r.year < years[0]]
+            if not chosen and source is None and before and len({r.agency for r in before}) == 1:
+                latest = max(r.year for r in before)
+                chosen, scope.later_year = [r for r in before if r.year == latest], years[0]
     elif rel is not None and (focus or len({r.agency for r in chosen}) == 1):
         # 今年/去年 count from the report in focus, else from the latest report of the one agency named
         base = max((r.year for r in (focus or chosen) if r.year), default=None)

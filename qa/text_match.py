@@ -156,6 +156,14 @@ def dated_to(before: str, year: int, own_year: int | None) -> bool:
     return spots[-1] > own
 
 
+def dated_last_to(before: str, year: int) -> bool:
+    """Whether the year said last before a number (a comparison's base aside) is `year`: 「（参照2018年度）
+    3. 2019年度项目经费支出：35万元」 dates 35 to 2019, not to the 2018 said before it."""
+    said = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", before)
+            if not _BASE_YEAR.match(before, max(0, m.start() - 3)) and not _BASE_BEFORE.search(before[:m.start()])]
+    return bool(said) and said[-1] == year
+
+
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同)\s*$")
 # 「…新增决算单位，2015年无具体支出数，具体情况如下：1. 基本支出0.00万元」: a year said to have no
 # figure dates none of the numbers after it

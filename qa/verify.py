@@ -1148,7 +1148,32 @@ def one_of_a_pair(question: str, f: Fact) -> tuple[str, str]:
 def _one_of_joined(question: str, f: Fact) -> tuple[str, str]:
     """The joined things a figure is printed for, and the one of them asked alone (or two empty strings)."""
     last = last_of_a_list(question, f)
-    return last if last[0] else one_of_a_pair(question, f)
+    if last[0]:
+        return last
+    return pair if (pair := one_of_a_pair(question, f))[0] else one_side_of_a_cost(question, f)
+
+
+# 「公务用车购置及运行费」: two costs of one thing, their verbs joined before the cost they share
+_TWO_COSTS = re.compile(r"([\u4e00-\u9fff]{2})(?:及|和|与)([\u4e00-\u9fff]{2})(?:维护)?(费|经费|支出)")
+
+
+def one_side_of_a_cost(question: str, f: Fact) -> tuple[str, str]:
+    """A figure for two costs of one thing (购置及运行费) asked for one of them alone, by its word or an
+    everyday one (「买新公车」 says 购置, 「养车」 运行): the figure is both. (label, the one asked) or two
+    empty strings; one said with neither, or with both, is the figure itself."""
+    if not f.row_path or not (f.unit or "").endswith("元"):
+        return "", ""
+    m = _TWO_COSTS.search(question_text(f.row_path[-1]))
+    if m is None:
+        return "", ""
+    q = question_text(question)
+    said = q + "|" + "|".join(vocabulary().printed_for(q))
+    a, b = (m.group(i) in said for i in (1, 2))
+    asked = m.group(1) if a else m.group(2)
+    # 「公务用车购置及运行费 …车辆运行经费34.20万元」: a label that goes on to name the one side is that side's
+    if a == b or asked in question_text(f.row_path[-1])[m.end():]:
+        return "", ""
+    return m.group(), asked
 
 
 def last_of_a_list(question: str, f: Fact) -> tuple[str, str]:
