@@ -270,12 +270,17 @@ def _breakdown_of(rf: ReportFacts, whole: Fact) -> list[Fact]:
     items, sentence = [], whole.sentence
     for f in after:
         if f.sentence != sentence:
-            if not (sentence or "").rstrip().endswith(("；", ";")):
+            # the next 「；」 part is an item only when it is one: a name and its figure (「…；全年通过门户网站
+            # 主动公开…5条，…回应…1条」 says more, of another subject)
+            if not (sentence or "").rstrip().endswith(("；", ";")) or not _ONE_ITEM.fullmatch(f.sentence or ""):
                 break
             sentence = f.sentence
         if f.unit == whole.unit:
             items.append(f)
     return items
+
+
+_ONE_ITEM = re.compile(r"\s*[^\d，,。；;]{2,30}?\s*\d[\d,.]*\s*[^\d，,。；;]{0,4}[；;。]?\s*")
 
 
 def listed_under(rf: ReportFacts, text: str, whole: Fact) -> list[Fact]:
