@@ -270,7 +270,11 @@ def asks_change(question: str) -> bool:
 
 
 def is_change(label: str) -> bool:
-    return bool(_CHANGE_LABEL.search(label.strip()))
+    return bool(_CHANGE_LABEL.search(label.strip()) or _VERB_FIRST_CHANGE.search(label.strip()))
+
+
+# 「主要原因是增加全区各类产业奖补资金100000万元」: the change said before what changed
+_VERB_FIRST_CHANGE = re.compile(r"(?:^|原因是|原因为|主要是|[，,])(?:增加|减少)[\u4e00-\u9fff“”]{2,20}$")
 
 
 # a change clause whose subject is the clause before it (the parser keeps that subject in the path)

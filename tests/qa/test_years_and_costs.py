@@ -7,7 +7,8 @@
 * a figure for two costs of one thing (公务用车购置及运行费) answers neither cost asked alone, by its own word
   or an everyday one (「买公车」 says 购置), unless its label goes on to name that cost;
 * a share of a whole that opens a list of its items takes its part from that list, not a like-named item
-  of another list.
+  of another list; 「全部支出」 is the year's total spending;
+* a change said before what changed (「主要原因是增加渔船更新补助资金100.00万元」) is a stated change.
 """
 
 from __future__ import annotations
@@ -45,11 +46,19 @@ _APPROVAL = (
 )
 
 
+_BUDGET = (
+    "标题: 2020年度平潭综合实验区海洋渔业服务中心部门预算说明\n发布机构: 平潭综合实验区农村发展局\n"
+    "==================== 正文 ====================\n"
+    "四、预算收支总体情况 2020年,海洋渔业服务中心部门收入预算为500.00万元，比上年增加120.00万元，主要原因是增加"
+    "渔船更新补助资金100.00万元；人员增加相应增加人员经费20.00万元。\n"
+)
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     folder = tmp_path_factory.mktemp("pages")
     paths = []
-    for name, text in (("plan.txt", _PLAN), ("approval.txt", _APPROVAL)):
+    for name, text in (("plan.txt", _PLAN), ("approval.txt", _APPROVAL), ("budget.txt", _BUDGET)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -94,6 +103,20 @@ def test_a_share_takes_its_part_from_the_whole_s_own_list(made: QA) -> None:
     assert a.status == "answered" and a.value == Decimal("73.2"), a.text  # 300.00 ÷ 410.00, not 290.00 ÷ 410.00
     a = made.ask("渔业执法支队2019年商品和服务支出占一般公共预算基本支出的百分之几？")
     assert a.status == "answered" and a.value == Decimal("14.7"), a.text  # 50.00 ÷ 340.00
+
+
+def test_the_whole_of_the_spending_by_its_everyday_name(made: QA) -> None:
+    a = made.ask("渔业执法支队2019年一般公共预算基本支出占全部支出的比例是多少？")
+    assert a.status == "answered" and a.value == Decimal("81.3"), a.text  # 340.00 ÷ 418.20
+
+
+@pytest.mark.parametrize("question,value", [
+    ("海洋渔业服务中心2020年预算为渔船更新补助增加了多少资金？", "100.00"),
+    ("2020年海洋渔业服务中心收入预算比上年增加了多少？", "120.00"),
+])
+def test_a_change_said_before_what_changed(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
 
 
 REPORTS = ("135_pingtan_zhongdianban_budget_2018.txt", "105_pingtan_nongcunfazhanju_budget_2018.txt")
