@@ -12,7 +12,7 @@ from index.models import Fact
 from qa.text_match import number_at
 
 # 「平均每条信息的」「平均每个项目」「平均每件」: the measure word and what it counts
-_PER = re.compile(r"平均(?:下来)?每一?(?P<unit>批次|人次|批|条|个|件|项|篇|期|家|辆|场|次|人|户|宗)"
+_PER = re.compile(r"平均(?:下来)?每一?(?P<unit>批次|人次|批|条|个(?!月)|件|项|篇|期|家|辆|场|次|人|户|宗)"
                   r"(?P<noun>[\u4e00-\u9fff]{0,6}?)(?:的|能|有|可以|可|要|花了?|用了?)?(?=[\u4e00-\u9fff])")
 _COUNT_UNITS = {"个": ("个", "项"), "项": ("项", "个"), "批": ("批", "批次")}  # 一个项目 is also 一项
 _NOUN_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:的|能|有|可以|可|要)?(?:多少|几|是多少|约多少)")
@@ -27,6 +27,17 @@ class Average:
 
 def asks_average(question: str) -> re.Match | None:
     return _PER.search(question)
+
+
+# 「平均每个月公开多少条」「每月平均」「月均」: a year's total over its twelve months
+_PER_MONTH = re.compile(r"(?:平均|大概|大约|约)?(?:下来)?每一?个?月(?:平均|大约|大概|约)?|月均")
+MONTHS = 12
+
+
+def asks_per_month(question: str) -> re.Match | None:
+    """The words asking an average per month, when the question asks one (平均 or 月均 said)."""
+    m = _PER_MONTH.search(question)
+    return m if m and ("平均" in question or "月均" in question) else None
 
 
 def amount_question(question: str, m: re.Match) -> str:

@@ -21,7 +21,7 @@ _BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)(?:的?(?:年�
                      r"|新增[\u4e00-\u9fff]{0,6}?(?:之前|以前)"
                      r"|不是(?:(?:19|20)\d\d\s*年度?|本年|当年|今年)?新增的?"
                      # 「截至2019年末（不含2020年）」 of a 2020 report: to the end of the year before
-                     r"|截[至止](?P<end>(?:19|20)\d\d)\s*年(?:底|末|年底|12月31日)")
+                     r"|(?:截[至止]|到)(?P<end>(?:19|20)\d\d)\s*年(?:底|末|年底|12月31日)")
 # what only says how the asker wants it worked out: 「（不算当年）」「（拿累计数扣掉今年的）」
 _HOW = re.compile(r"[（(][^）)]*(?:不含|不包括|不算|减|扣除|截[至止])[^）)]*[）)]")
 _STOCK_WORDS = re.compile(r"在|就已经|已经|已|原有的?|原来的?|那么?|就")
@@ -120,8 +120,18 @@ def _same_measure(a: str, b: str) -> bool:
     """「累计发布政务微博」 and 「其中本年度发布政务微博」 count the same thing: their words
     less the words of time and totals end alike (the measure is the label's last words)."""
     # 「累计公开…」 beside 「某年我局公开信息…」: the thing counted may be said after the verb, or not at all
-    a, b = (_OBJECT_END.sub("", _COPULA_END.sub("", _CUE_WORDS.sub("", x))) for x in (a, b))
+    said = [_COPULA_END.sub("", _CUE_WORDS.sub("", x)) for x in (a, b)]
+    bare = [_OBJECT_END.sub("", x) for x in said]
+    if _common_tail(*bare) >= 3:
+        return True
+    # 「公开文件」 beside 「主动公开文件」: the verb before the same object (not the object alone: 「制作、获取
+    # 政府信息」 is no 「主动公开政府信息」)
+    object_len = max(len(x) - len(y) for x, y in zip(said, bare, strict=True))
+    return _common_tail(*said) >= max(3, object_len + 2)
+
+
+def _common_tail(a: str, b: str) -> int:
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    return tail >= 3
+    return tail

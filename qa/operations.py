@@ -19,7 +19,16 @@ from index.models import Fact, Report
 from index.template import load_templates, normalize
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
-from qa.average import amount_question, asks_average, asks_span_average, count_beside, printed_span, span_question
+from qa.average import (
+    MONTHS,
+    amount_question,
+    asks_average,
+    asks_per_month,
+    asks_span_average,
+    count_beside,
+    printed_span,
+    span_question,
+)
 from qa.before_year import (
     RunningTotal,
     asks_before_year,
@@ -68,7 +77,7 @@ from qa.intent import (
     Intent,
     without_share_words,
 )
-from qa.knowledge import Knowledge, ReportFacts, Value, same_agency
+from qa.knowledge import Knowledge, ReportFacts, Value, cell_label, same_agency
 from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure, table_measure
 from qa.prior_level import printed_again, prior_from_rate, prior_level
 from qa.ratio import ratio_answer, ratio_parts
@@ -117,6 +126,8 @@ from qa.vocab import vocabulary
 
 _ESTIMATE_ASKED = re.compile(r"大约|大概|约|估算|估计|左右|倒推|推算|反推|往回算|回推")
 _RANK_MARGIN = 2.0  # ranking score by which a row the words name must beat a differing one
+# a figure of part of the year (「1-6月」「上半年」「每月」) is no year's total to average over its months
+_PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—－至到]\s*\d{1,2}\s*月|上半年|下半年|季度|每月|每个月|月均")
 _MARGIN = 3  # characters of unasked words by which the figure that says least must beat the next
 _ITEM_NAMED = 6  # characters of a change's subject the question does not say: an item of its own
 _REST_ASKED = re.compile(r"[，,\s]*(?:还有|还剩|其余|剩下|剩余|另外|余下)|的")
@@ -248,6 +259,8 @@ class Figures:
         if one is not None and (before := asks_before_year(a.eff, one.year)) \
                 and (got := self._before_year(a, one, before)):
             return got
+        if one is not None and (month := asks_per_month(a.eff)) and not asks_average(a.eff):
+            return self._per_month(a, one, month)
         if one is not None and (per := asks_average(a.eff)):
             return self._average(a, one, per)
         if (span := asks_span_average(a.eff)) and (got := self._span_average(a, span)):
@@ -416,6 +429,26 @@ class Figures:
         vals = [Value(f.value, f.unit, (f,), label) for f, label in zip((t, y), said, strict=True)]
         figs, cites = figures_of([(v, target) for v in vals], rf.titles)
         return Answer(a.q, ANSWERED, text, rest, t.unit, figs, cites, reports=(target.id,), warnings=(BEFORE_YEAR,))
+
+    def _per_month(self, a: Asked, target: Report, month: re.Match) -> Answer:
+        """「平均每个月公开多少条」: the year's figure the question names, looked up and verified as asked
+        without the per-month words, over the report year's twelve months (a figure the report prints
+        per month, or for part of a year, is none of it)."""
+        rf = self.kb.of(target)
+        asked = amount_question(a.eff, month).replace("平均", "")
+        measures = find_measures(rf, a.cm, asked)
+        found = self.agreeing(asked, asked, rf, measures, a.reports) if measures else None
+        f = found.figures[0].fact if found is not None and found.status == ANSWERED and found.figures else None
+        if f is None or len(found.figures) != 1 or f.value is None or _PART_OF_YEAR.search(
+                " ".join(f.row_path + f.column_path) + (f.sentence or "")):
+            return Answer(a.q, REFUSED, f"{who(target)}的报告没有写每月的平均数，也没有找到可以按12个月平均的"
+                                        "全年数字。", reports=(target.id,))
+        label = shown_label(f) if f.table == "prose" else cell_label(f)
+        places, value = places_asked(), quotient(f.value, Decimal(MONTHS))
+        text = (f"{who(target)}报告没有写每月的平均数，按全年{MONTHS}个月推算：「{label}」{num(f.value, f.unit)} ÷ "
+                f"{MONTHS} ≈ {num(value, f.unit)}（推算值，保留{places}位小数）。")
+        return Answer(a.q, ANSWERED, text, value, f.unit, found.figures, found.citations, reports=(target.id,),
+                      warnings=(AVERAGE,))
 
     def _average(self, a: Asked, target: Report, per: re.Match) -> Answer:
         """「平均每条微博被转发几次」: the amount the question names, looked up and verified as asked without

@@ -26,7 +26,7 @@ from functools import lru_cache
 from index.models import Fact
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
-from qa.average import amount_question, asks_average, asks_span_average, span_question
+from qa.average import amount_question, asks_average, asks_per_month, asks_span_average, span_question
 from qa.before_year import asks_before_year, checked_question
 from qa.cells import INFO_COUNTED
 from qa.compose import who
@@ -792,6 +792,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         question = checked_question(question, before)  # 「…以前」 is what the subtraction answers
     if AVERAGE in answer.warnings and (per := asks_average(question)):
         question = amount_question(question, per)  # 「平均每条…」 is what the division answers
+    elif AVERAGE in answer.warnings and (month := asks_per_month(question)):
+        question = amount_question(question, month).replace("平均", "")  # 「平均每个月…」: the year's total
     elif AVERAGE in answer.warnings and asks_span_average(question):
         question = span_question(question)  # 「2021-2023年…平均每年」: the span's figure, divided by its years
     if all(f.fact.unit in HEADCOUNT_UNITS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path)

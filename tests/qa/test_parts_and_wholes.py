@@ -122,6 +122,8 @@ def test_one_level_printed_twice_under_two_names_of_its_agency() -> None:
     ("我局在门户网站累计主动公开卫生政府信息", "其中本年度我局共主动公开政府信息", True),
     ("累计主动发布环保政府信息", "其中2019年度主动发布政府信息", True),
     ("累计主动公开卫生政府信息", "其中本年度受理申请", False),
+    ("截止2019年，共公开文件累计", "2019年主动公开文件", True),  # the verb before the same object
+    ("历年累计主动公开政府信息系", "制作、获取政府信息", False),  # the object alone says no measure
 ])
 def test_a_running_total_whose_object_carries_its_field(total: str, part: str, same: bool) -> None:
     assert _same_measure(total, part) is same

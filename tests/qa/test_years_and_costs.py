@@ -8,7 +8,9 @@
   or an everyday one (「买公车」 says 购置), unless its label goes on to name that cost;
 * a share of a whole that opens a list of its items takes its part from that list, not a like-named item
   of another list; 「全部支出」 is the year's total spending;
-* a change said before what changed (「主要原因是增加渔船更新补助资金100.00万元」) is a stated change.
+* a change said before what changed (「主要原因是增加渔船更新补助资金100.00万元」) is a stated change;
+* an average per month is the year's figure over its twelve months, the division shown;
+* 「到2013年底累计…」 of the 2014 report is its running total less the year's part.
 """
 
 from __future__ import annotations
@@ -135,4 +137,21 @@ def budgets(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
 ])
 def test_two_costs_of_one_thing_answer_neither_asked_alone(budgets: QA, question: str, value: str) -> None:
     a = budgets.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.fixture(scope="module")
+def disclosures(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("31_pingtan_gongan_2024.txt",
+                                                    "182_pingtan_gonganju_disclosure_2014.txt"))
+
+
+@pytest.mark.parametrize("question,value", [
+    ("平潭公安局2024年平均每个月主动公开几条政府信息？", "11.25"),  # 135 ÷ 12
+    ("公安局2024年月均收到几件信息公开申请？", "0.67"),  # 8 ÷ 12
+    ("2014年平潭公安局平均每个月主动公开多少条？按年报附表回答。", "30.00"),  # 360 ÷ 12
+    ("到2013年底平潭公安局累计主动公开了多少条信息？（用2014年年报倒推）", "445"),  # 805 − 360
+])
+def test_a_month_s_average_and_the_stock_at_a_year_s_end(disclosures: QA, question: str, value: str) -> None:
+    a = disclosures.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
