@@ -81,7 +81,7 @@ def extract_metadata(text: str) -> Metadata:
         title = m2.group()
     # 「【部门决算公开】2017年度…办公室部门决算说明」: a crawled title opens with the column it was filed in
     titled = re.sub(r"^[【\[][^】\]]{1,12}[】\]]", "", "".join(fields.get("标题", "").split()))
-    # 「…应急中心2017-2019年预算编制说明」: a budget for its first year, with the years after it estimated
+    # 「…服务中心2020-2022年预算编制说明」: a budget for its first year, with the years after it estimated
     titled = _YEAR_SPAN.sub(r"\1年", titled)
     # 「平潭2017年广播电视服务中心部门预算说明」: a place may stand before the year
     if agency is None and titled and not _TITLE.search(titled) \

@@ -64,7 +64,7 @@ def _label(sentence: str, at: int) -> str:
     # 「…1条，突发公共事件应急预案、预警信息及应对情况1条」: in a list its numbers part by 「，」, a 「、」 joins
     # the words of one name (the words before it hold no number of their own)
     clause = re.split(r"[，,：:；;]", before)[-1]
-    # (or the clause opens its sentence: 「…；财政预算、决算报告共7条；」)
+    # (or the clause opens its sentence: 「…；财政预算、决算报告共3条；」)
     # (「核准企业资质条、施工许可证76条」: a piece that ends on a measure word lost its number, and is an item)
     if "、" in clause and not re.search(r"\d", clause) and ("，" in before or clause.strip() == before.strip()) \
             and len(clause) <= 40 and not any(_LOST_NUMBER.search(p) for p in clause.split("、")[:-1]):
@@ -254,7 +254,7 @@ def prose_facts(
     for m in _WRAPPED_LINE.finditer(text):  # never into or out of a table
         if not any(a - 80 <= m.start() < b + 1 for a, b in skip):
             chars[m.start()] = "\x0b"
-    for a, b in skip:  # 「…行政事业性收费5949.09(二)主动公开…」: the words after a table open a sentence of their own
+    for a, b in skip:  # 「…行政事业性收费9116.36(二)主动公开…」: the words after a table open a sentence of their own
         if a < b < len(chars) and chars[b - 1] not in "。！？\n":
             chars[b - 1] = "\n"
     text = "".join(chars)
@@ -311,8 +311,8 @@ def prose_facts(
             if not label:
                 continue
             subject = head
-            # a figure inside a parenthesis (「收入预算为1714.6万元（本级1648.77万元，中心65.83万元），比上年减少
-            # 1972.14万元」) is a part of the level before it: a change said after the parenthesis is the level's
+            # a figure inside a parenthesis (「收入预算为1170.58万元（本级1103.72万元，中心66.86万元），比上年减少
+            # 544.02万元」) is a part of the level before it: a change said after the parenthesis is the level's
             inside = _in_parenthesis(sentence, m.start())
             if _BARE_CHANGE.match(label) and (inner if inside else level) and not head:
                 subject = inner if inside else level  # 「…816.16 万元，比 2024 年度减少 165.4 万元」

@@ -372,7 +372,7 @@ def _table_bounds(tpl: Template, stream: Stream) -> dict[str, tuple[int, int]]:
     if m2:
         end = m3.start() if m3 else _section_end(text, m2.end())
         last = find_label(t2.rows[-1], text, m2.end(), end)
-        # 「…行政事业性收费5949.09(二)主动公开政府信息的主要类别2023年，…」: prose the page prints after the
+        # 「…行政事业性收费9116.36(二)主动公开政府信息的主要类别2022年，…」: prose the page prints after the
         # table's last row (and before table 三) is no part of it
         if last and (after := _PROSE_AFTER_TABLE.search(text, last.end(), end)):
             end = after.start()

@@ -201,8 +201,8 @@ class QA:
     def _share_of_lookups(self, q: str, ask: Callable[[str], Answer], target: Report) -> Answer | None:
         """A share whose whole and part the question names (「…商品和服务支出中，办公费那块占几成」),
         each asked as a figure question of its own. A whole that opens a list of its items has its part
-        among them: a like-named item of another list (「基本支出…其中：工资福利支出332.25万元」 for the
-        whole 「一般公共预算支出355.35万元，其中：工资福利支出334.27万元」) is another figure."""
+        among them: a like-named item of another list (「基本支出…其中：工资福利支出290.00万元」 for the
+        whole 「一般公共预算支出410.00万元，其中：工资福利支出300.00万元」) is another figure."""
         asked = named_lookups(q)
         if asked is None:
             return None

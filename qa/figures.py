@@ -199,7 +199,7 @@ _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:
 
 
 _BREAKDOWN = "其中"
-# 「…共514条，其中…」 and 「在主动公开的55条政府信息中，…」: a list of the figure's items follows
+# 「…共514条，其中…」 and 「在主动公开的86条政府信息中，…」: a list of the figure's items follows
 _ITEMS_OPEN = re.compile(r"其中|(?<!其)中\s*[，,：:]")
 _BREAKDOWN_REACH = 24  # characters between a whole's number and the 其中 of its parts (「1169篇公众号信息，其中」)
 _BREAKDOWN_SPAN = 400  # how far a part may stand after its 其中 (a list of parts in one or two sentences)
@@ -284,8 +284,8 @@ _ONE_ITEM = re.compile(r"\s*[^\d，,。；;]{2,30}?\s*\d[\d,.]*\s*[^\d，,。；
 
 
 def listed_under(rf: ReportFacts, text: str, whole: Fact) -> list[Fact]:
-    """The items of the 「其中」 list a prose figure opens (「一般公共预算支出355.35万元，其中：工资福利支出
-    334.27万元；商品和服务支出21.08万元；…」), however its items are parted, up to the sentence's end."""
+    """The items of the 「其中」 list a prose figure opens (「一般公共预算支出410.00万元，其中：工资福利支出
+    300.00万元；商品和服务支出60.00万元；…」), however its items are parted, up to the sentence's end."""
     if whole.table != "prose" or not whole.span or not text or _BREAKDOWN not in text[whole.span[1]:
                                                                                   whole.span[1] + _BREAKDOWN_REACH]:
         return []

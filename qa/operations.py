@@ -316,7 +316,7 @@ class Figures:
 
     def _later_year(self, a: Asked, target: Report, year: int) -> Answer:
         """A year after the agency's latest report: only a sentence of that report dated to the year asked
-        (a budget's estimate for the years after its own, 「2018年度预计支出64.4万元」) may answer, said so."""
+        (a budget's estimate for the years after its own, 「2021年度预计支出76.2万元」) may answer, said so."""
         rf = self.kb.of(target)
         dated = [f for f in rf.facts if f.table == "prose" and dated_last_to(dated_before(f), year)]
         view = ReportFacts(target, dated, [])

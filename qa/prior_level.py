@@ -103,7 +103,7 @@ _SAME_END = 4  # characters two printings' labels end alike on, the agency's way
 
 
 def _same_words_end(label: str, own: str) -> bool:
-    """「2017年县人大部门收入预算为」 prints 「平潭县人大常委会部门收入预算为」 again: the agency may be named
+    """「2018年县文联部门支出预算为」 prints 「某县文联部门支出预算为」 again: the agency may be named
     either way, the measure's words are the same."""
     if label.endswith(own):
         return True

@@ -47,7 +47,7 @@ class Scope:
     # budget or final account restates the year before (「截至2020年底…共有车辆9辆」 in a 2021 budget)
     earlier_year: int | None = None
     # the year asked of the agency's latest earlier report, when it has no report of that year: a budget
-    # may print the years after its own (「2017-2019年预算编制说明」: 「2018年度预计支出64.4万元」)
+    # may print the years after its own (「2020-2022年预算编制说明」: 「2021年度预计支出76.2万元」)
     later_year: int | None = None
 
 

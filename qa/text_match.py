@@ -157,8 +157,8 @@ def dated_to(before: str, year: int, own_year: int | None) -> bool:
 
 
 def dated_last_to(before: str, year: int) -> bool:
-    """Whether the year said last before a number (a comparison's base aside) is `year`: 「（参照2018年度）
-    3. 2019年度项目经费支出：35万元」 dates 35 to 2019, not to the 2018 said before it."""
+    """Whether the year said last before a number (a comparison's base aside) is `year`: 「（参照2020年度）
+    3. 2021年度项目经费支出：22万元」 dates 22 to 2021, not to the 2020 said before it."""
     said = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", before)
             if not _BASE_YEAR.match(before, max(0, m.start() - 3)) and not _BASE_BEFORE.search(before[:m.start()])]
     return bool(said) and said[-1] == year
@@ -273,7 +273,7 @@ def is_change(label: str) -> bool:
     return bool(_CHANGE_LABEL.search(label.strip()) or _VERB_FIRST_CHANGE.search(label.strip()))
 
 
-# 「主要原因是增加全区各类产业奖补资金100000万元」: the change said before what changed
+# 「主要原因是增加渔船更新补助资金100.00万元」: the change said before what changed
 _VERB_FIRST_CHANGE = re.compile(r"(?:^|原因是|原因为|主要是|[，,])(?:增加|减少)[\u4e00-\u9fff“”]{2,20}$")
 
 

@@ -580,7 +580,7 @@ def whole_before_its_parts(text: str, start: int) -> str:
     s0 = max(text.rfind(c, 0, start) for c in "。；\n") + 1
     at = max(text.rfind(w, s0, start) for w in _PARTS_OPEN)
     if at <= s0:
-        # 「…基本支出122.50万元，其中：工资福利支出104.72万元；商品和服务支出4.76万元；…」: a list whose items
+        # 「…基本支出340.00万元，其中：工资福利支出290.00万元；商品和服务支出50.00万元；…」: a list whose items
         # a 「；」 parts (or a 「，」 before it), every one before this a name and its one figure
         p0 = max(text.rfind(c, 0, start) for c in "。\n") + 1
         at = max(text.rfind(w, p0, start) for w in _PARTS_OPEN)
@@ -696,8 +696,8 @@ def unasked_words(question: str, fig: Figure, sources: Sources) -> int:
     f = fig.fact
     whole = ""
     if f.table == "prose" and f.span and (text := sources.text(f.report_id)):
-        # 「…一般公共预算基本支出122.50万元，其中：…商品和服务支出4.76万元」: the whole a list breaks down
-        # qualifies each of its items in a contrast (基本 of the one, nothing of 「…预算支出179.04万元，其中：」's)
+        # 「…一般公共预算基本支出340.00万元，其中：…商品和服务支出50.00万元」: the whole a list breaks down
+        # qualifies each of its items in a contrast (基本 of the one, nothing of 「…预算支出410.00万元，其中：」's)
         whole = whole_before_its_parts(text, f.span[0])
         own = "".join((*f.row_path[:-1], *own_clause(text, f.span[0], f.span[1])[2:]))
     else:
@@ -802,7 +802,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     asked = question
     if all(f.fact.unit in HEADCOUNT_UNITS and f.fact.table != "prose" and any(
             c.startswith(_STAFFING_COLUMNS) for c in f.fact.column_path) for f in figs):
-        asked = _STAFF_WORDS.sub("", question)  # 「工勤人员」「工勤岗位」: a staffing row's people, said as people
+        asked = _STAFF_WORDS.sub("", question)  # 「后勤人员」「管理岗位」: a staffing row's people, said as people
     left = uncovered_terms(asked, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
@@ -897,7 +897,7 @@ def body_named_alone(question: str, fig: Figure, sources: Sources) -> list[str]:
     return [lead] if bracket and lead in q and lead in question_text(bracket.group(1)) and lead not in own else []
 
 
-# 「项目支出1270万元（某指挥部本级1260万元，某服务中心10万元）」: the bracket right after a figure
+# 「支出预算1170.58万元（某指挥部本级1103.72万元，某服务中心66.86万元）」: the bracket right after a figure
 # lists its parts
 _WHOLE_THEN_BRACKET = re.compile(r"\d\s*(?:万元|亿元|元|人|名|个|件|条|项|辆|%)?\s*[（(]$")
 def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterable[str]) -> str:
@@ -950,7 +950,7 @@ def part_asked(question: str, fig: Figure, sources: Sources, names: Iterable[str
         return ""
     q = question_text(question)
     if (ex := EXCEPT.search(q)) and (out := excepted(ex)):
-        q = q.replace(out, "")  # 「除了“其他”类，还有多少」 names the part to take away from the whole
+        q = q.replace(out, "")  # 「除了某一类，还剩几条」 names the part to take away from the whole
     known = sorted({question_text(n) for n in (*names, *agency_aliases(fig.report.agency or ""))}, key=len,
                    reverse=True)
     sentence = question_text(text[max(0, f.span[0] - 80):f.span[0]])
@@ -1161,7 +1161,7 @@ _TWO_COSTS = re.compile(r"([\u4e00-\u9fff]{2})(?:及|和|与)([\u4e00-\u9fff]{2}
 
 def one_side_of_a_cost(question: str, f: Fact) -> tuple[str, str]:
     """A figure for two costs of one thing (购置及运行费) asked for one of them alone, by its word or an
-    everyday one (「买新公车」 says 购置, 「养车」 运行): the figure is both. (label, the one asked) or two
+    everyday one (「买公车」 says 购置, 「养车」 运行): the figure is both. (label, the one asked) or two
     empty strings; one said with neither, or with both, is the figure itself."""
     if not f.row_path or not (f.unit or "").endswith("元"):
         return "", ""

@@ -64,7 +64,7 @@ def test_a_change_after_a_bracket_of_parts_is_the_whole_s(sentence: str, level: 
 
 @pytest.mark.parametrize("question,value", [
     ("澳前片区指挥部2018年一般公共预算拨款支出有多少？（从2019年的预算说明往回算）", "1714.60"),
-    ("2018年审批局的一般公共预算拨款支出是多少？按2019年预算说明推算", "100449.12"),
+    ("用2019年预算说明反推，审批局2018年一般公共预算拨款支出有多少？", "100449.12"),
     ("从2019年预算说明往回算，澳前片区指挥部2018年相应安排的支出预算是多少？", "1714.60"),
 ])
 def test_the_year_before_worked_back_from_a_whole_with_its_parts_bracketed(reports: QA, question: str,
@@ -78,7 +78,7 @@ def test_the_year_before_worked_back_from_a_whole_with_its_parts_bracketed(repor
     ("澳前片区指挥部本级2019年机关运行经费是多少？", "273.27"),
     ("2019年澳前片区指挥部本级的人员支出多少？", "290.45"),
     ("审批局2019年产业奖补预算拨款多少？", "145000"),
-    ("审批局2019年一般公共预算拨款支出多少？", "145611.15"),
+    ("审批局一般公共预算拨款支出在2019年是多少？", "145611.15"),
 ])
 def test_a_part_answers_its_own_name_and_the_whole_the_rest(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
@@ -87,8 +87,8 @@ def test_a_part_answers_its_own_name_and_the_whole_the_rest(reports: QA, questio
 
 @pytest.mark.parametrize("question,value", [
     ("2017年经发局的项目支出占全年总支出的比重是多少？", "77.9"),  # 6911.40 ÷ 8869.36
-    ("2016年公安局基本支出占全年总支出的百分之几？", "36.1"),  # 9890.31 ÷ 27369.07
-    ("2019年澳前片区指挥部的人员支出占全部支出预算的几成？", "30.3"),  # 354.56 ÷ 1170.58, not ÷ 544.02
+    ("公安局2016年的基本支出，在全年总支出里占几成？", "36.1"),  # 9890.31 ÷ 27369.07
+    ("澳前片区指挥部人员支出在2019年全部支出预算里占几成？", "30.3"),  # 354.56 ÷ 1170.58, not ÷ 544.02
 ])
 def test_a_whole_named_by_its_everyday_name(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
@@ -96,7 +96,7 @@ def test_a_whole_named_by_its_everyday_name(reports: QA, question: str, value: s
 
 
 @pytest.mark.parametrize("question,value", [
-    ("2016年财金局主动公开的信息里，机构职能类占几成？", "52.3"),  # 45 ÷ 86
+    ("财金局2016年主动公开信息中机构职能类的占比是多少？", "52.3"),  # 45 ÷ 86
     ("财金局2017年主动公开的政府信息中，机构设置、主要职能、办事程序类占百分之几？", "7.2"),  # 5 ÷ 69
     ("2016年财金局公开的86条信息中，规划计划类所占比例是多少？", "3.5"),  # 3 ÷ 86
 ])
@@ -159,7 +159,7 @@ def test_a_list_parted_by_semicolons_breaks_down_the_figure_before_its_breakdown
 
 
 @pytest.mark.parametrize("question,contexts", [
-    ("某中心2017年预计要花多少钱？", ["支出情况 2017预计支出", "某中心2017年预算编制说明"]),
+    ("某中心2017年预计得花多少？", ["支出情况 2017预计支出", "某中心2017年预算编制说明"]),
     ("某局2019年计划招多少人？", ["2019年计划招录", "某局2019年计划总结"]),
     ("某站2020年预拨多少？", ["2020预拨资金", "某站2020年预算"]),
 ])
@@ -168,10 +168,10 @@ def test_a_label_stretch_leaves_a_word_its_first_character(question: str, contex
 
 
 @pytest.mark.parametrize("question,value", [
-    ("财金局2022年主动公开的信息里，财税金融政策及解读有几条？", "8"),
-    ("财金局2022年主动公开的“财政预算、决算报告”有多少条？", "3"),
+    ("2022年财金局主动公开信息里“财税金融等政策及解读”有几条？", "8"),
+    ("2022年财金局“财政预算、决算报告”这一类公开了几条？", "3"),
     ("财金局2022年“财政预算、决算报告”和“专项资金使用情况公开”一共多少条？", "33"),
-    ("财金局2022年依申请公开的信息占制作、获取信息总数的百分之几？", "51.8"),  # 245 ÷ 473
+    ("2022年财金局依申请公开信息数在制作、获取信息总数里占几成？", "51.8"),  # 245 ÷ 473
 ])
 def test_a_list_printed_after_table_two_and_names_holding_joiners(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
