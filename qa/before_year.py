@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.models import Fact
-from qa.text_match import number_at
+from qa.text_match import common_tail, number_at
 
 # 「2013年之前」「2016年以前」 (the year is checked against the report's own), 「新增关注之前」,
 # 「不是今年新增的」: the stock before the year's addition
@@ -122,16 +122,9 @@ def _same_measure(a: str, b: str) -> bool:
     # 「累计公开…」 beside 「某年我局公开信息…」: the thing counted may be said after the verb, or not at all
     said = [_COPULA_END.sub("", _CUE_WORDS.sub("", x)) for x in (a, b)]
     bare = [_OBJECT_END.sub("", x) for x in said]
-    if _common_tail(*bare) >= 3:
+    if common_tail(*bare) >= 3:
         return True
     # 「公开文件」 beside 「主动公开文件」: the verb before the same object (not the object alone: 「制作、获取
     # 政府信息」 is no 「主动公开政府信息」)
     object_len = max(len(x) - len(y) for x, y in zip(said, bare, strict=True))
-    return _common_tail(*said) >= max(3, object_len + 2)
-
-
-def _common_tail(a: str, b: str) -> int:
-    tail = 0
-    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    return tail
+    return common_tail(*said) >= max(3, object_len + 2)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from index.models import Fact
+from qa.text_match import common_tail
 
 _CHANGE = re.compile(r"^(?:比|较|与)(?P<year>上年|上一年|去年|(?:19|20)\d\d\s*年)度?(?P<base>决算数?|预算数?|执行数)?"
                      r"(?:相比)?(?:的)?(?P<way>增加|减少|增长|下降|上升|降低|多|少)了?$")
@@ -107,11 +108,7 @@ def _same_words_end(label: str, own: str) -> bool:
     either way, the measure's words are the same."""
     if label.endswith(own):
         return True
-    a, b = _COPULA.sub("", label), _COPULA.sub("", own)
-    tail = 0
-    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail] and "\u4e00" <= a[-1 - tail] <= "\u9fff":
-        tail += 1
-    return tail >= _SAME_END
+    return common_tail(_COPULA.sub("", label), _COPULA.sub("", own), han_only=True) >= _SAME_END
 
 
 def _beside(level: Fact, change: Fact) -> bool:

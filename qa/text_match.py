@@ -156,6 +156,16 @@ def dated_to(before: str, year: int, own_year: int | None) -> bool:
     return spots[-1] > own
 
 
+def common_tail(a: str, b: str, han_only: bool = False) -> int:
+    """How many characters two labels end alike on (`han_only`: counting Chinese characters only, so a
+    number or a space ends the run)."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail] \
+            and (not han_only or "\u4e00" <= a[-1 - tail] <= "\u9fff"):
+        tail += 1
+    return tail
+
+
 def dated_last_to(before: str, year: int) -> bool:
     """Whether the year said last before a number (a comparison's base aside) is `year`: 「（参照2020年度）
     3. 2021年度项目经费支出：22万元」 dates 22 to 2021, not to the 2020 said before it."""

@@ -796,12 +796,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         question = amount_question(question, month).replace("平均", "")  # 「平均每个月…」: the year's total
     elif AVERAGE in answer.warnings and asks_span_average(question):
         question = span_question(question)  # 「2021-2023年…平均每年」: the span's figure, divided by its years
-    if all(f.fact.unit in HEADCOUNT_UNITS and any(c.startswith(("在职", "实有")) for c in f.fact.column_path)
-           for f in figs):
+    if _headcounts(figs, ("在职", "实有")):
         question = _ACTUAL.sub("", question)  # 「实际在职几人」: the 在职 column is the actual headcount
     asked = question
-    if all(f.fact.unit in HEADCOUNT_UNITS and f.fact.table != "prose" and any(
-            c.startswith(_STAFFING_COLUMNS) for c in f.fact.column_path) for f in figs):
+    if _headcounts(figs, _STAFFING_COLUMNS) and all(f.fact.table != "prose" for f in figs):
         asked = _STAFF_WORDS.sub("", question)  # 「后勤人员」「管理岗位」: a staffing row's people, said as people
     left = uncovered_terms(asked, contexts, names) + contrasted(question, figs, names, operation_share)
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
@@ -900,6 +898,23 @@ def body_named_alone(question: str, fig: Figure, sources: Sources) -> list[str]:
 # 「支出预算1170.58万元（某指挥部本级1103.72万元，某服务中心66.86万元）」: the bracket right after a figure
 # lists its parts
 _WHOLE_THEN_BRACKET = re.compile(r"\d\s*(?:万元|亿元|元|人|名|个|件|条|项|辆|%)?\s*[（(]$")
+
+
+def _without_agency(label: str, fig: Figure, names: Iterable[str]) -> str:
+    """A label less the agency's names (the question's and the report's own), longest first: what is
+    left tells a part apart (本级, a unit's own name)."""
+    own = question_text(label)
+    for name in sorted({question_text(n) for n in (*names, *agency_aliases(fig.report.agency or ""))},
+                       key=len, reverse=True):
+        own = own.replace(name, "")
+    return own
+
+
+def _last_clause(text: str) -> str:
+    """The words after the last clause break (the whole's own words, just before its figure or bracket)."""
+    return text[max(text.rfind(c) for c in "，,。；;：:") + 1:]
+
+
 def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterable[str]) -> str:
     """A figure printed as one part of the figure before its bracket, told apart from the other parts by
     its own label (a unit's name, 本级): it answers only a question that names that part; asked
@@ -912,16 +927,10 @@ def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterab
     if opened < 0 or max(before.rfind("）"), before.rfind(")")) > opened \
             or not _WHOLE_THEN_BRACKET.search(before[:opened + 1]):
         return ""
-    own = question_text(f.row_path[-1])
-    q = question_text(question)
-    known = {question_text(n) for n in (*names, *agency_aliases(fig.report.agency or ""))}
-    for name in sorted(known, key=len, reverse=True):
-        own = own.replace(name, "")
     # the words that tell this part from the whole (the clause before the bracket): 本级, a unit's name,
     # 「产业奖补」 of 「收入预算为…（产业奖补收入预算为…）」
-    clause = before[:opened]
-    distinct = _distinct(own, question_text(clause[max(clause.rfind(c) for c in "，,。；;：:") + 1:]))
-    if not distinct or distinct & bigrams(q):
+    distinct = _distinct(_without_agency(f.row_path[-1], fig, names), question_text(_last_clause(before[:opened])))
+    if not distinct or distinct & bigrams(question_text(question)):
         return ""
     return f.row_path[-1]
 
@@ -951,15 +960,9 @@ def part_asked(question: str, fig: Figure, sources: Sources, names: Iterable[str
     q = question_text(question)
     if (ex := EXCEPT.search(q)) and (out := excepted(ex)):
         q = q.replace(out, "")  # 「除了某一类，还剩几条」 names the part to take away from the whole
-    known = sorted({question_text(n) for n in (*names, *agency_aliases(fig.report.agency or ""))}, key=len,
-                   reverse=True)
-    sentence = question_text(text[max(0, f.span[0] - 80):f.span[0]])
-    whole = sentence[max(sentence.rfind(c) for c in "，,。；;：:") + 1:] + question_text(f.row_path[-1])
+    whole = _last_clause(question_text(text[max(0, f.span[0] - 80):f.span[0]])) + question_text(f.row_path[-1])
     for item in _BRACKET_ITEM.finditer(bracket.group(1)):
-        own = question_text(item.group(1))
-        for name in known:
-            own = own.replace(name, "")
-        if _distinct(own, whole) & bigrams(q):
+        if _distinct(_without_agency(item.group(1), fig, names), whole) & bigrams(q):
             return item.group(1).strip()
     return ""
 
@@ -1269,6 +1272,12 @@ _QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}
 _ACTUAL = re.compile(r"实际|实有")
 _STAFFING_COLUMNS = ("在职", "实有", "人员编制", "编制")
 _STAFF_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?:人员|岗位)")
+
+
+def _headcounts(figs: Iterable[Figure], columns: tuple[str, ...]) -> bool:
+    """Whether every figure is a headcount read in a column opening with one of `columns`."""
+    return all(f.fact.unit in HEADCOUNT_UNITS and any(c.startswith(columns) for c in f.fact.column_path)
+               for f in figs)
 
 
 def refusal(answer: Answer, verdict: Verdict) -> Answer:
