@@ -20,7 +20,9 @@ from index.models import AMBIGUOUS, EXACT, Fact, Table
 
 _ONE_LINE_MIN = 400  # characters: a printed line is far shorter
 _MIN_ROWS = 6
-_TITLE = re.compile(r"(?:(?<=\s)|^)[一二三四五六七八九十]{1,2}、\s*([^\s，。；：:]{4,40}?表)(?=\s)")
+# 「七、…情况表」, and the numbered attachments of a final account (「3. 支出决算表 附件3 支出决算表」)
+_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[一二三四五六七八九十]{1,2}、|\d{1,2}[.．]|附件\d{1,2})"
+                    r"\s*([^\s，。；：:]{4,40}?表)(?=\s)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # a header that names one value column; any of the others makes a row's lone number unplaceable
 _VALUE_COLUMNS = ("预算数", "决算数", "金额", "执行数")
@@ -72,9 +74,10 @@ def _read(report_id: str, key: str, title: str, text: str, start: int, end: int,
         return None
     header = " ".join(t for t, _, _ in tokens[:first_code])
     value_columns = [c for c in _VALUE_COLUMNS if c in header.replace(" ", "")]
-    if len(value_columns) != 1 or any(c in header.replace(" ", "") for c in _OTHER_COLUMNS):
+    several = len(value_columns) != 1 or any(c in header.replace(" ", "") for c in _OTHER_COLUMNS)
+    column = value_columns[0] if not several else _total_column(tokens[:first_code])
+    if column is None:
         return None
-    column = value_columns[0]
     unit = find_unit(header)
     rows: list[tuple[str, list[str], list[tuple[str, int, int]]]] = []  # (code, label words, numbers)
     for token in tokens[first_code:]:
@@ -88,12 +91,12 @@ def _read(report_id: str, key: str, title: str, text: str, start: int, end: int,
         else:
             rows[-1][1].append(word)
     rows = [r for r in rows if r[1]]
-    if len(rows) < _MIN_ROWS or any(len(numbers) > 1 for _, _, numbers in rows):
+    if len(rows) < _MIN_ROWS or (not several and any(len(numbers) > 1 for _, _, numbers in rows)):
         return None
     labels = {code: "".join(words) for code, words, _ in rows}
     facts: list[Fact] = []
     row_paths, cells = [], []
-    total = _total(tokens[:first_code])
+    total = _total(tokens[:first_code], several)
     if total is not None:
         row_paths.append(("合计",))
         cells.append((total[0],))
@@ -109,13 +112,41 @@ def _read(report_id: str, key: str, title: str, text: str, start: int, end: int,
     return table, facts
 
 
-def _total(header: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
-    """The 合计 row printed between the header and the first code (「合 计 8425.98」)."""
+def _total(header: list[tuple[str, int, int]], several: bool = False) -> tuple[str, int, int] | None:
+    """The 合计 row printed between the header and the first code (「合 计 8425.98」); of a table of
+    several columns, the first number after it (「合计 2,269.30 1,777.32 491.97」: its total column)."""
     words = [t for t, _, _ in header]
     joined = " ".join(words)
     if not re.search(r"合\s?计", joined) or parse_number(words[-1]) is None:
         return None
-    return header[-1]
+    if not several:
+        return header[-1]
+    k = len(header)
+    while k > 0 and parse_number(words[k - 1]) is not None:
+        k -= 1
+    return header[k] if k > 0 and words[k - 1] in ("合计", "计") else None
+
+
+# the first value column of a table of several, when it is the row's own total: empty cells vanish
+# from a crawled row, but a row that prints any amount prints its total, and prints it first
+_TOTAL_COLUMN = re.compile(r"^(?:本年(?:收入|支出)合计|合计|总计)$")
+_PAIRS = {("项", "目"): "项目", ("合", "计"): "合计", ("总", "计"): "总计"}
+
+
+def _total_column(header: list[tuple[str, int, int]]) -> str | None:
+    """The name of a several-column table's first value column when it is the row total (「项目 本年支出合计
+    基本支出 项目支出 …」「科目名称 合计 人员经费 公用经费」), else None: then no number of a row has a
+    certain place."""
+    words: list[str] = []
+    for t, _, _ in header:
+        if words and (words[-1], t) in _PAIRS:
+            words[-1] = _PAIRS[(words[-1], t)]
+        else:
+            words.append(t)
+    for lead in ("项目", "科目名称"):
+        if lead in words and (at := words.index(lead)) + 1 < len(words):
+            return words[at + 1] if _TOTAL_COLUMN.match(words[at + 1]) else None
+    return None
 
 
 def _fact(report_id: str, key: str, path: tuple[str, ...], column: str, token: tuple[str, int, int],

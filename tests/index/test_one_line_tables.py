@@ -34,9 +34,48 @@ def test_a_one_value_coded_table_on_one_line_is_read_row_by_row():
 
 
 def test_a_table_of_several_value_columns_is_left_unread():
-    # 人员经费 beside 公用经费: a row's lone number could sit in either column
-    text = _ONE_VALUE.replace("科目名称 预算数", "科目名称 合计 人员经费 公用经费")
+    # 人员经费 beside 公用经费, no total column first: a row's lone number could sit in either column
+    text = _ONE_VALUE.replace("科目名称 预算数", "科目名称 人员经费 公用经费")
     assert _read(text) == ([], [], [])
+
+
+def test_a_table_whose_first_column_is_the_row_total_gives_each_rows_total_only():
+    # 合计 first: a row that prints any amount prints its total first; 人员经费 / 公用经费 stay unread
+    text = _ONE_VALUE.replace("科目名称 预算数 合 计 300.50",
+                              "科目名称 合计 人员经费 公用经费 合 计 300.50 200.00 100.50")
+    text = text.replace("30101 基本工资 120.00", "30101 基本工资 120.00 120.00")
+    tables, facts, _ = _read(text)
+    cells = {"/".join(f.row_path): f.value for f in facts}
+    assert cells["合计"] == Decimal("300.50") and cells["工资福利支出/基本工资"] == Decimal("120.00")
+    assert {f.column_path for f in facts} == {("合计",)} and len(facts) == 7
+
+
+_FINAL_ACCOUNT = (_FILLER + " "
+                  "3. 支出决算表 附件3 支出决算表 编制单位：某某镇人民政府 2019年度 金额单位：万元 项目"
+                  " 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出 支出功能分类科目编码"
+                  " 科目名称 类 款 项 合计 1,500.00 1,200.00 300.00 201"
+                  " 一般公共服务支出 900.00 850.00 50.00 20103 政府办公厅（室）及相关机构事务"
+                  " 900.00 850.00 50.00 2010301 行政运行 850.00 850.00"
+                  " 2010350 事业运行 50.00 50.00 213 农林水支出 600.00 350.00"
+                  " 250.00 21307 农村综合改革 600.00 350.00 250.00 2130705"
+                  " 对村民委员会和村党支部的补助 600.00 350.00 250.00 4."
+                  " 财政拨款收入支出决算总表 附件4 财政拨款收入支出决算总表 收 入 支 出")
+_OPENING_BALANCES = _FINAL_ACCOUNT.replace("项目 本年支出合计 基本支出", "项目 年初结转和结余 本年支出合计 基本支出")
+
+
+def test_a_final_accounts_numbered_attachment_gives_each_rows_total():
+    tables, facts, _ = _read(_FINAL_ACCOUNT)
+    assert tables[0].title == "支出决算表"
+    cells = {"/".join(f.row_path): f.value for f in facts}
+    assert cells["农林水支出"] == Decimal("600.00") and cells["一般公共服务支出"] == Decimal("900.00")
+    assert cells["农村综合改革/对村民委员会和村党支部的补助"] == Decimal("600.00")
+    assert cells["合计"] == Decimal("1500.00")
+    assert all(f.column_path == ("本年支出合计",) for f in facts)
+    assert Decimal("350.00") not in cells.values()  # 基本支出 or 项目支出? the crawl dropped the empty cells
+
+
+def test_a_table_opening_on_another_column_than_the_total_stays_unread():
+    assert _read(_OPENING_BALANCES) == ([], [], [])
 
 
 def test_a_row_printing_two_numbers_leaves_its_table_unread():
