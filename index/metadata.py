@@ -129,7 +129,8 @@ def extract_metadata(text: str) -> Metadata:
 
 
 # a name opens after a break: punctuation, a space, or a word that ends a clause before it
-_NAME_OPENS = re.compile(r"[\s，。、；：:,.;（）()《》“”「」]|(?<=[是在由对向为与和及经即])")
+# (「我受平潭县苏澳镇人民政府的委托」: 受 ends the clause's verb, the name opens after it)
+_NAME_OPENS = re.compile(r"[\s，。、；：:,.;（）()《》“”「」]|(?<=[是在由对向为与和及经即受])")
 _PLACE_END = re.compile(r"[\u4e00-\u9fff]{2,10}(?:省|市|区|县)$")
 
 

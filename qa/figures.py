@@ -15,6 +15,7 @@ from qa.cells import match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
 from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, RATIO, SUM, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
+from qa.lists import BREAKDOWN_REACH, BREAKDOWN_SPAN, items_of
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import in_order, report_names
 from qa.text_match import bigrams, is_total_label, most_of, prose_candidates, without
@@ -199,10 +200,6 @@ _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:
 
 
 _BREAKDOWN = "其中"
-# 「…共514条，其中…」 and 「在主动公开的86条政府信息中，…」: a list of the figure's items follows
-_ITEMS_OPEN = re.compile(r"其中|(?<!其)中\s*[，,：:]")
-_BREAKDOWN_REACH = 24  # characters between a whole's number and the 其中 of its parts (「1169篇公众号信息，其中」)
-_BREAKDOWN_SPAN = 400  # how far a part may stand after its 其中 (a list of parts in one or two sentences)
 
 
 def _asked_in_the_share_clause(q: str, m: Measure) -> bool:
@@ -222,11 +219,11 @@ def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str]
     f = m.value.inputs[0]
     if m.kind != "prose" or not text or not f.span or f.value is None:
         return None
-    at = text.rfind(_BREAKDOWN, max(0, f.span[0] - _BREAKDOWN_SPAN), f.span[0])
+    at = text.rfind(_BREAKDOWN, max(0, f.span[0] - BREAKDOWN_SPAN), f.span[0])
     if at < 0 or "。" in text[at:f.span[0]]:  # the part's own sentence opens the breakdown
         return None
     wholes = [g for g in rf.facts if g.table == "prose" and g.unit == f.unit and g.span and g.value is not None
-              and g.span[1] <= at and at - g.span[1] <= _BREAKDOWN_REACH and g.value >= f.value
+              and g.span[1] <= at and at - g.span[1] <= BREAKDOWN_REACH and g.value >= f.value
               and not _A_CHANGE.match(g.row_path[-1])]  # 「…，比上年减少544.02万元，其中」: no whole
     if not wholes and text[:at].rstrip().endswith(("。", "；")):
         # 「主动公开政府信息225条，公开类别主要涉及…。其中…征地信息类121条」: a 其中 that opens its
@@ -258,36 +255,14 @@ def _one_inside_another(rf: ReportFacts, vals: list[Value]) -> tuple[Value, Valu
 
 def _breakdown_of(rf: ReportFacts, whole: Fact) -> list[Fact]:
     """The items of the 「其中」 list that follows a prose figure in its sentence, in its unit."""
-    if whole.table != "prose" or not whole.sentence or not whole.span or not whole.raw:
-        return []
-    at = whole.sentence.find(whole.raw)
-    opens = _ITEMS_OPEN.search(whole.sentence, at) if at >= 0 else None
-    if opens is None or opens.start() - (at + len(whole.raw)) > _BREAKDOWN_REACH:
-        return []
-    # the list runs on over the sentences a 「；」 parts (「其中：工资福利支出290万元；商品和服务支出50万元；…」)
-    after = sorted((f for f in rf.facts if f.table == "prose" and f.span and f.span[0] > whole.span[1]
-                    and f.value is not None), key=lambda f: f.span[0])
-    items, sentence = [], whole.sentence
-    for f in after:
-        if f.sentence != sentence:
-            # the next 「；」 part is an item only when it is one: a name and its figure (「…；全年通过门户网站
-            # 主动公开…5条，…回应…1条」 says more, of another subject)
-            if not (sentence or "").rstrip().endswith(("；", ";")) or not _ONE_ITEM.fullmatch(f.sentence or ""):
-                break
-            sentence = f.sentence
-        if f.unit == whole.unit:
-            items.append(f)
-    return items
-
-
-_ONE_ITEM = re.compile(r"\s*[^\d，,。；;]{2,30}?\s*\d[\d,.]*\s*[^\d，,。；;]{0,4}[；;。]?\s*")
+    return items_of(rf.facts, whole)
 
 
 def listed_under(rf: ReportFacts, text: str, whole: Fact) -> list[Fact]:
     """The items of the 「其中」 list a prose figure opens (「一般公共预算支出410.00万元，其中：工资福利支出
     300.00万元；商品和服务支出60.00万元；…」), however its items are parted, up to the sentence's end."""
     if whole.table != "prose" or not whole.span or not text or _BREAKDOWN not in text[whole.span[1]:
-                                                                                  whole.span[1] + _BREAKDOWN_REACH]:
+                                                                                  whole.span[1] + BREAKDOWN_REACH]:
         return []
     end = text.find("。", whole.span[1])
     end = len(text) if end < 0 else end
@@ -476,6 +451,8 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     # 「“财政预算、决算报告”和“…”」: a quoted name is one item, whatever joiners it holds
     joined += sorted({m for m in _QUOTED_NAME.findall(head) if _PARTS[kind].search(m) and m not in joined},
                      key=len, reverse=True)
+    # 「公告栏、宣传单等方式公开的」: members listed up to 等 and what they are examples of make one item
+    joined += [m.group() for m in _ENUMERATED.finditer(head) if m.group() not in joined]
     for i, lbl in enumerate(joined):
         head = head.replace(lbl, f"\x00{i}\x00")
     if (listed := _LISTED_IN_BRACKETS.search(head)) and len(_PARTS[kind].split(listed.group(2))) >= 2:
@@ -498,7 +475,8 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     # is 「…的」 (or 「…，」) of, every later item is of too
     head = parts[0].rstrip("的，, ")
     cut = max(head.rfind(c) for c in "的，,中里")  # 「政府采购预算中货物类和服务类」 too
-    owner = head[: cut + 1] if cut > 0 else ""
+    # 「“其他应主动公开”的信息和…」: what follows the 的 is the item's kind word, so what precedes is the item
+    owner = head[: cut + 1] if cut > 0 and head[cut + 1:].strip() not in _KIND_WORDS else ""
     bare = _DATE_ONLY.sub("", owner.rstrip("，,"))
     if not _HAN.search(_SCOPE_ONLY.sub("", bare)) and not _names_a_row(rf, bare):
         owner = ""  # 「万里街道2024年的工资福利支出和商品…」: a year and a scope own no item (unless a row is so named)
@@ -507,7 +485,11 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     return _shared_column(rf, parts)
 
 
+_KIND_WORDS = frozenset({"信息", "政府信息", "数量", "数字", "金额", "情况"})
 _QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{3,30})[”\"」]")
+# 「环境保护、公共卫生等监督检查类信息」: a list closed by 等 names one kind (not 「…等三项」, which counts them)
+_ENUMERATED = re.compile(r"(?:[^\s和与及比跟同，,。？?、；;]{1,10}、)+[^\s和与及比跟同，,。？?、；;]{1,10}?"
+                         r"等(?![两二三四五六七八九十几\d]+[项类个种块])[^\s和与及比跟同，,。？?、；;]{0,14}")
 _WHICH_LEAD = re.compile(r"^(?:哪一?个|哪一?项|哪一?块|哪一?类|哪种|哪一?边|谁)的?")
 _WHICH_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{0,2}得)?(?:更|比较)?[多少高低大小]$")
 

@@ -78,6 +78,7 @@ from qa.intent import (
     without_share_words,
 )
 from qa.knowledge import Knowledge, ReportFacts, Value, cell_label, same_agency
+from qa.lists import whole_of
 from qa.measure import Measure, find_measures, prose_measure, share_base, share_measure, table_measure
 from qa.prior_level import printed_again, prior_from_rate, prior_level
 from qa.ratio import ratio_answer, ratio_parts
@@ -111,8 +112,10 @@ from qa.verify import (
     BEFORE_YEAR,
     COMPLEMENT,
     EXCEPT,
+    OUTSIDE,
     Sources,
     excepted,
+    excepted_whole,
     figure_context,
     gate,
     list_head,
@@ -282,7 +285,8 @@ class Figures:
             return self._earlier_year(a, target, a.scope.earlier_year)
         if a.scope.later_year is not None:
             return self._later_year(a, target, a.scope.later_year)
-        if (m := EXCEPT.search(a.eff)) and (_REST_ASKED.match(a.eff, m.end()) or m.group().endswith("部分")):
+        if (m := EXCEPT.search(a.eff)) and (_REST_ASKED.match(a.eff, m.end()) or m.group().endswith("部分")
+                                             or m.group("o")):
             # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了纠正以外，以“其他结果”
             # 结的」 names its own item: looked up as it is)
             return self._except(a, target)
@@ -526,11 +530,16 @@ class Figures:
         m = EXCEPT.search(a.eff)
         excluded = excepted(m)
         rest = _REST.sub("", a.eff[:m.start()] + "，" + a.eff[m.end():])
+        inside_of = a.eff[:m.start()].rstrip("，, ")
+        if within := excepted_whole(m):
+            # 「商品和服务支出里有多少不属于基本支出」: the item of the 基本支出 list named as the question's
+            # own item is taken off the item of the widest list
+            excluded = f"{within}里的{_item_asked(without(inside_of, names_of(rf.report, a.eff)).strip())}"
+            rest = _GLOSS.sub("", rest)  # 「（花在项目上）」 says again what lies outside the whole
         tpl = load_templates()["2021"]
         whole = quoted_whole(rest, rf) or find_measures(rf, match_cells(rest, tpl), rest)
         refused = Answer(a.q, REFUSED, f"在{who(target)}的报告中没有找到能相减的总数和「{excluded}」的数字"
                                        "（各自对应问题里的说法），无法算出除去它以后的数。", reports=(target.id,))
-        inside_of = a.eff[:m.start()].rstrip("，, ")
 
         def taken_off(items: list[str]) -> list[Measure] | None:
             found = []
@@ -540,11 +549,11 @@ class Figures:
                 found.append(part)
             return found
 
-        named = [x.strip() for x in _ITEM_JOINS.split(excluded) if x.strip()]
+        named = [x.strip() for x in _ITEM_JOINS.split(excluded) if x.strip()] if not within else [excluded]
         several = len(named) > 1 and all(len(x) >= 2 for x in named)
         # each item named, else the words as one item's name (「政策和法规类」 may be printed so)
         parts = ((several and taken_off(named)) or taken_off([excluded])) if whole else None
-        if not parts:
+        if not parts or (within and not _listed_within(rf, parts[0], whole[0], within)):
             return refused
         ok = bool(whole and parts) and self.verified(rest, (got := lookup(rest, rf, [whole[0]])), a.reports,
                                                      False) is got
@@ -555,7 +564,8 @@ class Figures:
             return refused
         done = arithmetic(a.q, rf, [whole[0], *parts], DIFF)
         if done.status == ANSWERED:
-            done = replace(done, text=f"除「{excluded}」以外：" + done.text)
+            done = replace(done, text=f"除「{excluded}」以外：" + done.text,
+                           warnings=(*done.warnings, OUTSIDE) if within else done.warnings)
             if len(parts) == 1 and (others := self._other_items(rf, whole[0], parts[0])) is not None:
                 done = _against_the_items(done, rf, others)
         return done
@@ -1071,6 +1081,27 @@ def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Ans
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _listed_within(rf: ReportFacts, part: Measure, whole: Measure, within: str) -> bool:
+    """Whether the part taken off is the whole's own item as listed under the narrower whole the
+    question names: the same name, and its list opened by a figure whose label says that whole."""
+    item, own = part.value.inputs[0], whole.value.inputs[0]
+    head = whole_of(rf.facts, item) if part.kind == "prose" and whole.kind == "prose" else None
+    return (head is not None and normalize(item.row_path[-1]) == normalize(own.row_path[-1])
+            and bigrams(normalize(within)) <= bigrams(normalize(head.row_path[-1])))
+
+
+_OWNER = re.compile(r"^.*(?:\d年度?|的)(?=[^的]{2,}$)")
+
+
+def _item_asked(words: str) -> str:
+    """The item a phrase ends on (「某中心2019年一般公共预算支出中的其他资本性支出」: 其他资本性支出)."""
+    return _OWNER.sub("", _IN_END.sub("", words.rstrip("，,、 的")))
+
+
+_GLOSS = re.compile(r"[（(][^（()）]{1,20}[)）]")
+_IN_END = re.compile(r"(?:里面|里头|当中|之中|里|中)$")
 
 
 def _agency_names(report: Report, q: str) -> set[str]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from index.models import AMBIGUOUS, Fact
 from index.template import normalize, split_marker
+from qa.lists import whole_of
 from qa.scope import agency_aliases
 from qa.vocab import (
     ANNOUNCES_A_LIST,
@@ -451,6 +452,11 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         return None
     ranked, phrase_won = _phrase_first(question, ranked, agency_names)
     core, precision, best, overlap = ranked[0]
+    # one item name in two 「其中」 lists: a word or two of the list's opening sentence near one of them
+    # decides nothing; the wholes the lists break down do
+    alike = [f for c, _, f, _ in ranked if f.row_path == best.row_path and core - c < _NEAR_WORD]
+    if len({f.value for f in alike}) > 1 and (listed := listed_as_asked(question, alike, facts, agency_names)):
+        return Scored(listed, core + 0.001 * precision, overlap)
     for other_core, other_precision, other, _ in ranked[1:]:
         if other_core == core and phrase_won:
             continue
@@ -473,6 +479,10 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         same_words = normalize(" ".join(other.row_path)) == normalize(" ".join(best.row_path))
         if same_words and (lead := _plainer_subject(question, [f for c, _, f, _ in ranked if c == core])):
             best = lead  # 「一、…本年收入92.34万元」 over 「（二）政府性基金预算财政拨款…本年收入0.00万元」
+            break
+        if same_words and (listed := listed_as_asked(question, [f for c, _, f, _ in ranked if c == core], facts,
+                                                     agency_names)):
+            best = listed  # 「商品和服务支出」 of the 「…支出，其中：」 list, not of the 「…基本支出，其中：」 one
             break
         if same_words or not (precision >= _CLEAR or precision >= 2 * other_precision) or other_precision == precision:
             return None  # 「买公务车的预算」: 公务用车购置费? 运行费? 公务接待费? — the question cannot tell
@@ -551,6 +561,35 @@ def _plainer_subject(question: str, tied: list[Fact]) -> Fact | None:
     plain = {f.value for e, f in scored if e == low}
     rest = [e for e, f in scored if f.value not in plain]
     return scored[0][1] if len(plain) == 1 and rest and min(rest) - low >= _SUBJECT_MARGIN else None
+
+
+def listed_as_asked(question: str, tied: list[Fact], facts: list[Fact],
+                    agency_names: set[str] = frozenset()) -> Fact | None:
+    """Of numbers printed under the very same words as items of different 「其中」 lists, the one whose
+    list's whole the question names by the words that set it apart from the other wholes (「基本支出里的
+    商品和服务支出」); when the question names none, the one under the whole that says nothing the others
+    do not (「一般公共预算支出」 beside 「一般公共预算基本支出」): the plain word asks the whole list's item.
+    None when the wholes cannot be found or do not decide. The agency's own names tell no list apart."""
+    q = bigrams(without(normalize(question), agency_names))
+    wholes = [(f, whole_of(facts, f)) for f in tied]
+    if any(w is None for _, w in wholes) or len({f.value for f in tied}) < 2:
+        return None
+    names = [_NO_DIGITS.sub("", without(normalize(w.row_path[-1] if w.row_path else ""), agency_names))
+             for _, w in wholes]
+
+    def others(i: int, of) -> set[str]:
+        return set().union(*(of(n) for j, n in enumerate(names) if j != i))
+
+    said = {f.value for i, (f, _) in enumerate(wholes) if (bigrams(names[i]) - others(i, bigrams)) & q}
+    if said:
+        return next(f for f, _ in wholes if f.value in said) if len(said) == 1 else None
+    # 「一般公共预算支出」 says no character 「一般公共预算基本支出」 does not
+    plain = {f.value for i, (f, _) in enumerate(wholes) if not set(names[i]) - others(i, set)}
+    return next(f for f, _ in wholes if f.value in plain) if len(plain) == 1 else None
+
+
+_NEAR_WORD = 2  # a score a shared bigram of a number's window adds (one of its own words adds two)
+_NO_DIGITS = re.compile(r"[\d.年度]+")
 
 
 def _counted_otherwise(q: str, best: Fact, facts: list[Fact]) -> bool:

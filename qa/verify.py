@@ -31,7 +31,7 @@ from qa.before_year import asks_before_year, checked_question
 from qa.cells import INFO_COUNTED
 from qa.compose import who
 from qa.intent import WHICH_MORE
-from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases
+from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases, years_in
 from qa.text_match import HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
@@ -71,12 +71,27 @@ EXCEPT = _EXCLUDED = re.compile(
     r"|(?<=[，,])(?P<y>[^，,。？?除]{2,20}?)(?:之外|以外)(?=的?[，,]?\s*(?:还有|其余|剩下|剩余|其他|别的))"
     # 「扣掉X，剩下的」「去掉X以后还剩几条」: taken off, the rest asked
     r"|(?:刨掉|刨去|扣掉|扣除|去掉|减去|除去|剔除|不算)(?P<z>[^，,。？?]{1,20}?)(?:以后|之后|以外|之外|后)?"
-    r"(?:(?=[，,]?\s*(?:还剩|剩下|剩余|其余|还有))|的?那?部分)")  # 「扣掉X以后的部分」: the rest too
+    r"(?:(?=[，,]?\s*(?:还剩|剩下|剩余|其余|还有))|的?那?部分)"  # 「扣掉X以后的部分」: the rest too
+    # 「X里，有多少不属于基本支出」「X中有多少不在Y里」: the part of X outside the whole Y
+    r"|[，,]?\s*(?:其中)?有?多少(?:钱)?(?:是)?(?:不属于|不在|不算在|没有?算在|没有?计入|不计入|不包括在)"
+    r"(?P<o>[^，,。？?（(]{2,16}?)(?:里面|里头|里|当中|之中|中|之内|以内|内)?的?(?:那?部分)?(?=$|[，,。？?（(])")
 
 
 def excepted(m: re.Match[str]) -> str:
     """What an EXCEPT match leaves out, whichever way it was worded."""
-    return (m.group("x") or m.group("y") or m.group("z") or "").strip("的 ")
+    return (m.group("x") or m.group("y") or m.group("z") or m.group("o") or "").strip("的 ")
+
+
+_INSIDE_END = re.compile(r"(?:里面|里头|里|当中|之中|中|之内|以内|内)$")
+
+
+def excepted_whole(m: re.Match[str]) -> str:
+    """The whole whose share of the asked item is left out (「不属于基本支出」「扣掉基本支出里的那部分」:
+    基本支出), or "" when what is left out is an item itself (「除了公务接待」)."""
+    if m.group("o"):
+        return m.group("o").strip("的 ")
+    z = (m.group("z") or "").strip("的 ")
+    return _INSIDE_END.sub("", z) if _INSIDE_END.search(z) and len(_INSIDE_END.sub("", z)) >= 2 else ""
 
 
 @dataclass(frozen=True)
@@ -201,6 +216,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
 _NARROWER = 5  # what a contrast qualifier the question does not name weighs against a figure
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
 COMPLEMENT = "complement"  # an answer's warning: a total less its negated part, the rest asked plainly
+OUTSIDE = "outside"  # an answer's warning: an item less its like-named item of a narrower list
 BEFORE_YEAR = "before-year"  # an answer's warning: a running total less its year's part, the stock before
 AVERAGE = "average"  # an answer's warning: an amount divided by the count its sentence prints
 _NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
@@ -796,6 +812,9 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         question = amount_question(question, month).replace("平均", "")  # 「平均每个月…」: the year's total
     elif AVERAGE in answer.warnings and asks_span_average(question):
         question = span_question(question)  # 「2021-2023年…平均每年」: the span's figure, divided by its years
+    if OUTSIDE in answer.warnings and (ex := EXCEPT.search(question)) and ex.group("o"):
+        # 「…有多少不属于基本支出（花在项目上）」: the bracket says again what lies outside the whole
+        question = question[:ex.end()] + re.sub(r"^[（(][^（()）]{1,20}[)）]", "", question[ex.end():])
     if _headcounts(figs, ("在职", "实有")):
         question = _ACTUAL.sub("", question)  # 「实际在职几人」: the 在职 column is the actual headcount
     asked = question
@@ -855,6 +874,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(False, label=label, blank=blank)
     if periods := _periods_unasked(question, figs):
         return Verdict(False, label=label, periods=tuple(periods))
+    if rate := _per_unit_unasked(question, figs):
+        return Verdict(False, label=label, narrower=(rate,))
+    if section := _section_of_another_year(question, figs, sources):
+        return Verdict(False, label=label, periods=(section,))
     if span := _period_asked_unheld(question, figs, sources):
         return Verdict(False, uncovered=(span,), label=label)
     wanted = quantity_asked(question_text(question))
@@ -1248,6 +1271,49 @@ def _periods_unasked(question: str, figs: tuple[Figure, ...]) -> list[str]:
     if len(figs) > 1 and len(set(out)) > 1:  # 「两个季度的收入合起来」: the periods together are the span asked
         return []
     return list(dict.fromkeys(out))
+
+
+# 「每部定额3.8万元」「人均5000元」: an amount for one of many, which no total is
+_PER_UNIT = re.compile(r"每(?:部|辆|台|人|名|位|户|个|件|套|间|家|所|批|次|场)|人均|单价")
+_PER_UNIT_ASKED = re.compile(r"每|人均|单价|平均|一部|一辆|一台|一人|一个人|一户")
+
+
+def _per_unit_unasked(question: str, figs: tuple[Figure, ...]) -> str:
+    """The per-unit words of a figure's own label (「每部定额」) when the question asks no amount per
+    unit: the rate for one car is not what the cars together cost, nor the budget line."""
+    if _PER_UNIT_ASKED.search(question_text(question)):
+        return ""
+    for fig in figs:
+        label = fig.fact.row_path[-1] if fig.fact.row_path else ""
+        if _PER_UNIT.search(label):
+            return label
+    return ""
+
+
+# a top-level section heading of a crawled page (「一、2018年预算执行情况」), on a line or between spaces
+_SECTION_HEADING = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,3}[、.．]\s*[^。；;，,\s]{2,40}")
+_HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
+
+
+def _section_of_another_year(question: str, figs: tuple[Figure, ...], sources: Sources) -> str:
+    """The heading of the section a prose figure stands in when it dates the section to years the
+    question does not ask (「一、2018年预算执行情况」 of a report that then sets out 2019's budget),
+    and the figure's own sentence names none of the asked years either: last year's outturn is not
+    this year's plan. "" when the question names no year or the section names none."""
+    asked = set(years_in(question))
+    if not asked:
+        return ""
+    for fig in figs:
+        f = fig.fact
+        if f.table != "prose" or not f.span:
+            continue
+        text = sources.text(f.report_id)
+        heads = list(_SECTION_HEADING.finditer(text, 0, f.span[0])) if text else []
+        years = {int(y) for y in _HEADING_YEAR.findall(heads[-1].group())} if heads else set()
+        own = {int(y) for y in _HEADING_YEAR.findall(f.sentence or "")}
+        if years and not years & asked and not own & asked:
+            return heads[-1].group().strip()
+    return ""
 
 
 # a part of the year a question asks (「1月到8月」「上半年」「前三个季度」「第二季度」)
