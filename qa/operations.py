@@ -297,16 +297,7 @@ class Figures:
         dated to the year asked (「截至2020年底，…共有车辆9辆」) may answer, never a cell of its own year."""
         rf = self.kb.of(target)
         dated = [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), year, target.year)]
-        view = ReportFacts(target, dated, [])
-        measures = find_measures(view, a.cm, a.eff) if a.intent.kind == LOOKUP else []
-        found = lookup(a.q, view, measures) if measures else None
-        if found is not None and found.status == ANSWERED \
-                and self.verified(a.q, found, a.reports, False) is not found:
-            # a figure dated to the year that answers something else: another dated one may (the total
-            # before 其中, not its member), else the level may still be worked back
-            ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, dated, names_of(target, a.eff), None,
-                                                                      kind=target.kind)]
-            found = self.agreeing(a.q, a.q, view, ranked, a.reports)
+        found = self._dated_figure(a, target, dated)
         # a stated share is looked up as any figure is (「…占比80.29%，较2019年下降10.33个百分点」)
         if found is None and a.intent.kind in (LOOKUP, SHARE) and (worked := self._worked_back(a, target, year)):
             return worked
@@ -317,6 +308,20 @@ class Figures:
             return found
         note = f"（没有{year}年的报告，此数取自{who(target)}报告中对{year}年的说明。）"
         return replace(found, text=found.text + note)
+
+    def _dated_figure(self, a: Asked, target: Report, dated: list[Fact]) -> Answer | None:
+        """The answer among figures dated to the year asked, or None."""
+        view = ReportFacts(target, dated, [])
+        measures = find_measures(view, a.cm, a.eff) if a.intent.kind == LOOKUP else []
+        found = lookup(a.q, view, measures) if measures else None
+        if found is not None and found.status == ANSWERED \
+                and self.verified(a.q, found, a.reports, False) is not found:
+            # a figure dated to the year that answers something else: another dated one may (the total
+            # before 其中, not its member), else the level may still be worked back
+            ranked = [prose_measure(s.fact) for s in prose_candidates(a.eff, dated, names_of(target, a.eff), None,
+                                                                      kind=target.kind)]
+            found = self.agreeing(a.q, a.q, view, ranked, a.reports)
+        return found
 
     def _later_year(self, a: Asked, target: Report, year: int) -> Answer:
         """A year after the agency's latest report: only a sentence of that report dated to the year asked

@@ -181,6 +181,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         if compound and not was:  # a compound's characters stay as the labels left them
             taken[i] = False
     out: list[str] = _pieced_words(q, stretches, before, context) + _asked_plain_printed_negated(q, context, v)
+    # 「一般公共预算」 is covered by a label that prints it, not by 一般公共服务 beside a 预算 elsewhere
+    out += [term for term in v.unbroken if term in q and term not in context
+            and not all(before[q.find(term):q.find(term) + len(term)])]
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
     for neg in v.negation:
@@ -1307,13 +1310,19 @@ def _section_of_another_year(question: str, figs: tuple[Figure, ...], sources: S
         f = fig.fact
         if f.table != "prose" or not f.span:
             continue
-        text = sources.text(f.report_id)
-        heads = list(_SECTION_HEADING.finditer(text, 0, f.span[0])) if text else []
-        years = {int(y) for y in _HEADING_YEAR.findall(heads[-1].group())} if heads else set()
+        heading, years = section_of(sources.text(f.report_id), f.span[0])
         own = {int(y) for y in _HEADING_YEAR.findall(f.sentence or "")}
         if years and not years & asked and not own & asked:
-            return heads[-1].group().strip()
+            return heading
     return ""
+
+
+def section_of(text: str, start: int) -> tuple[str, set[int]]:
+    """The top-level section heading a position of the text stands under, and the years it names."""
+    heads = list(_SECTION_HEADING.finditer(text, 0, start)) if text else []
+    if not heads:
+        return "", set()
+    return heads[-1].group().strip(), {int(y) for y in _HEADING_YEAR.findall(heads[-1].group())}
 
 
 # a part of the year a question asks (「1月到8月」「上半年」「前三个季度」「第二季度」)

@@ -20,6 +20,7 @@ class Vocabulary:
     ask: tuple[str, ...]
     neutral: tuple[str, ...]  # longest first
     compounds: tuple[str, ...]  # terms a neutral word is part of (机关运行经费): content there
+    unbroken: tuple[str, ...]  # a budget's kinds (一般公共预算): covered only when a label prints them whole
     function_chars: frozenset[str]
     negation: tuple[str, ...]
     quantity_words: dict[str, tuple[str, ...]]
@@ -87,6 +88,7 @@ def vocabulary() -> Vocabulary:
         ask=_longest_first(raw["ask"]),
         neutral=_longest_first(raw["neutral"] + raw["ask"] + q["count"]["words"]),
         compounds=_longest_first(raw["compounds"]),
+        unbroken=_longest_first(raw["unbroken"]),
         function_chars=frozenset(raw["function_chars"]),
         negation=_longest_first(raw["negation"]),
         quantity_words={k: _longest_first(v["words"]) for k, v in q.items()},

@@ -7,6 +7,8 @@
 * a figure of a section dated to another year (「一、2019年预算执行情况」 in a report that then sets out
   2020's budget) answers no question of the report's own year;
 * an amount per unit (「每部定额4.2万元」) is not what the units cost together;
+* a budget's kind (一般公共预算, 政府性基金) is covered only by a label printing it whole, not by its words
+  found apart (一般公共服务 beside 其他资金预算);
 * members listed up to 等 (「公告栏、宣传栏等方式」) name one item of a sum or a difference, and an item said
   with its kind word after 的 (「“规章类”的信息和…」) owns nothing the next item names.
 """
@@ -65,12 +67,21 @@ _TOWN = (
 )
 
 
+_OTHER_FUNDS = (
+    "标题: 2019年度平潭县东庠乡人民政府部门预算说明\n发布机构: 东庠乡\n"
+    "==================== 正文 ====================\n"
+    "五、其他资金预算 2019年安排其他资金预算支出90万元，其中：一般公共服务支出30万元，农林水支出60万元；"
+    "基金收入预计12万元。\n"
+)
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     folder = tmp_path_factory.mktemp("pages")
     paths = []
     for name, text in (("approval.txt", _APPROVAL), ("accounts.txt", _ACCOUNTS), ("speech.txt", _SPEECH),
-                       ("cars.txt", _CARS), ("town.txt", _TOWN)):
+                       ("cars.txt", _CARS), ("town.txt", _TOWN),
+                       ("funds.txt", _OTHER_FUNDS)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -157,3 +168,13 @@ def test_a_name_said_after_a_verb_takes_no_part_of_the_verb() -> None:
 def test_a_list_closed_by_deng_or_a_kind_word_names_one_item(made: QA, question: str, value: str) -> None:
     a = made.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "东庠乡2019年一般公共预算支出多少？",
+    "2019年东庠乡一般公共预算安排了多少钱",
+    "东庠乡2019年政府性基金收入预计多少",
+])
+def test_a_budgets_kind_is_not_pieced_from_words_apart(made: QA, question: str) -> None:
+    a = made.ask(question)
+    assert a.value not in (Decimal("30"), Decimal("90"), Decimal("12")), a.text
