@@ -163,8 +163,9 @@ _STAFF_HEADER = re.compile(r"单位名称\s*(?:经费性质|单位性质)\s*(?:(
 _RESYNC = 6  # tokens an unreadable row may take before the next unit's name and funding
 _FUNDING = re.compile(r"^(?:财政|自收|差额|全额|经费|参公|行政|事业|定额)[\u4e00-\u9fff]{0,6}$")
 _EMPTY = {"/", "／", "-", "—", "－", "——", "--"}
-# 「8人」 as well as 「8」, and 「12人（含挂职干部、公助人员）」: the count with a note of what it includes
-_HEADCOUNT = re.compile(r"^(\d{1,6})人?(?:[（(][^（）()+＋]{1,20}[）)])?$")
+# 「8人」 as well as 「8」, and 「12人（含挂职干部、公助人员）」「28人（在编10人，挂职干部12人，…）」: the count with a
+# note of what it includes
+_HEADCOUNT = re.compile(r"^(\d{1,6})人?(?:[（(][^（）()+＋]{1,40}[）)])?$")
 # 「区纪工委、监察委」: one line for several bodies that share their staff
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()](?:[\u4e00-\u9fff（）()]|、(?=[\u4e00-\u9fff])){1,39}$")
 

@@ -111,6 +111,17 @@ def test_a_headcount_printed_with_its_unit(fixtures_dir: Path):
     assert staff[("平潭综合实验区重点项目服务中心", "在职人数")] == Decimal("7")  # 「7人」
 
 
+def test_a_headcount_with_its_breakdown_in_brackets() -> None:
+    # 「23人（在编9人，挂职干部8人，行政助理4人，临聘人员2人）」: the count, with a note of who it counts
+    text = (_FILLER + " 单位名称 经费性质 人员编制数 在职人数 平潭综合实验区台湾事务办公室 财政核拨 11"
+            " 23人（在编9人，挂职干部8人，行政助理4人，临聘人员2人）"
+            " 平潭综合实验区台胞服务中心 财政核拨 6 5人 三、其他。")
+    staff = {(f.row_path[0], f.column_path[0]): f.value for f in _read(text)[1]}
+    assert staff[("平潭综合实验区台湾事务办公室", "人员编制数")] == Decimal("11")
+    assert staff[("平潭综合实验区台湾事务办公室", "在职人数")] == Decimal("23")
+    assert staff[("平潭综合实验区台胞服务中心", "在职人数")] == Decimal("5")
+
+
 def test_two_coded_rows_a_page_joined_on_one_line_are_two_rows(fixtures_dir: Path):
     # 「2013402一般行政管理事务 90,000 90,000 20138 市场监督管理事务 225,872 225,872」 and
     # 「302 06电费 250,000 250,000 302 07邮电费 70,000 70,000」: the second row starts at its code
