@@ -39,13 +39,16 @@ class Value:
 class ReportFacts:
     """The facts of one report, indexed for lookup."""
 
-    def __init__(self, report: Report, facts: list[Fact], checks: list[Check], tables: list[Table] = ()):
+    def __init__(self, report: Report, facts: list[Fact], checks: list[Check], tables: list[Table] = (),
+                 store: FactStore | None = None):
         self.report = report
         self.tables = list(tables)
         self.facts = facts
         self.checks = checks
+        self.store = store
         self._label_frequency: Counter[str] | None = None
         self._text: str | None = None
+        self._of_years: dict[frozenset[int], ReportFacts] = {}
         self._printed_labels: frozenset[str] | None = None
         self.cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for f in facts:
@@ -59,6 +62,25 @@ class ReportFacts:
             from index.prose_facts import headings_on_lines
             self._text = headings_on_lines(store.text(self.report.id))
         return self._text
+
+    def of_years(self, asked: frozenset[int]) -> ReportFacts:
+        """These facts less the prose figures of a section dated to other years than those asked
+        (「一、2018年预算执行情况」 of a report that then sets out 2019's budget, for a 2019 question);
+        the report itself when none is dropped. Read from the stored text once per set of years."""
+        if self.store is None or not asked:
+            return self
+        if (hit := self._of_years.get(asked)) is not None:
+            return hit
+        from qa.sections import dated_otherwise
+
+        text = self.text(self.store)
+        kept = [f for f in self.facts if f.table != "prose" or not f.span
+                or not dated_otherwise(text, f.span[0], f.sentence or "", set(asked))]
+        view = self if len(kept) == len(self.facts) else ReportFacts(self.report, kept, self.checks, self.tables)
+        if view is not self:
+            view._text = text
+        self._of_years[asked] = view
+        return view
 
     @property
     def label_frequency(self) -> Counter[str]:
@@ -290,7 +312,8 @@ class Knowledge:
                 self._facts.move_to_end(report.id)
                 return cached
         loaded = ReportFacts(
-            report, self.store.facts(report.id), self.store.checks(report.id), self.store.tables(report.id)
+            report, self.store.facts(report.id), self.store.checks(report.id), self.store.tables(report.id),
+            self.store,
         )
         with self._lock:
             self._facts[report.id] = loaded

@@ -14,7 +14,7 @@ from index.template import Derived, load_templates, normalize, split_marker
 from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
 from qa.knowledge import ReportFacts, Value
-from qa.scope import names_used
+from qa.scope import names_used, years_in
 from qa.text_match import (
     Scored,
     asks_change,
@@ -259,6 +259,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
     `across`: the value will be set beside other reports' values, so the same template cell is
     taken in each rather than a prose figure that only some reports state."""
     q = normalize(question)
+    # a figure of a section dated to another year (last year's outturn in this year's budget) is not asked
+    rf = rf.of_years(frozenset(years_in(question)) or frozenset({rf.report.year} - {None}))
     cm = with_own_rows(cm, question, rf.report.template)
     names = names_used(question, rf.report.agency) if rf.report.agency else set()
     if asks_rate(q):  # only a rate the report states answers it: never a count or a computed share

@@ -22,6 +22,7 @@ from qa.vocab import (
     contradicts,
     contrast_fit,
     members,
+    money_named_not_asked,
     part_of_asked,
     quantity_asked,
     unit_answers,
@@ -342,7 +343,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if f.table != "prose" or f.id in running:
             continue
         label = f.row_path[-1]
-        if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label):
+        if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label) \
+                and not (unit_class(f.unit) != "money" and money_named_not_asked(qn, [label])):
             continue
         at = number_at(f)
         dated = label if _years(label) else (f.sentence or "")[:max(at, 0)]

@@ -32,12 +32,14 @@ from qa.cells import INFO_COUNTED
 from qa.compose import who
 from qa.intent import WHICH_MORE
 from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases, years_in
+from qa.sections import dated_otherwise
 from qa.text_match import HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
     abbreviates,
     members,
+    money_named_not_asked,
     part_of_asked,
     quantity_asked,
     unit_answers,
@@ -182,7 +184,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
             taken[i] = False
     out: list[str] = _pieced_words(q, stretches, before, context) + _asked_plain_printed_negated(q, context, v)
     # 「一般公共预算」 is covered by a label that prints it, not by 一般公共服务 beside a 预算 elsewhere
-    out += [term for term in v.unbroken if term in q and term not in context
+    out += [term for term, forms in v.unbroken.items() if term in q and not any(f in context for f in forms)
             and not all(before[q.find(term):q.find(term) + len(term)])]
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
@@ -473,6 +475,8 @@ def unheld_labels(question: str, contexts: Iterable[str], labels: Iterable[str],
 
 _HEADING = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
                       r"|第[一二三四五六七八九十]+[部分章节])[^。；;\n]{0,30}$")  # a heading: short, no sentence
+_HEADING_OPENS_LINE = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+                                 r"|第[一二三四五六七八九十]+[部分章节])[^。；;\n]{0,30}?(?=[ \t\u3000]|$)")
 _LEAD = 120  # characters of text before a prose number that may name its subject
 
 
@@ -552,7 +556,8 @@ def heading_of(fig: Figure, sources: Sources) -> str:
     if f.table != "prose" or len(f.row_path) != 1 or not f.span:
         return ""
     text = sources.text(f.report_id)
-    heads = list(_HEADING.finditer(text, 0, f.span[0])) if text else []
+    # 「（三）其他资金预算执行情况 这部分资金…」: a heading the crawl left on the line its section opens
+    heads = list(_HEADING_OPENS_LINE.finditer(text, 0, f.span[0])) if text else []
     return heads[-1].group() if heads else ""
 
 
@@ -696,6 +701,7 @@ def own_clause(text: str, start: int, end: int, parts: bool = True) -> list[str]
         # 「…经费支出276.02万元，…主要原因是某本级专项业务费220万元调整为…」: a figure the reason names is
         # the reason's, not the subject's the sentence opens with
         opening = list_lead = carried = ""
+
     tail = _SENTENCE_END.split(text[end:end + 40])[0]
     # 「…1170.58万元（某本级1103.72万元…）」: the parts a parenthesis lists cover nothing of the whole
     tail = re.split(r"[，；：,;:]" if parts else r"[，；：,;:]|[（(](?=[^）)]*\d)", tail)[0]
@@ -889,6 +895,9 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(True)
     # 「关注人数1314人次」: a label that names the count asked (人数) is that count, whatever unit it has
     labelled = len(figs) == 1 and counts_as_labelled(question_text(question), " ".join(figs[0].fact.row_path))
+    if wanted == "money" and money_named_not_asked(question_text(question),
+                                                   [question_text(" ".join(f.fact.row_path)) for f in figs]):
+        wanted = ""  # 「财政资金类信息」: the money word names the item counted
     if wanted and not unit_answers(wanted, unit) and not labelled:
         return Verdict(False, quantity=wanted, label=label)
     return Verdict(True)
@@ -1293,11 +1302,6 @@ def _per_unit_unasked(question: str, figs: tuple[Figure, ...]) -> str:
     return ""
 
 
-# a top-level section heading of a crawled page (「一、2018年预算执行情况」), on a line or between spaces
-_SECTION_HEADING = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,3}[、.．]\s*[^。；;，,\s]{2,40}")
-_HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
-
-
 def _section_of_another_year(question: str, figs: tuple[Figure, ...], sources: Sources) -> str:
     """The heading of the section a prose figure stands in when it dates the section to years the
     question does not ask (「一、2018年预算执行情况」 of a report that then sets out 2019's budget),
@@ -1308,21 +1312,10 @@ def _section_of_another_year(question: str, figs: tuple[Figure, ...], sources: S
         return ""
     for fig in figs:
         f = fig.fact
-        if f.table != "prose" or not f.span:
-            continue
-        heading, years = section_of(sources.text(f.report_id), f.span[0])
-        own = {int(y) for y in _HEADING_YEAR.findall(f.sentence or "")}
-        if years and not years & asked and not own & asked:
+        if f.table == "prose" and f.span and (heading := dated_otherwise(sources.text(f.report_id), f.span[0],
+                                                                          f.sentence or "", asked)):
             return heading
     return ""
-
-
-def section_of(text: str, start: int) -> tuple[str, set[int]]:
-    """The top-level section heading a position of the text stands under, and the years it names."""
-    heads = list(_SECTION_HEADING.finditer(text, 0, start)) if text else []
-    if not heads:
-        return "", set()
-    return heads[-1].group().strip(), {int(y) for y in _HEADING_YEAR.findall(heads[-1].group())}
 
 
 # a part of the year a question asks (「1月到8月」「上半年」「前三个季度」「第二季度」)

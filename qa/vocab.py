@@ -20,7 +20,7 @@ class Vocabulary:
     ask: tuple[str, ...]
     neutral: tuple[str, ...]  # longest first
     compounds: tuple[str, ...]  # terms a neutral word is part of (机关运行经费): content there
-    unbroken: tuple[str, ...]  # a budget's kinds (一般公共预算): covered only when a label prints them whole
+    unbroken: dict[str, tuple[str, ...]]  # a budget kind (一般公共预算): covered by a label printing a form
     function_chars: frozenset[str]
     negation: tuple[str, ...]
     quantity_words: dict[str, tuple[str, ...]]
@@ -88,7 +88,7 @@ def vocabulary() -> Vocabulary:
         ask=_longest_first(raw["ask"]),
         neutral=_longest_first(raw["neutral"] + raw["ask"] + q["count"]["words"]),
         compounds=_longest_first(raw["compounds"]),
-        unbroken=_longest_first(raw["unbroken"]),
+        unbroken={k: tuple(v) for k, v in raw["unbroken"].items()},
         function_chars=frozenset(raw["function_chars"]),
         negation=_longest_first(raw["negation"]),
         quantity_words={k: _longest_first(v["words"]) for k, v in q.items()},
@@ -156,6 +156,16 @@ _PEOPLE_AFTER = re.compile(r"(?:人员)?编制|(?:在职|在编|实有|在岗)?(
                            r"|[\u4e00-\u9fff]{1,3}?员(?![会额])")  # 「几个卫生员」「几个公务员」
 _ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
 _MONEY_ASK = re.compile(r"多少钱|多少万元|多少元|多少万(?!人)|金额是?多少")
+_MONEY_WORDS = ("钱", "元", "金额", "经费", "资金", "预算", "收入", "支出", "费用")
+
+
+def money_named_not_asked(question: str, labels: list[str]) -> bool:
+    """Whether every money word of the question stands in the name of the item it asks about
+    (「财政资金类信息」 of the printed 「财政资金类8条」, 「“财政预算、决算报告”」): the word names the
+    item, it asks no amount; a 多少钱 or 金额 would."""
+    words = [w for w in _MONEY_WORDS if w in question]
+    return bool(words) and not _MONEY_ASK.search(question) \
+        and all(any(w in label for label in labels) for w in words)
 
 
 def _find_all(text: str, w: str) -> list[int]:

@@ -5,10 +5,12 @@
   names none; a whole the question names that neither list has is refused;
 * 「X里有多少不属于Y」「X扣掉Y里的那部分」: X less the like-named item of Y's list, both cited;
 * a figure of a section dated to another year (「一、2019年预算执行情况」 in a report that then sets out
-  2020's budget) answers no question of the report's own year;
+  2020's budget) answers no question of the report's own year, and answers one of that year, said so; an
+  amount the section prints in 元 that it prints elsewhere in 万元 is a misprint of it, never the answer;
 * an amount per unit (「每部定额4.2万元」) is not what the units cost together;
 * a budget's kind (一般公共预算, 政府性基金) is covered only by a label printing it whole, not by its words
   found apart (一般公共服务 beside 其他资金预算);
+* a money word inside the name of an item counted (「财政资金类信息」「“部门预算、决算”类」) asks no amount;
 * members listed up to 等 (「公告栏、宣传栏等方式」) name one item of a sum or a difference, and an item said
   with its kind word after 的 (「“规章类”的信息和…」) owns nothing the next item names.
 """
@@ -45,8 +47,9 @@ _SPEECH = (
     "标题: 关于流水镇2019年度财政预算执行情况及2020年度预算（草案）的报告\n发布机构: 流水镇\n"
     "==================== 正文 ====================\n"
     "各位代表： 我受平潭县流水镇人民政府的委托，向大会报告我镇2019年预算执行情况和2020年预算草案。 "
-    "一、2019年预算执行情况 全镇支出科目的执行情况如下： 一般公共服务支出500万元，增长5%；农林水支出300万元，"
-    "增长3%；住房保障支出80万元。 二、2020年预算草案 支出按功能分类科目情况是：一般公共服务支出安排560万元，"
+    "一、2019年预算执行情况 2019年全镇完成一般公共预算支出880万元。全镇支出科目的执行情况如下： "
+    "一般公共服务支出500万元，增长5%；农林水支出300万元，增长3%；住房保障支出80万元。 收支平衡情况 "
+    "全镇一般公共预算支出880元。 二、2020年预算草案 支出按功能分类科目情况是：一般公共服务支出安排560万元，"
     "增长12%；农林水支出安排320万元；住房保障支出安排90万元。平潭县流水镇财政所\n"
 )
 
@@ -67,6 +70,13 @@ _TOWN = (
 )
 
 
+_KINDS = (
+    "标题: 平潭综合实验区海洋渔业局2020年政府信息公开工作年度报告\n发布机构: 平潭综合实验区海洋渔业局\n"
+    "==================== 正文 ====================\n"
+    "（二）主动公开政府信息的主要类别 工作动态类20条，占40%；财政资金类12条，占24%；部门预算、决算类5条，"
+    "占10%；收费项目类3条，占6%；渔业补助资金专栏10条，占20%。\n"
+)
+
 _OTHER_FUNDS = (
     "标题: 2019年度平潭县东庠乡人民政府部门预算说明\n发布机构: 东庠乡\n"
     "==================== 正文 ====================\n"
@@ -81,7 +91,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     paths = []
     for name, text in (("approval.txt", _APPROVAL), ("accounts.txt", _ACCOUNTS), ("speech.txt", _SPEECH),
                        ("cars.txt", _CARS), ("town.txt", _TOWN),
-                       ("funds.txt", _OTHER_FUNDS)):
+                       ("funds.txt", _OTHER_FUNDS), ("kinds.txt", _KINDS)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -135,6 +145,26 @@ def test_a_section_of_another_year_does_not_answer_the_reports_own(made: QA, que
     assert a.value not in (Decimal("500"), Decimal("300"), Decimal("80")), a.text
 
 
+@pytest.mark.parametrize("question,value", [
+    ("流水镇2019年一般公共服务支出多少？", "500"),
+    ("流水镇2019年住房保障方面花了多少", "80"),
+])
+def test_a_section_dated_to_an_earlier_year_answers_that_year(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+    assert "没有2019年的报告" in a.text  # said to come from the 2020 report's account of 2019
+
+
+def test_a_unit_misprint_in_a_dated_section_is_never_the_answer(made: QA) -> None:
+    a = made.ask("流水镇2019年一般公共预算实际支出多少？")
+    assert a.status != "answered" or (a.value == Decimal("880") and a.unit == "万元"), a.text
+
+
+def test_a_question_naming_no_year_asks_the_reports_own(made: QA) -> None:
+    a = made.ask("流水镇农林水支出安排了多少？")
+    assert a.status == "answered" and a.value == Decimal("320"), a.text
+
+
 def test_the_years_own_section_still_answers(made: QA) -> None:
     a = made.ask("流水镇2020年一般公共服务支出安排了多少？")
     assert a.status == "answered" and a.value == Decimal("560"), a.text
@@ -178,3 +208,18 @@ def test_a_list_closed_by_deng_or_a_kind_word_names_one_item(made: QA, question:
 def test_a_budgets_kind_is_not_pieced_from_words_apart(made: QA, question: str) -> None:
     a = made.ask(question)
     assert a.value not in (Decimal("30"), Decimal("90"), Decimal("12")), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("海洋渔业局2020年财政资金类和部门预算、决算类信息哪个多？", "12"),
+    ("2020年海洋渔业局，渔业补助资金专栏信息和收费项目类信息哪个发得多", "10"),
+    ("海洋渔业局2020年的财政资金类信息比收费项目类多几条？", "9"),
+])
+def test_a_money_word_in_an_items_name_asks_no_amount(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+def test_an_amount_asked_of_a_counted_item_is_still_refused(made: QA) -> None:
+    a = made.ask("海洋渔业局2020年财政资金类信息有多少钱？")
+    assert a.status != "answered", a.text

@@ -1,0 +1,34 @@
+"""The top-level sections of a report's text, and the years their headings date them to.
+
+A township's budget speech reports last year's outturn and then this year's plan under headings
+that say so (「一、2018年预算执行情况」 … 「二、2019年预算草案」): the same line names (一般公共服务支出)
+carry one figure in each. A figure is of the year its section is dated to.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a top-level section heading of a crawled page (「一、2018年预算执行情况」), on a line or between spaces
+_SECTION_HEADING = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,3}[、.．]\s*[^。；;，,\s]{2,40}")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
+
+
+def years_named(words: str) -> set[int]:
+    """The years a stretch of text names (「2018年」), not the digits of a code or an amount."""
+    return {int(y) for y in _YEAR.findall(words)}
+
+
+def section_of(text: str, start: int) -> tuple[str, set[int]]:
+    """The top-level section heading a position of the text stands under, and the years it names."""
+    heads = list(_SECTION_HEADING.finditer(text, 0, start)) if text else []
+    if not heads:
+        return "", set()
+    return heads[-1].group().strip(), years_named(heads[-1].group())
+
+
+def dated_otherwise(text: str, start: int, sentence: str, asked: set[int]) -> str:
+    """The heading of the section a figure stands in when the heading dates it to years none of which
+    is asked, and the figure's own sentence names none of the asked years either; else ""."""
+    heading, years = section_of(text, start)
+    return heading if years and not years & asked and not years_named(sentence) & asked else ""
