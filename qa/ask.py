@@ -336,8 +336,9 @@ _EITHER = re.compile(r"是(?P<a>[^，,。？?是]{2,30}?)还是(?P<b>[^，,。�
                      r"(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))(?=\s*[？?。]|$)")
 
 
-# 「当面交的多还是寄来的多」: each side said with its own 多
-_EACH_MORE = re.compile(r"(?P<a>[^，,。？?]{2,30}?)的?(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))还是"
+# 「当面交的多还是寄来的多」「是网站公开的多，还是其他形式公开的多」: each side said with its own 多
+_EACH_MORE = re.compile(r"(?:(?<=[，,])|(?<=^)|(?<=是))\s*(?P<a>[^，,。？?]{2,30}?)的?"
+                        r"(?P<more>(?:更|比较)?(?:多|少|高|低|大|小))[，,]?\s*还是"
                         r"(?P<b>[^，,。？?]{2,30}?)的?(?P=more)(?=\s*[？?。]|$)")
 
 
@@ -348,7 +349,10 @@ def either_as_which(question: str) -> str:
     if m is None:
         if (each := _EACH_MORE.search(question)) is None:
             return question
-        return (question[:each.start()] + f"{each.group('a')}和{each.group('b')}，哪个{each.group('more')}"
+        # 「…的信息是通过网站公开的多，还是…」: what stands before 是 is the scope both sides share
+        scope, _, first = each.group("a").rpartition("是")
+        scope = scope + "，" if scope else ""
+        return (question[:each.start()] + f"{scope}{first}和{each.group('b')}，哪个{each.group('more')}"
                 + question[each.end():])
     return question[:m.start()] + f"{m.group('a')}和{m.group('b')}，哪个{m.group('more')}" + question[m.end():]
 

@@ -18,6 +18,8 @@ _UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", 
 _ORG_SUFFIX = ("管理局", "办事处", "委员会", "常委会", "办公室", "局", "委", "办")
 _BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|(?<![城都])市(?!场)|[县镇]")
 _GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
+_LEVEL_CHARS = "县区市镇乡"
+_ORGANS = ("局", "院", "委", "委员会", "办", "中心", "所", "站", "队", "馆", "室", "会", "部")
 _YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)(?![\d.])\s*年?")  # not the 2010 of a subject code 2010402
 # the short forms that departments' names go by, applied together
 _ABBREVIATIONS = (
@@ -111,6 +113,12 @@ def agency_aliases(agency: str) -> frozenset[str]:
         if "人民" in name and "人民政府" not in name and len(name.replace("人民", "")) >= 3:
             bare = name.replace("人民", "")
             out |= {bare} | {bare[m.end():] for m in _BOUNDARY.finditer(bare) if len(bare) - m.end() >= 3}
+    for name in list(out):  # 平潭县人民法院 is the 县法院, 平潭综合实验区综合执法局 the 区综合执法局: the level kept
+        for m in _BOUNDARY.finditer(name):
+            rest = name[m.end():]
+            if m.group()[-1] in _LEVEL_CHARS and len(rest) >= 2 and not _BOUNDARY.search(rest) \
+                    and rest not in _GENERIC and rest.endswith(_ORGANS):
+                out.add(m.group()[-1] + rest)
     for name in list(out):  # 万里街道办事处 is called 万里街道办, or 万里街道
         if name.endswith("街道办事处"):
             out |= {name.removesuffix("事处"), name.removesuffix("办事处")}

@@ -11,6 +11,7 @@
 * a budget's kind (一般公共预算, 政府性基金) is covered only by a label printing it whole, not by its words
   found apart (一般公共服务 beside 其他资金预算);
 * a money word inside the name of an item counted (「财政资金类信息」「“部门预算、决算”类」) asks no amount;
+* 「A的多，还是B的多」「是A多，还是B多」 asks which of two items is larger, as 「A和B哪个多」 does;
 * members listed up to 等 (「公告栏、宣传栏等方式」) name one item of a sum or a difference, and an item said
   with its kind word after 的 (「“规章类”的信息和…」) owns nothing the next item names.
 """
@@ -223,3 +224,13 @@ def test_a_money_word_in_an_items_name_asks_no_amount(made: QA, question: str, v
 def test_an_amount_asked_of_a_counted_item_is_still_refused(made: QA) -> None:
     a = made.ask("海洋渔业局2020年财政资金类信息有多少钱？")
     assert a.status != "answered", a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("北厝镇2019年的信息是通过门户网站公开的多，还是通过公告栏、电子屏等其它方式公开的多？", "35"),
+    ("北厝镇2019年是规章类信息多，还是规范性文件类信息多？", "14"),
+    ("2019年北厝镇，其他应主动公开的政府信息多，还是规范性文件类信息多", "40"),
+])
+def test_each_side_said_with_its_own_more(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text

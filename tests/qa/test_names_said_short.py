@@ -80,3 +80,17 @@ def test_asked_of_a_committee_by_its_short_name(reports: QA, question: str, valu
     a = reports.ask(question)
     assert a.status == "answered", a.text
     assert a.value == Decimal(value)
+
+
+@pytest.mark.parametrize("agency,said", [
+    ("某某县人民法院", ("县法院", "县人民法院")),
+    ("某某县人民检察院", ("县检察院",)),
+    ("某某综合实验区市场监督管理局", ("区市场监督管理局",)),
+    ("某某市卫生健康委员会", ("市卫生健康委员会",)),
+])
+def test_an_agency_said_by_its_level_and_its_organ(agency: str, said: tuple[str, ...]) -> None:
+    from qa.scope import agency_aliases
+
+    aliases = agency_aliases(agency)
+    assert all(s in aliases for s in said), sorted(aliases)
+    assert not any(a.startswith("县") and a.endswith("镇") for a in agency_aliases("某某县平原镇人民政府"))
