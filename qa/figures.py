@@ -573,9 +573,27 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
             words = item + counted.group() if counted and not _COUNT_ASKED.search(item) else \
                 item + _money_said(part, [item])
             got = find_measures(rf, match_cells(words, tpl), words) or got
+        if not got and found and (twin := _twin_of(found[0], part)):
+            # 「收入比支出多出多少」: 支出 alone ties among many lines; the first item's own line with the
+            # other member (本年收入 → 本年支出) is the one set against it
+            got = find_measures(rf, match_cells(twin, tpl), twin)
         if got and _new(got[0], found):
             found.append(got[0])
     return found if len(found) == len(parts) else []
+
+
+def _twin_of(first: Measure, part: str) -> str:
+    """The first item's own label with the member of a contrast it prints swapped for the one the later
+    part names alone (「本年收入」 and 「支出」 → 本年支出), or ""."""
+    label = first.value.inputs[0].row_path[-1] if len(first.value.inputs) == 1 and first.value.inputs[0].row_path \
+        else ""
+    words = _DATE_ONLY.sub("", part).strip("，, ")
+    for group in vocabulary().contrasts:
+        said = [m for m in group if m in label]
+        asked = [m for m in group if m == words]
+        if len(said) == 1 and asked and asked[0] != said[0]:
+            return label.replace(said[0], asked[0])
+    return ""
 
 
 def _money_said(q: str, parts: list[str]) -> str:

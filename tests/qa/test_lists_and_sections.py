@@ -11,6 +11,8 @@
 * a budget's kind (一般公共预算, 政府性基金) is covered only by a label printing it whole, not by its words
   found apart (一般公共服务 beside 其他资金预算);
 * a money word inside the name of an item counted (「财政资金类信息」「“部门预算、决算”类」) asks no amount;
+* 「收入比支出多出多少」: the bare other member of a contrast is the first item's own line with that member
+  (本年收入 → 本年支出), not any of the many lines it ties with;
 * 「A的多，还是B的多」「是A多，还是B多」 asks which of two items is larger, as 「A和B哪个多」 does;
 * members listed up to 等 (「公告栏、宣传栏等方式」) name one item of a sum or a difference, and an item said
   with its kind word after 的 (「“规章类”的信息和…」) owns nothing the next item names.
@@ -39,6 +41,7 @@ _APPROVAL = (
 _ACCOUNTS = (
     "标题: 2018年度平潭综合实验区档案馆部门决算说明\n发布机构: 平潭综合实验区档案馆\n"
     "==================== 正文 ====================\n"
+    "2018年度本年收入530.00万元，本年支出510.00万元。"
     "一、2018年度支出决算情况 2018年度一般公共预算财政拨款支出500.00万元，其中：办公费20.00万元；差旅费8.00万元；"
     "印刷费12.00万元。二、项目支出情况 2018年度项目支出180.00万元，其中：办公费6.00万元；差旅费2.00万元；"
     "印刷费9.00万元。\n"
@@ -234,3 +237,13 @@ def test_an_amount_asked_of_a_counted_item_is_still_refused(made: QA) -> None:
 def test_each_side_said_with_its_own_more(made: QA, question: str, value: str) -> None:
     a = made.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("海事服务中心2020年收入比支出多出多少？", "10.00"),
+    ("2020年海事服务中心的支出比收入少多少", "10.00"),
+    ("档案馆2018年收入比支出多了多少", "20.00"),
+])
+def test_the_other_member_of_a_contrast_is_the_first_items_twin(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value in (Decimal(value), -Decimal(value)), a.text
