@@ -19,6 +19,8 @@ _ORG_SUFFIX = ("管理局", "办事处", "委员会", "常委会", "办公室", 
 _BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|(?<![城都])市(?!场)|[县镇]")
 _GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
 _LEVEL_CHARS = "县区市镇乡"
+_COUNCIL = re.compile(r"^(政协|人大常委会)([\u4e00-\u9fff]{2,8}?)([县市区])(?:委员会)?$")
+_COUNTY = re.compile(r"(?:^|(?<=[省市]))([\u4e00-\u9fff]{2,4}?)县(?=[\u4e00-\u9fff]{2})")
 _ORGANS = ("局", "院", "委", "委员会", "办", "中心", "所", "站", "队", "馆", "室", "会", "部")
 _YEAR = re.compile(r"(?<![\d.])(20\d\d|19\d\d)(?![\d.])\s*年?")  # not the 2010 of a subject code 2010402
 # the short forms that departments' names go by, applied together
@@ -113,6 +115,13 @@ def agency_aliases(agency: str) -> frozenset[str]:
         if "人民" in name and "人民政府" not in name and len(name.replace("人民", "")) >= 3:
             bare = name.replace("人民", "")
             out |= {bare} | {bare[m.end():] for m in _BOUNDARY.finditer(bare) if len(bare) - m.end() >= 3}
+    if council := _COUNCIL.match(a):  # 政协平潭县委员会 is the 县政协, 平潭县政协, 平潭政协, or 政协
+        org, place, level = council.groups()
+        out |= {org, level + org, place + level + org, place + org}
+    for name in list(out):  # 平潭县人民法院 is the 平潭法院: a county's courts and procuratorates said without 县
+        for m in _COUNTY.finditer(name):
+            if len(rest := name[m.end():]) >= 2 and rest.endswith(_ORGANS) and "人民政府" not in rest:
+                out.add(name[:m.start() + len(m.group(1))] + rest)
     for name in list(out):  # 平潭县人民法院 is the 县法院, 平潭综合实验区综合执法局 the 区综合执法局: the level kept
         for m in _BOUNDARY.finditer(name):
             rest = name[m.end():]
@@ -332,7 +341,7 @@ def _initials_of_words(head: str, body: str) -> bool:
 
 
 # 「根据2017年决算推算」「按2017年的说明倒推」: the report a figure of another year is worked out from
-WORKED_FROM = re.compile(r"(?:根据|按照?|依据|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
+WORKED_FROM = re.compile(r"(?:根据|按照?|依据|照着?|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
                           r"(?:推算|倒推|推出|算出|反推|往回算|回推|推)")
 
 

@@ -64,6 +64,7 @@ def test_item_questions() -> None:
     ("从2017年决算倒推，重点办2016年的收入有多少？", "55.37"),
     ("经济发展局2015年本年支出是多少？", "48556.57"),
     ("金融办2016年的本年收入是多少？用2017年的说明往回算。", "61.19"),
+    ("照2017年的说法倒推，重点办2016年的收入有多少？", "55.37"),  # 照: where to work it out from
 ])
 def test_an_earlier_level_from_a_level_printed_twice(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)

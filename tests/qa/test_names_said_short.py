@@ -87,6 +87,8 @@ def test_asked_of_a_committee_by_its_short_name(reports: QA, question: str, valu
     ("某某县人民检察院", ("县检察院",)),
     ("某某综合实验区市场监督管理局", ("区市场监督管理局",)),
     ("某某市卫生健康委员会", ("市卫生健康委员会",)),
+    ("某某县人民法院", ("某某法院", "某某人民法院")),  # a county's court said without 县
+    ("政协某某县委员会", ("政协", "县政协", "某某县政协", "某某政协")),
 ])
 def test_an_agency_said_by_its_level_and_its_organ(agency: str, said: tuple[str, ...]) -> None:
     from qa.scope import agency_aliases
