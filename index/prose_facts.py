@@ -107,6 +107,8 @@ _WORD_AFTER_SPACE = re.compile(r"\s+")
 # words whose first character is also a unit: after a number and a space they are the next cell's
 _WORDS_OPENED_BY_A_UNIT = frozenset({"项目", "人员", "个人", "名称", "部门", "家庭", "所属", "户籍", "期间", "条例",
                                      "次数", "件数", "本级", "场所", "批复", "份额", "篇幅", "起诉", "分类", "位于"})
+_CODE_ONLY = re.compile(r"^\s*\d{3,7}\s*(?:[(（]?(?:类|款|项)级?科目[)）]?)?\s*$")
+_USED_FOR = re.compile(r"\s*主要用于([^，,。；;\d]{2,24}?)(?:等|方面)?(?:的支出)?[。；;]")
 _GOES_ON = re.compile(r"^\s*(?:主要用于|主要是|主要包括|用于|包括)")
 _SUB_ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\s*(?=[\u4e00-\u9fff“\"])")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
@@ -308,6 +310,10 @@ def prose_facts(
                 label = noun if said_as else f"{_lead_of_counted(label)} {noun}".strip()
             if len(_HAN.findall(label)) < 2 and head:  # 「5.“…事业单位医疗（项）”50.37万元」: the subject
                 label = head
+            if _CODE_ONLY.match(label) and (named := _USED_FOR.match(text, sm.end())):
+                # 「（五）21301（项级科目）75.93万元。主要用于农业支出。」: a line said by its code alone is
+                # named by what the next sentence says it is for
+                label = f"{label.split()[0]} {named.group(1).strip()}"
             if not label:
                 continue
             subject = head

@@ -14,6 +14,8 @@
 * 「收入比支出多出多少」: the bare other member of a contrast is the first item's own line with that member
   (本年收入 → 本年支出), not any of the many lines it ties with;
 * 「A的多，还是B的多」「是A多，还是B多」 asks which of two items is larger, as 「A和B哪个多」 does;
+* a line said by its subject code alone (「（五）21301（项级科目）75.93万元。主要用于农业支出。」) is named by
+  what the next sentence says it is for;
 * members listed up to 等 (「公告栏、宣传栏等方式」) name one item of a sum or a difference, and an item said
   with its kind word after 的 (「“规章类”的信息和…」) owns nothing the next item names.
 """
@@ -81,6 +83,14 @@ _KINDS = (
     "占10%；收费项目类3条，占6%；渔业补助资金专栏10条，占20%。\n"
 )
 
+_CODED = (
+    "标题: 2017年度平潭县芦洋乡人民政府部门预算说明\n发布机构: 芦洋乡\n"
+    "==================== 正文 ====================\n"
+    "五、一般公共预算拨款支出情况 （一）20103（项级科目）410.50万元。主要用于政府办公厅（室）及相关机构事务支出。 "
+    "（二）21301（项级科目）66.20万元。主要用于农业支出。 （三）21307（项级科目）88.10万元。主要用于农村综合改革支出。 "
+    "（四）22102（项级科目）30万元。主要用于住房改革支出。\n"
+)
+
 _OTHER_FUNDS = (
     "标题: 2019年度平潭县东庠乡人民政府部门预算说明\n发布机构: 东庠乡\n"
     "==================== 正文 ====================\n"
@@ -95,7 +105,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     paths = []
     for name, text in (("approval.txt", _APPROVAL), ("accounts.txt", _ACCOUNTS), ("speech.txt", _SPEECH),
                        ("cars.txt", _CARS), ("town.txt", _TOWN),
-                       ("funds.txt", _OTHER_FUNDS), ("kinds.txt", _KINDS)):
+                       ("funds.txt", _OTHER_FUNDS), ("kinds.txt", _KINDS),
+                       ("coded.txt", _CODED)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -248,3 +259,13 @@ def test_each_side_said_with_its_own_more(made: QA, question: str, value: str) -
 def test_the_other_member_of_a_contrast_is_the_first_items_twin(made: QA, question: str, value: str) -> None:
     a = made.ask(question)
     assert a.status == "answered" and a.value in (Decimal(value), -Decimal(value)), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("芦洋乡2017年农业支出预算多少？", "66.20"),
+    ("2017年芦洋乡的农村综合改革支出和农业支出，哪个多", "88.10"),
+    ("芦洋乡2017年住房改革支出安排了多少", "30"),
+])
+def test_a_line_said_by_its_code_is_named_by_what_it_is_for(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
