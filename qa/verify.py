@@ -58,12 +58,15 @@ _DATE = re.compile(r"(?:比|较|与)\s*(?:19|20)\d\d\s*年度?"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上一?年度?|去年|前年)")
 _YES_NO = re.compile(r"有没有|是不是|是否|有无")
-HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]")
+HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]"
+                       # 「按实际条数算，…占…百分之几」: the printed counts, not a rounded share, are the inputs
+                       r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*")
 # 「（保留3位小数）」「，取整」「请用百分比表示」: how the result is to be written, nothing it counts
 HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到)(?:到)?[一二两三四\d]位小数[）)]?"
                        r"|[（(]\s*[一二两三四\d]位小数\s*[）)]"
                        r"|[（(]?[，,]?\s*(?:结果)?(?:取整(?:数)?|四舍五入(?:到|取)?整数?)[）)]?"
                        r"|[，,]?\s*请?(?:给出|写出|算出|用|以)百分(?:比|数)(?:表示)?(?:是多少)?")
+_MEASURE_NOUN = re.compile(r"([场件条个项批篇份家期])(?:次|数)")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
@@ -133,6 +136,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _mark(taken, m.start(), len(m.group()))
     for m in HOW_SHOWN.finditer(q):  # 「（精确到2位小数）」: how to write it, not what is asked
         _mark(taken, m.start(), len(m.group()))
+    for m in _MEASURE_NOUN.finditer(q):  # 「哪个场次多」 of 「…8场」: the measure word said as a noun
+        if re.search(r"\d\s*" + m.group(1), "|".join(contexts)):
+            _mark(taken, m.start(), len(m.group()))
     for said in (WORKED_FROM, SOURCE_SAID):  # 「照某年预算说明推算」: where to read it, not what is asked
         for m in said.finditer(q):
             _mark(taken, m.start(), len(m.group()))

@@ -16,6 +16,8 @@
 * 「A的多，还是B的多」「是A多，还是B多」 asks which of two items is larger, as 「A和B哪个多」 does;
 * a line said by its subject code alone (「（五）21301（项级科目）75.93万元。主要用于农业支出。」) is named by
   what the next sentence says it is for;
+* a measure word said as a noun (「哪个场次多」 of 「…6场」), 「…引发的」 of what a count is about, and a
+  how-to opening (「按实际条数算，…」) ask nothing of their own;
 * members listed up to 等 (「公告栏、宣传栏等方式」) name one item of a sum or a difference, and an item said
   with its kind word after 的 (「“规章类”的信息和…」) owns nothing the next item names.
 """
@@ -91,6 +93,13 @@ _CODED = (
     "（四）22102（项级科目）30万元。主要用于住房改革支出。\n"
 )
 
+_EVENTS = (
+    "标题: 平潭综合实验区文化旅游局2021年政府信息公开工作年度报告\n发布机构: 平潭综合实验区文化旅游局\n"
+    "==================== 正文 ====================\n"
+    "（四）政策解读 全年召开新闻发布会6场，开展线上访谈2场，组织业务培训4期。全年主动公开政府信息40条，其中网站公开"
+    "信息27条。因政府信息公开申请引发行政复议3件。\n"
+)
+
 _OTHER_FUNDS = (
     "标题: 2019年度平潭县东庠乡人民政府部门预算说明\n发布机构: 东庠乡\n"
     "==================== 正文 ====================\n"
@@ -106,7 +115,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     for name, text in (("approval.txt", _APPROVAL), ("accounts.txt", _ACCOUNTS), ("speech.txt", _SPEECH),
                        ("cars.txt", _CARS), ("town.txt", _TOWN),
                        ("funds.txt", _OTHER_FUNDS), ("kinds.txt", _KINDS),
-                       ("coded.txt", _CODED)):
+                       ("coded.txt", _CODED), ("events.txt", _EVENTS)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -267,5 +276,15 @@ def test_the_other_member_of_a_contrast_is_the_first_items_twin(made: QA, questi
     ("芦洋乡2017年住房改革支出安排了多少", "30"),
 ])
 def test_a_line_said_by_its_code_is_named_by_what_it_is_for(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("文化旅游局2021年召开新闻发布会和开展线上访谈，哪个场次多？", "6"),
+    ("2021年文化旅游局因信息公开引发的行政复议有几件", "3"),
+    ("按实际条数算，文化旅游局2021年网站公开的信息占主动公开信息的百分之几？", "67.5"),
+])
+def test_words_of_how_a_figure_is_counted_ask_nothing_of_their_own(made: QA, question: str, value: str) -> None:
     a = made.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
