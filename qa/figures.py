@@ -451,7 +451,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     # 「“财政预算、决算报告”和“…”」: a quoted name is one item, whatever joiners it holds
     joined += sorted({m for m in _QUOTED_NAME.findall(head) if _PARTS[kind].search(m) and m not in joined},
                      key=len, reverse=True)
-    # 「公告栏、宣传单等方式公开的」: members listed up to 等 and what they are examples of make one item
+    # 「宣传栏、电子屏等渠道发布的」: members listed up to 等 and what they are examples of make one item
     joined += [m.group() for m in _ENUMERATED.finditer(head) if m.group() not in joined]
     for i, lbl in enumerate(joined):
         head = head.replace(lbl, f"\x00{i}\x00")
@@ -475,7 +475,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     # is 「…的」 (or 「…，」) of, every later item is of too
     head = parts[0].rstrip("的，, ")
     cut = max(head.rfind(c) for c in "的，,中里")  # 「政府采购预算中货物类和服务类」 too
-    # 「“其他应主动公开”的信息和…」: what follows the 的 is the item's kind word, so what precedes is the item
+    # 「“规章类”的信息和…」: what follows the 的 is the item's kind word, so what precedes is the item
     owner = head[: cut + 1] if cut > 0 and head[cut + 1:].strip() not in _KIND_WORDS else ""
     bare = _DATE_ONLY.sub("", owner.rstrip("，,"))
     if not _HAN.search(_SCOPE_ONLY.sub("", bare)) and not _names_a_row(rf, bare):
@@ -487,7 +487,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
 
 _KIND_WORDS = frozenset({"信息", "政府信息", "数量", "数字", "金额", "情况"})
 _QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{3,30})[”\"」]")
-# 「环境保护、公共卫生等监督检查类信息」: a list closed by 等 names one kind (not 「…等三项」, which counts them)
+# 「食品药品、产品质量等检查情况类」: a list closed by 等 names one kind (not 「…等三项」, which counts them)
 _ENUMERATED = re.compile(r"(?:[^\s和与及比跟同，,。？?、；;]{1,10}、)+[^\s和与及比跟同，,。？?、；;]{1,10}?"
                          r"等(?![两二三四五六七八九十几\d]+[项类个种块])[^\s和与及比跟同，,。？?、；;]{0,14}")
 _WHICH_LEAD = re.compile(r"^(?:哪一?个|哪一?项|哪一?块|哪一?类|哪种|哪一?边|谁)的?")

@@ -1115,7 +1115,7 @@ _OWNER = re.compile(r"^.*(?:\d年度?|的)(?=[^的]{2,}$)")
 
 
 def _item_asked(words: str) -> str:
-    """The item a phrase ends on (「某中心2019年一般公共预算支出中的其他资本性支出」: 其他资本性支出)."""
+    """The item a phrase ends on (「某站2021年项目支出中的维修费」: 维修费)."""
     return _OWNER.sub("", _IN_END.sub("", words.rstrip("，,、 的")))
 
 

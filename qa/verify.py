@@ -828,7 +828,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     elif AVERAGE in answer.warnings and asks_span_average(question):
         question = span_question(question)  # 「2021-2023年…平均每年」: the span's figure, divided by its years
     if OUTSIDE in answer.warnings and (ex := EXCEPT.search(question)) and ex.group("o"):
-        # 「…有多少不属于基本支出（花在项目上）」: the bracket says again what lies outside the whole
+        # 「…中有几成没算进基本支出（项目的）」: the bracket says again what lies outside the whole
         question = question[:ex.end()] + re.sub(r"^[（(][^（()）]{1,20}[)）]", "", question[ex.end():])
     if _headcounts(figs, ("在职", "实有")):
         question = _ACTUAL.sub("", question)  # 「实际在职几人」: the 在职 column is the actual headcount

@@ -143,7 +143,7 @@ def test_a_whole_neither_list_has_is_refused(made: QA) -> None:
 
 @pytest.mark.parametrize("question,value", [
     ("海事服务中心的工资福利支出里有多少不属于基本支出？", "10.00"),
-    ("海事服务中心的商品和服务支出，扣掉基本支出里的那部分，剩下多少？", "15.00"),
+    ("海事服务中心的商品和服务支出扣除基本支出中的部分，还剩多少？", "15.00"),
     ("海事服务中心资本性支出有多少没算在基本支出里", "25.00"),
 ])
 def test_the_part_outside_a_named_whole(made: QA, question: str, value: str) -> None:
@@ -161,7 +161,7 @@ def test_an_item_whose_lists_name_no_whole_inside_another_is_not_guessed(made: Q
 
 
 @pytest.mark.parametrize("question", [
-    "流水镇2020年一般公共服务支出和农林水支出，哪个多？",
+    "流水镇2020年农林水支出与一般公共服务支出相比谁多？",
     "2020年流水镇住房保障支出多少",
     "流水镇2020年农林水支出是多少钱",
 ])
@@ -251,7 +251,7 @@ def test_an_amount_asked_of_a_counted_item_is_still_refused(made: QA) -> None:
 
 
 @pytest.mark.parametrize("question,value", [
-    ("北厝镇2019年的信息是通过门户网站公开的多，还是通过公告栏、电子屏等其它方式公开的多？", "35"),
+    ("北厝镇2019年的信息，门户网站公开的多，还是公告栏、电子屏等其它方式公开的多？", "35"),
     ("北厝镇2019年是规章类信息多，还是规范性文件类信息多？", "14"),
     ("2019年北厝镇，其他应主动公开的政府信息多，还是规范性文件类信息多", "40"),
 ])
