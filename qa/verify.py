@@ -91,8 +91,8 @@ _INSIDE_END = re.compile(r"(?:里面|里头|里|当中|之中|中|之内|以内|
 
 
 def excepted_whole(m: re.Match[str]) -> str:
-    """The whole whose share of the asked item is left out (「不属于基本支出」「扣掉基本支出里的那部分」:
-    基本支出), or "" when what is left out is an item itself (「除了公务接待」)."""
+    """The whole whose share of the asked item is left out (「不属于基本支出」: 基本支出; 「扣除项目支出中的
+    部分」: 项目支出), or "" when what is left out is an item itself (「除了公务接待」)."""
     if m.group("o"):
         return m.group("o").strip("的 ")
     z = (m.group("z") or "").strip("的 ")

@@ -161,7 +161,7 @@ _MONEY_WORDS = ("钱", "元", "金额", "经费", "资金", "预算", "收入", 
 
 def money_named_not_asked(question: str, labels: list[str]) -> bool:
     """Whether every money word of the question stands in the name of the item it asks about
-    (「财政资金类信息」 of the printed 「财政资金类8条」, 「“财政预算、决算报告”」): the word names the
+    (「财政资金类信息」 of the printed 「财政资金类8条」, 「“部门预算、决算”类」): the word names the
     item, it asks no amount; a 多少钱 or 金额 would."""
     words = [w for w in _MONEY_WORDS if w in question]
     return bool(words) and not _MONEY_ASK.search(question) \
