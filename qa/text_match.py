@@ -344,7 +344,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             continue
         label = f.row_path[-1]
         if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label) \
-                and not (unit_class(f.unit) != "money" and money_named_not_asked(qn, [label])):
+                and not (unit_class(f.unit) not in ("money", "%") and quantity_asked(qn) != "percent"
+                         and money_named_not_asked(qn, [label])):
             continue
         at = number_at(f)
         dated = label if _years(label) else (f.sentence or "")[:max(at, 0)]

@@ -874,7 +874,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not TOTAL_ASKED.search(question):
         return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
-                           or member_for_a_total(question, figs[0].fact)):
+                           or member_for_a_total(question, figs[0].fact) or spent_on_unasked(question, figs[0].fact)):
         return Verdict(False, label=label, narrower=tuple(parts))
     if INFO_COUNTED.search(question_text(question)) and (
             cases := [f for f in figs if f.fact.unit in ("件", "宗") and "信息" not in " ".join(f.fact.row_path)]):
@@ -1110,6 +1110,24 @@ def narrower_item(question: str, f: Fact) -> list[str]:
               if (core := item_core(i)) in q and core in own}
     return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q
             and not any(w in whole or whole.removesuffix("经费") in w for whole in within)]
+
+
+# 「全年一般公共预算支出中用于教育、农林水…等民生领域的支出达到1232.58万元」: the part of a whole spent on something
+_SPENT_ON = re.compile(r"中(?:用于|用在|投入(?:到|于)?)([^，,。；;]{2,60})$")
+
+
+def spent_on_unasked(question: str, f: Fact) -> list[str]:
+    """What a figure's sentence says it is the part of a whole spent on (「X中用于…民生领域的支出」), when the
+    question says none of it: that part is no answer for the whole X the sentence opens with."""
+    if f.table != "prose" or not f.sentence or not f.raw or (at := f.sentence.find(f.raw)) < 0:
+        return []
+    clause = re.split(r"[，,；;]", f.sentence[:at])[-1]
+    m = _SPENT_ON.search(clause)
+    if m is None:
+        return []
+    # the words of what it was spent on, less those of the whole it is part of (一般公共 of both)
+    said = bigrams(question_text(m.group(1))) - bigrams(question_text(clause[:m.start()])) - bigrams("支出资金经费达到")
+    return [] if said & bigrams(question_text(question)) else [m.group(1)[:20]]
 
 
 _ALL_OF = re.compile(r"一共|总共|共有|合计|总计|共计|总数|全部")
