@@ -112,6 +112,7 @@ from qa.verify import (
     BEFORE_YEAR,
     COMPLEMENT,
     EXCEPT,
+    INSIDE_END,
     OUTSIDE,
     Sources,
     excepted,
@@ -1102,11 +1103,10 @@ _OWNER = re.compile(r"^.*(?:\d年度?|的)(?=[^的]{2,}$)")
 
 def _item_asked(words: str) -> str:
     """The item a phrase ends on (「某站2021年项目支出中的维修费」: 维修费)."""
-    return _OWNER.sub("", _IN_END.sub("", words.rstrip("，,、 的")))
+    return _OWNER.sub("", INSIDE_END.sub("", words.rstrip("，,、 的")))
 
 
 _GLOSS = re.compile(r"[（(][^（()）]{1,20}[)）]")
-_IN_END = re.compile(r"(?:里面|里头|当中|之中|里|中)$")
 
 
 def _agency_names(report: Report, q: str) -> set[str]:

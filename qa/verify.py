@@ -87,7 +87,7 @@ def excepted(m: re.Match[str]) -> str:
     return (m.group("x") or m.group("y") or m.group("z") or m.group("o") or "").strip("的 ")
 
 
-_INSIDE_END = re.compile(r"(?:里面|里头|里|当中|之中|中|之内|以内|内)$")
+INSIDE_END = re.compile(r"(?:里面|里头|里|当中|之中|中|之内|以内|内)$")  # 「基本支出里」: the whole an item is in
 
 
 def excepted_whole(m: re.Match[str]) -> str:
@@ -96,7 +96,7 @@ def excepted_whole(m: re.Match[str]) -> str:
     if m.group("o"):
         return m.group("o").strip("的 ")
     z = (m.group("z") or "").strip("的 ")
-    return _INSIDE_END.sub("", z) if _INSIDE_END.search(z) and len(_INSIDE_END.sub("", z)) >= 2 else ""
+    return INSIDE_END.sub("", z) if INSIDE_END.search(z) and len(INSIDE_END.sub("", z)) >= 2 else ""
 
 
 @dataclass(frozen=True)

@@ -156,14 +156,15 @@ _PEOPLE_AFTER = re.compile(r"(?:人员)?编制|(?:在职|在编|实有|在岗)?(
                            r"|[\u4e00-\u9fff]{1,3}?员(?![会额])")  # 「几个卫生员」「几个公务员」
 _ENDS = re.compile(r"\s*(?:[？?。！!，,]|$|人)")
 _MONEY_ASK = re.compile(r"多少钱|多少万元|多少元|多少万(?!人)|金额是?多少")
-_MONEY_WORDS = ("钱", "元", "金额", "经费", "资金", "预算", "收入", "支出", "费用")
+# the words that make a question one about money (text_match reads a question's kind of quantity by them too)
+MONEY_WORDS = ("钱", "元", "金额", "经费", "资金", "预算", "收入", "支出", "费用")
 
 
 def money_named_not_asked(question: str, labels: list[str]) -> bool:
     """Whether every money word of the question stands in the name of the item it asks about
     (「财政资金类信息」 of the printed 「财政资金类8条」, 「“部门预算、决算”类」): the word names the
     item, it asks no amount; a 多少钱 or 金额 would."""
-    words = [w for w in _MONEY_WORDS if w in question]
+    words = [w for w in MONEY_WORDS if w in question]
     return bool(words) and not _MONEY_ASK.search(question) \
         and all(any(w in label for label in labels) for w in words)
 
