@@ -574,7 +574,7 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
                 item + _money_said(part, [item])
             got = find_measures(rf, match_cells(words, tpl), words) or got
         if not got and found and (twin := _twin_of(found[0], part)):
-            # 「收入比支出多出多少」: 支出 alone ties among many lines; the first item's own line with the
+            # 「收入比支出多了几万」: 支出 alone ties among many lines; the first item's own line with the
             # other member (本年收入 → 本年支出) is the one set against it
             got = find_measures(rf, match_cells(twin, tpl), twin)
         if got and _new(got[0], found):
