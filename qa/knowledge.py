@@ -71,11 +71,12 @@ class ReportFacts:
             return self
         if (hit := self._of_years.get(asked)) is not None:
             return hit
-        from qa.sections import dated_otherwise
+        from qa.sections import Sections, dated_otherwise
 
         text = self.text(self.store)
+        sections = Sections(text)
         kept = [f for f in self.facts if f.table != "prose" or not f.span
-                or not dated_otherwise(text, f.span[0], f.sentence or "", set(asked))]
+                or not dated_otherwise(sections.at(f.span[0]), f.sentence or "", set(asked))]
         view = self if len(kept) == len(self.facts) else ReportFacts(self.report, kept, self.checks, self.tables)
         if view is not self:
             view._text = text

@@ -8,6 +8,7 @@ carry one figure in each. A figure is of the year its section is dated to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # a top-level section heading of a crawled page (「一、2018年预算执行情况」), on a line or between spaces
 _SECTION_HEADING = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,3}[、.．]\s*[^。；;，,\s]{2,40}")
@@ -27,8 +28,30 @@ def section_of(text: str, start: int) -> tuple[str, set[int]]:
     return heads[-1].group().strip(), years_named(heads[-1].group())
 
 
-def dated_otherwise(text: str, start: int, sentence: str, asked: set[int]) -> str:
-    """The heading of the section a figure stands in when the heading dates it to years none of which
-    is asked, and the figure's own sentence names none of the asked years either; else ""."""
-    heading, years = section_of(text, start)
+class Sections:
+    """`section_of` for many positions of one text: its headings found in one pass, each position's
+    looked up by bisection (asking every figure of a report would scan the text once per figure)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.heads = list(_SECTION_HEADING.finditer(text)) if text else []
+        self.starts = [m.start() for m in self.heads]
+
+    def at(self, start: int) -> tuple[str, set[int]]:
+        i = bisect_left(self.starts, start) - 1
+        if i < 0:
+            return "", set()
+        m = self.heads[i]
+        if m.end() > start:  # a heading the position stands inside: read up to the position, as section_of does
+            m = _SECTION_HEADING.match(self.text, m.start(), start)
+            if m is None:
+                return section_of(self.text, start)
+        return m.group().strip(), years_named(m.group())
+
+
+def dated_otherwise(section: tuple[str, set[int]], sentence: str, asked: set[int]) -> str:
+    """The heading of the section a figure stands in (`section`: its heading and years) when the heading
+    dates it to years none of which is asked, and the figure's own sentence names none of the asked
+    years either; else ""."""
+    heading, years = section
     return heading if years and not years & asked and not years_named(sentence) & asked else ""

@@ -32,7 +32,7 @@ from qa.cells import INFO_COUNTED
 from qa.compose import who
 from qa.intent import WHICH_MORE
 from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases, years_in
-from qa.sections import dated_otherwise
+from qa.sections import dated_otherwise, section_of
 from qa.text_match import HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
@@ -1336,8 +1336,8 @@ def _section_of_another_year(question: str, figs: tuple[Figure, ...], sources: S
         return ""
     for fig in figs:
         f = fig.fact
-        if f.table == "prose" and f.span and (heading := dated_otherwise(sources.text(f.report_id), f.span[0],
-                                                                          f.sentence or "", asked)):
+        if f.table == "prose" and f.span and (heading := dated_otherwise(
+                section_of(sources.text(f.report_id), f.span[0]), f.sentence or "", asked)):
             return heading
     return ""
 
