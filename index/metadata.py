@@ -68,9 +68,22 @@ def _disclosure_title(head: str) -> re.Match[str] | None:
     return None
 
 
+# 「二〇一六年」「二O一六年」 (a letter O for the zero): a year written in Chinese numerals
+_CN_YEAR = re.compile(r"(?<![〇零○Oo一二三四五六七八九十])[一二][〇零○Oo一二三四五六七八九]{3}(?=\s*年)")
+_CN_DIGIT = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
+
+
+_OFFICE_HEAD = 3  # characters a title's 「区…」 shares with its publisher's name at least
+
+
+def arabic_years(text: str) -> str:
+    """Years written in Chinese numerals as digits, the text's length unchanged."""
+    return _CN_YEAR.sub(lambda m: y if (y := m.group().translate(_CN_DIGIT))[:2] in ("19", "20") else m.group(), text)
+
+
 def extract_metadata(text: str) -> Metadata:
     """Best-effort metadata from the first part of the document."""
-    head = normalize(text[:6000])
+    head = arabic_years(normalize(text[:6000]))
     fields = {k: v.strip() for k, v in _CRAWL_FIELD.findall(head)}
     title = agency = published = None
     year = None
@@ -97,6 +110,11 @@ def extract_metadata(text: str) -> Metadata:
     publisher = "".join(fields.get("发布机构", "").split())
     if agency and publisher.endswith(agency) and _AGENCY_END.search(publisher):
         agency = publisher  # 「2018年度经济发展局部门预算说明」 published by 平潭综合实验区经济发展局
+    elif agency and agency[0] in "区市县" and (at := publisher.find(agency[:_OFFICE_HEAD])) > 0 \
+            and _AGENCY_ENDS.search(head_of := publisher[at:]) and agency.startswith(head_of) \
+            and len(agency) > len(head_of):
+        # 「区市场监督管理局物价处」 published by 平潭综合实验区市场监督管理局: an office of the publisher
+        agency = publisher + agency[len(head_of):]
     if agency is None and (cover := _cover(head)):  # 「上海市普陀区\n文化和旅游局\n2025 年度部门决算」
         agency, year, title = _clean_agency(cover.group(1)), int(cover.group(2)), cover.group()
     for source in (fields.get("标题", ""), head) if agency is None else ():
@@ -139,6 +157,8 @@ def _place_said(before: str, text: str) -> str:
     of a flattened table glued in front (「…人员编制数在职人数平潭综合实验区」) are no part of it."""
     for k in range(len(before), 2, -1):
         tail = before[-k:]
+        if "年" in tail:  # 「2014年度区…」: a date before the level word, no place
+            continue
         if _PLACE_END.search(tail) and text.count(tail) >= 2:
             return tail
     return ""
@@ -169,7 +189,9 @@ def _expanded(agency: str, text: str) -> str:
 
 
 _NAME_COLON = re.compile(r"([\u4e00-\u9fff()]{4,40})\s*[:：]")
-_TO_YOU = re.compile(r"(?:[^。]{0,200}?。)?[^。]{0,200}?(?:你|贵)(?:们|单位|部门|局|中心|院|办|委|所|站|队)")
+_TO_YOU = re.compile(r"(?:[^。]{0,200}?。)?[^。]{0,200}?(?:(?:你|贵)(?:们|单位|部门|局|中心|院|办|委|所|站|队)"
+                     # 「平潭综合实验区质量计量所：…已经…审议通过，现予以批复」: approved, said without 你
+                     r"|现予(?:以)?批复|现批复如下)")
 
 
 def _addressee(head: str) -> str | None:

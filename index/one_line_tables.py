@@ -43,7 +43,8 @@ def one_line_tables(report_id: str, text: str, first: int, taken: list[tuple[int
         if len(line) >= _ONE_LINE_MIN:
             for h in _STAFF_HEADER.finditer(line):
                 start, key = offset + h.start(), f"g{first + len(tables)}"
-                read = _read_staffing(report_id, key, text, offset + h.end(), h.group().split(), page_of(start))
+                read = _read_staffing(report_id, key, text, offset + h.end(), _staff_columns(h.group()),
+                                      page_of(start))
                 if read is None and _glued(h.group()) and not line[:h.start()].rstrip().endswith("序号"):
                     read = _read_glued_staffing(report_id, key, text, offset + h.end(), page_of(start))
                 if read is not None and not any(a < read[2] and start < b for a, b in taken):
@@ -170,6 +171,15 @@ _HEADCOUNT = re.compile(r"^(\d{1,6})人?(?:[（(][^（）()+＋]{1,40}[）)])?$"
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()](?:[\u4e00-\u9fff（）()]|、(?=[\u4e00-\u9fff])){1,39}$")
 
 
+_STAFF_COLUMN = re.compile(r"(?:人员)?编制(?:人)?数|编制人数|(?:在职|实有)人数")
+
+
+def _staff_columns(header: str) -> list[str]:
+    """The headcount columns a staffing header names, whether its words stand apart or glued
+    (「单位名称经费性质人员编制数在职人数」 over rows printed apart: 「平潭县物价局 财政拨款 15 19」)."""
+    return _STAFF_COLUMN.findall(header)
+
+
 def _glued(header: str) -> bool:
     return len(header.split()) < 4  # its four headers not all apart: the rows are glued too
 
@@ -225,9 +235,10 @@ def _unsure(readings: list[tuple[str, str]]) -> tuple[str, ...]:
     return tuple("?(" + "|".join(dict.fromkeys(r[j] for r in readings)) + ")" for j in range(2))
 
 
-def _read_staffing(report_id: str, key: str, text: str, start: int, header: list[str],
+def _read_staffing(report_id: str, key: str, text: str, start: int, columns: list[str],
                    page: int | None) -> tuple[Table, list[Fact], int] | None:
-    columns = header[2:]
+    if not columns:
+        return None
     tokens = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:start + 3000])]
     rows: list[tuple[str, list[tuple[str, int, int]]]] = []
     i, end = 0, start

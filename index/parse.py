@@ -20,7 +20,7 @@ from index.generic_tables import generic_tables
 from index.indicator_table import indicator_table
 from index.kinds import detect_finance_kind, finance_kinds
 from index.metadata import extract_metadata
-from index.models import Document, ParsedReport, Report
+from index.models import Document, ParsedReport, Report, Table
 from index.one_line_tables import one_line_tables
 from index.prose_facts import prose_facts
 from index.template import detect_version, load_templates
@@ -97,6 +97,23 @@ def _looks_like_a_report(report: Report) -> bool:
     return bool((report.kind or report.template) and (report.agency or report.year))
 
 
+_STAFFING_TITLE = "部门预算单位构成"
+_BODY_END = re.compile(r"(?:局|委员会|办公室|院|中心|街道|镇|乡|所|站|队|馆|会|部|处|办)$")
+
+
+def _also_named(agency: str | None, tables: list[Table]) -> str | None:
+    """The agency under the name its own staffing table prints, when that table has the one unit and
+    names it otherwise (a title's 「区市场监督管理局物价处」, the table's 「平潭县物价局」): 「A（B）」, so a
+    question naming either finds the report."""
+    staffing = [t for t in tables if t.title == _STAFFING_TITLE]
+    if not agency or len(staffing) != 1 or len(staffing[0].row_paths) != 1:
+        return agency
+    unit = "".join(staffing[0].row_paths[0])
+    if len(unit) < 4 or not _BODY_END.search(unit) or unit in agency or agency in unit or "（" in agency:
+        return agency
+    return f"{agency}（{unit}）"
+
+
 def parse_document(doc: Document, report_id: str, overrides: Overrides | None = None) -> ParsedReport:
     """Parse one loaded document. Pure: nothing is written here."""
     overrides = overrides or Overrides()
@@ -162,7 +179,7 @@ def parse_document(doc: Document, report_id: str, overrides: Overrides | None = 
 
     report = Report(
         id=report_id,
-        agency=overrides.agency or meta.agency,
+        agency=overrides.agency or _also_named(meta.agency, tables),
         year=year,
         title=overrides.title or meta.title,
         published=overrides.published or meta.published,

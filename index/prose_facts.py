@@ -240,6 +240,9 @@ def headings_on_lines(text: str) -> str:
 _WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])(\d{1,3})，(?=\d{3}(?:\.\d+)?\s*(?:万元|亿元|元))")
 
 
+_ANGLE_NUMBER = re.compile(r"[〈<＜]([一二三四五六七八九十]{1,3})[〉>＞]")
+
+
 def prose_facts(
     report_id: str,
     text: str,
@@ -251,6 +254,8 @@ def prose_facts(
     # one character for one, so spans stay offsets into the text
     text = _WRAPPED_UNIT.sub(" ", text)
     text = _WIDE_THOUSANDS.sub(r"\1,", text)  # 「本年收入1，799.35万元」: a full-width comma between thousands
+    # 「〈五〉、政府性基金支出决算情况」: a heading numbered in angle brackets is numbered as in （五）
+    text = _ANGLE_NUMBER.sub(lambda m: f"（{m.group(1)}）", text)
     text = headings_on_lines(text)
     chars = list(text)
     for m in _WRAPPED_LINE.finditer(text):  # never into or out of a table
