@@ -84,7 +84,7 @@ class QA:
             PLACES.reset(token)
 
     def _ask_question(self, question: str, history: Sequence[dict], filters: Filters | None) -> Answer:
-        question = either_as_which(without_asides(arabic_years(question)))
+        question = either_as_which(negated_as_printed(without_asides(arabic_years(question))))
         reports = self.kb.reports()
         agencies = {r.agency for r in named_agencies(question, reports)}
         parsed = parse(question.strip(), len(across.group_by_agency([r for r in reports if r.agency in agencies])))
@@ -355,6 +355,16 @@ def either_as_which(question: str) -> str:
         return (question[:each.start()] + f"{scope}{first}和{each.group('b')}，哪个{each.group('more')}"
                 + question[each.end():])
     return question[:m.start()] + f"{m.group('a')}和{m.group('b')}，哪个{m.group('more')}" + question[m.end():]
+
+
+# 「不是财政拨款的部分」「不属于财政拨款的收入」: the item said negated, as labels print it (非财政拨款收入)
+_NOT_ITEM = re.compile(r"不(?:是|属于)(?P<w>[\u4e00-\u9fff“”\"]{2,10}?)(?:的那?部分|的钱|的)")
+
+
+def negated_as_printed(question: str) -> str:
+    """「…收入里，不是财政拨款的部分占…」 → 「…收入里，非财政拨款占…」: the way a final account prints the
+    rest of a line (非财政拨款收入); a report that prints no such line leaves 非 uncovered, refused as before."""
+    return _NOT_ITEM.sub(lambda m: "非" + m.group("w").strip("“”\""), question)
 
 
 def without_asides(question: str) -> str:

@@ -323,7 +323,9 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     head, tail, own_part = named
     names = names_of(rf.report, q)  # 「某审批局…办结的申请里」: the name's 审批 is no 行政许可 row
     head, tail = without(head, names), without(tail, names)
-    wholes = quoted_whole(head, rf) or find_measures(rf, match_cells(head, tpl), head)
+    # 「支出中」「整个支出预算里」: the bare word's total, before any figure the word alone ties with
+    wholes = (quoted_whole(head, rf) or _total_by_word(rf, head, names)
+              or find_measures(rf, match_cells(head, tpl), head))
     if (size := _SIZE_SAID.search(head)) and (bare := _SIZE_SAID.sub("", head).strip()):
         # 「5件申请里」「主动公开的120条信息里」: the size the asker knows is no word of the whole's name, but
         # the whole must be that size: read without it first, and kept only when it is
@@ -365,6 +367,27 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
     return None
 
 
+# 「支出中」「整个支出预算里」「全部收入里」: a whole said by the bare word of what it amounts to
+_BARE_WHOLE = re.compile(r"^(?:整个|全部|所有|总的|全年的?|本年的?|当年的?)?"
+                         r"(?P<noun>(?:预算|决算)?(?:支出|收入)(?:预算|决算)?)(?:总额|总数|合计|总计)?$")
+# what a total's own label may say beside that word: a year, that it is the year's, planned, in all
+_TOTAL_SAID = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|全年|当年|相应|安排|合计|总计|总额|共计?|总|[,，、\s的]"
+                         r"|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]")
+
+
+def _total_by_word(rf: ReportFacts, head: str, names: set[str]) -> list[Measure]:
+    """The report's total of what a bare word names (「支出」 → 本年支出, 「支出预算」 → 相应安排支出预算): a
+    level whose own label says that word and nothing else but a year, the agency and 合计-like words. A
+    total is at least every part so labelled (the funds' own 本年支出 inside it), so the largest is it."""
+    bare = _DATE_ONLY.sub("", head)
+    if not (m := _BARE_WHOLE.match(bare)):
+        return []
+    noun = m.group("noun")
+    said = [f for f in rf.facts if f.table == "prose" and f.unit and f.value is not None and f.row_path
+            and _TOTAL_SAID.sub("", without(f.row_path[-1].split()[-1], names)) == noun]  # a heading before it aside
+    return [prose_measure(max(said, key=lambda f: f.value))] if said else []
+
+
 _QUOTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|亿元|元|条|件|宗|个|项|份|篇|次|人次)")
 
 
@@ -394,8 +417,10 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加�
                                rf"|{WHICH_MORE.pattern}")}  # 「哪个多」「哪边多」, worded as the intent reads them
 
 
-_COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九十\d几]+(?:种|项|类|个)"
-                      r"[\u4e00-\u9fff]{0,8}?(?=[的\s？?]*$)")
+_COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九十\d几]+(?:种|项|类|个|块|方面|部分)"
+                      r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?=[的\s？?，,]*$)")
+# 「人员、公用、项目三块支出」「组织事务和宣传事务两项经费」: the line word said once after the count is each item's
+_LINE_WORD = re.compile(r"(?:支出|收入|经费|费用|资金|拨款)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _DATE_ONLY = re.compile(r"\s|(?:19|20)\d\d\s*年度?|[的在中里]")
 _SCOPE_ONLY = re.compile(r"本级|本部|全年|本年度?|今年|当年|的")
@@ -461,8 +486,11 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         head = "、".join(f"{owner}中{p}" for p in _PARTS[kind].split(listed.group(2)) if p.strip())
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
-    if parts:  # 「不予公开、不予处理这两种结果」「办公费和印刷费两项」: the count names no item
-        parts[-1] = _COUNTED.sub("", parts[-1]) or parts[-1]
+    if parts and (counted := _COUNTED.search(parts[-1])):
+        # 「不予公开、不予处理这两种结果」「办公费和印刷费两项」: the count names no item
+        parts[-1] = parts[-1][:counted.start()].rstrip() or parts[-1]
+        if _LINE_WORD.search(line := counted.group("noun")) and all(len(p.strip()) >= 2 for p in parts):
+            parts = [p if p.rstrip("的，, ").endswith(line) else p.rstrip("的，, ") + line for p in parts]
     if len(parts) < 2:
         return []
     # 「年末结余比年初多出多少」: a later part that says only the other member of a contrast the

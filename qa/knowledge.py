@@ -83,6 +83,13 @@ class ReportFacts:
         self._of_years[asked] = view
         return view
 
+    def without(self, ids: set[str]) -> ReportFacts:
+        """These facts less the ones named (the text read once stays shared)."""
+        view = ReportFacts(self.report, [f for f in self.facts if f.id not in ids], self.checks, self.tables,
+                           self.store)
+        view._text = self._text
+        return view
+
     @property
     def label_frequency(self) -> Counter[str]:
         """Bigram → number of this report's fact labels holding it (computed once, on first use)."""

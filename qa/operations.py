@@ -92,6 +92,7 @@ from qa.scope import (
     report_names,
     without_worked_from,
 )
+from qa.sections import Sections, years_named
 from qa.text_match import (
     asks_rate,
     best_prose_fact,
@@ -102,6 +103,7 @@ from qa.text_match import (
     is_change,
     one_amount_rounded,
     prose_candidates,
+    said_in_question,
     same_item,
     synonym_bigrams,
     table_candidates,
@@ -299,6 +301,10 @@ class Figures:
         rf = self.kb.of(target)
         dated = [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), year, target.year)]
         found = self._dated_figure(a, target, dated)
+        if found is None and (in_section := _of_a_section_dated(rf, rf.text(self.kb.store), year, dated)):
+            # 「一、2018年预算执行情况」 of a report that then sets out 2019's budget: the section's figures are
+            # 2018's too, when no sentence dated to the year itself answers
+            found = self._dated_figure(a, target, dated + in_section)
         # a stated share is looked up as any figure is (「…占比80.29%，较2019年下降10.33个百分点」)
         if found is None and a.intent.kind in (LOOKUP, SHARE) and (worked := self._worked_back(a, target, year)):
             return worked
@@ -1015,6 +1021,10 @@ class Figures:
 
     def _lookup(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)
+        if said := {f.id for f in rf.facts if said_in_question(a.eff, f)}:
+            # 「梳理出的12个区直部门…一共有多少项」: a number the question gives qualifies what it asks and
+            # is never the figure looked up (arithmetic over figures a question quotes keeps them)
+            rf = rf.without({*said})
         measures = find_measures(rf, a.cm, a.eff)
         found = lookup(a.q, rf, measures) if measures else refuse_figure(a.q, target)
         if found.status == ANSWERED and self.verified(a.q, found, a.reports, False) is found:
@@ -1087,6 +1097,16 @@ def _against_the_items(done: Answer, rf: ReportFacts, others: list[Fact]) -> Ans
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _of_a_section_dated(rf: ReportFacts, text: str, year: int, dated: list[Fact]) -> list[Fact]:
+    """The prose figures of sections whose heading dates them to `year` alone, their own words naming no
+    other year; an amount printed in 元 that another figure prints in 万元 is a misprint of it, left out."""
+    wan = {f.value for f in rf.facts if f.unit == "万元"}
+    sections = Sections(text)
+    return [f for f in rf.facts if f.table == "prose" and f.span and f not in dated
+            and sections.at(f.span[0])[1] == {year} and not years_named(dated_before(f)) - {year}
+            and not (f.unit == "元" and f.value in wan)]
 
 
 def _listed_within(rf: ReportFacts, part: Measure, whole: Measure, within: str) -> bool:

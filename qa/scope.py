@@ -6,6 +6,7 @@ read relative to the report in focus.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -288,6 +289,10 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         names.add(short)
         rest = rest.replace(short, "|")
     full = normalize(agency).replace(" ", "")
+    if not any(n in q for n in names):
+        # 「附中筹建办」「师大附中筹建办」 for 福建师大平潭附中筹建办: the name's ending kept, words before it
+        # dropped; only this report's own names are claimed so, never another agency chosen by them
+        names |= _said_short(q, names)
     for said in [n for n in names if len(n) >= 2 and n in q]:
         # 「平潭经发局」「平潭教育局」: the place a short name is prefixed with is part of the same name
         at = q.find(said)
@@ -387,6 +392,26 @@ def without_worked_from(question: str) -> str:
     return WORKED_FROM.sub("", normalize(question))
 
 
+_SHORT_END = 3  # characters of the name's ending a short form keeps as they stand (筹建办, 管理局)
+
+
+def _said_short(q: str, names: Iterable[str]) -> set[str]:
+    """The longest stretches of the question that shorten one of the names: at least four characters,
+    the name's last three kept as they stand, the others the name's in order."""
+    found: set[str] = set()
+    for name in (n for n in names if len(n) >= 6):
+        end = name[-_SHORT_END:]
+        at = q.find(end)
+        if at < 0:
+            continue
+        stop = at + len(end)
+        best = next((q[start:stop] for start in range(max(0, stop - len(name) + 1), stop - 3)
+                     if _CJK.fullmatch(q[start:stop]) and in_order(q[start:stop], name)), "")
+        if best:
+            found.add(best)
+    return found
+
+
 def in_order(short: str, long: str) -> bool:
     """Whether every character of `short` stands in `long`, in the same order (gaps allowed)."""
     it = iter(long)
@@ -418,7 +443,8 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
         hits = [a for a in agency_aliases(agency) if a in q]
         if hits:
             matched[agency] = max(hits, key=len)
-        elif short := abbreviation_in(q, agency):
+        elif (short := abbreviation_in(q, agency)) or (short := max(_said_short(q, agency_aliases(agency)),
+                                                                     key=len, default=None)):
             matched[agency] = short
     best = {r.id: len(matched[r.agency]) for r in reports if r.agency in matched}
     if not best:  # the place the question opens with, one character off (沭/沐): taken when one agency is that close

@@ -325,6 +325,15 @@ def without(question: str, names: set[str]) -> str:
     return question
 
 
+def said_in_question(question: str, f: Fact) -> str:
+    """The figure as the question itself states it (「12个区直部门」), or "": a number the question gives
+    qualifies what it asks and is never the answer to it."""
+    if f.table != "prose" or not f.raw or not f.unit or not re.search(r"\d", f.raw):
+        return ""
+    raw = "".join(normalize(f.raw).split())
+    return raw if re.search(r"(?<![\d.])" + re.escape(raw), "".join(normalize(question).split())) else ""
+
+
 def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = frozenset(),
                   report_year: int | None = None, levels_only: bool = False,
                   kind: str | None = None) -> list[tuple[float, float, Fact, int]]:

@@ -60,14 +60,22 @@ _COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上一?年度?|去年|前年)")
 _YES_NO = re.compile(r"有没有|是不是|是否|有无")
 HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]"
                        # 「按实际条数算，…占…百分之几」: the printed counts, not a rounded share, are the inputs
-                       r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*")
+                       r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*"
+                       # 「照这份决算倒推，」「根据该报告计算，」: the report asked of itself, said as where to read it
+                       r"|(?:^|(?<=[，,]))(?:根据|按照?|依据|照着?|从|用)(?:这份|这个|这|该|本|此)(?:份|个)?(?:部门)?"
+                       r"(?:预算|决算|报告|说明|年报|材料|文件|数据)[\u4e00-\u9fff]{0,4}?"
+                       r"(?:倒推|推算|反推|回推|往回算|计算|推|算|来看|看)[，,]\s*")
 # 「（保留3位小数）」「，取整」「请用百分比表示」: how the result is to be written, nothing it counts
 HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到)(?:到)?[一二两三四\d]位小数[）)]?"
                        r"|[（(]\s*[一二两三四\d]位小数\s*[）)]"
                        r"|[（(]?[，,]?\s*(?:结果)?(?:取整(?:数)?|四舍五入(?:到|取)?整数?)[）)]?"
                        r"|[，,]?\s*请?(?:给出|写出|算出|用|以)百分(?:比|数)(?:表示)?(?:是多少)?")
 _MEASURE_NOUN = re.compile(r"([场件条个项批篇份家期])(?:次|数)")
-_ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个)(?:结果|情况|数字|数)?")
+_ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个|块|部分|方面)"
+                            r"(?:结果|情况|数字|数)?"
+                            # 「人员、公用、项目三块支出」: a count of the items named before it
+                            r"|(?<![第\d])(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:块|项|部分|方面)(?=[\u4e00-\u9fff]{0,4}"
+                            r"(?:[，,？?]|加|合|一共|总共|共|相|差|哪|谁|比|$))")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
 EXCEPT = _EXCLUDED = re.compile(
@@ -393,6 +401,10 @@ def _claim_abbreviations(q: str, context: str, taken: list[bool]) -> None:
     terms = {t for t in _TERM_BREAK.split(context) if len(t) >= 4}
     # 「疾控中心」 of 「平潭综合实验区疾病预防控制中心」: a unit's name shortened without its place
     terms |= {t[m.end():] for t in terms for m in _PLACE_END.finditer(t) if len(t) - m.end() >= 4}
+    # 「村委会」 of 「对村民委员会和村党支部的补助」: one of the things a line's name joins, the preposition of
+    # whom it is for aside
+    terms |= {p for t in terms for p in re.split(r"[和及与]", t) if len(p) >= 4}
+    terms |= {m.group(1) for t in terms for m in re.finditer(r"[对向给为]([\u4e00-\u9fff]{4,})", t)}
     if not terms:
         return
     i = 0
@@ -670,6 +682,9 @@ _BREAKDOWN_OPENS = re.compile(r"\s*其中")
 _REASON_OPENS = re.compile(r"\s*(?:主要|其)?(?:原因(?:是|为|在于)|是由于|由于|因为)")
 
 
+_ADDEND_OPENS = re.compile(r"\s*(?:再|另)?(?:加上?|减去?|扣除|扣减|减掉)")
+
+
 def own_clause(text: str, start: int, end: int, parts: bool = True) -> list[str]:
     """What a prose number's own words are, not its whole sentence (a sibling's words, 「…其中：货物
     预算77.10万元、服务预算518.18万元」, would cover the 595.28 before them): the sentence's opening
@@ -701,9 +716,12 @@ def own_clause(text: str, start: int, end: int, parts: bool = True) -> list[str]
         prev_lead = lead[prev_start:items[-1].start()]
         # inside a 「其中…，…，…」 list the clauses are siblings: none is the subject of the next
         in_list = "其中" in lead[:prev_start]
+        # 「…支出1376.05万元，加上解上级支出570万元，…」: an addend opens its own item, no attribute of the last
         if _CHANGE_OPENS.match(back) or not (_BREAKDOWN_OPENS.match(prev_lead) or in_list):
             carried = prev_lead
-    if _REASON_OPENS.match(back):
+    # 「…支出1376.05万元，加上解上级支出570万元，…」: an addend names its own item; the subject the sentence
+    # opens with is the figure it is added to, not this one's
+    if _ADDEND_OPENS.match(back) or _REASON_OPENS.match(back):
         # 「…经费支出276.02万元，…主要原因是某本级专项业务费220万元调整为…」: a figure the reason names is
         # the reason's, not the subject's the sentence opens with
         opening = list_lead = carried = ""
@@ -874,7 +892,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not TOTAL_ASKED.search(question):
         return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
-                           or member_for_a_total(question, figs[0].fact) or spent_on_unasked(question, figs[0].fact)):
+                           or member_for_a_total(question, figs[0].fact) or spent_on_unasked(question, figs[0].fact)
+                           or act_unasked(question, figs[0].fact)):
         return Verdict(False, label=label, narrower=tuple(parts))
     if INFO_COUNTED.search(question_text(question)) and (
             cases := [f for f in figs if f.fact.unit in ("件", "宗") and "信息" not in " ".join(f.fact.row_path)]):
@@ -1110,6 +1129,22 @@ def narrower_item(question: str, f: Fact) -> list[str]:
               if (core := item_core(i)) in q and core in own}
     return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q
             and not any(w in whole or whole.removesuffix("经费") in w for whole in within)]
+
+
+# 「2014年公务用车购置 0辆」: a label that ends on what was done that year counts the things it was done to
+_ACT_END = re.compile(r"(?:购置|购买|新购|新增|处置|报废|更新|购入)$")
+
+
+def act_unasked(question: str, f: Fact) -> list[str]:
+    """What a counted figure's label says was done (bought, added, scrapped) when the question says none
+    of it: the cars bought in a year are no answer to how many cars the agency has."""
+    if f.table != "prose" or not f.row_path or not (m := _ACT_END.search(f.row_path[-1].strip())):
+        return []
+    if (f.unit or "").endswith("元"):  # 「购置费」 is money spent, not things counted
+        return []
+    q = question_text(question)
+    q += " " + " ".join(vocabulary().printed_for(q))  # 「买了几辆」 says 购置
+    return [] if m.group() in q else [m.group()]
 
 
 # 「全年一般公共预算支出中用于教育、农林水…等民生领域的支出达到1232.58万元」: the part of a whole spent on something
