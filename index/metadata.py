@@ -182,6 +182,7 @@ def _expanded(agency: str, text: str) -> str:
         before = text[max(0, m.start() - 12):m.start()]
         opens = [b.end() for b in _NAME_OPENS.finditer(before)]
         place = before[opens[-1]:] if opens else ""
+        place = re.split(r"[\d年度]", place)[-1]  # 「2018年度平潭县」: a date before the place is no part of it
         name = (place if _PLACE_END.search(place) else "") + full
         if len(name) > len(best):
             best = name

@@ -67,6 +67,9 @@ _WHICH = re.compile(r"哪一?年|哪个|哪家|哪一个|谁")
 _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外)?.{0,10}(呢|吗)?[?？]?$")
 
 
+_SPOKEN_POOL = 50  # reports of the years asked read for a body they speak of; more, and none is guessed
+
+
 class QA:
     """Answers questions over the reports in a store. Cheap to call repeatedly: facts are cached."""
 
@@ -132,8 +135,13 @@ class QA:
         if listed:
             scope = resolve_scope(q, reports, replace(filters, reports=listed), focus)
         elif not scope.agency_named and (place := unknown_place(q, reports)):
-            have = "；".join(who(r) for r in reports[:10])
-            return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
+            # 「区社会事业局2020年公开了多少条…」: a body no report is of, spoken of in one report of its
+            # government (its name then stays a word the figure's own sentence must say)
+            if spoken := self._speaking_of(place, q, pool):
+                scope = resolve_scope(q, reports, replace(filters, reports=spoken), focus)
+            else:
+                have = "；".join(who(r) for r in reports[:10])
+                return Answer(q, REFUSED, f"没有{place}的报告。已导入的报告：{have}。")
         named = named_agencies(q, scope.reports) if scope.agency_named else []
         if named and not followed:
             # 「某审批局办结几件」: an agency's name is no row of the tables (审批 → 行政许可)
@@ -232,6 +240,17 @@ class QA:
                 continue
             if any(core in q and core not in (r.agency or "") for core in self.kb.listed_units(r)):
                 found.append(r.id)
+        return tuple(found) if len(found) == 1 else ()
+
+    def _speaking_of(self, place: str, q: str, reports: list[Report]) -> tuple[str, ...]:
+        """The one report (of the years the question names, a few at most) whose text names the body
+        the question names and no report is of (「区资源生态局」 in the zone's own report)."""
+        years = set(years_in(q))
+        pool = [r for r in reports if r.year in years] if years else []
+        if not pool or len(pool) > _SPOKEN_POOL:
+            return ()
+        tails = [place[i:] for i in range(len(place) - 3)]  # 「年区资源生态局」: the date read before it aside
+        found = [r.id for r in pool if any(t in self.kb.of(r).text(self.kb.store) for t in tails)]
         return tuple(found) if len(found) == 1 else ()
 
     def _compare_each(self, q: str, scope: Scope, lowest: bool) -> Answer | None:

@@ -486,6 +486,11 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
         head = "、".join(f"{owner}中{p}" for p in _PARTS[kind].split(listed.group(2)) if p.strip())
     parts = [p for p in _PARTS[kind].split(head) if len(p.strip()) >= 2]
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
+    if len(parts) >= 2 and "的" in parts[-1] and (noun := parts[-1][parts[-1].rfind("的") + 1:].strip("，, ")) \
+            and all("的" not in p and 0 < len(_DATE_ONLY.sub("", p)) <= _BARE_QUALIFIER for p in parts[:-1]):
+        # 「年初和年末的结转结余」: qualifiers said bare, the noun after the last one's 的 is each one's
+        last = parts[-1][:parts[-1].rfind("的")]
+        parts = [p + noun for p in parts[:-1]] + [last + noun]
     if parts and (counted := _COUNTED.search(parts[-1])):
         # 「不予公开、不予处理这两种结果」「办公费和印刷费两项」: the count names no item
         parts[-1] = parts[-1][:counted.start()].rstrip() or parts[-1]
@@ -513,6 +518,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     return _shared_column(rf, parts)
 
 
+_BARE_QUALIFIER = 3  # characters of a qualifier said without its noun (年初, 基本, 上半年)
 _KIND_WORDS = frozenset({"信息", "政府信息", "数量", "数字", "金额", "情况"})
 _QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{3,30})[”\"」]")
 # 「食品药品、产品质量等检查情况类」: a list closed by 等 names one kind (not 「…等三项」, which counts them)

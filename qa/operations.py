@@ -116,6 +116,7 @@ from qa.verify import (
     EXCEPT,
     INSIDE_END,
     OUTSIDE,
+    WORKED_BACK,
     Sources,
     excepted,
     excepted_whole,
@@ -415,7 +416,8 @@ class Figures:
                 f"{num(p.value, level.unit)}（推算值，不是报告直接印出的数）。")
         vals = [Value(f.value, f.unit, (f,), shown_label(f)) for f in (level, change)]
         figs, cites = figures_of([(v, target) for v in vals], rf.titles)
-        return Answer(a.q, ANSWERED, text, p.value, level.unit, figs, cites, reports=(target.id,))
+        return Answer(a.q, ANSWERED, text, p.value, level.unit, figs, cites, reports=(target.id,),
+                      warnings=(WORKED_BACK,))
 
     def _before_year(self, a: Asked, target: Report, before: re.Match) -> Answer | None:
         """「2013年以前累计公开了多少」 of the 2013 report: its running total less the year's own part, when

@@ -18,6 +18,7 @@ from qa.vocab import word_list
 _UNIT_SUFFIX = ("街道办事处", "街道", "镇", "乡", "市", "区", "县", "旗")
 _ORG_SUFFIX = ("管理局", "办事处", "委员会", "常委会", "办公室", "局", "委", "办")
 _BOUNDARY = re.compile(r"综合实验区|新区|人民政府|(?<![片社景])区|(?<![城都])市(?!场)|[县镇]")
+_OFFICE_OF = re.compile(r"(?<=局|委|办)([\u4e00-\u9fff]{2,6}(?:处|科))$")
 _GENERIC = {"管理", "管理局", "人民政府", "政府", "办公室", "办事处", "委员会"}
 _LEVEL_CHARS = "县区市镇乡"
 _COUNCIL = re.compile(r"^(政协|人大常委会)([\u4e00-\u9fff]{2,8}?)([县市区])(?:委员会)?$")
@@ -106,6 +107,9 @@ def agency_aliases(agency: str) -> frozenset[str]:
             out.add(sub.split("片区")[0])
     if base.find("片区") >= 2 and not _BOUNDARY.search(base):  # 「X片区开发管理局」 itself: X片区, X
         out |= {base[:base.index("片区") + 2], base[:base.index("片区")]}
+    for x in list(out):  # 「交通运输局港航处」: an office of a bureau is named by itself (港航处)
+        if (office := _OFFICE_OF.search(x)) and office.start(1) > 0:
+            out.add(office.group(1))
     for x in list(out):  # 市场监督管理局 → 市场监管局, 国有资产管理局 → 国资局, 旅游与文化体育局 → 旅游文体局
         short = x
         for long_form, abbr in _ABBREVIATIONS:
@@ -552,7 +556,9 @@ def years_in(question: str) -> list[int]:
 
 
 _TEMPLATE_TIME_WORDS = re.compile(
-    r"(上一?年|本年度?|今年|去年)(?=结转|转过来|转入|项目|新收|制发|废止|处理|收费|增|新制作|新公开|度办理)"
+    r"(上一?年|本年度?|今年|去年)(?=结转|转过来|转入|项目|新收|制发|废止|处理|收费|增|新制作|新公开|度办理"
+    # 「上年滚存结余」「上年结余」: a budget's balance brought forward, a line of its own
+    r"|滚存|结余|结存|财政滚存)"
 )
 # 「结转到2026年」 names the year cases move to, not the year of the report
 _CARRY_YEAR = re.compile(r"(结转|转入|转到|留到)(到|至)?\s*(20\d\d)\s*年")

@@ -291,7 +291,8 @@ _VERB_FIRST_CHANGE = re.compile(r"(?:^|原因是|原因为|主要是|[，,])(?:�
 
 
 # a change clause whose subject is the clause before it (the parser keeps that subject in the path)
-_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年)度?"
+_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年"
+                          r"|(?:19|20)\d\d(?=\s*(?:决算|预算|执行)))度?"
                           r"(?:决算|预算|执行)?数?|(?:增长|增加|减少|下降|上升|降低))[增长加减少下降上升低了\s]*$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?")
 

@@ -238,6 +238,7 @@ COMPLEMENT = "complement"  # an answer's warning: a total less its negated part,
 OUTSIDE = "outside"  # an answer's warning: an item less its like-named item of a narrower list
 BEFORE_YEAR = "before-year"  # an answer's warning: a running total less its year's part, the stock before
 AVERAGE = "average"  # an answer's warning: an amount divided by the count its sentence prints
+WORKED_BACK = "worked-back"  # an answer's warning: the year before, from this year's level and its change
 _NEGATED_REACH = 8  # how far after a label's negation the negated word may stand (不予以公开, 尚未审结)
 
 
@@ -910,7 +911,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(False, label=label, periods=tuple(periods))
     if rate := _per_unit_unasked(question, figs):
         return Verdict(False, label=label, narrower=(rate,))
-    if section := _section_of_another_year(question, figs, sources):
+    # a level worked back from is of the report's own year by design: its section's date is no other year
+    if WORKED_BACK not in answer.warnings and (section := _section_of_another_year(question, figs, sources)):
         return Verdict(False, label=label, periods=(section,))
     if span := _period_asked_unheld(question, figs, sources):
         return Verdict(False, uncovered=(span,), label=label)

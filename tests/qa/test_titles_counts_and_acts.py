@@ -15,7 +15,11 @@
   (「…支出950万元，加上解上级支出300万元」) is never the subject's figure;
 * 「照这份决算倒推，」 names the report itself as the source, nothing to look up;
 * a share of a whole said by its bare word (「支出中」「整个支出预算里」) is a share of the report's total of it;
-* 「不是财政拨款的部分」 is the line printed 「非财政拨款收入」.
+* 「不是财政拨款的部分」 is the line printed 「非财政拨款收入」;
+* 「年初和年末的结转结余」「基本和项目的支出」: qualifiers said bare share the noun after the last one's 的;
+* 「上年滚存结余」 is a line of a budget, not the year before; 「预计」 is what a budget plans, 「向上级上解」 its
+  上解支出;
+* a change printed against a year without 年 (「比2013决算数增加19.72万元」) still gives that year's level.
 """
 
 from __future__ import annotations
@@ -115,6 +119,23 @@ _PLAN = (
 )
 
 
+_TOWN_BUDGET = (
+    "标题: 北厝镇二〇一六年财政预算的报告\n发布机构: 北厝镇\n"
+    "==================== 正文 ====================\n"
+    "（一）收入预算 一般预算收入512万元，上级原体制补助830.6万元，上级专项补助210万元。（三）平衡情况 本年安排财政"
+    "总收入为1552.6万元，减全年财政总支出1400万元，上解支出160.5万元，再加上年财政滚存结余20.4万元，本年财政总结余"
+    "为12.5万元。\n"
+)
+
+_BALANCES = (
+    "标题: 2015年度平潭综合实验区地震局部门决算说明\n发布机构: 平潭综合实验区地震局\n"
+    "==================== 正文 ====================\n"
+    "三、2015年决算收支总体情况 2015年地震局年初结转和结余 40.20 万元，本年收入300.00万元，本年支出280.00万元，"
+    "年末结转和结余 60.20万元。 1. 基本支出 110.00 万元。 2. 项目支出 170.00万元。"
+    "五、公共财政拨款支出决算情况 2015年公共财政拨款支出 280.00 万元，比2014决算数增加30.00万元，增长12%。\n"
+)
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     folder = tmp_path_factory.mktemp("pages")
@@ -122,7 +143,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     for name, text in (("numeral.txt", _NUMERAL_YEAR), ("numeral2.txt", _NUMERAL_YEAR_2), ("office.txt", _OFFICE),
                        ("school.txt", _SCHOOL), ("approved.txt", _APPROVED), ("spending.txt", _SPENDING),
                        ("disclosure.txt", _DISCLOSURE), ("speech.txt", _SPEECH), ("accounts.txt", _ACCOUNTS),
-                       ("final.txt", _FINAL), ("plan.txt", _PLAN)):
+                       ("final.txt", _FINAL), ("plan.txt", _PLAN), ("town.txt", _TOWN_BUDGET),
+                       ("balances.txt", _BALANCES)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -138,7 +160,7 @@ def _reports(made: QA) -> dict[str, tuple[str | None, int | None]]:
 def test_a_year_in_chinese_numerals_dates_the_report(made: QA) -> None:
     reports = _reports(made)
     assert reports["numeral"] == ("敖东镇", 2017)
-    assert reports["numeral2"][1] == 2018
+    assert reports["numeral2"] == ("平潭县大练乡", 2018)
     a = made.ask("敖东镇2017年行政支出安排了多少？")
     assert a.status == "answered" and a.value == Decimal("480.2"), a.text
 
@@ -265,3 +287,30 @@ def test_a_share_of_the_whole_said_by_its_bare_word(made: QA, question: str, val
 def test_an_item_said_negated_is_the_line_printed_with_fei(made: QA, question: str, value: str, unit: str) -> None:
     a = made.ask(question)
     assert a.status == "answered" and a.unit == unit and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("地震局2015年年初和年末的结转结余，哪个多？", "60.20"),
+    ("地震局2015年基本和项目的支出相差多少", "60.00"),
+    ("2015年地震局年初和年末的结转和结余加起来是多少", "100.40"),
+])
+def test_bare_qualifiers_share_the_noun_after_the_last(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+    assert len(a.figures) == 2
+
+
+@pytest.mark.parametrize("question,value", [
+    ("北厝镇上年滚存下来的财政结余有多少？", "20.4"),
+    ("北厝镇2016年预计从上级拿到多少原体制补助？", "830.6"),
+    ("北厝镇2016年要向上级上解多少钱？", "160.5"),
+])
+def test_a_budgets_own_lines_in_everyday_words(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+def test_a_change_against_a_year_printed_without_nian(made: QA) -> None:
+    a = made.ask("地震局2014年的公共财政拨款支出是多少？")
+    assert a.status == "answered" and a.value == Decimal("250.00"), a.text
+    assert "推算" in a.text
