@@ -13,12 +13,14 @@ from index.template import normalize
 
 _TITLE = re.compile(
     r"([^\s,，。:：“”\"]{2,40}?)\s*(20\d\d|19\d\d)\s*年度?\s*"
-    r"(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|(?:[区市县省]级)?(?:部门|单位)?(?:预算|决算)(?:公开)?)"
+    # 「关于屿头乡2016年度财政预算执行情况的报告」: a town's budget speech names the 财政 budget
+    r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告|(?:[区市县省]级)?(?:部门|单位|财政)?(?:预算|决算)(?:公开)?)"
 )
-_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告)")
+_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)"
+                         r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告)")
 # a crawled page's title 「2017年度平潭综合实验区经济发展局部门决算说明」: the year first, a finance kind too
 _TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,40}?)"
-                                r"(政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
+                                r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
 _BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
 _CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构)[:：]\s*(.*)$", re.M)
 _DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
@@ -73,12 +75,18 @@ _CN_YEAR = re.compile(r"(?<![〇零○Oo一二三四五六七八九十])[一二]
 _CN_DIGIT = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456789")
 
 
+_BRACKETED_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,30}(?:局|委员会|办公室|院|中心|所|站|队|馆|会|办|处))[)）]$")
+_AND_PLAN = re.compile(r"执行情况(?:和|及|暨)\s*((?:19|20)\d\d)\s*年度?[^，。]{0,12}?预算")
 _OFFICE_HEAD = 3  # characters a title's 「区…」 shares with its publisher's name at least
 
 
 def arabic_years(text: str) -> str:
     """Years written in Chinese numerals as digits, the text's length unchanged."""
     return _CN_YEAR.sub(lambda m: y if (y := m.group().translate(_CN_DIGIT))[:2] in ("19", "20") else m.group(), text)
+
+
+# 「我办」「本局」: the agency speaking of itself in its body, never its name
+_SELF = re.compile(r"^(?:我|本)(?:办|局|委|院|所|站|队|中心|单位|部门|镇|乡|区|县|市|处|科)$")
 
 
 def extract_metadata(text: str) -> Metadata:
@@ -128,9 +136,13 @@ def extract_metadata(text: str) -> Metadata:
         agency = publisher  # a crawled page's 发布机构, when no title names one (「第二部分2021年度部门预算表」)
     if "批复" in titled and (to := _addressee(head)):
         agency = to  # 「检验检测中心：…现批复你部门2017年度决算」: the accounts are the addressee's
+    elif "批复" in titled and (unit := _BRACKETED_UNIT.search(titled)):
+        agency = unit.group(1)  # 「…关于批复2014年度部门决算的通知（区国库支付中心）」: the unit approved
     owner = _BUDGET_OWNER.search(head)
     if owner:  # a budget names its department apart from the title (上海市普陀区2023年区级部门预算)
         agency = _owner_name(owner.group(1))
+    if agency and _SELF.match(agency):
+        agency = None
     if agency:
         agency = _expanded(agency, head)
     if fields.get("发布时间"):
@@ -140,6 +152,8 @@ def extract_metadata(text: str) -> Metadata:
         d = _STAMP.search(head[:600]) or _signature_date(normalize(text[-800:]), year)
         if d:
             published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    if title and (plan := _AND_PLAN.search(title)):
+        year = int(plan.group(1))  # 「…2018年度财政预算执行情况和2019年度财政预算（草案）」: the budget's year
     if year is None:
         p = _PERIOD.search(head)
         year = int(p.group(1)) if p else None

@@ -359,5 +359,7 @@ def prose_facts(
                     sentence=shown,
                 )
             )
-        carried = level if sentence.endswith(("；", ";")) else ""
+        # 「…收入预算为6233.88万元；比上年减少…」「（一）2016本年收入49.5万元。比2015年决算数增加9.5万元」: a
+        # sentence that opens with 比/较 goes on about the level the one before ended on
+        carried = level if sentence.endswith(("；", ";", "。")) else ""
     return out

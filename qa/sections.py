@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left
 
 # a top-level section heading of a crawled page (「一、2018年预算执行情况」), on a line or between spaces
-_SECTION_HEADING = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,3}[、.．]\s*[^。；;，,\s]{2,40}")
+# (「…的报告，请予审议。一、2015年财政预算执行情况过去一年，…」: a crawl may run a heading on after a 。)
+_SECTION_HEADING = re.compile(r"(?:^|(?<=[\s。]))[一二三四五六七八九十]{1,3}[、.．]\s*[^。；;，,\s]{2,40}")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
 
 
@@ -20,12 +21,23 @@ def years_named(words: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(words)}
 
 
+def _heading_years(text: str, m: re.Match[str]) -> set[int]:
+    """The years a heading names; of one run on after a 。 (its own words and the next sentence's glued, 「。二、
+    主动公开政府信息情况(一)…2024年制作…」), only a year that opens it (「。一、2015年财政预算执行情况…」)."""
+    if m.start() > 0 and text[m.start() - 1] == "。":
+        return years_named(m.group()[:_RUN_ON_YEAR_AT + 5])
+    return years_named(m.group())
+
+
+_RUN_ON_YEAR_AT = 4  # characters after 「一、」 a run-on heading's year may open at
+
+
 def section_of(text: str, start: int) -> tuple[str, set[int]]:
     """The top-level section heading a position of the text stands under, and the years it names."""
     heads = list(_SECTION_HEADING.finditer(text, 0, start)) if text else []
     if not heads:
         return "", set()
-    return heads[-1].group().strip(), years_named(heads[-1].group())
+    return heads[-1].group().strip(), _heading_years(text, heads[-1])
 
 
 class Sections:
@@ -46,7 +58,7 @@ class Sections:
             m = _SECTION_HEADING.match(self.text, m.start(), start)
             if m is None:
                 return section_of(self.text, start)
-        return m.group().strip(), years_named(m.group())
+        return m.group().strip(), _heading_years(self.text, m)
 
 
 def dated_otherwise(section: tuple[str, set[int]], sentence: str, asked: set[int]) -> str:

@@ -62,7 +62,7 @@ HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算
                        # 「按实际条数算，…占…百分之几」: the printed counts, not a rounded share, are the inputs
                        r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*"
                        # 「照这份决算倒推，」「根据该报告计算，」: the report asked of itself, said as where to read it
-                       r"|(?:^|(?<=[，,]))(?:根据|按照?|依据|照着?|从|用)(?:这份|这个|这|该|本|此)(?:份|个)?(?:部门)?"
+                       r"|(?:^|(?<=[，,]))(?:根据|按照?|依据|照着?|从|用)(?:这份|这个|这|该|本|此)?(?:份|个)?(?:部门)?"
                        r"(?:预算|决算|报告|说明|年报|材料|文件|数据)[\u4e00-\u9fff]{0,4}?"
                        r"(?:倒推|推算|反推|回推|往回算|计算|推|算|来看|看)[，,]\s*")
 # 「（保留3位小数）」「，取整」「请用百分比表示」: how the result is to be written, nothing it counts
@@ -539,7 +539,10 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
                 continue  # a headcount is neither: 「实际在职几人」 asks no 决算 of a budget's staffing table
             asked = members(q, group) or members(printed, group)
             asked = {w for w in asked if not _said_of_another(q, w, others)}
-            have = members(own, group)
+            # a sentence's own label says which member it is; the heading it stands under (「结余情况：…本年乡财政
+            # 总收入…」) only when the label names none
+            have = (fig.fact.table == "prose" and members(with_kind(question_text(fig.fact.row_path[-1]),
+                                                                    fig.report.kind), group)) or members(own, group)
             named = any(len(c) >= 3 and c in q and not members(c, group) for c in cells)
             if asked and have and not asked & have and not named:
                 out += [w for w in group if w in asked and w not in out]

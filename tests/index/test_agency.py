@@ -151,3 +151,25 @@ def test_the_page_title_outranks_a_slip_in_the_body() -> None:
     text = ("标题: 平潭县教育局2012年度政府信息公开年度报告\n发布时间: 2013-03-01 09:00\n发布机构: 平潭教育局\n"
             "正文\n2012年度平潭县教育局局政府信息公开年度报告\n2012年，平潭县教育局认真贯彻……")
     assert extract_metadata(text).agency == "平潭县教育局"
+
+
+@pytest.mark.parametrize("text,agency,year", [
+    # a title's year in Chinese numerals, a letter O for the zero
+    ("标题: 敖东镇二O一七年财政预算的报告\n发布机构: 敖东镇\n正文……", "敖东镇", 2017),
+    ("标题: 二〇一八年度平潭县大练乡财政预算的报告\n发布机构: 大练乡\n正文……", "平潭县大练乡", 2018),
+    # a town's budget speech: the 财政 budget of one year; of the next when it also sets that one out
+    ("标题: 关于屿头乡2016年度财政预算执行情况的报告\n发布机构: 屿头乡\n正文……", "屿头乡", 2016),
+    ("标题: 北厝镇2017年财政预算执行情况和2018年财政预算草案的报告\n发布机构: 北厝镇\n正文……", "北厝镇", 2018),
+    # a 批复 whose title names the unit approved in brackets
+    ("标题: 平潭综合实验区财政金融局关于批复2015年度部门决算的通知（区会计核算中心）\n发布机构: 中国平潭\n"
+     "正文 平潭综合实验区会计核算中心 2015年度部门决算说明 根据批复……", "平潭综合实验区会计核算中心", 2015),
+    # addressed by name and told 「现予以批复」, without 你
+    ("标题: 某局关于批复2019年部门预算的通知\n发布机构: 某局\n相关链接： 平潭综合实验区气象服务中心：2019年部门预算已经"
+     "审议通过，现予以批复，并将有关事项通知如下", "平潭综合实验区气象服务中心", 2019),
+    # the report calls itself 我办 in its body: the title's unit, in its own word order
+    ("标题: 平潭县老龄办2012年度政府信息工作公开年度报告\n发布机构: \n正文 我办2012年度政府信息公开工作年度报告由六部分"
+     "组成……", "平潭县老龄办", 2012),
+])
+def test_titles_of_older_and_plainer_pages(text: str, agency: str, year: int) -> None:
+    m = extract_metadata(text)
+    assert (m.agency, m.year) == (agency, year)

@@ -118,3 +118,11 @@ def test_an_amount_that_opens_its_clause_is_named_by_what_it_is_for() -> None:
     assert got["澳前口岸办公服务大楼服务保障经费"] == "480"
     assert got["口岸专用光纤、网络租线经费"] == "65"
     assert got["2016年支出预算"] == "614.3"  # a clause with its own subject keeps it
+
+
+def test_a_sentence_opening_with_bi_goes_on_about_the_level_before() -> None:
+    # 「（一）2016本年收入49.5万元。比2015年决算数增加9.5万元」: the change is of the level the last sentence ended on
+    text = "（一）2017本年收入62.3万元。比2016年决算数增加12.3万元，增长24.6%。"
+    facts = prose_facts("r", text)
+    change = next(f for f in facts if f.value == Decimal("12.3"))
+    assert change.row_path[:-1] == ("2017本年收入",), change.row_path

@@ -19,7 +19,11 @@
 * 「年初和年末的结转结余」「基本和项目的支出」: qualifiers said bare share the noun after the last one's 的;
 * 「上年滚存结余」 is a line of a budget, not the year before; 「预计」 is what a budget plans, 「向上级上解」 its
   上解支出;
-* a change printed against a year without 年 (「比2013决算数增加19.72万元」) still gives that year's level.
+* a change printed against a year without 年 (「比2013决算数增加19.72万元」) still gives that year's level;
+* a body no report is of, spoken of in the one report of the year asked, is looked up there, its name a word
+  the figure's own sentence must say;
+* 人员经费 and 公用经费 are covered only by a label printing them (not the 人员 of 流浪乞讨人员救助支出); a
+  sentence's own label says which of 收入, 支出, 结余 it is, not the heading it stands under (「结余情况：…总收入…」).
 """
 
 from __future__ import annotations
@@ -84,7 +88,7 @@ _DISCLOSURE = (
     "==================== 正文 ====================\n"
     "一、总体情况 区政务服务中心对全区涉及的权责清单进行梳理，共梳理出5个片区权责清单事项各16项，9个区直部门"
     "权责清单项共3120项。全年全区共公布政府信息1800条(其中机构职能类信息120条，重大建设项目信息270条，"
-    "其他应主动公开政府信息1410条)。\n"
+    "其他应主动公开政府信息1410条)。同时，区人力资源和社会保障局依托政府网站，全年共公开就业创业类信息64条。\n"
 )
 
 _SPEECH = (
@@ -136,6 +140,38 @@ _BALANCES = (
 )
 
 
+_SHELTER = (
+    "标题: 2017年平潭综合实验区救助管理站部门预算说明\n发布机构: 平潭综合实验区救助管理站\n"
+    "==================== 正文 ====================\n"
+    "一、支出预算 （一）人员经费88.20，公用支出6.50万元，项目支出70.00万元。（二）流浪乞讨人员救助支出15万元。"
+    "（三）受助人员生活补助12万元。\n"
+)
+
+_TOWN_BALANCE = (
+    "标题: 关于屿头乡2016年度财政预算执行情况的报告\n发布机构: 屿头乡\n"
+    "==================== 正文 ====================\n"
+    "一、收支情况 结余情况：本年乡财政总收入1200万元，总支出1100万元，上解支出60万元，上年总结余300万元，"
+    "年终结余340万元（其中结转下年使用各项专款320万元）。\n"
+)
+
+
+_RUN_ON_SPEECH = (
+    "标题: 南海乡2015年财政预算执行情况和2016年财政预算草案的报告\n发布机构: 南海乡\n"
+    "==================== 正文 ====================\n"
+    "各位代表： 受南海乡人民政府的委托，向大会作报告，请予审议。一、2015年财政预算执行情况过去一年，我乡财政工作稳步推进。"
+    "(一) 一般预算部分1、一般预算收入。一般预算收入126.40万元，比上年增收3.10万元。2、一般预算支出。本年一般预算支出"
+    "980.50万元。二、2016年财政预算安排 1、一般预算收入安排140万元。2、一般预算支出安排900万元。\n"
+)
+
+
+_RUN_ON_REPORT = (
+    "标题: 平潭综合实验区商务局2025年政府信息公开工作年度报告\n发布机构: 平潭综合实验区商务局\n"
+    "==================== 正文 ====================\n"
+    "一、总体情况 2025年，我局认真贯彻落实政务公开工作要求。二、主动公开政府信息情况(一)主动公开的数量2024年制作、获取"
+    "政府信息总数150条，其中主动公开政府信息60条。主动公开的政府信息占12.4%。\n"
+)
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     folder = tmp_path_factory.mktemp("pages")
@@ -144,7 +180,9 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
                        ("school.txt", _SCHOOL), ("approved.txt", _APPROVED), ("spending.txt", _SPENDING),
                        ("disclosure.txt", _DISCLOSURE), ("speech.txt", _SPEECH), ("accounts.txt", _ACCOUNTS),
                        ("final.txt", _FINAL), ("plan.txt", _PLAN), ("town.txt", _TOWN_BUDGET),
-                       ("balances.txt", _BALANCES)):
+                       ("balances.txt", _BALANCES), ("shelter.txt", _SHELTER),
+                       ("town_balance.txt", _TOWN_BALANCE), ("run_on.txt", _RUN_ON_SPEECH),
+                       ("run_on_report.txt", _RUN_ON_REPORT)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -314,3 +352,54 @@ def test_a_change_against_a_year_printed_without_nian(made: QA) -> None:
     a = made.ask("地震局2014年的公共财政拨款支出是多少？")
     assert a.status == "answered" and a.value == Decimal("250.00"), a.text
     assert "推算" in a.text
+
+
+def test_a_body_spoken_of_in_its_governments_report(made: QA) -> None:
+    a = made.ask("2021年区人力资源和社会保障局公开了多少条就业创业类信息？")
+    assert a.status == "answered" and a.value == Decimal("64"), a.text
+    # the zone's own figures are not the body's
+    b = made.ask("区人力资源和社会保障局2021年一共公布了多少条政府信息？")
+    assert b.value != Decimal("1800"), b.text
+
+
+@pytest.mark.parametrize("question", [
+    "救助管理站2017年预算里人员经费是多少？",
+    "救助管理站2017年人员经费加公用支出一共多少？",
+    "救助管理站2017年人员经费和项目支出哪个多？",
+])
+def test_renyuan_jingfei_is_not_the_people_a_line_is_for(made: QA, question: str) -> None:
+    a = made.ask(question)
+    assert not any(f.fact.value in (Decimal("15"), Decimal("12")) for f in a.figures), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "屿头乡2016年底财政结余有多少？",
+    "屿头乡2016年的财政结余是多少",
+])
+def test_a_heading_does_not_make_a_total_a_balance(made: QA, question: str) -> None:
+    a = made.ask(question)
+    assert a.value not in (Decimal("1200"), Decimal("1100")), a.text
+    assert a.status != "answered" or a.value in (Decimal("340"), Decimal("300")), a.text
+
+
+def test_a_year_end_balance_asked_by_its_own_words(made: QA) -> None:
+    a = made.ask("屿头乡2016年年终结余多少")
+    assert a.status == "answered" and a.value == Decimal("340"), a.text
+
+
+@pytest.mark.parametrize("question,value,earlier", [
+    ("南海乡2015年一般预算收入多少？", "126.40", True),
+    ("南海乡2015年一般预算支出是多少", "980.50", True),
+    ("南海乡2016年一般预算收入安排多少", "140", False),
+])
+def test_a_speech_of_two_years_run_on_after_a_full_stop(made: QA, question: str, value: str, earlier: bool) -> None:
+    # the report is of the budget it sets out (2016); 「。一、2015年财政预算执行情况…」 dates last year's section
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+    assert ("没有2015年的报告" in a.text) == earlier
+
+
+def test_a_run_on_headings_glued_sentence_dates_no_section(made: QA) -> None:
+    # 「。二、主动公开政府信息情况(一)…2024年制作…」: the year is the sentence's, not the section's
+    a = made.ask("商务局2025年主动公开的政府信息占比是多少？")
+    assert a.status == "answered" and a.value == Decimal("12.4"), a.text
