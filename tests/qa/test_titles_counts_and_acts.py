@@ -158,7 +158,8 @@ _TOWN_BALANCE = (
 _RUN_ON_SPEECH = (
     "标题: 南海乡2015年财政预算执行情况和2016年财政预算草案的报告\n发布机构: 南海乡\n"
     "==================== 正文 ====================\n"
-    "各位代表： 受南海乡人民政府的委托，向大会作报告，请予审议。一、2015年财政预算执行情况过去一年，我乡财政工作稳步推进。"
+    "各位代表： 受南海乡人民政府的委托，向大会作报告，请予审议。一、2015年财政预算执行情况过去一年，"
+    "我乡财政工作稳步推进。"
     "(一) 一般预算部分1、一般预算收入。一般预算收入126.40万元，比上年增收3.10万元。2、一般预算支出。本年一般预算支出"
     "980.50万元。二、2016年财政预算安排 1、一般预算收入安排140万元。2、一般预算支出安排900万元。\n"
 )
@@ -205,7 +206,8 @@ def test_a_year_in_chinese_numerals_dates_the_report(made: QA) -> None:
 
 def test_an_office_of_the_publisher_and_its_staffing_name(made: QA) -> None:
     agency, year = _reports(made)["office"]
-    assert year == 2015 and agency and agency.startswith("平潭综合实验区交通运输局港航处") and "平潭县港航管理所" in agency
+    assert year == 2015 and agency and agency.startswith("平潭综合实验区交通运输局港航处")
+    assert "平潭县港航管理所" in agency
 
 
 @pytest.mark.parametrize("question,value", [
