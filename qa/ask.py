@@ -381,7 +381,7 @@ _NOT_ITEM = re.compile(r"不(?:是|属于)(?P<w>[\u4e00-\u9fff“”\"]{2,10}?)(
 
 
 def negated_as_printed(question: str) -> str:
-    """「…收入里，不是财政拨款的部分占…」 → 「…收入里，非财政拨款占…」: the way a final account prints the
+    """「…收入当中不是财政拨款的那部分…」 → 「…收入当中非财政拨款…」: the way a final account prints the
     rest of a line (非财政拨款收入); a report that prints no such line leaves 非 uncovered, refused as before."""
     return _NOT_ITEM.sub(lambda m: "非" + m.group("w").strip("“”\""), question)
 

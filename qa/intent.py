@@ -22,7 +22,7 @@ _FIGURE = re.compile(
     r"|占比|比例|比重|百分|哪一?年|更多|更少|更高|更低"
 )
 SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到"
-                                # 「…占平潭2020年公布政府信息总数的多少」: a long whole, then 的多少 to end
+                                # 「…占全区当年公布的政府信息总量的多少」: a long whole, then 的多少 to end
                                 r"|占[^，,。？?]{12,30}的(?:多少|几成)(?=\s*[？?。]?\s*$)")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
 _PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])")  # 「财政拨款收入加事业收入」: 加 joins two items

@@ -230,7 +230,7 @@ def test_an_approval_told_without_ni_is_the_addressees(made: QA) -> None:
 
 
 @pytest.mark.parametrize("question,value", [
-    ("统计局2017年人员、公用、项目三块支出加起来是多少？", "342.00"),
+    ("统计局2017年项目、人员、公用三块支出合计多少", "342.00"),
     ("统计局2017年人员和公用两项支出一共多少", "246.00"),
     ("统计局2017年公用、项目这两部分支出相差多少", "60.30"),
     ("2017年统计局人员和项目两块支出，哪块多？", "210.30"),
@@ -266,7 +266,7 @@ def test_a_count_of_things_bought_answers_what_was_bought(made: QA) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "平潭2021年梳理出的9个区直部门权责清单事项一共有多少项？",
+    "平潭区直9个部门2021年清单里的权责事项有几项？",
     "2021年平潭9个区直部门的权责清单项共有几项",
 ])
 def test_a_number_the_question_states_is_not_its_answer(made: QA, question: str) -> None:
@@ -276,7 +276,7 @@ def test_a_number_the_question_states_is_not_its_answer(made: QA, question: str)
 
 
 def test_a_share_of_a_long_whole_said_with_de_duoshao(made: QA) -> None:
-    a = made.ask("重大建设项目信息占平潭2021年全区公布政府信息总数的多少？")
+    a = made.ask("平潭2021年重大建设项目类信息占全区当年公布政府信息总量的多少？")
     assert a.status == "answered" and a.unit == "%" and a.value == Decimal("15.0"), a.text
 
 
@@ -299,7 +299,7 @@ def test_an_addend_is_never_the_subjects_figure(made: QA) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "照这份决算倒推，档案局2015年的公共财政拨款支出大概是多少？",
+    "照这份决算推算，档案局2015年公共财政拨款支出是多少",
     "根据该报告推算，档案局2015年公共财政拨款支出为多少",
     "按这份说明算，档案局2015年公共财政拨款支出是多少",
 ])
@@ -309,9 +309,9 @@ def test_the_report_itself_named_as_the_source(made: QA, question: str) -> None:
 
 
 @pytest.mark.parametrize("question,value", [
-    ("气象局2016年的支出中，项目支出占了多大比例？", "75.0"),
-    ("气象局2016年基本支出占全部支出的百分之几", "25.0"),
-    ("海洋研究中心2017年项目支出占整个支出预算的比例是多少", "75.0"),
+    ("气象局2016年支出当中项目支出的比重是多少", "75.0"),
+    ("气象局2016年基本支出占全部支出比重多少", "25.0"),
+    ("海洋研究中心2017年整个支出预算里项目支出占多大比重", "75.0"),
     ("海洋研究中心2017年的支出预算里，基本支出占了百分之多少？", "25.0"),
 ])
 def test_a_share_of_the_whole_said_by_its_bare_word(made: QA, question: str, value: str) -> None:
@@ -320,7 +320,7 @@ def test_a_share_of_the_whole_said_by_its_bare_word(made: QA, question: str, val
 
 
 @pytest.mark.parametrize("question,value,unit", [
-    ("气象局2016年的收入里，不是财政拨款的部分占了百分之多少？", "75.0", "%"),
+    ("2016年气象局收入当中不是财政拨款的部分占比多少", "75.0", "%"),
     ("气象局2016年不是财政拨款的收入有多少", "900.00", "万元"),
     ("2016年气象局不属于财政拨款的收入是多少", "900.00", "万元"),
 ])
@@ -330,7 +330,7 @@ def test_an_item_said_negated_is_the_line_printed_with_fei(made: QA, question: s
 
 
 @pytest.mark.parametrize("question,value", [
-    ("地震局2015年年初和年末的结转结余，哪个多？", "60.20"),
+    ("地震局2015年年末和年初的结转结余相比哪个大？", "60.20"),
     ("地震局2015年基本和项目的支出相差多少", "60.00"),
     ("2015年地震局年初和年末的结转和结余加起来是多少", "100.40"),
 ])
@@ -341,9 +341,9 @@ def test_bare_qualifiers_share_the_noun_after_the_last(made: QA, question: str, 
 
 
 @pytest.mark.parametrize("question,value", [
-    ("北厝镇上年滚存下来的财政结余有多少？", "20.4"),
-    ("北厝镇2016年预计从上级拿到多少原体制补助？", "830.6"),
-    ("北厝镇2016年要向上级上解多少钱？", "160.5"),
+    ("北厝镇2016年报告里上年滚存的结余是多少", "20.4"),
+    ("北厝镇2016年原体制补助预计能从上级得到多少", "830.6"),
+    ("北厝镇2016年得向上级上解多少钱", "160.5"),
 ])
 def test_a_budgets_own_lines_in_everyday_words(made: QA, question: str, value: str) -> None:
     a = made.ask(question)
@@ -351,7 +351,7 @@ def test_a_budgets_own_lines_in_everyday_words(made: QA, question: str, value: s
 
 
 def test_a_change_against_a_year_printed_without_nian(made: QA) -> None:
-    a = made.ask("地震局2014年的公共财政拨款支出是多少？")
+    a = made.ask("地震局2014年公共财政拨款支出有多少")
     assert a.status == "answered" and a.value == Decimal("250.00"), a.text
     assert "推算" in a.text
 
@@ -365,9 +365,9 @@ def test_a_body_spoken_of_in_its_governments_report(made: QA) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "救助管理站2017年预算里人员经费是多少？",
-    "救助管理站2017年人员经费加公用支出一共多少？",
-    "救助管理站2017年人员经费和项目支出哪个多？",
+    "救助管理站2017年人员经费预算安排了多少",
+    "救助管理站2017年公用支出与人员经费合计多少",
+    "救助管理站2017年项目支出跟人员经费比哪个多",
 ])
 def test_renyuan_jingfei_is_not_the_people_a_line_is_for(made: QA, question: str) -> None:
     a = made.ask(question)
@@ -403,5 +403,5 @@ def test_a_speech_of_two_years_run_on_after_a_full_stop(made: QA, question: str,
 
 def test_a_run_on_headings_glued_sentence_dates_no_section(made: QA) -> None:
     # 「。二、主动公开政府信息情况(一)…2024年制作…」: the year is the sentence's, not the section's
-    a = made.ask("商务局2025年主动公开的政府信息占比是多少？")
+    a = made.ask("商务局2025年报告说主动公开政府信息的占比为多少")
     assert a.status == "answered" and a.value == Decimal("12.4"), a.text
