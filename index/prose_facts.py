@@ -122,8 +122,9 @@ def _in_parenthesis(sentence: str, at: int) -> bool:
 
 
 # a clause that only says how a figure changed, its subject left to the clause before
-_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年"
-                          r"|(?:19|20)\d\d(?=\s*(?:决算|预算|执行)))"  # 「比2014决算数增加」: the year without 年
+# a year a change is said against: with 年, or bare before the base it names (「比2014决算数增加」)
+YEAR_AGAINST = r"(?:19|20)\d\d\s*年|(?:19|20)\d\d(?=\s*(?:决算|预算|执行))"
+_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|" + YEAR_AGAINST + r")"
                           r"|(?:增长|增加|减少|下降|上升|降低)了?\s*$)")
 _PREDICATE_ONLY = re.compile(r"^\s*(?:其中|增长|增加|减少|下降|上升|降低|完成|占|达到?|为|共)")
 

@@ -105,6 +105,7 @@ from qa.text_match import (
     prose_candidates,
     said_in_question,
     same_item,
+    states_a_number,
     synonym_bigrams,
     table_candidates,
     without,
@@ -1023,7 +1024,7 @@ class Figures:
 
     def _lookup(self, a: Asked, target: Report) -> Answer:
         rf = self.kb.of(target)
-        if said := {f.id for f in rf.facts if said_in_question(a.eff, f)}:
+        if states_a_number(a.eff) and (said := {f.id for f in rf.facts if said_in_question(a.eff, f)}):
             # 「梳理出的12个区直部门…一共有多少项」: a number the question gives qualifies what it asks and
             # is never the figure looked up (arithmetic over figures a question quotes keeps them)
             rf = rf.without({*said})

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from index.models import Fact
+from index.prose_facts import YEAR_AGAINST
 from qa.text_match import common_tail
 
-# 「比2013决算数增加」: the year may be printed without 年 before the base it names
-_CHANGE = re.compile(r"^(?:比|较|与)(?P<year>上年|上一年|去年|(?:19|20)\d\d\s*年"
-                     r"|(?:19|20)\d\d(?=\s*(?:决算|预算|执行)))度?"
+_CHANGE = re.compile(r"^(?:比|较|与)(?P<year>上年|上一年|去年|" + YEAR_AGAINST + r")度?"
                      r"(?P<base>决算数?|预算数?|执行数)?"
                      r"(?:相比)?(?:的)?(?P<way>增加|减少|增长|下降|上升|降低|多|少)了?$")
 _DOWN = ("减少", "下降", "降低", "少")

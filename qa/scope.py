@@ -396,7 +396,14 @@ def without_worked_from(question: str) -> str:
     return WORKED_FROM.sub("", normalize(question))
 
 
+_NAMED_BY_PLACE = 4  # characters below which a name matched is a bare place, not a body
 _SHORT_END = 3  # characters of the name's ending a short form keeps as they stand (筹建办, 管理局)
+
+
+@lru_cache(maxsize=20_000)
+def _short_ends(agency: str) -> frozenset[str]:
+    """The endings a short form of the agency keeps (cheap test before reading its names one by one)."""
+    return frozenset(n[-_SHORT_END:] for n in agency_aliases(agency) if len(n) >= 6)
 
 
 def _said_short(q: str, names: Iterable[str]) -> set[str]:
@@ -447,9 +454,15 @@ def named_agencies(question: str, reports: list[Report]) -> list[Report]:
         hits = [a for a in agency_aliases(agency) if a in q]
         if hits:
             matched[agency] = max(hits, key=len)
-        elif (short := abbreviation_in(q, agency)) or (short := max(_said_short(q, agency_aliases(agency)),
-                                                                     key=len, default=None)):
+        elif short := abbreviation_in(q, agency):
             matched[agency] = short
+    if max(map(len, matched.values()), default=0) < _NAMED_BY_PLACE:
+        # 「附中筹建办」「平潭附小筹建办」: a short form that keeps the name's ending, when nothing but a bare
+        # place (平潭) names another agency
+        for agency in {r.agency for r in reports if r.agency} - set(matched):
+            if any(end in q for end in _short_ends(agency)) \
+                    and (short := max(_said_short(q, agency_aliases(agency)), key=len, default=None)):
+                matched[agency] = short
     best = {r.id: len(matched[r.agency]) for r in reports if r.agency in matched}
     if not best:  # the place the question opens with, one character off (沭/沐): taken when one agency is that close
         from index.agency import near_spellings

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from index.models import AMBIGUOUS, Fact
+from index.prose_facts import YEAR_AGAINST
 from index.template import normalize, split_marker
 from qa.lists import whole_of
 from qa.scope import agency_aliases
@@ -291,8 +292,7 @@ _VERB_FIRST_CHANGE = re.compile(r"(?:^|原因是|原因为|主要是|[，,])(?:�
 
 
 # a change clause whose subject is the clause before it (the parser keeps that subject in the path)
-_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|(?:19|20)\d\d\s*年"
-                          r"|(?:19|20)\d\d(?=\s*(?:决算|预算|执行)))度?"
+_BARE_CHANGE = re.compile(r"^\s*(?:(?:比|较|同比|与|和|相比)\s*(?:上年|去年|上一年|前一年|" + YEAR_AGAINST + r")度?"
                           r"(?:决算|预算|执行)?数?|(?:增长|增加|减少|下降|上升|降低))[增长加减少下降上升低了\s]*$")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:19|20)\d\d\s*年度?")
 
@@ -324,6 +324,14 @@ def without(question: str, names: set[str]) -> str:
     for n in sorted(names, key=len, reverse=True):
         question = question.replace(n, " ")
     return question
+
+
+_YEARS_SAID = re.compile(r"(?:19|20)\d\d\s*年度?")
+
+
+def states_a_number(question: str) -> bool:
+    """Whether the question gives a number other than a year (most give none: no figure is then checked)."""
+    return bool(re.search(r"\d", _YEARS_SAID.sub("", question)))
 
 
 def said_in_question(question: str, f: Fact) -> str:
