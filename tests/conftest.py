@@ -38,6 +38,27 @@ def samples_data_dir(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory
 
 
 @pytest.fixture(scope="session")
+def e5_samples_data_dir(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding every bundled report with its text index, ingested once per session with the
+    real e5 model and embedded Chroma (the defaults): the eval over eval/qa and the retrieval recall test
+    read the same index rather than each embedding the samples again (a minute or more on 2 cores)."""
+    import os
+
+    from index.settings import Settings
+    from qa.service import Service
+
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    data = tmp_path_factory.mktemp("e5_samples") / "data"
+    service = Service(Settings.from_env(env={"REPORTQA_DATA_DIR": str(data)}))
+    try:
+        results = service.ingest([samples_dir])
+    finally:
+        service.close()
+    assert results and all(r.status == "added" for r in results), [r.error for r in results if r.error]
+    return data
+
+
+@pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """One real PostgreSQL server for the session, on loopback in a temporary directory."""
     from eval.servers import postgres_server

@@ -21,9 +21,10 @@ MIN_ACCURACY = 0.95
 
 
 @pytest.mark.slow
-def test_eval_sets_meet_the_threshold(samples_dir: Path, tmp_path: Path) -> None:
+def test_eval_sets_meet_the_threshold(samples_dir: Path, e5_samples_data_dir: Path, tmp_path: Path) -> None:
     settings = Settings.from_env(env={})  # defaults: bundled e5, embedded Chroma, SQLite
-    report = run_eval([QA_DIR], samples_dir, data_dir=tmp_path / "data", settings=settings)
+    # the session's e5 index of the samples: the eval's own ingest finds every report already there
+    report = run_eval([QA_DIR], samples_dir, data_dir=e5_samples_data_dir, settings=settings)
     paths = write_outputs(report, tmp_path / "out")
     wrong = [o.item["id"] for o in report.outcomes if o.confident_wrong]
     assert not report.ingest_failures, report.ingest_failures
@@ -173,17 +174,37 @@ PROBE_ROUNDS = {
 }
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(PROBE_ROUNDS))
-def test_probe_sets_state_no_wrong_figure(tmp_path: Path, name: str) -> None:
+def _run_round(name: str, out: str) -> tuple[str, float, list[str], list[str], str]:
+    """One probe round's eval in a fresh data dir (run in a worker process): its accuracy, confident
+    wrong ids, ingest failures, and the summary written under `out`."""
     from dataclasses import replace
 
-    sets, reports, floor = PROBE_ROUNDS[name]
+    sets, reports, _ = PROBE_ROUNDS[name]
     settings = replace(Settings.from_env(env={}), embedder="fake")
-    report = run_eval(sets, [reports], data_dir=tmp_path / "d", settings=settings)
-    paths = write_outputs(report, tmp_path / "out")
+    report = run_eval(sets, [reports], data_dir=Path(out) / "d", settings=settings)
+    paths = write_outputs(report, Path(out) / "out")
     wrong = [o.item["id"] for o in report.outcomes if o.confident_wrong]
-    assert sets and not report.ingest_failures, report.ingest_failures
-    assert report.accuracy >= floor and not wrong, (
-        f"confident wrong: {wrong}\n{console_summary(report)}\n\n{paths['summary'].read_text(encoding='utf-8')}"
-    )
+    summary = f"{console_summary(report)}\n\n{paths['summary'].read_text(encoding='utf-8')}"
+    return name, report.accuracy, wrong, list(report.ingest_failures), summary
+
+
+@pytest.fixture(scope="module")
+def probe_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, float, list[str], list[str], str]]:
+    """Every probe round run once, two at a time (one per core: each round is parsing and fake
+    embedding, no shared state), so the rounds' wall time is about halved."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    root = tmp_path_factory.mktemp("probes")
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_run_round, name, str(root / name.replace(" ", "_"))) for name in sorted(PROBE_ROUNDS)]
+        return {got[0]: got for got in (f.result() for f in futures)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(PROBE_ROUNDS))
+def test_probe_sets_state_no_wrong_figure(probe_results: dict, name: str) -> None:
+    sets, _, floor = PROBE_ROUNDS[name]
+    _, accuracy, wrong, failures, summary = probe_results[name]
+    assert sets and not failures, failures
+    assert accuracy >= floor and not wrong, f"confident wrong: {wrong}\n{summary}"
