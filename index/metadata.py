@@ -121,7 +121,7 @@ def extract_metadata(text: str) -> Metadata:
     elif agency and agency[0] in "区市县" and (at := publisher.find(agency[:_OFFICE_HEAD])) > 0 \
             and _AGENCY_ENDS.search(head_of := publisher[at:]) and agency.startswith(head_of) \
             and len(agency) > len(head_of):
-        # 「区市场监督管理局物价处」 published by 平潭综合实验区市场监督管理局: an office of the publisher
+        # 「区交通运输局港航处」 published by 平潭综合实验区交通运输局: an office of the publisher
         agency = publisher + agency[len(head_of):]
     if agency is None and (cover := _cover(head)):  # 「上海市普陀区\n文化和旅游局\n2025 年度部门决算」
         agency, year, title = _clean_agency(cover.group(1)), int(cover.group(2)), cover.group()

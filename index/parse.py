@@ -103,7 +103,7 @@ _BODY_END = re.compile(r"(?:局|委员会|办公室|院|中心|街道|镇|乡|�
 
 def _also_named(agency: str | None, tables: list[Table]) -> str | None:
     """The agency under the name its own staffing table prints, when that table has the one unit and
-    names it otherwise (a title's 「区市场监督管理局物价处」, the table's 「平潭县物价局」): 「A（B）」, so a
+    names it otherwise (a title's 「区交通运输局港航处」, the table's 「平潭县港航管理所」): 「A（B）」, so a
     question naming either finds the report."""
     staffing = [t for t in tables if t.title == _STAFFING_TITLE]
     if not agency or len(staffing) != 1 or len(staffing[0].row_paths) != 1:

@@ -376,7 +376,7 @@ def either_as_which(question: str) -> str:
     return question[:m.start()] + f"{m.group('a')}和{m.group('b')}，哪个{m.group('more')}" + question[m.end():]
 
 
-# 「不是财政拨款的部分」「不属于财政拨款的收入」: the item said negated, as labels print it (非财政拨款收入)
+# 「收入当中不是财政拨款的那块」「不属于财政拨款的收入」: the item said negated, as labels print it (非财政拨款收入)
 _NOT_ITEM = re.compile(r"不(?:是|属于)(?P<w>[\u4e00-\u9fff“”\"]{2,10}?)(?:的那?部分|的钱|的)")
 
 

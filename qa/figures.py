@@ -419,7 +419,7 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加�
 
 _COUNTED = re.compile(r"(?:这|那|以上|上述)?[两二三四五六七八九十\d几]+(?:种|项|类|个|块|方面|部分)"
                       r"(?P<noun>[\u4e00-\u9fff]{0,8}?)(?=[的\s？?，,]*$)")
-# 「人员、公用、项目三块支出」「组织事务和宣传事务两项经费」: the line word said once after the count is each item's
+# 「项目、人员、公用三块支出」「党建和宣传两项经费」: the line word said once after the count is each item's
 _LINE_WORD = re.compile(r"(?:支出|收入|经费|费用|资金|拨款)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _DATE_ONLY = re.compile(r"\s|(?:19|20)\d\d\s*年度?|[的在中里]")
@@ -488,7 +488,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
     if len(parts) >= 2 and "的" in parts[-1] and (noun := parts[-1][parts[-1].rfind("的") + 1:].strip("，, ")) \
             and all("的" not in p and 0 < len(_DATE_ONLY.sub("", p)) <= _BARE_QUALIFIER for p in parts[:-1]):
-        # 「年初和年末的结转结余」: qualifiers said bare, the noun after the last one's 的 is each one's
+        # 「年末和年初的结转结余」「基本和项目的支出」: qualifiers said bare, the noun after the last one's 的 each one's
         last = parts[-1][:parts[-1].rfind("的")]
         parts = [p + noun for p in parts[:-1]] + [last + noun]
     if parts and (counted := _COUNTED.search(parts[-1])):

@@ -61,7 +61,7 @@ _YES_NO = re.compile(r"有没有|是不是|是否|有无")
 HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]"
                        # 「按实际条数算，…占…百分之几」: the printed counts, not a rounded share, are the inputs
                        r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*"
-                       # 「照这份决算倒推，」「根据该报告计算，」: the report asked of itself, said as where to read it
+                       # 「照这份决算推算，」「根据该报告计算，」: the report asked of itself, said as where to read it
                        r"|(?:^|(?<=[，,]))(?:根据|按照?|依据|照着?|从|用)(?:这份|这个|这|该|本|此)?(?:份|个)?(?:部门)?"
                        r"(?:预算|决算|报告|说明|年报|材料|文件|数据)[\u4e00-\u9fff]{0,4}?"
                        r"(?:倒推|推算|反推|回推|往回算|计算|推|算|来看|看)[，,]\s*")
@@ -73,7 +73,7 @@ HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到
 _MEASURE_NOUN = re.compile(r"([场件条个项批篇份家期])(?:次|数)")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个|块|部分|方面)"
                             r"(?:结果|情况|数字|数)?"
-                            # 「人员、公用、项目三块支出」: a count of the items named before it
+                            # 「项目、人员、公用三块支出」: a count of the items named before it
                             r"|(?<![第\d])(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:块|项|部分|方面)(?=[\u4e00-\u9fff]{0,4}"
                             r"(?:[，,？?]|加|合|一共|总共|共|相|差|哪|谁|比|$))")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
