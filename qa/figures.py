@@ -488,7 +488,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     parts = [re.sub(r"\x00(\d+)\x00", lambda m: joined[int(m.group(1))], p) for p in parts]
     if len(parts) >= 2 and "的" in parts[-1] and (noun := parts[-1][parts[-1].rfind("的") + 1:].strip("，, ")) \
             and all("的" not in p and 0 < len(_DATE_ONLY.sub("", p)) <= _BARE_QUALIFIER for p in parts[:-1]):
-        # 「年末和年初的结转结余」「基本和项目的支出」: qualifiers said bare, the noun after the last one's 的 each one's
+        # 「年末和年初的结转结余」「基本和项目的支出」: bare qualifiers share the noun after the last one's 的
         last = parts[-1][:parts[-1].rfind("的")]
         parts = [p + noun for p in parts[:-1]] + [last + noun]
     if parts and (counted := _COUNTED.search(parts[-1])):
