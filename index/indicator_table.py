@@ -117,7 +117,8 @@ def _single_column(report_id: str, text: str, key: str, page_of: Callable[[int],
 
 
 # 「指标名称 计量单位 年末统计」: the same table with one column, the year's figures only
-_HEADER_ONE = re.compile(r"指\s*标\s*名\s*称\s*(?:计\s*量\s*)?单\s*位\s*(?P<col>年末统计|本年度|统计数|数量)")
+_HEADER_ONE = re.compile(r"指\s*标\s*名\s*称\s*(?:计\s*量\s*)?单\s*位\s*"
+                         r"(?P<col>年末统计|本年度|统计数|数量|(?:19|20)\d\d\s*年度?(?!\s*历\s*年))")
 
 
 def _one_column(report_id: str, text: str, key: str, page_of: Callable[[int], int | None]

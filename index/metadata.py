@@ -11,13 +11,16 @@ from dataclasses import dataclass
 
 from index.template import normalize
 
+# the disclosure report's name, also with its words in another order (「政府信息工作公开年度报告」)
+DISCLOSURE_TITLE = r"政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告"
 _TITLE = re.compile(
     r"([^\s,，。:：“”\"]{2,40}?)\s*(20\d\d|19\d\d)\s*年度?\s*"
     # 「关于屿头乡2016年度财政预算执行情况的报告」: a town's budget speech names the 财政 budget
-    r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告|(?:[区市县省]级)?(?:部门|单位|财政)?(?:预算|决算)(?:公开)?)"
+    # 「关于批复2016年区（县）级社会保险基金预算的通知」: a fund's budget is a budget too
+    rf"({DISCLOSURE_TITLE}|(?:[区市县省]级|区[（(]县[）)]级)?(?:部门|单位|财政|社会保险基金)?(?:预算|决算)(?:公开)?)"
 )
 _YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)"
-                         r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告)")
+                         rf"({DISCLOSURE_TITLE})")
 # a crawled page's title 「2017年度平潭综合实验区经济发展局部门决算说明」: the year first, a finance kind too
 _TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,40}?)"
                                 r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
@@ -138,6 +141,10 @@ def extract_metadata(text: str) -> Metadata:
         agency = to  # 「检验检测中心：…现批复你部门2017年度决算」: the accounts are the addressee's
     elif "批复" in titled and (unit := _BRACKETED_UNIT.search(titled)):
         agency = unit.group(1)  # 「…关于批复2014年度部门决算的通知（区国库支付中心）」: the unit approved
+    if not (agency and _AGENCY_END.search(agency)) and (unit := _UNIT_FIELD.search(head)) \
+            and _AGENCY_END.search(named := _clean_agency(unit.group(1))):
+        # 「2014年“三公”经费…决算批复表」 whose table is headed 「部门（单位）：平潭县水利局」: the unit it names
+        agency = named
     owner = _BUDGET_OWNER.search(head)
     if owner:  # a budget names its department apart from the title (上海市普陀区2023年区级部门预算)
         agency = _owner_name(owner.group(1))
@@ -207,6 +214,12 @@ _NAME_COLON = re.compile(r"([\u4e00-\u9fff()]{4,40})\s*[:：]")
 _TO_YOU = re.compile(r"(?:[^。]{0,200}?。)?[^。]{0,200}?(?:(?:你|贵)(?:们|单位|部门|局|中心|院|办|委|所|站|队)"
                      # 「平潭综合实验区质量计量所：…已经…审议通过，现予以批复」: approved, said without 你
                      r"|现予(?:以)?批复|现批复如下)")
+
+
+# a table's own line naming whose it is (「部门（单位）：平潭县水利局」「编制单位：…」)
+_UNIT_FIELD = re.compile(r"(?:部门[（(]单位[）)]|单位名称|部门名称|预算单位|编制单位|填报单位)\s*[:：]\s*"
+                         r"([\u4e00-\u9fff（）()]{2,40}?(?:局|委员会|办公室|院|中心|街道|镇|乡|所|站|队|馆|指挥部|办))"
+                         r"(?![\u4e00-\u9fff])")
 
 
 def _addressee(head: str) -> str | None:

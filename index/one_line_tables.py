@@ -44,7 +44,7 @@ def one_line_tables(report_id: str, text: str, first: int, taken: list[tuple[int
             for h in _STAFF_HEADER.finditer(line):
                 start, key = offset + h.start(), f"g{first + len(tables)}"
                 read = _read_staffing(report_id, key, text, offset + h.end(), _staff_columns(h.group()),
-                                      page_of(start))
+                                      page_of(start), noted=bool(h.group("note")))
                 if read is None and _glued(h.group()) and not line[:h.start()].rstrip().endswith("序号"):
                     read = _read_glued_staffing(report_id, key, text, offset + h.end(), page_of(start))
                 if read is not None and not any(a < read[2] and start < b for a, b in taken):
@@ -159,8 +159,11 @@ def _fact(report_id: str, key: str, path: tuple[str, ...], column: str, token: t
 
 # 「单位名称 经费性质 人员编制数 在职人数 …局本级 财政核拨 26 44 …统计局 财政核拨 / 6 …」: who the budget
 # covers, each unit with its kind of funding and its headcounts ("/" where none is printed)
-_STAFF_HEADER = re.compile(r"单位名称\s*(?:经费性质|单位性质)\s*(?:(?:人员)?编制(?:人)?数|编制人数)"
-                           r"\s*(?:在职|实有)人数")
+# (also 「名称 编制类型 编制数 实有在编人数 备注」, a note after the counts, and 「在职人数(含其他聘用人员)」, the
+# column's own note in brackets)
+_STAFF_HEADER = re.compile(r"(?:单位)?名称\s*(?:经费性质|单位性质|编制类型|编制性质)\s*"
+                           r"(?:(?:人员)?编制(?:人)?数|编制人数)"
+                           r"\s*(?:在职|实有(?:在编)?)人数(?:\s*[（(][^（）()]{1,20}[）)])?(?P<note>\s*备\s*注)?")
 _RESYNC = 6  # tokens an unreadable row may take before the next unit's name and funding
 _FUNDING = re.compile(r"^(?:财政|自收|差额|全额|经费|参公|行政|事业|定额)[\u4e00-\u9fff]{0,6}$")
 _EMPTY = {"/", "／", "-", "—", "－", "——", "--"}
@@ -171,13 +174,14 @@ _HEADCOUNT = re.compile(r"^(\d{1,6})人?(?:[（(][^（）()+＋]{1,40}[）)])?$"
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()](?:[\u4e00-\u9fff（）()]|、(?=[\u4e00-\u9fff])){1,39}$")
 
 
-_STAFF_COLUMN = re.compile(r"(?:人员)?编制(?:人)?数|编制人数|(?:在职|实有)人数")
+_STAFF_COLUMN = re.compile(r"(?:人员)?编制(?:人)?数|编制人数"
+                           r"|(?:在职|实有(?:在编)?)人数(?:\s*[（(][^（）()]{1,20}[）)])?")
 
 
 def _staff_columns(header: str) -> list[str]:
     """The headcount columns a staffing header names, whether its words stand apart or glued
     (「单位名称经费性质人员编制数在职人数」 over rows printed apart: 「平潭县物价局 财政拨款 15 19」)."""
-    return _STAFF_COLUMN.findall(header)
+    return ["".join(c.split()) for c in _STAFF_COLUMN.findall(header)]
 
 
 def _glued(header: str) -> bool:
@@ -236,7 +240,7 @@ def _unsure(readings: list[tuple[str, str]]) -> tuple[str, ...]:
 
 
 def _read_staffing(report_id: str, key: str, text: str, start: int, columns: list[str],
-                   page: int | None) -> tuple[Table, list[Fact], int] | None:
+                   page: int | None, noted: bool = False) -> tuple[Table, list[Fact], int] | None:
     if not columns:
         return None
     tokens = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:start + 3000])]
@@ -265,6 +269,9 @@ def _read_staffing(report_id: str, key: str, text: str, start: int, columns: lis
         rows.append((name, cells))
         end = cells[-1][2]
         i += k + 1 + len(columns)
+        if noted and i + 2 < len(tokens) and not _FUNDING.match(tokens[i + 1][0]) \
+                and _NAME.match(tokens[i + 1][0]) and _FUNDING.match(tokens[i + 2][0]):
+            i += 1  # 「含工勤12人」 under 备注: a note on the row, no unit of its own
     if not any(c[0] for _, cells in rows for c in cells):
         return None
     facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,),

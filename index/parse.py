@@ -19,7 +19,7 @@ from index.finance import finance_parse, grid_keyer
 from index.generic_tables import generic_tables
 from index.indicator_table import indicator_table
 from index.kinds import detect_finance_kind, finance_kinds
-from index.metadata import extract_metadata
+from index.metadata import DISCLOSURE_TITLE, extract_metadata
 from index.models import Document, ParsedReport, Report, Table
 from index.one_line_tables import one_line_tables
 from index.prose_facts import prose_facts
@@ -29,7 +29,7 @@ from index.template_parse import parse_template_tables
 DISCLOSURE_MARKERS = ("政府信息公开", "第二十条")
 # Bumped whenever parsing changes what a file yields: stored reports read by another version are
 # read again on the next ingest instead of being skipped as unchanged.
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,14 @@ def count_unit(text: str) -> str | None:
 
 
 # 「…政府信息公开工作年度报告」, and before the 2019 format 「…政府信息公开年度报告」「…政府信息公开工作报告」
-_DISCLOSURE_TITLE = re.compile(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+_DISCLOSURE_TITLE = re.compile(DISCLOSURE_TITLE)
 
 
 def _is_disclosure_report(text: str) -> bool:
-    return all(m in text for m in DISCLOSURE_MARKERS) or bool(_DISCLOSURE_TITLE.search(text[:3000]))
+    """A disclosure report by its markers or its title; the title read without spaces, since a
+    crawled title may carry one inside (「政府信息公开 工作年度报告」)."""
+    return all(m in text for m in DISCLOSURE_MARKERS) \
+        or bool(_DISCLOSURE_TITLE.search("".join(text[:3000].split())))
 
 
 def _looks_like_a_report(report: Report) -> bool:

@@ -13,7 +13,9 @@ from index.models import EXACT, Fact
 from index.numbers import to_decimal
 
 _UNITS = (
-    "个百分点|万人次|人次|万人|万次|万元|亿元|元|条|宗|件|份|篇|期|版|次|人|个|场次|场|起|项|家|天|批次|批|部|本|张|户|所|%"
+    # a time limit (「15个工作日」「自批复之日起20日内」) is a span of days, never a date's day
+    "个百分点|个工作日|工作日|日(?=内|以内|之内)|个月"
+    "|万人次|人次|万人|万次|万元|亿元|元|条|宗|件|份|篇|期|版|次|人|个|场次|场|起|项|家|天|批次|批|部|本|张|户|所|%"
     "|分钟|小时|辆|名|位|平方米|公里|吨|分(?![之钟])"
     r"|万(?=[，,。；;、）)\s]|$)|亿(?=[，,。；;、）)\s]|$)"
 )
@@ -182,6 +184,23 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:。])\s*(?:其中[：:]?|另有|�
 _PURPOSE = re.compile(r"\s*(?:用于|用作|用在|作为|系)([^，,；;。]{2,40})")
 
 
+# two bare numbers side by side in a label: the cells of a flattened table row (「行政 30 37」)
+_TABLE_ROW = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?(?![\d.])(?!\s*(?:[%％]|万|亿|元|年|月|日))")
+
+# a span of days (「15个工作日」「20日内」)
+DAY_UNITS = frozenset({"天", "日", "工作日", "个工作日"})
+_WITHIN = re.compile(r"\s*(?:以|之)?内\s*[，,]?\s*([^，,。；;（(]{2,40})")
+
+
+def _done_within(sentence: str, m: re.Match[str]) -> str:
+    """What a time limit is set for: the act said after 「…内」 (「自批复之日起15日内，批复所属单位决算」),
+    which names the span better than the words before it (the same 「自…之日起」 opens every limit)."""
+    if m.group(4) not in DAY_UNITS:
+        return ""
+    after = _WITHIN.match(sentence, m.end())
+    return _CONTROL.sub("", after.group(1)).strip() if after else ""
+
+
 def _purpose_after(sentence: str, m: re.Match[str]) -> str:
     """The purpose printed after an amount that opens its clause, as that amount's label."""
     if not _OPENS_CLAUSE.search(sentence[:m.start()]):
@@ -309,7 +328,8 @@ def prose_facts(
                 continue  # 「人员经费 7725.98 项目经费」: 项 opens the next cell's word, it is no unit
             if respective.get(m.start(), None) == "":
                 continue  # a number of a 分别 clause whose names it cannot be paired with
-            label = respective.get(m.start()) or _purpose_after(sentence, m) or _label(sentence, m.start())
+            label = respective.get(m.start()) or _done_within(sentence, m) or _purpose_after(sentence, m) \
+                or _label(sentence, m.start())
             if not respective.get(m.start()) and (noun := _counted_after(sentence, m)):
                 # 「选认47名区级科技特派员」; 「180份为依申请公开」: the count is named after it, the words before
                 # it are another count's
@@ -321,8 +341,8 @@ def prose_facts(
                 # 「（五）21301（项级科目）75.93万元。主要用于农业支出。」: a line said by its code alone is
                 # named by what the next sentence says it is for
                 label = f"{label.split()[0]} {named.group(1).strip()}"
-            if not label:
-                continue
+            if not label or _TABLE_ROW.search(label):
+                continue  # 「…敖东镇政府 行政 30 37 含工勤9人」: a flattened table's cells, no clause of a sentence
             subject = head
             # a figure inside a parenthesis (「收入预算为1170.58万元（本级1103.72万元，中心66.86万元），比上年减少
             # 544.02万元」) is a part of the level before it: a change said after the parenthesis is the level's
@@ -345,18 +365,24 @@ def prose_facts(
             start = s0 + lead + m.start()
             if any(a <= start < b for a, b in skip):  # a sentence that runs into a table: its cells are the table's
                 continue
+            # 「当年结余-139万元」: a minus sign after a word (not a range's dash after a digit) makes it negative
+            signed = m.start() > 0 and sentence[m.start() - 1] in "-－−" \
+                and not sentence[m.start() - 2:m.start() - 1].isdigit()
+            if signed:
+                label = label.rstrip("-－− ") or label
+            value = to_decimal(m.group(1) + (m.group(2) or ""))
             out.append(
                 Fact(
                     report_id=report_id,
                     table="prose",
                     row_path=(subject, label) if subject and subject != label else (label,),
                     column_path=(),
-                    value=to_decimal(m.group(1) + (m.group(2) or "")),
+                    value=-value if signed else value,
                     unit=unit,
                     status=EXACT,
                     page=page_of(start),
-                    span=(start, s0 + lead + end),
-                    raw=sentence[m.start():end],
+                    span=(start - signed, s0 + lead + end),
+                    raw=sentence[m.start() - signed:end],
                     sentence=shown,
                 )
             )

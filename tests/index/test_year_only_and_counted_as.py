@@ -44,3 +44,30 @@ def test_counts_said_to_be_what_follows() -> None:
     assert by_label["依申请公开"] == Decimal("180")
     assert by_label["不予公开"] == Decimal("94")
     assert by_label["网上申请"] == Decimal("8") and by_label["信函申请"] == Decimal("4")
+
+
+def test_a_table_whose_header_names_its_year_column_only() -> None:
+    # no 历年累计 in the header at all: one column, named as printed, every run one figure
+    text = ("五、附表指标名称计量单位2013年度主动公开信息数条46其中：1.网站公开条40 2.政府公报公开条6"
+            "受理依申请公开信息总数条2其中：1.当面申请数条2 2.信函申请数条0行政复议数条0 县农业局 附件下载")
+    cells = _cells(text)
+    assert cells[(("主动公开信息数",), ("2013年度",))] == Decimal("46")
+    assert cells[(("主动公开信息数", "政府公报公开"), ("2013年度",))] == Decimal("6")
+    assert cells[(("受理依申请公开信息总数", "当面申请数"), ("2013年度",))] == Decimal("2")
+    assert cells[(("行政复议数",), ("2013年度",))] == Decimal("0")
+    assert len(cells) == 7
+
+
+def test_a_title_with_a_space_inside_is_still_a_disclosure_report(tmp_path: Path) -> None:
+    from index.load import load_document
+    from index.parse import parse_document
+
+    text = ("标题: 平潭县农业局2013年度政府信息公开 工作年度报告\n发布机构: 平潭县农业局\n"
+            "==================== 正文 ====================\n根据条例要求，现将本局2013年工作报告如下。"
+            "五、附表指标名称计量单位2013年度主动公开信息数条46其中：1.网站公开条40 2.政府公报公开条6"
+            "行政复议数条0 附件下载")
+    (page := tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    parsed = parse_document(load_document(page), "r")
+    assert parsed.report.template is not None
+    assert {f.row_path: f.value for f in parsed.facts if f.table.startswith("g")}[("主动公开信息数", "网站公开")] \
+        == Decimal("40")
