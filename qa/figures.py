@@ -71,6 +71,50 @@ def refuse_figure(q: str, r: Report) -> Answer:
                   reports=(r.id,))
 
 
+# the question asks what a table prints (「附表里…这一栏填的是多少」)
+_TABLE_NAMED = re.compile(r"附表|表里|表中|表上|统计表|这一栏|那一栏|栏里")
+# words every row of a statistics table may say, which tell no row apart (受理…信息总数)
+_ROW_FILLER = re.compile(r"受理|信息|总数|数$|的")
+_YEAR_SAID = re.compile(r"(?:19|20)\d\d\s*年")
+_RUNNING = re.compile(r"累计|历年|以来")
+_HEADING_GLUED = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\S{0,20}\s+")
+# the words a sentence says a row's count with and nothing else (「我局共收到依申请公开」)
+_SAID_WORDS = re.compile(r"我局|我委|我办|本局|本机关|本单位|我单位|全局|全年|本年度?|(?:19|20)\d\d\s*年度?"
+                         r"|总共|一共|共|"
+                         r"收到|受理|接收|政府|信息|总数|数|的|了|各类|依法|[\s，,：:]")
+
+
+def said_otherwise(rf: ReportFacts, v: Value) -> Fact | None:
+    """A sentence of the report's own year stating the thing a table row counts with another number
+    (附表 「受理依申请公开信息总数 0」 beside 「共收到依申请公开3件」): the report contradicts itself, and
+    neither figure can be given as its answer. The row's own words (less the table's filler) must stand
+    whole in the sentence's label, in a unit counting the same things."""
+    if len(v.inputs) != 1 or v.summed or v.value is None:
+        return None
+    f = v.inputs[0]
+    # the statistics table of a disclosure report, in its year's column (a count in all is no year's)
+    if not rf.report.template or not f.table.startswith("g") or not f.row_path or not f.unit \
+            or f.unit.endswith("元") or any("累计" in c for c in f.column_path):
+        return None
+    core = _ROW_FILLER.sub("", f.row_path[-1])
+    if len(core) < 3:
+        return None
+    same = vocabulary().same_unit
+    for p in rf.facts:
+        if p.table != "prose" or not p.row_path or not p.unit or p.value == f.value or core not in p.row_path[-1] \
+                or _RUNNING.search(p.row_path[-1]):  # 「累计主动公开政府信息1016条」: a count in all, no year's
+            continue
+        # 「二、依申请公开情况 全年共受理依申请公开」: the heading glued before it is no word of the sentence's
+        said = _HEADING_GLUED.sub("", p.row_path[-1])
+        if _SAID_WORDS.sub("", said.replace(core, "")).strip():
+            continue  # 「县直各单位主动公开…」「其他应主动公开的…」: a part or another thing, not the row said again
+        said = (p.sentence or "")[:max((p.sentence or "").find(p.raw or ""), 0)]
+        years = {int(y[:4]) for y in _YEAR_SAID.findall(said)}
+        if same(p.unit, f.unit) and (not years or years == {rf.report.year}):
+            return p
+    return None
+
+
 def lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
     r = rf.report
     parts, notes, used = [], [], []
@@ -84,6 +128,19 @@ def lookup(q: str, rf: ReportFacts, measures: list[Measure]) -> Answer:
                     f"{num(check.right, v.unit)}：报告自身不一致，无法确定哪个是对的，因此不作为答案；请以原文为准。")
             return Answer(q, ANS_AMBIGUOUS, text, None, v.unit, *figures_of([(v, r)], rf.titles),
                           reports=(r.id,), warnings=("ambiguous", "self-contradiction"))
+        other = said_otherwise(rf, v) if m.kind == "table" else None
+        if other is not None and _TABLE_NAMED.search(q):
+            # 「附表里…填的是多少」 asks what the table prints: that, and the sentence at odds with it
+            notes.append(f"注意：正文说「{other.sentence}」（{num(other.value, other.unit)}），与表中数字不一致。")
+        elif other is not None:
+            text = (f"{who(r)}报告中「{v.label}」印为{num(v.value, v.unit)}，但正文说「{other.sentence}」"
+                    f"（{num(other.value, other.unit)}）：报告自身不一致，无法确定哪个是对的，"
+                    "因此不作为答案；请以原文为准。")
+            # the cell is the figure the question was matched to; the sentence that says otherwise is cited
+            figs, cites = figures_of([(v, r)], rf.titles)
+            cites += figures_of([(prose_measure(other).value, r)], rf.titles)[1]
+            return Answer(q, ANS_AMBIGUOUS, text, None, v.unit, figs, cites, reports=(r.id,),
+                          warnings=("ambiguous", "self-contradiction"))
         label = v.label if m.kind != "prose" else f"报告原文：「{v.inputs[0].sentence}」"
         if m.kind == "prose":
             parts.append(f"{who(r)}{label}其中「{shown_label(v.inputs[0])}」为{num(v.value, v.unit)}")

@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache, partial
 
 from index.models import AMBIGUOUS, Fact
+from index.prose_facts import DAY_UNITS
 from index.template import Derived, load_templates, normalize, split_marker
 from qa.cells import CellMatch, RowHit, match_cells
 from qa.compose import pct
@@ -293,7 +294,8 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         # 「排水许可证信息」: 许可 read as the 行政许可 row is a word inside a longer phrase a
         # sentence prints whole (「排水许可证5条」): that sentence names the figure
         found = []
-    if found and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
+    days = all(_not_days(q, m.value.unit) for m in found)
+    if found and not days and not (wants_other_unit and all(m.value.unit in _COUNT_UNITS for m in found)):
         return found
     if not found and not printed and rf.report.template and any(h.table in ("t2", "t3") for h in cm.strong_rows) \
             and any(f.table.startswith("t") for f in rf.facts):
@@ -307,12 +309,18 @@ def find_measures(rf: ReportFacts, cm: CellMatch, question: str, across: bool = 
         change = prose is not None and asks_change(q) and is_change(prose.fact.row_path[-1])
         # across reports a table cell beats a sentence: every report of a kind prints the same table,
         # so the same cell can be set beside the others (one report's prose is no other's key)
-        if cell and (prose is None or cell.score >= prose.score or _same_amount(cell.fact, prose.fact)
+        if cell and not _not_days(q, cell.fact.unit) \
+                and (prose is None or cell.score >= prose.score or _same_amount(cell.fact, prose.fact)
                      or _named_outright(cell.fact, prose.fact, q) or across) and not change:
             return [table_measure(cell.fact)]
     if prose:
         return [prose_measure(prose.fact)]
     return found
+
+
+def _not_days(q: str, unit: str | None) -> bool:
+    """「几天」 asks a span of days: no count in another unit (a table's 条, 件) answers it."""
+    return quantity_asked(q).removeprefix("count:") in DAY_UNITS and unit not in DAY_UNITS
 
 
 def _inside_printed_phrase(hit: RowHit, q: str, prose: Fact) -> bool:

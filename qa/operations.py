@@ -16,6 +16,7 @@ from decimal import Decimal
 from itertools import product
 
 from index.models import Fact, Report
+from index.prose_facts import DAY_UNITS
 from index.template import load_templates, normalize
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
@@ -280,7 +281,8 @@ class Figures:
         if not a.scope.reports:
             return no_report(a.q, a.scope, a.reports, a.focus)
         if (m := UNSUPPORTED.search(a.q)) and not _names_a_cell(m.group(), a.cm) \
-                and not self.names_a_row(m.group(), a.scope):
+                and not self.names_a_row(m.group(), a.scope) \
+                and not (m.group() in _DAYS_ASKED and self.states_days(a.scope)):
             return Answer(a.q, REFUSED, f"报告的统计表不按「{m.group()}」区分，没有这个数字；"
                                         "可以问申请总数、各类申请人、办理结果、复议诉讼等表内数字。")
         target = one_report(a.scope.reports)
@@ -1049,6 +1051,11 @@ class Figures:
         return Answer(a.q, ANSWERED, text, rest, t.unit, figs, cites, reports=(rf.report.id,),
                       warnings=(COMPLEMENT,))
 
+    def states_days(self, scope: Scope) -> bool:
+        """A span of days the prose states (a 批复's 「15日内」, a reply's 「15个工作日」): asked 「几天」, it
+        is looked up, not refused as a breakdown the statistics tables lack."""
+        return any(f.table == "prose" and f.unit in DAY_UNITS for r in scope.reports[:20] for f in self.kb.of(r).facts)
+
     def names_a_row(self, span: str, scope: Scope) -> bool:
         """「当面申请」: a breakdown the national tables lack but this report's own table prints;
         「平均得分」: a figure its prose states (a final account's 绩效 section)."""
@@ -1061,6 +1068,7 @@ class Figures:
 
 
 # across reports, in order: the first that applies answers
+_DAYS_ASKED = frozenset({"多少天", "几天", "天数"})
 _ACROSS: tuple[Handler, ...] = (Figures._sum_over_years, Figures._two_years, Figures._compare, Figures._trend)
 # within one report, by operation; a lookup for the rest
 _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {

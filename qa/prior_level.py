@@ -41,10 +41,12 @@ def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | No
     if level.table != "prose" or not level.unit or report_year is None:
         return None
     for f in facts:
-        if f.table != "prose" or not _beside(level, f) or f.row_path[:-1] != level.row_path \
-                or f.unit != _CHANGED_IN.get(level.unit, level.unit):
+        if f.table != "prose" or f.unit != _CHANGED_IN.get(level.unit, level.unit):
             continue
-        m = _CHANGE.match(f.row_path[-1].replace(" ", ""))
+        if _beside(level, f) and f.row_path[:-1] == level.row_path:
+            m = _CHANGE.match(f.row_path[-1].replace(" ", ""))
+        else:
+            m = _restated(level, f)
         if m is None:
             continue
         said = m.group("year")
@@ -111,6 +113,33 @@ def _same_words_end(label: str, own: str) -> bool:
     if label.endswith(own):
         return True
     return common_tail(_COPULA.sub("", label), _COPULA.sub("", own), han_only=True) >= _SAME_END
+
+
+# 「…公务接待费9.73万元。…与2014年相比，公务接待费支出增加5.41万元」: the change said again of its subject,
+# a sentence or two after the level, the year it is against opening its sentence
+_RESTATED = re.compile(r"^(?P<subject>[\u4e00-\u9fff“”\"（）()]{3,20}?)(?:支出)?"
+                       r"(?P<way>增加|减少|增长|下降|上升|降低)了?$")
+_AGAINST = re.compile(r"(?:与|比|较)\s*(?P<year>上年|上一年|去年|" + YEAR_AGAINST + r")度?\s*"
+                      r"(?P<base>决算数?|预算数?|执行数)?"
+                      r"(?:相比)?")
+_RESTATED_REACH = 400  # characters from a level to a change that names it again
+
+
+def _restated(level: Fact, change: Fact) -> re.Match[str] | None:
+    """The change of `level` said again of its own subject after it (「与2014年相比，公务接待费支出增加」): the
+    against phrase of the change's sentence, when the change names the level's subject (less 支出)."""
+    if not (level.span and change.span and 0 < change.span[0] - level.span[1] <= _RESTATED_REACH) \
+            or change.row_path[:-1] not in ((), level.row_path) or not change.sentence or not change.raw:
+        return None
+    m = _RESTATED.match(change.row_path[-1].replace(" ", ""))
+    subject, own = (m.group("subject").removesuffix("支出") if m else ""), level.row_path[-1].replace(" ", "")
+    if len(subject) < 3 or not own.removesuffix("支出").endswith(subject):
+        return None
+    said = change.sentence[:max(change.sentence.find(change.raw), 0)]
+    against = list(_AGAINST.finditer(said))
+    if not against:
+        return None
+    return _CHANGE.match(f"比{against[-1].group('year')}{against[-1].group('base') or ''}{m.group('way')}")
 
 
 def _beside(level: Fact, change: Fact) -> bool:

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from index.models import AMBIGUOUS, Fact
-from index.prose_facts import YEAR_AGAINST
+from index.prose_facts import DAY_UNITS, YEAR_AGAINST
 from index.template import normalize, split_marker
 from qa.lists import whole_of
 from qa.scope import agency_aliases
@@ -45,13 +45,15 @@ _STOP = {
 _UNIT_CLASSES = {
     "money": MONEY_WORDS,
     "条": ("条",), "份": ("份", "工单"), "篇": ("篇",), "期": ("期",), "人": ("多少人", "几人", "关注", "粉丝"),
-    "次": ("次", "阅读", "转发", "浏览", "访问", "点击"), "件": ("件", "宗"), "场": ("场",), "天": ("天",),
+    "次": ("次", "阅读", "转发", "浏览", "访问", "点击"), "件": ("件", "宗"), "场": ("场",), "天": ("天", "工作日"),
     "家": ("几家", "多少家"), "个": ("几个", "多少个"), "辆": ("辆",), "分钟": ("分钟",), "小时": ("小时",),
     "%": ("比例", "占比", "百分", "比重", "%", "率", "几成", "增幅", "降幅"),
 }
 
 
 def unit_class(unit: str) -> str | None:
+    if unit in DAY_UNITS:  # 「20日内」「15个工作日」: a span of days, asked 「几天」
+        return "天"
     for name in _UNIT_CLASSES:
         if name == "money" and unit.endswith("元"):
             return name
@@ -279,8 +281,15 @@ def asks_rate(question: str) -> bool:
     return bool(_RATE.search(question))
 
 
+# 「…安排了多少？比上年是增是减？」: which way it went, asked beside an amount, asks no amount of change
+DIRECTION_ONLY = re.compile(r"(?:比|较|与|跟|和)[^，,。？?]{0,8}?"
+                            r"(?:是增是减|是增还是减|增还是减|是增加还是减少|增加还是减少"
+                            r"|是多还是少|多了还是少了|是涨是降|涨了还是降了|是升是降|升还是降)[了吗呢]?")
+
+
 def asks_change(question: str) -> bool:
-    return bool(_ASKS_CHANGE.search(question))
+    rest = DIRECTION_ONLY.sub("", question)
+    return bool(_ASKS_CHANGE.search(rest if re.search(r"多少|几", rest) else question))
 
 
 def is_change(label: str) -> bool:
@@ -363,7 +372,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
             continue
         label = f.row_path[-1]
         if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label) \
-                and not (unit_class(f.unit) not in ("money", "%") and quantity_asked(qn) != "percent"
+                and not (unit_class(f.unit) not in ("money", "%", *_SPANS) and quantity_asked(qn) != "percent"
                          and money_named_not_asked(qn, [label])):
             continue
         at = number_at(f)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.models import Fact
+from index.prose_facts import DAY_UNITS
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.average import amount_question, asks_average, asks_per_month, asks_span_average, span_question
@@ -33,7 +34,7 @@ from qa.compose import who
 from qa.intent import WHICH_MORE
 from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases, years_in
 from qa.sections import dated_otherwise, section_of
-from qa.text_match import HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
+from qa.text_match import DIRECTION_ONLY, HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
@@ -58,13 +59,26 @@ _DATE = re.compile(r"(?:比|较|与)\s*(?:19|20)\d\d\s*年度?"
                    r"|[一二两三四五六七八九十]+个?(?:季度|月|年|项|类)")
 _COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上一?年度?|去年|前年)")
 _YES_NO = re.compile(r"有没有|是不是|是否|有无")
+# 「批复下来以后要在几天内…」: the words of a time limit say how it runs (from when, within), which a span
+# of days answers as such; what is to be done in it is content still
+_DAYS_ASKED = re.compile(r"(?:多少|几)(?:个工作日|天|日)")
+_HOW_LONG = re.compile(r"多久|多长时间|时限|期限|几个?工作日|多少个?工作日")
+_SPAN_TALK = re.compile(r"(?:下达|批下来|下来|印发|发出|收到|到了?)?(?:以后|之后|后)|(?:以|之)?内|自|起"
+                        r"|要|需要|须|必须|应当?|一般(?=要|需|在|都)")
 HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]"
                        # 「按实际条数算，…占…百分之几」: the printed counts, not a rounded share, are the inputs
                        r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*"
                        # 「照这份决算推算，」「根据该报告计算，」: the report asked of itself, said as where to read it
                        r"|(?:^|(?<=[，,]))(?:根据|按照?|依据|照着?|从|用)(?:这份|这个|这|该|本|此)?(?:份|个)?(?:部门)?"
                        r"(?:预算|决算|报告|说明|年报|材料|文件|数据)[\u4e00-\u9fff]{0,4}?"
-                       r"(?:倒推|推算|反推|回推|往回算|计算|推|算|来看|看)[，,]\s*")
+                       r"(?:倒推|推算|反推|回推|往回算|计算|推|算|来看|看)[，,]\s*"
+                       # 「拿今年的数字减去增加额推算。」「根据减少的金额往回算，」: the inputs of working a level back,
+                       # the printed change and this year's level, said as how to get it
+                       r"|(?:^|(?<=[，,。？?]))(?:按照?|根据|依据|照着?|用|拿|以)?(?:报告|说明|决算|预算)?"
+                       r"(?:给的|印的|写的|所说的|里的|中的)?(?:(?:19|20)\d\d\s*年度?的?|今年的?|本年的?|当年的?)?"
+                       r"(?:数字?|金额)?(?:和|与|及|加上|减去|减掉|加)?(?:报告)?(?:给的|印的|写的)?"
+                       r"(?:增加|减少|增减|变化|变动|增长|下降)(?:额|数|的金额|的数|金额|的)?(?:来|去)?"
+                       r"(?:倒推|推算|反推|回推|往回算|算)(?:一下)?[。，,]?\s*")
 # 「（保留3位小数）」「，取整」「请用百分比表示」: how the result is to be written, nothing it counts
 HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到)(?:到)?[一二两三四\d]位小数[）)]?"
                        r"|[（(]\s*[一二两三四\d]位小数\s*[）)]"
@@ -140,6 +154,11 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _mark(taken, m.start(), len(m.group()))
     for m in _YES_NO.finditer(q):  # 「有没有公司来申请？…有几件」: whether is asked, nothing is negated
         _mark(taken, m.start(), len(m.group()))
+    for m in DIRECTION_ONLY.finditer(q):  # 「…有多少？比上年是增是减？」: the level's sentence says which way
+        _mark(taken, m.start(), len(m.group()))
+    if _DAYS_ASKED.search(q):
+        for m in _SPAN_TALK.finditer(q):
+            _mark(taken, m.start(), len(m.group()))
     for m in HOW_ASIDE.finditer(q):  # 「（拿今年的数减去增加额推算）」: how to work it out, not what is asked
         _mark(taken, m.start(), len(m.group()))
     for m in HOW_SHOWN.finditer(q):  # 「（精确到2位小数）」: how to write it, not what is asked
@@ -554,7 +573,8 @@ def contrasted(question: str, figs: Iterable[Figure], names: Iterable[str] = (),
     if len(figs) == 1 or (share and figs):  # 「其他应主动公开的政府信息7条」 is the rest of a list, no answer
         # to how many were published, nor the part of a share (a heading's sum may well add up a 「其他」 row)
         f = figs[0].fact
-        own_label = question_text(" ".join(f.row_path[-1:] + f.column_path[-1:]))
+        # (「在职人数(含其他聘用人员)」: what a label says it includes is no rest of anything)
+        own_label = _INCLUDES.sub("", question_text(" ".join(f.row_path[-1:] + f.column_path[-1:])))
         out += [w for w in vocabulary().residual if w in own_label and w not in q and w not in out]
     return out
 
@@ -617,7 +637,14 @@ def breakdown_head(text: str, start: int) -> str:
     if s0 <= 1 or not _BREAKDOWN_OPENS.match(text, s0):
         return ""
     p0 = max(text.rfind(c, 0, s0 - 1) for c in "。；\n") + 1
-    return text[p0:s0]
+    head = text[p0:s0]
+    # 「…收入预算为1513.881万元，比上年增加217.201万元，主要原因是…对个人和家庭的补助预算增加…」: why the whole
+    # changed says nothing of what it is, nor of its parts
+    reason = _REASON_CLAUSE.search(head)
+    return head[:reason.start()] if reason else head
+
+
+_REASON_CLAUSE = re.compile(r"[，,；;]\s*(?:主要|其)?(?:原因(?:是|为|在于)|是由于|由于|因为)")
 
 
 def whole_before_its_parts(text: str, start: int) -> str:
@@ -895,6 +922,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(False, (which.group(),), label=label)
     if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not TOTAL_ASKED.search(question):
         return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
+    if qualified := next((w for fig in figs if (w := bracket_unasked(question, fig, sources))), ""):
+        return Verdict(False, label=label, narrower=(qualified,))
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
                            or member_for_a_total(question, figs[0].fact) or spent_on_unasked(question, figs[0].fact)
                            or act_unasked(question, figs[0].fact)):
@@ -908,7 +937,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(False, label=label, left_out=out)  # 「除了公务接待，其余…」 is never 公务接待费 itself
     if (pair := next((p for fig in figs if (p := _one_of_joined(question, fig.fact))[0]), ("", "")))[0]:
         return Verdict(False, label=label, joined=pair)
-    if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id))):
+    if len(figs) == 1 and (blank := printed_blank(question, sources.text(figs[0].fact.report_id), figs[0].fact)):
         return Verdict(False, label=label, blank=blank)
     if periods := _periods_unasked(question, figs):
         return Verdict(False, label=label, periods=tuple(periods))
@@ -930,6 +959,9 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         wanted = ""  # 「财政资金类信息」: the money word names the item counted
     if wanted and not unit_answers(wanted, unit) and not labelled:
         return Verdict(False, quantity=wanted, label=label)
+    if unit in DAY_UNITS and not _DAYS_ASKED.search(question_text(question)) and not _HOW_LONG.search(question):
+        # 「20日内公开…“三公经费”等事项」: a time limit answers how long, never 「三公经费预算是多少」
+        return Verdict(False, quantity="span", label=label)
     return Verdict(True)
 
 
@@ -978,6 +1010,26 @@ def _without_agency(label: str, fig: Figure, names: Iterable[str]) -> str:
 def _last_clause(text: str) -> str:
     """The words after the last clause break (the whole's own words, just before its figure or bracket)."""
     return text[max(text.rfind(c) for c in "，,。；;：:") + 1:]
+
+
+# 「资本性支出（基本建设）0.00万元；资本性支出0.35万元」: a line qualified in brackets right before its figure
+_QUALIFIED = re.compile(r"([\u4e00-\u9fff]{2,20})[（(]([\u4e00-\u9fff]{2,10})[)）]\s*$")
+
+
+def bracket_unasked(question: str, fig: Figure, sources: Sources) -> str:
+    """The qualifier a line prints in brackets right before its figure (「资本性支出（基本建设）」), when the
+    report prints the same line bare with a figure too and the question says none of the qualifier: the
+    qualified line is another than the one asked."""
+    f = fig.fact
+    if f.table != "prose" or not f.span:
+        return ""
+    text = sources.text(f.report_id)
+    m = _QUALIFIED.search(text[max(0, f.span[0] - 34):f.span[0]])
+    if m is None or bigrams(m.group(2)) & bigrams(question_text(question)):
+        return ""
+    name = re.split(r"[；;，,：:。、\s]", m.group(1))[-1]
+    bare = re.search(r"(?<![\u4e00-\u9fff])" + re.escape(name) + r"\s*\d", text) if len(name) >= 3 else None
+    return m.group(2) if bare else ""
 
 
 def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterable[str]) -> str:
@@ -1103,17 +1155,32 @@ def the_whole_not_the_part(question: str, f: Fact, version: str | None = None) -
 _BLANK_AMOUNT = re.compile(r"(?<![\d.])([\u4e00-\u9fff]{4,20}?)(?:万元|元)(?=[，,；;。])")
 
 
-def printed_blank(question: str, text: str) -> str:
+def printed_blank(question: str, text: str, f: Fact | None = None) -> str:
     """The line the question names word for word that the report prints with no amount: any other
-    sentence's figure would answer for a line the report itself left empty."""
+    sentence's figure would answer for a line the report itself left empty. A line printed with its
+    amount too (「本年收入183.58万元」 of the whole, 「本年收入万元」 in a sentence of another fund the question
+    does not name) is not left empty: the figure whose own label is that line word for word stands."""
     q = question_text(question)
-    return next((name for name in _blank_lines(text or "") if name in q), "")
+    own = _DATE.sub("", f.row_path[-1]).strip() if f is not None and f.table == "prose" and f.row_path else ""
+    said = (f.sentence or "") if f is not None else ""
+    return next((name for name, lead in _blank_lines(text or "") if name in q and not (
+        name == own and (fund := _OTHER_FUND.search(lead)) and fund.group() not in q and fund.group() not in said)), "")
+
+
+# a fund other than the general budget, which a line printed empty may be of
+# (「（二）政府性基金预算财政拨款…本年收入万元」)
+_OTHER_FUND = re.compile(r"政府性基金|国有资本经营|社会保险基金|财政专户")
 
 
 @lru_cache(maxsize=64)  # asked of every answer checked; a report's text is read once
-def _blank_lines(text: str) -> tuple[str, ...]:
-    names = (_DATE.sub("", m.group(1)) for m in _BLANK_AMOUNT.finditer(text))
-    return tuple(name for name in names if len(name) >= 4)
+def _blank_lines(text: str) -> tuple[tuple[str, str], ...]:
+    """Each line printed with no amount, with its sentence up to it."""
+    out = []
+    for m in _BLANK_AMOUNT.finditer(text):
+        name = _DATE.sub("", m.group(1))
+        if len(name) >= 4:
+            out.append((name, text[max(text.rfind(c, 0, m.start()) for c in "。\n") + 1:m.start()]))
+    return tuple(out)
 
 
 # 「各下属单位分别…」「每个科室…」: one figure for each member of a group the report may not list
@@ -1122,12 +1189,18 @@ _EACH_OF = re.compile(r"(?:各|每个|每一个|每家|每一家)(?:个|家)?(?:
 TOTAL_ASKED = re.compile(r"一共|合计|总共|共计|总计|加起来|总额|总数")  # a total asked for
 
 
+_INCLUDES = re.compile(r"(?:包括|包含|含)[^，,。；;）)]*")
+
+
 def narrower_item(question: str, f: Fact) -> list[str]:
     """The parts of a budget (三公经费, 机关运行经费) a figure's own label names and the question does not:
     a 「“三公”经费一般公共预算财政拨款支出」 figure is no answer to 「财政拨款支出一共多少」."""
     if f.table != "prose":  # a table's cells name their part in rows and columns the verifier reads
         return []
-    q, own = question_text(question), question_text(_own_words(f))
+    if f.unit in DAY_UNITS:  # 「20日内公开部门决算及“三公”经费决算」: a time limit is no amount of a part
+        return []
+    # 「机关运行经费支出（包括政府采购）」: what a figure is said to include makes it no part of that
+    q, own = question_text(question), question_text(_INCLUDES.sub("", _own_words(f)))
     q += " " + " ".join(vocabulary().printed_for(q))  # 「买公务车」 says 购置
     # 「公务接待费」 asked by its own name under the 三公 heading: an item of that whole, by definition
     within = {w for w, items in vocabulary().named_sums.items() for i in items
@@ -1254,7 +1327,25 @@ def _one_of_joined(question: str, f: Fact) -> tuple[str, str]:
     last = last_of_a_list(question, f)
     if last[0]:
         return last
-    return pair if (pair := one_of_a_pair(question, f))[0] else one_side_of_a_cost(question, f)
+    if (pair := one_of_a_pair(question, f))[0]:
+        return pair
+    return pair if (pair := one_side_of_a_cost(question, f))[0] else own_share_of_bodies(question, f)
+
+
+_OWN_SHARE = re.compile(r"自己|单独|本身|自身")
+_BODY = r"[\u4e00-\u9fff]{2,20}?(?:指挥部|中心|局|站|所|队|院|办|馆|委员会)"
+_TWO_BODIES = re.compile(rf"({_BODY})(?:和|及|与|、)({_BODY})")
+
+
+def own_share_of_bodies(question: str, f: Fact) -> tuple[str, str]:
+    """A figure its sentence says is for two bodies together (「…用于…指挥部和…服务中心的人员支出」), asked as
+    one body's own (「服务中心自己的人员经费」): no share of the two is printed, so the figure is no answer."""
+    q = question_text(question)
+    if not _OWN_SHARE.search(q) or f.table != "prose" or not (m := _TWO_BODIES.search(f.sentence or "")):
+        return "", ""
+    bodies = [re.sub(r"^.*?(?:用于|包括|含|为)", "", b) for b in (m.group(1), m.group(2))]
+    asked = next((b for b in bodies if b[-3:] in q), "")
+    return ("和".join(bodies), asked) if asked else ("", "")
 
 
 # 「公务用车购置及运行费」: two costs of one thing, their verbs joined before the cost they share
@@ -1400,7 +1491,7 @@ def _period_asked_unheld(question: str, figs: tuple[Figure, ...], sources: Sourc
     return "" if held else m.group()
 
 
-_QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额"}
+_QUANTITY_WORDS = {"percent": "比例（百分数）", "money": "金额", "span": "数额或数量，不是期限"}
 _ACTUAL = re.compile(r"实际|实有")
 _STAFFING_COLUMNS = ("在职", "实有", "人员编制", "编制")
 _STAFF_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?:人员|岗位)")
