@@ -51,6 +51,14 @@ def one_line_tables(report_id: str, text: str, first: int, taken: list[tuple[int
                     tables.append(read[0])
                     facts += read[1]
                     spans.append((start, read[2]))
+            for h in _STAFF_HEADER_ONE.finditer(line):
+                # 「单位名称经费性质在职人数…局本级财政核拨43」: a table of one headcount column
+                start, key = offset + h.start(), f"g{first + len(tables)}"
+                read = _read_glued_staffing(report_id, key, text, offset + h.end(), page_of(start), ("在职人数",))
+                if read is not None and not any(a < read[2] and start < b for a, b in taken):
+                    tables.append(read[0])
+                    facts += read[1]
+                    spans.append((start, read[2]))
             titles = list(_TITLE.finditer(line))
             for n, t in enumerate(titles):
                 start = offset + t.start()
@@ -191,8 +199,9 @@ def _glued(header: str) -> bool:
 # 「平潭综合实验区福利院财政核拨79」「平潭县闽剧团财政拨补/34」: a unit, its funding, its two cells glued
 _GLUED_ROW = re.compile(r"\s*([\u4e00-\u9fff（）()]{2,40}?)"
                         r"(财政全额拨款|财政差额拨款|财政核拨|财政核补|财政拨款|财政拨补|财政补助|全额拨款|差额拨款"
-                        r"|自收自支|经费自理|行政|事业)\s*([\d/／]+)")
+                        r"|自收自支|经费自理|行政全额|事业全额|事业差额|行政|事业)\s*([\d/／]+)")
 _COLUMNS = ("人员编制数", "在职人数")
+_STAFF_HEADER_ONE = re.compile(r"单位名称\s*(?:经费性质|单位性质)\s*(?:在职|实有)人数(?!\s*[（(]?\s*编制)")
 
 
 def _glued_cells(cells: str) -> list[tuple[str, str]]:
@@ -208,14 +217,16 @@ def _glued_cells(cells: str) -> list[tuple[str, str]]:
             if (k == 1 or cells[0] != "0") and (k == len(cells) - 1 or cells[k] != "0")]
 
 
-def _read_glued_staffing(report_id: str, key: str, text: str, start: int,
-                         page: int | None) -> tuple[Table, list[Fact], int] | None:
+def _read_glued_staffing(report_id: str, key: str, text: str, start: int, page: int | None,
+                         columns: tuple[str, ...] = _COLUMNS) -> tuple[Table, list[Fact], int] | None:
     """A staffing table crawled with no space between its cells: the rows whose two headcounts can
     be told apart are read; the others are left out (named in no fact) rather than guessed."""
     rows: list[tuple[str, list[tuple[str, str]], int, int]] = []
     at = start
     while (m := _GLUED_ROW.match(text, at)) and len(rows) < 60:
-        rows.append((m.group(1), _glued_cells(m.group(3)), m.start(3), m.end(3)))
+        cells = _glued_cells(m.group(3)) if len(columns) == 2 else \
+            [(m.group(3),)] if _whole(m.group(3)) else []
+        rows.append((m.group(1), cells, m.start(3), m.end(3)))
         at = m.end()
     if not rows:  # one unit is a table too (「…公共资源交易中心财政核补83」), right after the header
         return None
@@ -225,13 +236,19 @@ def _read_glued_staffing(report_id: str, key: str, text: str, start: int,
                   unit="人", status=EXACT if len(readings) == 1 else AMBIGUOUS, page=page, span=(a, b),
                   raw=v if len(readings) == 1 else text[a:b], candidate=0 if len(readings) == 1 else i)
              for name, readings, a, b in rows for i, cells in enumerate(readings, 1)
-             for col, v in zip(_COLUMNS, cells, strict=True) if v.isdigit()]
+             for col, v in zip(columns, cells, strict=True) if v.isdigit()]
     if not facts:
         return None
-    shown = [cells[0] if len(cells) == 1 else _unsure(cells) if cells else ("", "") for _, cells, _, _ in rows]
-    table = Table(report_id, key, "部门预算单位构成", tuple((c,) for c in _COLUMNS), tuple((n,) for n, _, _, _ in rows),
+    shown = [cells[0] if len(cells) == 1 else _unsure(cells) if cells else ("",) * len(columns)
+             for _, cells, _, _ in rows]
+    table = Table(report_id, key, "部门预算单位构成", tuple((c,) for c in columns), tuple((n,) for n, _, _, _ in rows),
                   tuple(shown), "人", page)
     return table, facts, at
+
+
+def _whole(cells: str) -> bool:
+    """One count as printed: digits, no leading zero but a lone 0."""
+    return cells.isdigit() and (cells == "0" or not cells.startswith("0"))
 
 
 def _unsure(readings: list[tuple[str, str]]) -> tuple[str, ...]:

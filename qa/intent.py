@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.text_match import asks_rate
+from qa.text_match import DIRECTION_ONLY, asks_rate
 from qa.vocab import vocabulary
 
 LOOKUP, SHARE, SUM, DIFF, YOY, COMPARE, RANK, TREND, DESCRIBE, RATIO = (
@@ -121,7 +121,10 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
     if (_COMPARE.search(q) or _DIFF.search(q) or WHICH_MORE.search(q)) and agencies_named >= 2:
         # 「A和B…，哪边更多」: every everyday form of which-is-more compares the agencies named
         return Intent(COMPARE, True, lowest)
-    if _YOY.search(q) or (_YOY_YEAR.search(q) and figure):
+    # 「…安排了多少？比上年是增是减？」: the amount asked, which way it went said beside it
+    level_asked = (rest := DIRECTION_ONLY.sub("", q)) != q and bool(re.search(r"多少|几", rest)) \
+        and not _YOY.search(rest) and not re.search(r"差|增|减|涨|降|变", rest)
+    if not level_asked and (_YOY.search(q) or (_YOY_YEAR.search(q) and figure)):
         return Intent(YOY, True)
     if asks_rate(q) and len(set(re.findall(r"(?:19|20)\d\d", q))) == 2:
         return Intent(YOY, True)  # 「从2024年到2025年增加了百分之几」: a change between the two years named

@@ -60,6 +60,10 @@ def test_why_a_whole_changed_names_none_of_its_items(made: QA) -> None:
 def test_which_way_asked_beside_the_amount_asks_the_level(made: QA) -> None:
     a = made.ask("档案局2020年机关运行经费有多少？和上年比是增是减？")
     assert a.status == "answered" and a.value == Decimal("60.20"), a.text
+    a = made.ask("档案局2020年机关运行经费安排了多少，比上年增加还是减少？")
+    assert a.status == "answered" and a.value == Decimal("60.20"), a.text
+    a = made.ask("档案局2020年机关运行经费比上年多了还是少了，差多少？")  # the gap asked too: the change
+    assert a.status == "answered" and a.value == Decimal("3.10"), a.text
     a = made.ask("档案局2020年机关运行经费比上年少了多少")
     assert a.status == "answered" and a.value == Decimal("3.10"), a.text
 

@@ -6,6 +6,8 @@
   what the count includes (no rest of anything);
 * the cells of a flattened row left unread (a short page) are no clause of a sentence: 「…敖东镇政府 行政 30 37
   含工勤9人」 gives no figure for 工勤 that a question about another unit could take;
+* a glued table whose funding is said in two words (「事业全额43」), and a table of one headcount column
+  (「单位名称经费性质在职人数…本级财政核拨27」);
 * 「当年结余-86万元」: a minus sign after a word makes the amount negative (a range's dash after a digit does not);
 * a fund's budget approved in a 批复 (「关于批复2017年区（县）级社会保险基金预算的通知」) is dated by its title;
 * a one-page table whose title names no body (「2015年“三公”经费…决算批复表」) is the unit its 「部门（单位）：」 line
@@ -38,6 +40,21 @@ _MEDIA = (
     + "完成档案数字化、档案接收和查阅服务，" * 25 + "三、收支情况 2016年本年收入486.20万元，本年支出470.35万元。\n"
 )
 
+_GLUED = (
+    "标题: 2016年大练乡部门预算说明\n发布机构: 大练乡人民政府\n"
+    "==================== 正文 ====================\n"
+    "一、部门职责 负责全镇事务。二、单位构成 单位名称经费性质人员编制数在职人数大练乡机关行政2127"
+    "大练乡水产站事业全额43大练乡林业站事业全额66 三、部门主要工作任务 " + "抓好渔业生产和森林防火，" * 30
+    + "四、收支 2016年收入预算980.00万元。\n"
+)
+
+_ONE_COLUMN = (
+    "标题: 2022年平潭综合实验区统计局部门预算说明\n发布机构: 平潭综合实验区统计局\n"
+    "==================== 正文 ====================\n"
+    "一、部门职责 负责统计调查。二、单位构成 单位名称经费性质在职人数平潭综合实验区统计局本级财政核拨27 "
+    "三、部门主要工作任务 " + "做好经济普查和统计监测，" * 30 + "四、收支 2022年收入预算640.00万元。\n"
+)
+
 _FUND = (
     "标题: 平潭综合实验区财政金融局关于批复2017年区（县）级社会保险基金预算的通知\n发布机构: 平潭综合实验区财政金融局\n"
     "==================== 正文 ====================\n"
@@ -50,7 +67,7 @@ _FUND = (
 _FORM = (
     "标题: 2015年“三公”经费公共财政拨款支出决算批复表\n发布机构: 中国平潭\n"
     "==================== 正文 ====================\n"
-    "2015年“三公”经费公共财政拨款支出决算批复表 部门（单位）：平潭县林业局 项 目 “三公”经费公共财政拨款支出合计 "
+    "2015年“三公”经费公共财政拨款支出决算批复表 部门（单位）：平潭县粮食局 项 目 “三公”经费公共财政拨款支出合计 "
     "公务接待费 合计 6.20 6.20 来源：中国平潭\n"
 )
 
@@ -59,7 +76,8 @@ _FORM = (
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     folder = tmp_path_factory.mktemp("pages")
     paths = []
-    for name, text in (("town.txt", _TOWN), ("media.txt", _MEDIA), ("fund.txt", _FUND), ("form.txt", _FORM)):
+    for name, text in (("town.txt", _TOWN), ("media.txt", _MEDIA), ("fund.txt", _FUND), ("form.txt", _FORM),
+                       ("glued.txt", _GLUED), ("one_column.txt", _ONE_COLUMN)):
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
@@ -75,6 +93,9 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
     ("敖东镇各单位编制数一共多少", "38"),
     ("档案数字化所在职有几个人？", "9"),
     ("档案中心本级人员编制数", "14"),
+    ("大练乡水产站有几个编制", "4"),  # 「事业全额43」: the funding said in two words, the cells glued
+    ("大练乡林业站在职人数", "6"),
+    ("统计局本级在职几个人？", "27"),  # a table of one headcount column
 ])
 def test_staffing_tables_of_other_layouts(made: QA, question: str, value: str) -> None:
     a = made.ask(question)
@@ -99,7 +120,7 @@ def test_a_minus_sign_makes_an_amount_negative(made: QA) -> None:
 def test_reports_named_by_a_fund_title_and_a_unit_line(made: QA) -> None:
     found = {r.id: (r.agency, r.year) for r in made.kb.reports()}
     assert found["fund"] == ("区社会事业局", 2017)
-    assert found["form"] == ("平潭县林业局", 2015)
+    assert found["form"] == ("平潭县粮食局", 2015)
 
 
 def test_a_flattened_row_is_no_sentence(tmp_path_factory: pytest.TempPathFactory) -> None:
