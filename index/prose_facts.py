@@ -113,6 +113,7 @@ _CODE_ONLY = re.compile(r"^\s*\d{3,7}\s*(?:[(（]?(?:类|款|项)级?科目[)）
 _USED_FOR = re.compile(r"\s*主要用于([^，,。；;\d]{2,24}?)(?:等|方面)?(?:的支出)?[。；;]")
 _GOES_ON = re.compile(r"^\s*(?:主要用于|主要是|主要包括|用于|包括)")
 _SUB_ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\s*(?=[\u4e00-\u9fff“\"])")
+_SECTION_NAMED = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*([\u4e00-\u9fff]{2,12})\s+(?=\S)")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
 
@@ -308,6 +309,10 @@ def prose_facts(
             head, lettered = "", _item_subject(sentence[sub.end():])
         elif lettered and _GOES_ON.match(sentence):
             head = lettered
+        elif (named := _SECTION_NAMED.match(sentence)) and named.group(1) in sentence[named.end():]:
+            # 「五、失业保险基金 2016年失业保险基金预算收入413万元，预算支出552万元，当年结余-139万元。」: a
+            # section named by what its sentence is about, said again in it, is the subject of every figure
+            head = named.group(1)
         elif _SECTION.match(sentence):  # 「三、政府信息依申请公开工作情况…」: a new section, a new subject
             head = ""
         if not _SUB_ITEM.match(sentence) and not _GOES_ON.match(sentence):

@@ -43,7 +43,9 @@ def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | No
     for f in facts:
         if f.table != "prose" or f.unit != _CHANGED_IN.get(level.unit, level.unit):
             continue
-        if _beside(level, f) and f.row_path[:-1] == level.row_path:
+        # (under a numbered item's or a section's subject, the change is the subject's as the level is)
+        if _beside(level, f) and (f.row_path[:-1] == level.row_path
+                                  or (len(level.row_path) > 1 and f.row_path[:-1] == level.row_path[:-1])):
             m = _CHANGE.match(f.row_path[-1].replace(" ", ""))
         else:
             m = _restated(level, f)

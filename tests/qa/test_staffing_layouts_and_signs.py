@@ -9,6 +9,8 @@
 * a glued table whose funding is said in two words (「事业全额43」), and a table of one headcount column
   (「单位名称经费性质在职人数…本级财政核拨27」);
 * 「当年结余-86万元」: a minus sign after a word makes the amount negative (a range's dash after a digit does not);
+* a section named by what its sentence is about and said again in it (「二、工伤保险基金 2017年工伤保险基金预算收入
+  …，预算支出…，当年结余…」) is the subject of each of its figures;
 * a fund's budget approved in a 批复 (「关于批复2017年区（县）级社会保险基金预算的通知」) is dated by its title;
 * a one-page table whose title names no body (「2015年“三公”经费…决算批复表」) is the unit its 「部门（单位）：」 line
   names.
@@ -115,6 +117,15 @@ def test_a_minus_sign_makes_an_amount_negative(made: QA) -> None:
     assert a.status == "answered" and a.value == Decimal("-86"), a.text
     a = made.ask("2017年工伤保险基金预算支出是多少")
     assert a.status == "answered" and a.value == Decimal("410"), a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2017年工伤保险基金当年结余多少", "820"),  # the section's subject, said again in its sentence, is each figure's
+    ("社保基金里失业保险2017年预算支出多少", "606"),  # 社保 is how 社会保险 is said
+])
+def test_a_sections_subject_names_each_of_its_figures(made: QA, question: str, value: str) -> None:
+    a = made.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
 
 
 def test_reports_named_by_a_fund_title_and_a_unit_line(made: QA) -> None:
