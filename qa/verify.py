@@ -960,7 +960,7 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if wanted and not unit_answers(wanted, unit) and not labelled:
         return Verdict(False, quantity=wanted, label=label)
     if unit in DAY_UNITS and not _DAYS_ASKED.search(question_text(question)) and not _HOW_LONG.search(question):
-        # 「20日内公开…“三公经费”等事项」: a time limit answers how long, never 「三公经费预算是多少」
+        # 「20日内公开…“三公经费”等事项」: a time limit answers how long, never how much the 三公 budget is
         return Verdict(False, quantity="span", label=label)
     return Verdict(True)
 
@@ -1339,7 +1339,7 @@ _TWO_BODIES = re.compile(rf"({_BODY})(?:和|及|与|、)({_BODY})")
 
 def own_share_of_bodies(question: str, f: Fact) -> tuple[str, str]:
     """A figure its sentence says is for two bodies together (「…用于…指挥部和…服务中心的人员支出」), asked as
-    one body's own (「服务中心自己的人员经费」): no share of the two is printed, so the figure is no answer."""
+    one body's own (「某中心单独的人员经费」): no share of the two is printed, so the figure is no answer."""
     q = question_text(question)
     if not _OWN_SHARE.search(q) or f.table != "prose" or not (m := _TWO_BODIES.search(f.sentence or "")):
         return "", ""

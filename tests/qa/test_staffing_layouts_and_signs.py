@@ -21,9 +21,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from ingested import qa_over_pages
 
-from index.ingest import ingest_paths
-from index.store import SQLiteStore
 from qa.ask import QA
 
 _TOWN = (
@@ -76,16 +75,10 @@ _FORM = (
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
-    folder = tmp_path_factory.mktemp("pages")
-    paths = []
-    for name, text in (("town.txt", _TOWN), ("media.txt", _MEDIA), ("fund.txt", _FUND), ("form.txt", _FORM),
-                       ("glued.txt", _GLUED), ("one_column.txt", _ONE_COLUMN)):
-        (folder / name).write_text(text, encoding="utf-8")
-        paths.append(folder / name)
-    store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
-    results = ingest_paths(paths, store)
-    assert all(r.status == "added" for r in results), [(r.path, r.status, r.error) for r in results]
-    return QA(store)
+    return qa_over_pages(tmp_path_factory, {
+        "town.txt": _TOWN, "media.txt": _MEDIA, "fund.txt": _FUND, "form.txt": _FORM, "glued.txt": _GLUED,
+        "one_column.txt": _ONE_COLUMN
+    })
 
 
 @pytest.mark.parametrize("question,value", [
@@ -135,10 +128,6 @@ def test_reports_named_by_a_fund_title_and_a_unit_line(made: QA) -> None:
 
 
 def test_a_flattened_row_is_no_sentence(tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("short")
     short = _TOWN.split("三、部门主要工作任务")[0] + "\n"
-    (folder / "short.txt").write_text(short, encoding="utf-8")
-    store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
-    assert ingest_paths([folder / "short.txt"], store)[0].status == "added"
-    a = QA(store).ask("敖东镇财政所核定几个编制？")
+    a = qa_over_pages(tmp_path_factory, {"short.txt": short}).ask("敖东镇财政所核定几个编制？")
     assert a.value is None, a.text

@@ -19,9 +19,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from ingested import qa_over_pages
 
-from index.ingest import ingest_paths
-from index.store import SQLiteStore
 from qa.ask import QA
 
 _APPROVAL = (
@@ -56,15 +55,9 @@ _AT_ODDS = (
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
-    folder = tmp_path_factory.mktemp("pages")
-    paths = []
-    for name, text in (("approval.txt", _APPROVAL), ("old_report.txt", _OLD_REPORT), ("at_odds.txt", _AT_ODDS)):
-        (folder / name).write_text(text, encoding="utf-8")
-        paths.append(folder / name)
-    store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
-    results = ingest_paths(paths, store)
-    assert all(r.status == "added" for r in results), [(r.path, r.status, r.error) for r in results]
-    return QA(store)
+    return qa_over_pages(tmp_path_factory, {
+        "approval.txt": _APPROVAL, "old_report.txt": _OLD_REPORT, "at_odds.txt": _AT_ODDS
+    })
 
 
 @pytest.mark.parametrize("question,value,unit", [

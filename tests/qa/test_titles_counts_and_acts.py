@@ -31,9 +31,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from ingested import qa_over_pages
 
-from index.ingest import ingest_paths
-from index.store import SQLiteStore
 from qa.ask import QA
 
 _NUMERAL_YEAR = (
@@ -175,21 +174,13 @@ _RUN_ON_REPORT = (
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
-    folder = tmp_path_factory.mktemp("pages")
-    paths = []
-    for name, text in (("numeral.txt", _NUMERAL_YEAR), ("numeral2.txt", _NUMERAL_YEAR_2), ("office.txt", _OFFICE),
-                       ("school.txt", _SCHOOL), ("approved.txt", _APPROVED), ("spending.txt", _SPENDING),
-                       ("disclosure.txt", _DISCLOSURE), ("speech.txt", _SPEECH), ("accounts.txt", _ACCOUNTS),
-                       ("final.txt", _FINAL), ("plan.txt", _PLAN), ("town.txt", _TOWN_BUDGET),
-                       ("balances.txt", _BALANCES), ("shelter.txt", _SHELTER),
-                       ("town_balance.txt", _TOWN_BALANCE), ("run_on.txt", _RUN_ON_SPEECH),
-                       ("run_on_report.txt", _RUN_ON_REPORT)):
-        (folder / name).write_text(text, encoding="utf-8")
-        paths.append(folder / name)
-    store = SQLiteStore(tmp_path_factory.mktemp("store") / "facts.sqlite3")
-    results = ingest_paths(paths, store)
-    assert all(r.status == "added" for r in results), [(r.path, r.status, r.error) for r in results]
-    return QA(store)
+    return qa_over_pages(tmp_path_factory, {
+        "numeral.txt": _NUMERAL_YEAR, "numeral2.txt": _NUMERAL_YEAR_2, "office.txt": _OFFICE,
+        "school.txt": _SCHOOL, "approved.txt": _APPROVED, "spending.txt": _SPENDING, "disclosure.txt": _DISCLOSURE,
+        "speech.txt": _SPEECH, "accounts.txt": _ACCOUNTS, "final.txt": _FINAL, "plan.txt": _PLAN,
+        "town.txt": _TOWN_BUDGET, "balances.txt": _BALANCES, "shelter.txt": _SHELTER,
+        "town_balance.txt": _TOWN_BALANCE, "run_on.txt": _RUN_ON_SPEECH, "run_on_report.txt": _RUN_ON_REPORT
+    })
 
 
 def _reports(made: QA) -> dict[str, tuple[str | None, int | None]]:
