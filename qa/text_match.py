@@ -287,6 +287,7 @@ DIRECTION_ONLY = re.compile(r"(?:比|较|与|跟|和)[^，,。？?]{0,8}?"
                             r"|是多还是少|多了还是少了|是涨是降|涨了还是降了|是升是降|升还是降)[了吗呢]?")
 
 
+@lru_cache(maxsize=4096)  # asked once per report a question is looked up in
 def asks_change(question: str) -> bool:
     rest = DIRECTION_ONLY.sub("", question)
     return bool(_ASKS_CHANGE.search(rest if re.search(r"多少|几", rest) else question))
