@@ -735,7 +735,8 @@ def coded_items(rf: ReportFacts, q: str) -> list[Measure]:
     return found
 
 
-_UNITS_COUNTED = re.compile(r"(?:([两二三四五六七八九十]|\d{1,2})个|各|所有|全部)(?:预算|下属|所属|基层)?单位")
+# (「六家单位」: units counted with 家 too; 「四个决算单位」 of a final account)
+_UNITS_COUNTED = re.compile(r"(?:([两二三四五六七八九十]|\d{1,2})[个家]|各|所有|全部)(?:预算|决算|下属|所属|基层)?单位")
 
 
 def units_of_a_column(rf: ReportFacts, q: str) -> list[Measure]:

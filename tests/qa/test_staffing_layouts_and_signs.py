@@ -8,6 +8,7 @@
   含工勤9人」 gives no figure for 工勤 that a question about another unit could take;
 * a glued table whose funding is said in two words (「事业全额43」), and a table of one headcount column
   (「单位名称经费性质在职人数…本级财政核拨27」);
+* 「三家单位…加起来」: units counted with 家 are the staffing table's rows, when it lists as many;
 * 「当年结余-86万元」: a minus sign after a word makes the amount negative (a range's dash after a digit does not);
 * a section named by what its sentence is about and said again in it (「二、工伤保险基金 2017年工伤保险基金预算收入
   …，预算支出…，当年结余…」) is the subject of each of its figures;
@@ -95,6 +96,13 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> QA:
 def test_staffing_tables_of_other_layouts(made: QA, question: str, value: str) -> None:
     a = made.ask(question)
     assert a.status == "answered" and a.value == Decimal(value) and a.unit == "人", a.text
+
+
+def test_units_counted_with_jia_are_the_tables_rows(made: QA) -> None:
+    a = made.ask("敖东镇三家单位的编制数加起来有多少")
+    assert a.status == "answered" and a.value == Decimal("38"), a.text
+    a = made.ask("敖东镇两家单位的编制数加起来有多少")  # the table lists three: no sum of two is printed
+    assert a.value is None, a.text
 
 
 def test_a_column_note_is_not_the_first_units_name(made: QA) -> None:
