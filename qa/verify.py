@@ -90,7 +90,7 @@ _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八
                             # 「项目、人员、公用三块支出」: a count of the items named before it
                             r"|(?<![第\d])(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:块|项|部分|方面)(?=[\u4e00-\u9fff]{0,4}"
                             r"(?:[，,？?]|加|合|一共|总共|共|相|差|哪|谁|比|$))"
-                            # 「六家单位的在职人数加起来」: how many units a staffing table lists (checked against it)
+                            # 「三家单位的编制数加起来」: how many units a staffing table lists (checked against it)
                             r"|(?<![第\d])[两二三四五六七八九十]+[个家](?=(?:预算|决算|下属|所属|基层)?单位)")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
 # 的还有几条」: what a count leaves out (「除了复议，还有几起诉讼」 names another item: it adds, it leaves nothing out)
