@@ -7,6 +7,7 @@ sometimes carry none of it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from index.template import normalize
@@ -17,7 +18,9 @@ _TITLE = re.compile(
     r"([^\s,，。:：“”\"]{2,40}?)\s*(20\d\d|19\d\d)\s*年度?\s*"
     # 「关于屿头乡2016年度财政预算执行情况的报告」: a town's budget speech names the 财政 budget
     # 「关于批复2017年区（县）级社会保险基金预算的通知」: a fund's budget is a budget too
-    rf"({DISCLOSURE_TITLE}|(?:[区市县省]级|区[（(]县[）)]级)?(?:部门|单位|财政|社会保险基金)?(?:预算|决算)(?:公开)?)"
+    # 「关于批复2016年区（县）级国有资本经营预算的通知」「关于2019年部门收支预算编制说明」
+    rf"({DISCLOSURE_TITLE}|(?:[区市县省]级|区[（(]县[）)]级)?(?:部门|单位|财政|社会保险基金|国有资本经营)?(?:收支)?"
+    r"(?:预算|决算)(?:公开)?)"
 )
 _YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)"
                          rf"({DISCLOSURE_TITLE})")
@@ -25,7 +28,11 @@ _YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)"
 _TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,40}?)"
                                 r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
 _BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
-_CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构)[:：]\s*(.*)$", re.M)
+_CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构|栏目)[:：]\s*(.*)$", re.M)
+# a crawled page filed in a finance column (「财政预算、决算报告」「部门预算公开」): a finance page, whatever its title
+_FINANCE_COLUMN = re.compile(r"预算|决算")
+_TITLE_LEAD = re.compile(r"^[^\d\s,，。:：《》]{2,40}?(?:局|委员会|办公室|中心|街道|厅)(?=[^\d\s,，。:：《》]{4})")
+_YEAR_SAID = re.compile(r"((?:19|20)\d\d)\s*年")
 _DATE = re.compile(r"(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _STAMP = re.compile(r"(20\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 _PERIOD = re.compile(r"统计期限.{0,6}?(20\d\d)\s*年\s*1\s*月\s*1\s*日")
@@ -164,7 +171,29 @@ def extract_metadata(text: str) -> Metadata:
     if year is None:
         p = _PERIOD.search(head)
         year = int(p.group(1)) if p else None
+    if (agency is None or year is None) and _FINANCE_COLUMN.search(fields.get("栏目", "")):
+        agency, year = _filed_as_finance(fields, head, agency, year)
+        title = title or titled or None
     return Metadata(title, agency, year, published)
+
+
+def _filed_as_finance(fields: dict[str, str], head: str, agency: str | None,
+                      year: int | None) -> tuple[str | None, int | None]:
+    """A page of a finance column whose title is no budget's (「2017年体彩公益金统计及使用情况公告」「…国有资产
+    清查工作报告」): its publisher's, of the one year its title names, else of the year its text names most."""
+    publisher = "".join(fields.get("发布机构", "").split())
+    # 「…征收安置工作领导小组办公室国有资产清查工作报告」 published by its parent: the office the title opens with
+    lead = _TITLE_LEAD.match("".join(fields.get("标题", "").split()))
+    if lead and agency in (None, publisher):
+        agency = _clean_agency(lead.group())
+    elif agency is None and _AGENCY_END.search(publisher):
+        agency = publisher
+    if year is None:
+        titled = {int(y) for y in _YEAR_SAID.findall(arabic_years(fields.get("标题", "")))}
+        body = head.split("正文", 1)[-1]
+        said = Counter(int(y) for y in _YEAR_SAID.findall(body))
+        year = titled.pop() if len(titled) == 1 else (said.most_common(1)[0][0] if said else None)
+    return agency, year
 
 
 # a name opens after a break: punctuation, a space, or a word that ends a clause before it

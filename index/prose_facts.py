@@ -39,7 +39,7 @@ _INLINE_HEADING = re.compile(r"[ \t\u3000](?=(?:[一二三四五六七八九十]
                              r"|\d{1,2}[.．、](?!\d))\s*(?:[\u4e00-\u9fff“\"]|(?:19|20)\d\d\s*年)"
                              r"|[（(][一二三四五六七八九十]{1,3}[)）]\s*\d{3,7}\s*[-—－]?\s*[\u4e00-\u9fff])")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
-_CLAUSE_BREAK = re.compile(r"[，,、:：（(]")
+_CLAUSE_BREAK = re.compile(r"[，,、:：（(\u2460-\u2473]")  # 「…=19.20万元 ② 地区津贴」: a circled number opens an item
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
 _LEVEL_TAIL = re.compile(r"^[类款项][)）][”\"]?\s*")
 _LIST_MARK = re.compile(r"^[一二三四五六七八九十\d]{1,3}[）)]\s*")
@@ -59,7 +59,8 @@ _ASIDE = re.compile(r"(?<![局处委会府院所站队室心镇道厅办司位])
 
 def _label(sentence: str, at: int) -> str:
     """The clause before the number: 「其中组织机构信息26条」 → 「其中组织机构信息」."""
-    before = _ASIDE.sub(r" \1 ", sentence[:at])
+    before = _HEADING_ON_ITEM.sub("，", sentence[:at])  # 「…（一）收入预算1.一般公共预算收入」 names the item
+    before = _ASIDE.sub(r" \1 ", before)
     before = _ONE_CHAR_ASIDE.sub(lambda m: m.group().translate(_HIDE), before)  # 「出国（境）经费」: one name
     parts = _CLAUSE_BREAK.split(before)
     label = parts[-1].strip() if parts else before
@@ -71,8 +72,8 @@ def _label(sentence: str, at: int) -> str:
     if "、" in clause and not re.search(r"\d", clause) and ("，" in before or clause.strip() == before.strip()) \
             and len(clause) <= 40 and not any(_LOST_NUMBER.search(p) for p in clause.split("、")[:-1]):
         label = clause.strip()
-    if len(label) < 2 and len(parts) > 1:
-        label = (parts[-2] + label).strip()
+    if len(label) < 2 and len(parts) > 1:  # 「综合定额公用费：①5500元×…」: the last words before the breaks
+        label = (next((p for p in reversed(parts[:-1]) if p.strip()), "") + label).strip()
     # 「（二）公务用车购置及运行费46.56万元」: the cut at 「（」 leaves the list number behind, and
     # 「…（项）”2026年度预算」 the end of the item's name
     label = _LIST_MARK.sub("", label) or label
@@ -114,6 +115,14 @@ _USED_FOR = re.compile(r"\s*主要用于([^，,。；;\d]{2,24}?)(?:等|方面)?
 _GOES_ON = re.compile(r"^\s*(?:主要用于|主要是|主要包括|用于|包括)")
 _SUB_ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\s*(?=[\u4e00-\u9fff“\"])")
 _SECTION_NAMED = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*([\u4e00-\u9fff]{2,12})\s+(?=\S)")
+# 「住房公积金：40982元×12月×12%=5.90万元」「运转经费：6万元×9个=540000元」: a worked line; the factors before 「=」
+# are its inputs (a base, months, a rate), the figure after it is what the line amounts to
+_FACTOR = r"\d+(?:\.\d+)?\s*(?:万元|元|人次|人|个月|月|个|天|次|辆|%|％)?\s*(?:[（(]?[\u4e00-\u9fff]{1,4}[)）]?\s*)?"
+_FORMULA = re.compile(rf"(?<![\d.])(?:{_FACTOR}[×xX*＊+＋]\s*)+{_FACTOR}[=＝]\s*(?=\d)")
+# 「（二）支出预算1.人员经费321.17万元。」: a lettered heading run straight into its list's first item is no
+# part of that item's name (the item is one line of the heading's list, not the heading's total)
+_HEADING_ON_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“”\"]{2,16}?"
+                              r"(?=\d{1,2}\s*[.．、](?!\d)\s*[\u4e00-\u9fff])")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
 
@@ -299,6 +308,8 @@ def prose_facts(
         sentence = sm.group().strip()
         shown = _CONTROL.sub("", sentence)
         lead = len(sm.group()) - len(sm.group().lstrip())
+        if glued := _HEADING_ON_ITEM.match(sentence):
+            sentence, lead = sentence[glued.end():], lead + glued.end()
         if item := _ITEM.match(sentence):
             head = _item_subject(sentence[item.end():])
         elif _QUOTED_ITEM.match(sentence):  # the next item, its number lost in the text layer
@@ -322,8 +333,9 @@ def prose_facts(
         # 「；」 goes on about the level the one before ended on (「…收入预算为6233.88万元；比上年减少…」)
         level = carried if sentence[:1] in "比较与" else ""
         inner = level
-        carried = ""
+        before, carried = carried, ""
         numbers = _with_listed(sentence)
+        formulas = [(f.start(), f.end()) for f in _FORMULA.finditer(sentence)]
         respective = _respective_labels(sentence, numbers) if "分别" in sentence else {}
         for m in numbers:
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":
@@ -333,8 +345,11 @@ def prose_facts(
                 continue  # 「人员经费 7725.98 项目经费」: 项 opens the next cell's word, it is no unit
             if respective.get(m.start(), None) == "":
                 continue  # a number of a 分别 clause whose names it cannot be paired with
+            if any(a <= m.start() < b for a, b in formulas):
+                continue  # a factor of a worked line, no figure of its own
+            worked = next((a for a, b in formulas if b == m.start()), None)
             label = respective.get(m.start()) or _done_within(sentence, m) or _purpose_after(sentence, m) \
-                or _label(sentence, m.start())
+                or _label(sentence, m.start() if worked is None else worked)
             if not respective.get(m.start()) and (noun := _counted_after(sentence, m)):
                 # 「选认47名区级科技特派员」; 「180份为依申请公开」: the count is named after it, the words before
                 # it are another count's
@@ -394,4 +409,8 @@ def prose_facts(
         # 「…收入预算为6233.88万元；比上年减少…」「（一）2016本年收入49.5万元。比2015年决算数增加9.5万元」: a
         # sentence that opens with 比/较 goes on about the level the one before ended on
         carried = level if sentence.endswith(("；", ";", "。")) else ""
+        if not numbers and _GOES_ON.match(sentence):
+            # 「公务接待费预算安排2万元。主要用于…接待活动。与上年相比支出下降20%」: what the money is for, said
+            # between, leaves the level the change is of
+            carried = before
     return out
