@@ -236,7 +236,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for i, ch in enumerate(q):
         if not taken[i] and ch in v.function_chars:
             taken[i] = True
-    out += _split_words(q, taken, v.function_chars)
+    out += _split_words(q, taken, v.function_chars, context)
     run = ""
     for i, ch in enumerate(q + "|"):
         if i < len(q) and not taken[i]:
@@ -336,7 +336,7 @@ def _single_tokens(q: str) -> dict[str, list[int]]:
     return out
 
 
-def _split_words(q: str, taken: list[bool], function_chars: frozenset[str]) -> list[str]:
+def _split_words(q: str, taken: list[bool], function_chars: frozenset[str], context: str = "") -> list[str]:
     """A word only partly explained is not explained: 「水电费」 is not 「电费」. The question's words
     come from jieba; a word of two or more characters of which some are claimed and one is not
     yields that character as uncovered (and it is marked, so it is named once)."""
@@ -347,7 +347,10 @@ def _split_words(q: str, taken: list[bool], function_chars: frozenset[str]) -> l
         span = range(i, j)
         if len(word) >= 2 and any(taken[k] for k in span) and not all(taken[k] for k in span):
             left = "".join(q[k] for k in span if not taken[k] and q[k] not in function_chars)
-            if left:
+            # a word claimed only by its grammar (「拨给」 of 「拨付…经费」) is one character, covered when a
+            # label prints it (「除了」 and 「加其他」 stay uncovered: no label prints their 除 or 加)
+            grammar = all(q[k] in function_chars for k in span if taken[k])
+            if left and not (grammar and len(left) == 1 and left in context):
                 out.append(left)
                 _mark(taken, i, len(word))
         i = j
@@ -928,7 +931,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         return Verdict(False, label=label, narrower=(qualified,))
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
                            or member_for_a_total(question, figs[0].fact) or spent_on_unasked(question, figs[0].fact)
-                           or act_unasked(question, figs[0].fact)):
+                           or act_unasked(question, figs[0].fact)
+                           or own_name_unasked(question, figs[0].fact, names)):
         return Verdict(False, label=label, narrower=tuple(parts))
     if INFO_COUNTED.search(question_text(question)) and (
             cases := [f for f in figs if f.fact.unit in ("件", "宗") and "信息" not in " ".join(f.fact.row_path)]):
@@ -1209,6 +1213,45 @@ def narrower_item(question: str, f: Fact) -> list[str]:
               if (core := item_core(i)) in q and core in own}
     return [w for w in vocabulary().narrow_items if w in own and w not in q and w.removesuffix("费") not in q
             and not any(w in whole or whole.removesuffix("经费") in w for whole in within)]
+
+
+# 「4.项目支出0万元」: a numbered item of a list, its number printed before its name
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")
+# 「比2016年决算数减少」「增长」: how a level changed, said under the level's name
+_A_CHANGE = re.compile(r"增|减|降|涨|升|持平")
+# what a whole's own name may say beside what it amounts to: its year, that it is the year's or the body's, 合计
+_WHOLE_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|全年|当年|年度|年初|部门|单位|本级|相应|安排|合计|总计|总额"
+                          r"|总数|共计|一共|总共|共|总|收支|全部|整个|所有")
+
+
+def _telling_pairs(words: str, names: Iterable[str] = ()) -> set[str]:
+    """The bigrams of `words` that tell one line from another: less the names, what it amounts to
+    (支出, 预算, 经费) and the words any whole's name may say (本年, 合计)."""
+    text = question_text(words)
+    for n in sorted({question_text(x) for x in (*names, *vocabulary().amount_nouns) if x}, key=len, reverse=True):
+        text = text.replace(n, "，")
+    return bigrams(_WHOLE_WORDS.sub("，", text))
+
+
+def own_name_unasked(question: str, f: Fact, names: Iterable[str] = ()) -> list[str]:
+    """A figure whose own name tells it apart (「4.项目支出」「社会发展性支出」) asked by a question that says
+    none of what tells it: 「支出预算一共多少」 asks a whole, which no line is, however its 支出 and the report's 预算
+    cover the words asked. A numbered item of a list is always held to this; another line when the question
+    names nothing but what is asked for and how much of it (its content words all amount nouns)."""
+    if f.table != "prose" or not f.row_path:
+        return []
+    label = f.row_path[-1]
+    mark = _NUMBERED_ITEM.match(label)
+    if mark is None and (len(f.row_path) < 2 or _A_CHANGE.search(label)
+                         or _telling_pairs("".join(uncovered_terms(question, (), names)), names)):
+        return []  # a line with no subject above it may be the whole; a change is the level's
+    name = label[mark.end():].strip() if mark else label.strip()
+    own = _telling_pairs(name, names)
+    if not own:  # 「3.经费」「本年支出合计」: the line says only what it amounts to
+        return []
+    q = question_text(question)
+    q += " " + " ".join(vocabulary().printed_for(q))
+    return [] if own & bigrams(q) else [name]
 
 
 # 「2014年公务用车购置 0辆」: a label that ends on what was done that year counts the things it was done to
