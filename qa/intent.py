@@ -25,7 +25,8 @@ SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|�
                                 # 「…占全区当年公布的政府信息总量的多少」: a long whole, then 的多少 to end
                                 r"|占[^，,。？?]{12,30}的(?:多少|几成)(?=\s*[？?。]?\s*$)")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
-_PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])")  # 「财政拨款收入加事业收入」: 加 joins two items
+# 「财政拨款收入加事业收入」「上年结余加上当年收入」: 加 joins two items (加上 between any two words)
+_PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])加上(?=[\u4e00-\u9fff])")
 _JOINED_THEN_ALL = re.compile(r"[和与及、][^，,。？?]{1,12}?共(?:计|有)?(?:多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计|加总|合起来|合在一起|加在一起|加一块|加一起|加到一起|总和|"
                   + _PLUS.pattern)
@@ -137,7 +138,8 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(DIFF, True)
     if (_SUM.search(q) or "和" in q or "与" in q) and strong_rows >= 2:
         return Intent(SUM, True)
-    if _SUM.search(q) and re.search(r"[和与及、]", q):  # 「办公费和印刷费加起来」: items of another table
+    # 「办公费和印刷费加起来」「行政运行加其他宣传事务一共」: items of another table
+    if _SUM.search(q) and re.search(r"[和与及、]|(?<![增参追附添更施])加(?![强快大入以起上总])", q):
         return Intent(SUM, True)
     if _JOINED_THEN_ALL.search(q):  # 「区级和省级科技特派员共多少名」: the items joined, then 共
         return Intent(SUM, True)

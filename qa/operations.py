@@ -951,6 +951,8 @@ class Figures:
             # 「依申请公开的与不予公开的信息」: one item read as a template row (件 of applications), the
             # other from the sentence that lists both in 条: the sentence's own figure for it is meant
             measures = self._alike_in_prose(a, rf, measures, kind) or measures
+        if kind == SUM and len(measures) >= 2 and (joined := self._printed_as_one(a, rf, measures)):
+            return joined  # 「医保、社保、生育工伤险一共」 of one line 「在职人员医保社保生育工伤险」
         if len(measures) >= 2:
             if self.each_item_answered(a, rf, measures, kind) is None:
                 return arithmetic(a.q, rf, measures, kind)
@@ -961,7 +963,8 @@ class Figures:
             return refuse_item(a.q, rf, missing or "", kind)
         if kind == SUM and len(measures) == 1 and (series := numbered_series(a.q, rf, measures[0])):
             return arithmetic(a.q, rf, series, SUM)  # 「三个季度的用款之和」: 第一…第三季度用款
-        if kind == SUM and len(measures) == 1 and _printed_joined(a.eff, measures[0]):
+        if kind == SUM and len(measures) == 1 and (_printed_joined(a.eff, measures[0])
+                                                   or self._named_whole_by(a, rf, measures[0])):
             # 「制作和获取的信息共计」 of 「制作、获取政府信息总数…条」: the report counts the two as one
             single = lookup(a.q, rf, measures)
             if self.verified(a.eff, single, a.reports, False) is single:
@@ -969,6 +972,36 @@ class Figures:
         # one figure found where several were to be added or subtracted: stating it would answer
         # a different question (「三个季度的用款之和」 is not the first quarter's alone)
         return refuse_parts(a.q, rf, measures, kind)
+
+    def _printed_as_one(self, a: Asked, rf: ReportFacts, measures: list[Measure]) -> Answer | None:
+        """The one line that prints every item the question joins, and nothing beside them (「在职人员医保
+        社保生育工伤险」 for 「医保、社保、生育工伤险一共」), verified: the report counts them as one figure. A
+        line naming more (a group 「基本工资、津贴补贴、奖金等」) is no sum of the items asked."""
+        one = [m for m in measures if self._named_whole_by(a, rf, m)]
+        if len(one) != 1:
+            return None
+        single = lookup(a.q, rf, one)
+        return single if self.verified(a.eff, single, a.reports, False) is single else None
+
+    @staticmethod
+    def _named_whole_by(a: Asked, rf: ReportFacts, m: Measure) -> bool:
+        """Whether one line's own name (with the report's title) holds every word of the question, and the
+        question every word of it: 「医保、社保、生育工伤险一共」 of 「在职人员医保社保生育工伤险」. A line
+        holding only some of the items joined (「依申请公开及不予公开」 beside 「主动公开的，加上…」) is not."""
+        if len(m.value.inputs) != 1:
+            return False
+        label = m.value.inputs[0].row_path[-1]
+        names = names_of(rf.report, a.eff)
+        joins = list(re.finditer(r"[、和与及]|加上?", a.eff))
+        # each join's two sides printed in the line, in the question's order (「季度通报和月通报」 is not
+        # 「全年开展季度通报」, nor 「全部公开和部分公开」 「部分公开」)
+        for j in joins:
+            left, right = a.eff[max(0, j.start() - 2):j.start()], a.eff[j.end():j.end() + 2]
+            if not (_CJK_RUN.fullmatch(left + right) and left in label and right in label
+                    and label.find(left) < label.rfind(right)):
+                return False
+        return bool(joins) and not uncovered_terms(a.eff, [label, rf.report.title or ""], names) \
+            and not uncovered_terms(label, [a.eff], names)
 
     def _alike_in_prose(self, a: Asked, rf: ReportFacts, measures: list[Measure], kind: str) -> list[Measure] | None:
         """Items of a sum or difference found in different units, each asked again among the prose
@@ -1165,11 +1198,12 @@ def _one_item_of_several(rf: ReportFacts, q: str, m: Measure) -> bool:
 
 def _printed_joined(q: str, m: Measure) -> bool:
     """Whether the two things the question joins are printed joined in the figure's own clause, before it
-    (「制作、获取政府信息总数70条」): then they name one figure, not two to add."""
+    (「制作、获取政府信息总数70条」, 「年终一次性奖金及防暑费」): then they name one figure, not two to add."""
     f = m.value.inputs[0] if m.value.inputs else None
     if f is None or f.table != "prose" or not f.sentence or not f.raw or (at := f.sentence.find(f.raw)) < 0:
         return False
-    clause = re.split(r"[，,。；;：:]", f.sentence[:at])[-1]
+    # the clause before the figure, and the figure's own name (「④ 年终一次性奖金及防暑费：…=13.07万元」)
+    clause = re.split(r"[，,。；;：:]", f.sentence[:at])[-1] + "|" + f.row_path[-1]
     for j in re.finditer(r"[、和与及]", q):
         k = j.start()
         for a in range(2, 5):

@@ -46,7 +46,7 @@ def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | No
         # (under a numbered item's or a section's subject, the change is the subject's as the level is)
         if _beside(level, f) and (f.row_path[:-1] == level.row_path
                                   or (len(level.row_path) > 1 and f.row_path[:-1] == level.row_path[:-1])):
-            m = _CHANGE.match(f.row_path[-1].replace(" ", ""))
+            m = _CHANGE.match(f.row_path[-1].replace(" ", "")) or _restated(level, f)
         else:
             m = _restated(level, f)
         if m is None:
@@ -148,7 +148,16 @@ def _beside(level: Fact, change: Fact) -> bool:
     """In the level's sentence, or opening the one its 「；」 runs on into (「…6233.88万元；比上年减少…」)."""
     if change.sentence == level.sentence:
         return True
-    return bool(level.span and change.span and 0 <= change.span[0] - level.span[1] <= _NEXT_CLAUSE)
+    if not (level.span and change.span):
+        return False
+    gap = change.span[0] - level.span[1]
+    if len(change.row_path) >= 2 and 0 <= gap <= _NEXT_SENTENCES:
+        # 「公务接待费2018年预算安排2万元。主要用于…接待活动。与上年相比支出下降20%」: a change read under the
+        # level's own name, what the money is for said between
+        subject = change.row_path[0]
+        return len(subject) >= 2 and (level.row_path[-1].startswith(subject) or level.row_path[0] == subject)
+    return 0 <= gap <= _NEXT_CLAUSE
 
 
 _NEXT_CLAUSE = 12  # characters from a level's end to a change that opens the next clause
+_NEXT_SENTENCES = 80  # characters from a level's end to a change said of it after an aside
