@@ -18,7 +18,7 @@ _TITLE = re.compile(
     r"([^\s,，。:：“”\"]{2,40}?)\s*(20\d\d|19\d\d)\s*年度?\s*"
     # 「关于屿头乡2016年度财政预算执行情况的报告」: a town's budget speech names the 财政 budget
     # 「关于批复2017年区（县）级社会保险基金预算的通知」: a fund's budget is a budget too
-    # 「关于批复2016年区（县）级国有资本经营预算的通知」「关于2019年部门收支预算编制说明」
+    # 「…批复…国有资本经营预算的通知」「…年部门收支预算编制说明」: a state-capital budget, an income-and-spending one
     rf"({DISCLOSURE_TITLE}|(?:[区市县省]级|区[（(]县[）)]级)?(?:部门|单位|财政|社会保险基金|国有资本经营)?(?:收支)?"
     r"(?:预算|决算)(?:公开)?)"
 )

@@ -1,6 +1,6 @@
 """Finance pages whose titles name no 部门预算, and budget lines worked out in the text:
 
-* 「关于批复2016年区（县）级国有资本经营预算的通知」「关于2019年部门收支预算编制说明」: budgets by their titles;
+* a 批复 of a 国有资本经营预算 and a 部门收支预算编制说明: budgets by their titles;
 * a page filed in a finance column (栏目 「财政预算、决算报告」) whose title names a notice or a stock-take
   (「2017年体彩公益金统计及使用情况公告」「…办公室国有资产清查工作报告」) is a finance page: the office its title
   opens with, else its publisher, and the one year its title names, else the year its text names most;
@@ -22,7 +22,7 @@ def _page(title: str, publisher: str, column: str, body: str) -> str:
 
 
 def test_a_state_capital_budget_approved_is_its_addressees_budget() -> None:
-    meta = extract_metadata(_page("平潭综合实验区财政金融局关于批复2018年区（县）级国有资本经营预算的通知",
+    meta = extract_metadata(_page("平潭综合实验区财政金融局关于批复2018年市级国有资本经营预算的通知",
                                   "平潭综合实验区财政金融局", "财政预算、决算报告",
                                   "区国资局：现批复如下：国有资本经营预算收入总额120.5万元。"))
     assert (meta.agency, meta.year) == ("区国资局", 2018)

@@ -47,9 +47,9 @@ def test_how_to_work_it_out_is_no_word_of_the_figure(qa: QA, question: str) -> N
 
 
 @pytest.mark.parametrize(("question", "value"), [
-    ("北厝镇从上一年结转过来的资金有多少？", "45.20"),
+    ("北厝镇上一年结转过来的钱是多少？", "45.20"),
     ("2019年北厝镇拨给海坛湾全民健身赛事多少钱？", "60"),
-    ("北厝镇2019年基本养老保险这一项算了多少钱？", "12.48"),
+    ("北厝镇给基本养老保险算了多少？", "12.48"),
 ])
 def test_grammar_does_not_make_a_word(qa: QA, question: str, value: str) -> None:
     a = qa.ask(question)

@@ -64,8 +64,8 @@ def test_a_worked_line_answers_by_its_result(qa: QA, question: str, value: str) 
 
 
 @pytest.mark.parametrize(("question", "value"), [
-    ("水土保持监测站2018年的年终一次性奖金和防暑费合计预算多少？", "8.10"),
-    ("水保监测站给在职人员交的医保、社保、生育工伤险一共多少钱？", "9.40"),
+    ("水土保持监测站年终一次性奖金和防暑费两项预算合计多少钱", "8.10"),
+    ("水保监测站在职人员医保、社保、生育工伤险合起来多少钱？", "9.40"),
 ])
 def test_items_printed_as_one_line_are_that_line(qa: QA, question: str, value: str) -> None:
     a = qa.ask(question)
@@ -74,7 +74,7 @@ def test_items_printed_as_one_line_are_that_line(qa: QA, question: str, value: s
 
 
 @pytest.mark.parametrize(("question", "value"), [
-    ("民政局2018年福彩公益金上年结余加上当年收入，一共有多少钱？", "1160"),
+    ("民政局福彩公益金当年收入加上上年结余，总共多少？", "1160"),
     ("区民政局福彩公益金的养老服务支出加上儿童福利支出是多少", "740"),
 ])
 def test_one_plus_another_is_their_sum(qa: QA, question: str, value: str) -> None:
@@ -101,7 +101,7 @@ def test_money_asked_is_not_a_score(qa: QA) -> None:
 
 
 @pytest.mark.parametrize(("question", "total"), [
-    ("北厝镇2019年主动公开的，加上依申请公开及不予公开的，一共多少份？", "300"),
+    ("北厝镇依申请公开及不予公开的，再加上主动公开的，合计几份", "300"),
     ("北厝镇季度检查和月检查加起来一共开展了几次？", "11"),
 ])
 def test_a_line_holding_some_of_the_items_is_not_their_sum(qa: QA, question: str, total: str) -> None:
