@@ -29,7 +29,7 @@ _TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,
                                 r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
 _BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
 _CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构|栏目)[:：]\s*(.*)$", re.M)
-# a crawled page filed in a finance column (「财政预算、决算报告」「部门预算公开」): a finance page, whatever its title
+# a crawled page filed in a finance column (one whose name says 预算 or 决算): a finance page, whatever its title
 _FINANCE_COLUMN = re.compile(r"预算|决算")
 _TITLE_LEAD = re.compile(r"^[^\d\s,，。:：《》]{2,40}?(?:局|委员会|办公室|中心|街道|厅)(?=[^\d\s,，。:：《》]{4})")
 _YEAR_SAID = re.compile(r"((?:19|20)\d\d)\s*年")

@@ -25,7 +25,7 @@ SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|�
                                 # 「…占全区当年公布的政府信息总量的多少」: a long whole, then 的多少 to end
                                 r"|占[^，,。？?]{12,30}的(?:多少|几成)(?=\s*[？?。]?\s*$)")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
-# 「财政拨款收入加事业收入」「上年结余加上当年收入」: 加 joins two items (加上 between any two words)
+# 「财政拨款收入加事业收入」「年初结余加上本年拨款」: 加 joins two items (加上 between any two words)
 _PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])加上(?=[\u4e00-\u9fff])")
 _JOINED_THEN_ALL = re.compile(r"[和与及、][^，,。？?]{1,12}?共(?:计|有)?(?:多少|几)")
 _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计|加总|合起来|合在一起|加在一起|加一块|加一起|加到一起|总和|"

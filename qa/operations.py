@@ -952,7 +952,7 @@ class Figures:
             # other from the sentence that lists both in 条: the sentence's own figure for it is meant
             measures = self._alike_in_prose(a, rf, measures, kind) or measures
         if kind == SUM and len(measures) >= 2 and (joined := self._printed_as_one(a, rf, measures)):
-            return joined  # 「医保、社保、生育工伤险一共」 of one line 「在职人员医保社保生育工伤险」
+            return joined  # 「养老、医疗、失业保险合计」 of one line 「在职人员养老医疗失业保险」
         if len(measures) >= 2:
             if self.each_item_answered(a, rf, measures, kind) is None:
                 return arithmetic(a.q, rf, measures, kind)
@@ -975,7 +975,7 @@ class Figures:
 
     def _printed_as_one(self, a: Asked, rf: ReportFacts, measures: list[Measure]) -> Answer | None:
         """The one line that prints every item the question joins, and nothing beside them (「在职人员医保
-        社保生育工伤险」 for 「医保、社保、生育工伤险一共」), verified: the report counts them as one figure. A
+        社保生育工伤险」 for its three items joined), verified: the report counts them as one figure. A
         line naming more (a group 「基本工资、津贴补贴、奖金等」) is no sum of the items asked."""
         one = [m for m in measures if self._named_whole_by(a, rf, m)]
         if len(one) != 1:
@@ -986,15 +986,15 @@ class Figures:
     @staticmethod
     def _named_whole_by(a: Asked, rf: ReportFacts, m: Measure) -> bool:
         """Whether one line's own name (with the report's title) holds every word of the question, and the
-        question every word of it: 「医保、社保、生育工伤险一共」 of 「在职人员医保社保生育工伤险」. A line
-        holding only some of the items joined (「依申请公开及不予公开」 beside 「主动公开的，加上…」) is not."""
+        question every word of it: 「养老、医疗、失业保险合计」 of 「在职人员养老医疗失业保险」. A line
+        holding only some of the items joined (「不予公开及无法提供」 beside 「予以公开的，加上…」) is not."""
         if len(m.value.inputs) != 1:
             return False
         label = m.value.inputs[0].row_path[-1]
         names = names_of(rf.report, a.eff)
         joins = list(re.finditer(r"[、和与及]|加上?", a.eff))
-        # each join's two sides printed in the line, in the question's order (「季度通报和月通报」 is not
-        # 「全年开展季度通报」, nor 「全部公开和部分公开」 「部分公开」)
+        # each join's two sides printed in the line, in the question's order (「季度检查和月检查」 is not
+        # 「全年开展季度检查」, nor 「当面申请和网上申请」 「网上申请」)
         for j in joins:
             left, right = a.eff[max(0, j.start() - 2):j.start()], a.eff[j.end():j.end() + 2]
             if not (_CJK_RUN.fullmatch(left + right) and left in label and right in label

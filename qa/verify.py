@@ -1235,7 +1235,7 @@ def _telling_pairs(words: str, names: Iterable[str] = ()) -> set[str]:
 
 def own_name_unasked(question: str, f: Fact, names: Iterable[str] = ()) -> list[str]:
     """A figure whose own name tells it apart (「4.项目支出」「社会发展性支出」) asked by a question that says
-    none of what tells it: 「支出预算一共多少」 asks a whole, which no line is, however its 支出 and the report's 预算
+    none of what tells it: 「部门支出预算总额」 asks a whole, which no line is, however its 支出 and the report's 预算
     cover the words asked. A numbered item of a list is always held to this; another line when the question
     names nothing but what is asked for and how much of it (its content words all amount nouns)."""
     if f.table != "prose" or not f.row_path:
