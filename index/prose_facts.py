@@ -101,7 +101,7 @@ _JOINER_LEAD = re.compile(r"\s*(?:以及|及|和|与|并|、)\s*")
 
 # 「5.“社会保障和就业支出（类）…（项）”25.93万元，主要用于…。2023年当年预算执行数为…，比2023年预算
 #执行数增加3.84%。」: the sentences after a numbered item's first are still about its subject
-_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")  # 「4.项目支出…」, also in a label
 # 「“住房保障支出(类）-住房改革支出（款）-购房补贴（项）”2026年度预算…」: an item of that list even
 # where the page lost its number
 _QUOTED_ITEM = re.compile(r"^\s*[“\"][^“”\"]{2,120}?[（(]项[)）]\s*[”\"]")
@@ -310,7 +310,7 @@ def prose_facts(
         lead = len(sm.group()) - len(sm.group().lstrip())
         if glued := _HEADING_ON_ITEM.match(sentence):
             sentence, lead = sentence[glued.end():], lead + glued.end()
-        if item := _ITEM.match(sentence):
+        if item := NUMBERED_ITEM.match(sentence):
             head = _item_subject(sentence[item.end():])
         elif _QUOTED_ITEM.match(sentence):  # the next item, its number lost in the text layer
             head = _item_subject(sentence.lstrip())

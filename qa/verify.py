@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.models import Fact
-from index.prose_facts import DAY_UNITS
+from index.prose_facts import DAY_UNITS, NUMBERED_ITEM
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.average import amount_question, asks_average, asks_per_month, asks_span_average, span_question
@@ -1215,8 +1215,6 @@ def narrower_item(question: str, f: Fact) -> list[str]:
             and not any(w in whole or whole.removesuffix("经费") in w for whole in within)]
 
 
-# 「4.项目支出0万元」: a numbered item of a list, its number printed before its name
-_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?!\d)")
 # 「比2016年决算数减少」「增长」: how a level changed, said under the level's name
 _A_CHANGE = re.compile(r"增|减|降|涨|升|持平")
 # what a whole's own name may say beside what it amounts to: its year, that it is the year's or the body's, 合计
@@ -1241,7 +1239,7 @@ def own_name_unasked(question: str, f: Fact, names: Iterable[str] = ()) -> list[
     if f.table != "prose" or not f.row_path:
         return []
     label = f.row_path[-1]
-    mark = _NUMBERED_ITEM.match(label)
+    mark = NUMBERED_ITEM.match(label)  # 「4.项目支出」: an item of a list, its number printed before its name
     if mark is None and (len(f.row_path) < 2 or _A_CHANGE.search(label)
                          or _telling_pairs("".join(uncovered_terms(question, (), names)), names)):
         return []  # a line with no subject above it may be the whole; a change is the level's
