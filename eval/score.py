@@ -143,7 +143,8 @@ def phrases_found(expected_answer: str, text: str) -> list[str]:
     for p in (s.strip() for s in expected_answer.split("|")):
         if not p or normalize_text(p) in norm:
             continue
-        want = parse_quantity(p) if _FIGURE_PHRASE.match(p) else None
+        figure = re.sub(r"(?<=\d),(?=\d{3})", "", p)  # 「1,474.31万元」: digit grouping is no part of the figure
+        want = parse_quantity(figure) if _FIGURE_PHRASE.match(figure) else None
         if want is not None and any((got := parse_quantity(m.group())) is not None and want.equals(got)
                                     for m in _FIGURE_IN_TEXT.finditer(norm)):
             continue

@@ -42,6 +42,8 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、:：（(\u2460-\u2473]")  # 「…=19.20万元 ② 地区津贴」: a circled number opens an item
 _LEVEL = re.compile(r"[（(](类|款|项)[)）]")
 _LEVEL_TAIL = re.compile(r"^[类款项][)）][”\"]?\s*")
+# words that only say what is counted (「拨款支出」「决算数」), naming no line of their own
+_MEASURE_ONLY = re.compile(r"(?:财政)?(?:拨款)?(?:支出|收入)?(?:决算|预算)?数?(?:为|是)?")
 _LIST_MARK = re.compile(r"^[一二三四五六七八九十\d]{1,3}[）)]\s*")
 
 
@@ -69,8 +71,9 @@ def _label(sentence: str, at: int) -> str:
     clause = re.split(r"[，,：:；;]", before)[-1]
     # (or the clause opens its sentence: 「…；财政预算、决算报告共3条；」)
     # (「核准企业资质条、施工许可证76条」: a piece that ends on a measure word lost its number, and is an item)
-    if "、" in clause and not re.search(r"\d", clause) and ("，" in before or clause.strip() == before.strip()) \
-            and len(clause) <= 40 and not any(_LOST_NUMBER.search(p) for p in clause.split("、")[:-1]):
+    if "、" in clause and not re.search(r"\d", _CLAUSE_YEAR.sub("", clause)) \
+            and ("，" in before or clause.strip() == before.strip()) and len(clause) <= 40 \
+            and not any(_LOST_NUMBER.search(p) for p in clause.split("、")[:-1]):
         label = clause.strip()
     if len(label) < 2 and len(parts) > 1:  # 「综合定额公用费：①5500元×…」: the last words before the breaks
         label = (next((p for p in reversed(parts[:-1]) if p.strip()), "") + label).strip()
@@ -80,6 +83,12 @@ def _label(sentence: str, at: int) -> str:
     if re.fullmatch(r"[类款项][)）]\s*", label) and len(parts) > 1 and _HAN.search(parts[-2]):
         # 「（5）2040205出入境管理（项）1983.37万元」: the level closes the item's name, which is the label
         label = _LIST_MARK.sub("", parts[-2].strip()) or parts[-2].strip()
+    if (level := _LEVEL_TAIL.match(label)) and label[level.end():].strip() \
+            and _MEASURE_ONLY.fullmatch(label[level.end():].strip()) \
+            and len(parts) > 1 and _HAN.search(item := _LEVEL_TAIL.sub("", parts[-2].strip())):
+        # 「…事务(款)一般行政管理事务(项)拨款支出45.58万元」: the words after the level only say what is
+        # counted; the line is the item the level closes
+        label = item + label[level.end():].strip()
     label = _LEVEL_TAIL.sub("", label) or label
     # 「…维护等经费150万元以及党委工作经费10万元」: a label ends at the figure before it
     # (「由42分钟缩至19分钟」 keeps its words: 缩至 is no name of its own)
@@ -89,6 +98,8 @@ def _label(sentence: str, at: int) -> str:
     return _CONTROL.sub("", label).translate(_SHOW)[-40:]
 
 
+# 「2011年制作、获取…」: the year opening the clause is no number of the list
+_CLAUSE_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*年度?")
 _LOST_NUMBER = re.compile(r"(?:条|件|个|项|人|次|份|篇|万元|元)\s*$")
 
 
@@ -119,6 +130,9 @@ _SECTION_NAMED = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\
 # are its inputs (a base, months, a rate), the figure after it is what the line amounts to
 _FACTOR = r"\d+(?:\.\d+)?\s*(?:万元|元|人次|人|个月|月|个|天|次|辆|%|％)?\s*(?:[（(]?[\u4e00-\u9fff]{1,4}[)）]?\s*)?"
 _FORMULA = re.compile(rf"(?<![\d.])(?:{_FACTOR}[×xX*＊+＋]\s*)+{_FACTOR}[=＝]\s*(?=\d)")
+# 「企业退休人员管理经费：24.47万元（8155人*30元）」: the product in brackets after a figure is how it was
+# worked out; its factors are no figures of their own
+_BRACKETED_PRODUCT = re.compile(rf"[（(]\s*(?:{_FACTOR}[×xX*＊]\s*)+{_FACTOR}[)）]")
 # 「（二）支出预算1.人员经费321.17万元。」: a lettered heading run straight into its list's first item is no
 # part of that item's name (the item is one line of the heading's list, not the heading's total)
 _HEADING_ON_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“”\"]{2,16}?"
@@ -336,6 +350,7 @@ def prose_facts(
         before, carried = carried, ""
         numbers = _with_listed(sentence)
         formulas = [(f.start(), f.end()) for f in _FORMULA.finditer(sentence)]
+        formulas += [(f.start(), f.end()) for f in _BRACKETED_PRODUCT.finditer(sentence)]
         respective = _respective_labels(sentence, numbers) if "分别" in sentence else {}
         for m in numbers:
             if sentence[m.end():m.end() + 1] in ("年", "月", "日") or sentence[m.end(4):m.end(4) + 1] == "日":

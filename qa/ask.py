@@ -17,7 +17,7 @@ from index.template import load_templates, normalize
 from qa import across
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.cells import CellMatch, match_cells
-from qa.compose import PLACES, who
+from qa.compose import PLACES, num, who
 from qa.describe import describe
 from qa.doc_number import ASKS_DOC_NUMBER, doc_number_answer
 from qa.except_lookups import except_by_lookups
@@ -149,7 +149,12 @@ class QA:
         parts = len(cm.strong_rows) + len([c for c in cm.columns if c.column.key != "total"])
         # 「建设和管理委员会…一共多少」: the 和 of a name joins no parts
         # 「…比2017年多，2017年的是多少」: only the clause that asks the year decides the operation
-        asking = asking_clause(effective) if asked_clause_year(effective) is not None else None
+        # 「…称车辆经费较上年减少40%，那上一年的车辆经费是多少」: a clause stating a figure is what the asker
+        # already knows, when the clause that asks names what it asks (「…，倒推上年大约是多少」 names nothing)
+        clause = asking_clause(effective)
+        asking = clause if clause is not None and (
+            asked_clause_year(effective) is not None
+            or (_STATES_FIGURE.search(effective.replace(clause, "")) and uncovered_terms(clause, ()))) else None
         intent = classify(without(asking or effective, {n for r in named if r.agency
                                                         for n in names_used(effective, r.agency)}),
                           len(across.group_by_agency(named)), parts)
@@ -284,7 +289,7 @@ class QA:
             if answers[-1].status != ANSWERED and asks_share_of_the_first(p):
                 item = self._ask(item_question(p), history if not first.reports else [], narrowed)
                 answers[-1] = share_of_first(p, first, item) or answers[-1]
-        return combine(question.text, answers)
+        return combine(question.text, one_figure_once(question.parts, answers))
 
     def _focus(self, prev: str, reports: list[Report], filters: Filters) -> list[Report]:
         return resolve_scope(prev, reports, filters, []).reports
@@ -432,6 +437,31 @@ def _names_scope_only(q: str, reports: list[Report]) -> bool:
     return not uncovered_terms(q, (), names)
 
 
+
+
+_STATES_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|万元|亿元|元)")
+
+
+def one_figure_once(parts: tuple[str, ...], answers: list[Answer]) -> list[Answer]:
+    """Two parts asking different things answered by the very same figure: it answers one of them at
+    most, and which one cannot be told, so each such part is refused, saying so."""
+    def key(a: Answer) -> tuple | None:
+        return (a.value, frozenset(f.fact.id for f in a.figures)) if a.status == ANSWERED and a.figures else None
+
+    keys = [key(a) for a in answers]
+    # what each part names (a part restating another, 「…占几成？百分比是多少」, names nothing more)
+    named = [frozenset(uncovered_terms(p, ())) for p in parts]
+    out = []
+    for i, (a, k) in enumerate(zip(answers, keys, strict=True)):
+        twins = [j for j, other in enumerate(keys) if j != i and k is not None and other == k
+                 and named[i] and named[j] and not (named[i] <= named[j] or named[j] <= named[i])]
+        if twins:
+            said = "、".join(f"第{j + 1}问" for j in twins)
+            shown = num(a.value, a.unit) if a.value is not None else ""
+            a = Answer(a.question, REFUSED, f"这一问找到的数字（{shown}）与{said}的是同一个，同一个数字不能同时"
+                                            "回答两个不同的问题，无法确定它属于哪一问。", reports=a.reports)
+        out.append(a)
+    return out
 
 
 def combine(question: str, answers: list[Answer]) -> Answer:

@@ -19,7 +19,15 @@ from qa.lists import BREAKDOWN_REACH, BREAKDOWN_SPAN, items_of
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
 from qa.scope import in_order, report_names
 from qa.text_match import bigrams, is_total_label, most_of, prose_candidates, without
-from qa.verify import LISTED, list_head, own_clause, question_text, template_words, uncovered_terms
+from qa.verify import (
+    LISTED,
+    list_head,
+    own_clause,
+    own_name_unasked,
+    question_text,
+    template_words,
+    uncovered_terms,
+)
 from qa.vocab import vocabulary
 
 _PREDICATE = re.compile(r"^(?:完成|占|比|较|增长|增加|减少|下降|达到?|为|是|共|其中)")
@@ -369,6 +377,11 @@ def whole_of_share(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure,
     return _named_whole(q, rf, m)
 
 
+def _tells_itself_apart(words: str, m: Measure, names: set[str]) -> bool:
+    """A prose line whose own name says more than the whole's words ask (a numbered part)."""
+    return m.kind == "prose" and bool(own_name_unasked(words, m.value.inputs[0], names))
+
+
 def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, tuple[Value, str]] | None:
     """「项目支出里，维修费占多大比重」: the whole is named before 中/里 and the
     part after it (or by the whole question, `m`). The whole must be another figure in the same
@@ -396,6 +409,14 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
         wholes = find_measures(rf, match_cells(counted, tpl), counted)
     # 「比上年减少544.02万元」 says how a figure changed: it is no whole of anything
     wholes = [w for w in wholes if not (w.kind == "prose" and _A_CHANGE.match(w.value.inputs[0].row_path[-1]))]
+    if wholes and _tells_itself_apart(head, wholes[0], names):
+        # 「全部支出预算」 is no 「二、基本支出预算数」: a line whose own name tells it apart is a part; the
+        # whole is another sentence's, when one that says every word of it agrees on one amount
+        ranked = [prose_measure(s.fact) for s in prose_candidates(head, rf.facts, names, rf.report.year,
+                                                                   kind=rf.report.kind)]
+        fit = [w for w in ranked if not _tells_itself_apart(head, w, names)
+               and not uncovered_terms(head, list(w.value.inputs[0].row_path), names)]
+        wholes = fit if len({w.value.value for w in fit}) == 1 else []
     if not wholes or wholes[0].value.value is None:
         return None
     w = wholes[0].value
@@ -419,6 +440,11 @@ def _named_whole(q: str, rf: ReportFacts, m: Measure | None) -> tuple[Measure, t
         # a sentence printing the part's very count (「…门户网站累计公开…202条」 beside 「其中2019年度…共主动
         # 公开…202条」) says that count again; it is no whole of it (a table's 总计 may equal its one part)
         said_twice = w.value == p.value and w.inputs[0].table == "prose"
+        # 「项目支出」 is no 「某项目建设指挥部本级」: the words a part is asked by must be its own label's,
+        # not the agency's name inside it
+        own = [without(x, names) for f in p.inputs if f.table == "prose" for x in f.row_path]
+        if own and not bigrams(" ".join(own)) & bigrams(without(tail, names)):
+            continue
         if w.value >= p.value > 0 and not said_twice:
             return part, (w, f"「{w.label}」")
     return None
@@ -570,8 +596,12 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     bare = _DATE_ONLY.sub("", owner.rstrip("，,"))
     if not _HAN.search(_SCOPE_ONLY.sub("", bare)) and not _names_a_row(rf, bare):
         owner = ""  # 「万里街道2024年的工资福利支出和商品…」: a year and a scope own no item (unless a row is so named)
-    parts = parts[:1] + [first_item + p if same else p if any(c in p for c in "的，,中里") else owner + p
-                         for p, same in zip(parts[1:], same_item, strict=True)]
+    # a later item saying its own owner (「…的」「…中」, or set off by 「，」) keeps it; a 的 inside a printed
+    # name (「行政单位的离退休费」) is that name's, not an owner's
+    parts = parts[:1] + [first_item + p if same
+                         else p if any(c in p for c in "的，,中里") and not _printed_whole(p, printed)
+                         or any(c in p for c in "，,中里")
+                         else owner + p for p, same in zip(parts[1:], same_item, strict=True)]
     return _shared_column(rf, parts)
 
 
@@ -612,6 +642,12 @@ def _other_member(first: str, part: str) -> str:
         if word in group and (said := next((g for g in group if g != word and g in first), None)):
             return first.replace(said, word)
     return part
+
+
+def _printed_whole(part: str, printed: set[str]) -> bool:
+    """The part is a name some label prints whole (its 的 is the name's own)."""
+    said = part.strip(" ，,、？?")
+    return len(said) >= 4 and any(said in lbl for lbl in printed)
 
 
 def _names_a_row(rf: ReportFacts, words: str) -> bool:

@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from index.models import Fact
+from index.template import normalize
 from qa.answer import ANSWERED, Answer
 from qa.compose import num
 from qa.figures import PARTS_END
 from qa.intent import SUM
-from qa.text_match import is_change
+from qa.text_match import COMPARED_YEAR, asks_change, is_change
 from qa.verify import item_core
 from qa.vocab import vocabulary
 
@@ -48,8 +49,8 @@ def summed(question: str, ask_item: Callable[[str], Answer], facts: Iterable[Fac
     when the report prints an amount under the whole's own name that the sum is not (a 控制数, a
     total of other years): which one was meant cannot be told."""
     asked = named_whole(question)
-    if asked is None:
-        return None
+    if asked is None or asks_change(normalize(question)) or COMPARED_YEAR.search(question):
+        return None  # 「…比上年增加还是减少了多少」 asks a change, which no sum of this year's items is
     said, items = asked
     answers = [ask_item(q) for q in item_questions(question, said, items)]
     if any(a.status != ANSWERED or a.value is None or a.unit is None or not a.figures for a in answers):

@@ -95,6 +95,7 @@ from qa.scope import (
 )
 from qa.sections import Sections, years_named
 from qa.text_match import (
+    COMPARED_YEAR,
     asks_rate,
     best_prose_fact,
     bigrams,
@@ -280,7 +281,11 @@ class Figures:
                 return got
         if not a.scope.reports:
             return no_report(a.q, a.scope, a.reports, a.focus)
-        if (m := UNSUPPORTED.search(a.q)) and not _names_a_cell(m.group(), a.cm) \
+        # a breakdown the disclosure tables lack (台湾, 网上提交) asked of disclosure reports, said outside the
+        # agency's own name (「台湾工作部」 is a body; a finance report's 台侨 lines are its own)
+        bodies = {n for r in a.scope.reports[:20] for n in names_of(r, a.q)}
+        if all(r.template for r in a.scope.reports[:20]) and (m := UNSUPPORTED.search(without(a.q, bodies))) \
+                and not _names_a_cell(m.group(), a.cm) \
                 and not self.names_a_row(m.group(), a.scope) \
                 and not (m.group() in _DAYS_ASKED and self.states_days(a.scope)):
             return Answer(a.q, REFUSED, f"报告的统计表不按「{m.group()}」区分，没有这个数字；"
@@ -362,6 +367,11 @@ class Figures:
             clause = asking_clause(asked)
             readings = [clause] if clause else []
             readings.append(_SAID_CHANGE.sub("", asked))
+        elif (clause := asking_clause(asked)) and _SAID_CHANGE.search(asked.replace(clause, "")):
+            # 「…称车辆经费较上年减少40%，上一年的车辆经费约多少」: the premise states the change, the
+            # clause that asks names the level
+            # (or, when that clause names nothing, by the premise less its change: 「…较上年少了40%，上一年呢」)
+            readings = [_RELATIVE_BEFORE.sub("", clause), _RELATIVE_BEFORE.sub("", _SAID_CHANGE.sub("", asked))]
         found = measures = None
         for reading in readings:
             now = reading.replace(f"{year}年", f"{target.year}年")
@@ -731,7 +741,7 @@ class Figures:
     def _over_the_year(self, a: Asked, target: Report) -> Answer | None:
         """「一年下来结转结余减少了多少」 with no year compared: the change within the report's year, its
         年末 level less its 年初 level, each looked up and verified as the item asked at that end."""
-        if _COMPARED_YEAR.search(a.eff) or not (verb := across.HOW_MUCH_CHANGED.search(a.eff)):
+        if COMPARED_YEAR.search(a.eff) or not (verb := across.HOW_MUCH_CHANGED.search(a.eff)):
             return None
         item = _WITHIN_YEAR.sub("", a.eff[:verb.start()]).rstrip("的，, ")
         rf = self.kb.of(target)
@@ -992,16 +1002,21 @@ class Figures:
             return False
         label = m.value.inputs[0].row_path[-1]
         names = names_of(rf.report, a.eff)
-        joins = list(re.finditer(r"[、和与及]|加上?", a.eff))
+        # the question in the line's own words where it says them otherwise (「产生和获取」 for 「制作、获取」)
+        q = a.eff
+        for word, printed in vocabulary().synonyms.items():
+            if word in q and (form := next((p for p in printed if p in label and p not in q), None)):
+                q = q.replace(word, form)
+        joins = list(re.finditer(r"[、和与及]|加上?", q))
         # each join's two sides printed in the line, in the question's order (「季度检查和月检查」 is not
         # 「全年开展季度检查」, nor 「当面申请和网上申请」 「网上申请」)
         for j in joins:
-            left, right = a.eff[max(0, j.start() - 2):j.start()], a.eff[j.end():j.end() + 2]
+            left, right = q[max(0, j.start() - 2):j.start()], q[j.end():j.end() + 2]
             if not (_CJK_RUN.fullmatch(left + right) and left in label and right in label
                     and label.find(left) < label.rfind(right)):
                 return False
-        return bool(joins) and not uncovered_terms(a.eff, [label, rf.report.title or ""], names) \
-            and not uncovered_terms(label, [a.eff], names)
+        return bool(joins) and not uncovered_terms(q, [label, rf.report.title or ""], names) \
+            and not uncovered_terms(label, [q], names)
 
     def _alike_in_prose(self, a: Asked, rf: ReportFacts, measures: list[Measure], kind: str) -> list[Measure] | None:
         """Items of a sum or difference found in different units, each asked again among the prose
@@ -1115,12 +1130,11 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
 
 # 「比2017年多」「比上年增加了」: a change the asker states in passing, not what is asked
 _THAN_A_MEMBER = re.compile(r"[比较]\s*([\u4e00-\u9fff]{2,4}?)(?:数)?(?:增加|减少|增长|下降|提高|降低|多|少)")
+_RELATIVE_BEFORE = re.compile(r"上一?年度?的?|去年的?")  # the year asked, said relative to the report's
 _ASKED_DOWN = re.compile(r"缩短|缩减|压缩|降低|减少|下降|下调|少了")
-# a change within the report's year: no other year is compared with (「比上年」「较2016年」)
-_COMPARED_YEAR = re.compile(r"[比较与跟和]\s*(?:上一?年|去年|前一年|(?:19|20)\d\d\s*年)|同比|上年")
 _WITHIN_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?|一年下来|一年来|这一年|全年|年内|从年初到年末|年初到年末")
 _SAID_CHANGE = re.compile(r"(?:比|较|与)(?:上一?年|去年|(?:19|20)\d\d\s*年)度?[^，,。？?；;]{0,8}?"
-                          r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低)了?(?:一些|一点|一块|不少|很多|些)?"
+                          r"(?:多|少|增加|减少|增长|下降|上升|降低|高|低|减|降|增|涨)了?(?:一些|一点|一块|不少|很多|些)?"
                           # and the amount said with it (「下降了5.2个百分点」)
                           r"(?:\d+(?:\.\d+)?\s*(?:个百分点|%|％|万元|亿元|元|件|条|人|个)?)?")
 

@@ -43,6 +43,10 @@ def _segments(text: str) -> list[str]:
 _EACH_SUMMED = re.compile(r"[类项个种]?(?:合计|一共|总共|共计|加起来|加在一起|总计)")
 
 
+# 「区直单位比各乡镇多公开了多少」: 各 before the bodies it gathers names them together, it asks no figure of each
+_SEVERAL_BODIES = re.compile(r"各(?:乡镇|镇街|街道|单位|部门|处室|科室|区县|县区|区|县|市|镇|乡|村|社区|地)")
+
+
 def _each_parts(segment: str) -> list[str]:
     """「基本支出和项目支出各多少」 → 「基本支出多少」「项目支出多少」; the first item keeps what
     stands before it (the agency, the year)."""
@@ -51,6 +55,8 @@ def _each_parts(segment: str) -> list[str]:
         return []
     for word in v.each:
         i = segment.find(word)
+        while i > 0 and _SEVERAL_BODIES.match(segment, i):  # 「各乡镇」 gathers bodies: the 各 asked is a later one
+            i = segment.find(word, i + 1)
         if i <= 0 or not v.asks_figure(segment[i:]) or _EACH_SUMMED.match(segment, i + len(word)):
             continue
         head, tail = segment[:i], segment[i + len(word):]

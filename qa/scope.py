@@ -579,7 +579,8 @@ _CARRY_YEAR = re.compile(r"(结转|转入|转到|留到)(到|至)?\s*(20\d\d)\s*
 
 def relative_year(question: str) -> int | None:
     """今年/去年/前年 as an offset; 「上年结转」「本年新收」 are row labels, not times."""
-    q = _TEMPLATE_TIME_WORDS.sub("", question)
+    # 「比上年少了一半」 compares with the year before: the year asked is the report's own
+    q = _THAN_BEFORE.sub("", _TEMPLATE_TIME_WORDS.sub("", question))
     for word, delta in sorted(_RELATIVE.items(), key=lambda kv: -len(kv[0])):
         if word in q:
             return delta
@@ -633,7 +634,12 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
         # 今年/去年 count from the report in focus, else from the latest report of the one agency named
         base = max((r.year for r in (focus or chosen) if r.year), default=None)
         if base is not None:
+            latest = [r for r in chosen if r.year == base]
             chosen = [r for r in chosen if r.year == base + rel]
+            if not chosen and rel == -1 and latest:
+                # 「规划局上年的车辆经费」 with no report of that year: what the latest report says of the
+                # year before it (its level and the change it prints), as for that year named
+                chosen, scope.earlier_year = latest, base - 1
     elif focus and not named:
         focus_ids = {r.id for r in focus}
         chosen = [r for r in chosen if r.id in focus_ids] or chosen

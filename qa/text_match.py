@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -287,6 +288,10 @@ DIRECTION_ONLY = re.compile(r"(?:比|较|与|跟|和)[^，,。？?]{0,8}?"
                             r"|是多还是少|多了还是少了|是涨是降|涨了还是降了|是升是降|升还是降)[了吗呢]?")
 
 
+# another year compared with (「比上年」「较2016年」): a change is asked, no level of the year
+COMPARED_YEAR = re.compile(r"[比较与跟和]\s*(?:上一?年|去年|前一年|(?:19|20)\d\d\s*年)|同比|上年")
+
+
 @lru_cache(maxsize=4096)  # asked once per report a question is looked up in
 def asks_change(question: str) -> bool:
     rest = DIRECTION_ONLY.sub("", question)
@@ -330,10 +335,30 @@ def kind_mismatch(question: str, label: str) -> bool:
 
 
 def without(question: str, names: set[str]) -> str:
-    """The question without the agency's names: 「厚街镇有多少人口」 must not match 「厚街镇收到…」."""
-    for n in sorted(names, key=len, reverse=True):
-        question = question.replace(n, " ")
+    """The question without its mentions of the agencies: 「厚街镇有多少人口」 must not match 「厚街镇收到…」."""
+    spans = name_mentions(question, names)
+    for start, end in reversed(spans):
+        question = question[:start] + " " + question[end:]
     return question
+
+
+def name_mentions(question: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the question names an agency, in order. A name said again after it (or a longer name
+    holding it) was said (「县政协2015年政协会议…」) stands inside a line's name, which is asked: only
+    its first saying is the agency's."""
+    spans: list[tuple[int, int]] = []
+    said: list[str] = []
+    for n in sorted({n for n in names if n}, key=len, reverse=True):
+        at = question.find(n)
+        while at >= 0:
+            if not any(s < at + len(n) and at < e for s, e in spans):
+                if any(n in earlier for earlier, (s, _) in zip(said, spans, strict=True) if s < at):
+                    break
+                spans.append((at, at + len(n)))
+                said.append(n)
+            at = question.find(n, at + 1)
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    return [spans[i] for i in order]
 
 
 _YEARS_SAID = re.compile(r"(?:19|20)\d\d\s*年度?")

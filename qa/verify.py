@@ -34,7 +34,7 @@ from qa.compose import who
 from qa.intent import WHICH_MORE
 from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases, years_in
 from qa.sections import dated_otherwise, section_of
-from qa.text_match import DIRECTION_ONLY, HEADCOUNT_UNITS, bigrams, counts_as_labelled, number_at
+from qa.text_match import DIRECTION_ONLY, HEADCOUNT_UNITS, bigrams, counts_as_labelled, name_mentions, number_at
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
@@ -175,8 +175,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     if "政府信息" in context:  # 「获取信息总数」 for the printed 「获取政府信息总数」: the information meant
         context += "|" + context.replace("政府信息", "信息")
     v = vocabulary()
-    for name in sorted({question_text(n) for n in names if n}, key=len, reverse=True):
-        _claim_all(q, name, taken)
+    for start, end in name_mentions(q, {question_text(n) for n in names}):
+        _mark(taken, start, end - start)
     for m in _EXCLUDED.finditer(q):  # 「除了不予处理以外」 names what is not asked
         _mark(taken, m.start(), len(m.group()))
     for m in _ITEMS_COUNTED.finditer(q):  # 「这三种结果」「以上两项」 count the items named, no item of their own
@@ -235,6 +235,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
             i = q.find(neg, i + 1)
     for i, ch in enumerate(q):
         if not taken[i] and ch in v.function_chars:
+            taken[i] = True
+        # 「历年累计数」「公开信息数」: 数 after the words it counts says "the number of" them, nothing more
+        elif not taken[i] and ch == "数" and i > 0 and taken[i - 1] and _CJK.match(q[i - 1]):
             taken[i] = True
     out += _split_words(q, taken, v.function_chars, context)
     run = ""
@@ -925,8 +928,10 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         # 「哪类多」 compares: one figure answers no 哪, nor does a value that is neither one of the figures
         # compared nor the gap between them (a sum of the two)
         return Verdict(False, (which.group(),), label=label)
-    if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not TOTAL_ASKED.search(question):
-        return Verdict(False, (each.group(),), label=label)  # 「各所属单位分别支出多少」 asks a list, not a total
+    if len(figs) == 1 and (each := _EACH_OF.search(question_text(question))) and not TOTAL_ASKED.search(question) \
+            and each.group() not in question_text(" ".join(figs[0].fact.row_path)):
+        # 「各所属单位分别支出多少」 asks a list, not a total (a line that names 「各乡镇」 itself is their total)
+        return Verdict(False, (each.group(),), label=label)
     if qualified := next((w for fig in figs if (w := bracket_unasked(question, fig, sources))), ""):
         return Verdict(False, label=label, narrower=(qualified,))
     if len(figs) == 1 and (parts := narrower_item(question, figs[0].fact)
@@ -1219,7 +1224,9 @@ def narrower_item(question: str, f: Fact) -> list[str]:
 _A_CHANGE = re.compile(r"增|减|降|涨|升|持平")
 # what a whole's own name may say beside what it amounts to: its year, that it is the year's or the body's, 合计
 _WHOLE_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|全年|当年|年度|年初|部门|单位|本级|相应|安排|合计|总计|总额"
-                          r"|总数|共计|一共|总共|共|总|收支|全部|整个|所有")
+                          r"|总数|共计|一共|总共|共|总|收支|全部|整个|所有"
+                          # 「我部部门预算收入为」: the agency speaking of itself names no line
+                          r"|(?:我|本)(?:部|局|委|办|院|所|站|队|中心|单位|镇|乡|区|县|市|处|科)")
 
 
 def _telling_pairs(words: str, names: Iterable[str] = ()) -> set[str]:
@@ -1231,6 +1238,9 @@ def _telling_pairs(words: str, names: Iterable[str] = ()) -> set[str]:
     return bigrams(_WHOLE_WORDS.sub("，", text))
 
 
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*")
+
+
 def own_name_unasked(question: str, f: Fact, names: Iterable[str] = ()) -> list[str]:
     """A figure whose own name tells it apart (「4.项目支出」「社会发展性支出」) asked by a question that says
     none of what tells it: 「部门支出预算总额」 asks a whole, which no line is, however its 支出 and the report's 预算
@@ -1239,8 +1249,15 @@ def own_name_unasked(question: str, f: Fact, names: Iterable[str] = ()) -> list[
     if f.table != "prose" or not f.row_path:
         return []
     label = f.row_path[-1]
-    mark = NUMBERED_ITEM.match(label)  # 「4.项目支出」: an item of a list, its number printed before its name
-    if mark is None and (len(f.row_path) < 2 or _A_CHANGE.search(label)
+    # 「4.项目支出」: an item of a list, its number printed before its name; 「二、基本支出预算数」 too, a
+    # section's number before a name said alone (not a heading glued to a sentence's words)
+    mark = NUMBERED_ITEM.match(label) or (_SECTION_NUMBER.match(label) if " " not in label.strip() else None)
+    # (「2、对个人和家庭补助支出：8090.20万元」: the number opens the sentence, right before the name)
+    sentence = f.sentence or ""
+    opened = NUMBERED_ITEM.match(sentence) or _SECTION_NUMBER.match(sentence)
+    numbered = mark is not None or bool(opened and " " not in label.strip()
+                                        and sentence[opened.end():].lstrip().startswith(label.strip()))
+    if not numbered and (len(f.row_path) < 2 or _A_CHANGE.search(label)
                          or _telling_pairs("".join(uncovered_terms(question, (), names)), names)):
         return []  # a line with no subject above it may be the whole; a change is the level's
     name = label[mark.end():].strip() if mark else label.strip()

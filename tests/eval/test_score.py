@@ -132,6 +132,9 @@ def test_a_figure_phrase_is_found_in_any_printing_of_the_quantity() -> None:
     assert phrases_found("宜川路街道|223.70万元", text) == []
     assert phrases_found("宜川路街道|2237000元", text) == []  # the same amount in 元
     assert phrases_found("宜川路街道|223.8万元", text) == ["223.8万元"]
+    grouped = "基本支出更多：基本支出 1351.67万元，项目支出 61.89万元。"
+    assert phrases_found("基本支出|1,351.67万元", grouped) == []  # digit grouping is no part of the figure
+    assert phrases_found("基本支出|1,351.68万元", grouped) == ["1,351.68万元"]
 
 
 def test_evidence_ignores_digit_grouping() -> None:
