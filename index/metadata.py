@@ -28,7 +28,7 @@ _YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》]{2,30}?)"
 _TITLED_YEAR_FIRST = re.compile(r"(20\d\d)年度?([^\d\s,，。:：《》、]{2,40}?)"
                                 r"(政府信息(?:工作)?公开(?:工作)?(?:年度)?(?:工作)?报告|(?:部门|单位)?(?:预算|决算)(?:说明|公开)?)")
 _BUDGET_OWNER = re.compile(r"预算(?:主管)?(?:部门|单位)[:：]\s*([^\s，。]{2,40})")
-_CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构|栏目)[:：]\s*(.*)$", re.M)
+_CRAWL_FIELD = re.compile(r"^(标题|发布时间|发布机构|栏目)[:：][ \t]*(.*)$", re.M)  # an empty field is empty
 # a crawled page filed in a finance column (one whose name says 预算 or 决算): a finance page, whatever its title
 _FINANCE_COLUMN = re.compile(r"预算|决算")
 _TITLE_LEAD = re.compile(r"^[^\d\s,，。:：《》]{2,40}?(?:局|委员会|办公室|中心|街道|厅)(?=[^\d\s,，。:：《》]{4})")
@@ -174,7 +174,31 @@ def extract_metadata(text: str) -> Metadata:
     if (agency is None or year is None) and _FINANCE_COLUMN.search(fields.get("栏目", "")):
         agency, year = _filed_as_finance(fields, head, agency, year)
         title = title or titled or None
+    elif (agency is None or year is None) and _DISCLOSURE_COLUMN.search(fields.get("栏目", "")):
+        agency, year = _filed_as_disclosure(fields, normalize(text), agency, year)
+        title = title or titled or None
     return Metadata(title, agency, year, published)
+
+
+_DISCLOSURE_COLUMN = re.compile(r"信息公开年报|年度报告|工作年报")
+# 「…函告如下：…平潭综合实验区管委会办公室 2014年12月10日」: the body that signs the page, before its date
+_SIGNED = re.compile(r"([\u4e00-\u9fff]{4,30}?)\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SOURCE = re.compile(r"来源[:：]\s*([\u4e00-\u9fff]{4,30}?)(?=\s|时间|$)")
+
+
+def _filed_as_disclosure(fields: dict[str, str], text: str, agency: str | None,
+                         year: int | None) -> tuple[str | None, int | None]:
+    """A page of a disclosure-report column under another title (「关于2014年政府信息公开工作要点落实情况的函」):
+    the body that signs it (else the source the page names), of the one year its title names."""
+    if agency is None:
+        signed = [m.group(1) for m in _SIGNED.finditer(text[-600:]) if _AGENCY_END.search(m.group(1))]
+        source = _SOURCE.search(text[:3000])
+        named = signed[-1] if signed else (source.group(1) if source and _AGENCY_END.search(source.group(1)) else "")
+        agency = _clean_agency(named) if named else None
+    if year is None:
+        titled = {int(y) for y in _YEAR_SAID.findall(arabic_years(fields.get("标题", "")))}
+        year = titled.pop() if len(titled) == 1 else None
+    return agency, year
 
 
 def _filed_as_finance(fields: dict[str, str], head: str, agency: str | None,

@@ -374,7 +374,8 @@ class Figures:
             readings = [_RELATIVE_BEFORE.sub("", clause), _RELATIVE_BEFORE.sub("", _SAID_CHANGE.sub("", asked))]
         found = measures = None
         for reading in readings:
-            now = reading.replace(f"{year}年", f"{target.year}年")
+            # (the year asked said relative to the report's: 「上一年的支出预算」 is read as the report's own)
+            now = _RELATIVE_BEFORE.sub("", reading.replace(f"{year}年", f"{target.year}年"))
             # 「本年收入390.96万元」 in the overview and 「2017年收入390.96万元，比2016年决算数增加…」 in its
             # own section: several printings of one level, each a reading of the same figure
             measures = [m for m in find_measures(rf, a.cm, now) if m.kind == "prose"]

@@ -350,13 +350,14 @@ def _initials_of_words(head: str, body: str) -> bool:
 
 
 # 「根据2017年决算推算」「按2017年的说明倒推」: the report a figure of another year is worked out from
-WORKED_FROM = re.compile(r"(?:根据|按照?|依据|照着?|从|用)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
+WORKED_FROM = re.compile(r"(?:根据|按照?|依据|照着?|从|用|拿)[^，。？?]{0,20}?((?:19|20)\d\d)\s*年[^，。？?]{0,20}?"
                           r"(?:推算|倒推|推出|算出|反推|往回算|回推|推)")
 
 
 # 「（看2019年决算说明）」「根据2018年预算说明，…上一年（2017年）的…」: the report to read, named by its year
-SOURCE_SAID = re.compile(r"(?:看|见|查|根据|按照?|依据|据|照|从)\s*((?:19|20)\d\d)\s*年度?的?(?:部门)?"
-                          r"(?:预算|决算|年报|年度报告)(?:说明|报告|公开)?")
+# (the agency may be named before the year: 「根据某乡2018年的预算说明」)
+SOURCE_SAID = re.compile(r"(?:看|见|查|根据|按照?|依据|据|照|从)\s*[^，,。？?\d]{0,12}?((?:19|20)\d\d)\s*年度?的?"
+                          r"(?:部门)?(?:预算|决算|年报|年度报告)(?:说明|报告|公开)?")
 
 
 ASKS = re.compile(r"多少|几(?!乎)[\u4e00-\u9fff]|几$|是什么|哪|呢\s*[？?]?\s*$")
@@ -609,6 +610,11 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
         # 「根据2017年决算推算，2016年的…」: the year asked is the other one, worked out from that report
         source = int(worked.group(1))
         years = [y for y in years if y != source] if source - 1 in years else years
+    elif len(set(years)) == 1 and relative_year(said.replace(worked.group(), "") if worked else said) == -1:
+        # 「照2018年预算说明里的增加额倒推，…上一年的支出预算」「2017年…上一年的收入预算」: the year before the
+        # year named (the report read, when the question names it as the source)
+        source = years[0] if worked else None
+        years = [years[0] - 1]
     if (asked := asked_clause_year(question)) is not None:
         years = [asked]  # 「…比上年增加了，2017年的收入预算是多少」: the other year is said, not asked
     rel = relative_year(question)

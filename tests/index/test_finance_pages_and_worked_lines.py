@@ -3,7 +3,9 @@
 * a 批复 of a 国有资本经营预算 and a 部门收支预算编制说明: budgets by their titles;
 * a page filed in a finance column (栏目 「财政预算、决算报告」) whose title names a notice or a stock-take
   (「2017年体彩公益金统计及使用情况公告」「…办公室国有资产清查工作报告」) is a finance page: the office its title
-  opens with, else its publisher, and the one year its title names, else the year its text names most;
+  opens with, else its publisher, and the one year its title names, else the year its text names most; a
+  letter filed in the annual-report column (「关于2015年政府信息公开工作要点落实情况的函」) is the body that signs it,
+  of the year its title names; an empty crawl field (「发布机构: 」) takes nothing from the line after it;
 * 「① 基本工资：15000元×12月=18.00万元」: a worked line's factors are its inputs; the figure after 「=」 is the
   line's, named by the words before the formula (a circled number opens the next line).
 """
@@ -47,6 +49,21 @@ def test_a_stock_take_in_a_finance_column_is_the_office_its_title_opens_with() -
                                   "2019年清查固定资产30000元。"))
     assert meta.agency == "平潭综合实验区重点项目推进领导小组办公室"
     assert meta.year == 2019
+
+
+def test_a_letter_filed_in_the_annual_report_column_is_its_signers_of_its_titles_year() -> None:
+    meta = extract_metadata(_page("关于2015年政府信息公开工作要点落实情况的函", "", "政府信息公开年报",
+                                  "来源：平潭县人民政府 现将我区2015年政府信息公开工作要点落实情况函告如下："
+                                  "全区主动公开政府信息4800余条。 平潭综合实验区管委会办公室 2015年12月8日 附件下载"))
+    assert (meta.agency, meta.year) == ("平潭综合实验区管委会办公室", 2015)
+
+
+def test_an_empty_crawl_field_takes_nothing_from_the_next_line() -> None:
+    # 「发布机构: 」 left empty: the 栏目 line after it is still the page's column (a finance page here)
+    page = ("标题: 平潭综合实验区2016年体彩公益金使用情况公告\n发布时间: 2017-05-02 10:00\n发布机构: \n"
+            "栏目: 财政预算、决算报告\n==================== 正文 ====================\n"
+            "2016年体彩公益金收入420万元。\n")
+    assert extract_metadata(page).year == 2016
 
 
 def test_a_page_of_another_column_with_no_report_title_stays_unread() -> None:

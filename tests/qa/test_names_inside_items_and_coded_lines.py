@@ -5,7 +5,7 @@
 * 「…科目」 names the kind of line asked, not a word a label must print;
 * with no figure ranked first (「…花了多少」 names no 支出), the ranked figures that the verifier lets
   through still answer, and one that names another thing still does not;
-* 「部门业务费里A、B、对个人和家庭的补助三块加起来」: every item is of the owner the first one names, a
+* 「业务费中A、B和对个人和家庭的补助合计」: every item is of the owner the first one names, a
   printed name holding its own 的 as well.
 """
 
@@ -83,7 +83,7 @@ def test_a_line_the_report_lacks_is_still_refused(qa: QA, question: str) -> None
 
 
 @pytest.mark.parametrize(("question", "value"), [
-    ("交通安全联合整治办公室2017年一般行政管理事务支出多少？", "51.30"),
+    ("2017年交通安全联合整治办公室的一般行政管理事务花了多少钱？", "51.30"),
     ("交通安全联合整治办公室2017年的道路交通管理科目拨了多少钱", "11.10"),
     ("交通安全联合整治办公室2017年一般行政管理事务和道路交通管理哪个花得多？", "51.30"),
 ])
@@ -101,7 +101,7 @@ def test_a_coded_line_shares_its_whole(qa: QA) -> None:
 
 
 def test_items_of_one_owner_are_summed_from_that_owner(qa: QA) -> None:
-    a = qa.ask("流水镇部门业务费里人员经费、公用经费、对个人和家庭的补助这三块加起来一共多少？")
+    a = qa.ask("流水镇部门业务费中，公用经费、人员经费、对个人和家庭的补助合计多少？")
     assert a.status == "answered", a.text
     assert a.value == Decimal("1501.60")
     assert "447.5" in a.text and "96.3" not in a.text
