@@ -183,18 +183,14 @@ def extract_metadata(text: str) -> Metadata:
 _DISCLOSURE_COLUMN = re.compile(r"信息公开年报|年度报告|工作年报")
 # 「…函告如下：…平潭综合实验区管委会办公室 2014年12月10日」: the body that signs the page, before its date
 _SIGNED = re.compile(r"([\u4e00-\u9fff]{4,30}?)\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_SOURCE = re.compile(r"来源[:：]\s*([\u4e00-\u9fff]{4,30}?)(?=\s|时间|$)")
-
-
 def _filed_as_disclosure(fields: dict[str, str], text: str, agency: str | None,
                          year: int | None) -> tuple[str | None, int | None]:
     """A page of a disclosure-report column under another title (「关于2014年政府信息公开工作要点落实情况的函」):
-    the body that signs it (else the source the page names), of the one year its title names."""
+    the body that signs it, of the one year its title names. The portal's 「来源：…」 names the site's owner,
+    not the page's author: a page no body signs stays unread (an upload may name it)."""
     if agency is None:
         signed = [m.group(1) for m in _SIGNED.finditer(text[-600:]) if _AGENCY_END.search(m.group(1))]
-        source = _SOURCE.search(text[:3000])
-        named = signed[-1] if signed else (source.group(1) if source and _AGENCY_END.search(source.group(1)) else "")
-        agency = _clean_agency(named) if named else None
+        agency = _clean_agency(signed[-1]) if signed else None
     if year is None:
         titled = {int(y) for y in _YEAR_SAID.findall(arabic_years(fields.get("标题", "")))}
         year = titled.pop() if len(titled) == 1 else None

@@ -510,7 +510,9 @@ _SCOPE_ONLY = re.compile(r"本级|本部|全年|本年度?|今年|当年|的")
 _ONLY_QUALIFIER = re.compile(r"年初预算|调整预算|预算数|决算数|预算|决算|执行数|计划|实际|的|[?？。，\s]")
 
 
-_JOINED_RUN = re.compile(r"(?:(?<=[，,里中的年])|^)[\u4e00-\u9fff]{2,8}[及与][\u4e00-\u9fff]{2,6}(?=[和与、，,]|$)")
+# (also as a later item, 「出国费和公车购置及运维费比，…」: after the joiner, before 比)
+_JOINED_RUN = re.compile(r"(?:(?<=[，,里中的年和、])|^)(?:(?![和与及])[\u4e00-\u9fff]){2,8}[及与][\u4e00-\u9fff]{2,6}?"
+                         r"(?=[和与、，,比]|$)")
 
 
 def _shortens(run: str, label: str) -> bool:

@@ -610,7 +610,8 @@ def resolve_scope(question: str, reports: list[Report], filters: Filters, focus:
         # 「根据2017年决算推算，2016年的…」: the year asked is the other one, worked out from that report
         source = int(worked.group(1))
         years = [y for y in years if y != source] if source - 1 in years else years
-    elif len(set(years)) == 1 and relative_year(said.replace(worked.group(), "") if worked else said) == -1:
+    elif len(set(years)) == 1 and relative_year(said.replace(worked.group(), "") if worked else said) == -1 \
+            and not any(r.template for r in pool if r.year in years):  # (a disclosure table's 上一年 column)
         # 「照2018年预算说明里的增加额倒推，…上一年的支出预算」「2017年…上一年的收入预算」: the year before the
         # year named (the report read, when the question names it as the source)
         source = years[0] if worked else None

@@ -58,6 +58,13 @@ def test_a_letter_filed_in_the_annual_report_column_is_its_signers_of_its_titles
     assert (meta.agency, meta.year) == ("平潭综合实验区管委会办公室", 2015)
 
 
+def test_a_page_of_the_annual_report_column_no_body_signs_stays_unread() -> None:
+    # the portal's 「来源：」 names the site's owner, not the page's author
+    meta = extract_metadata(_page("2013年度政府信息公开工作情况", "", "政府信息公开年报",
+                                  "来源：平潭县人民政府 时间：2014-03-01 本年度共主动公开信息120条。"))
+    assert meta.agency is None
+
+
 def test_an_empty_crawl_field_takes_nothing_from_the_next_line() -> None:
     # 「发布机构: 」 left empty: the 栏目 line after it is still the page's column (a finance page here)
     page = ("标题: 平潭综合实验区2016年体彩公益金使用情况公告\n发布时间: 2017-05-02 10:00\n发布机构: \n"

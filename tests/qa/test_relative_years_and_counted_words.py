@@ -4,6 +4,8 @@
   (an estimate from its 「与上年支出数相比下降50%」), said as such; 「为什么比上年少了」 asks the 2017
   report, not a 2016 one; a premise stating the change (「…比上年下降了40%，那上年的…」) asks only
   what its last clause asks; 「根据2017年的预算说明，上年的…」 asks 2016, worked out from that report;
+* 「2017年…上一年的收入预算」 asks 2016 (「比上一年多多少」 the change); 「公车购置及运行费和接待费比」 compares two
+  lines, one a shortened joined name;
 * 「历年累计数」 says "the number of" what it counts: the 数 asks nothing more;
 * 「花掉的钱」 is spending, 「收上来」 a tax collected (完成); 「被列为不予公开」 the row of information withheld;
 * 「各乡镇主动公开…」 printed as a line is that line's figure, not a list of each town's.
@@ -22,7 +24,7 @@ _PLANNING = (
     "标题: 平潭综合实验区海洋渔业局2017年部门预算公开说明\n发布机构: 平潭综合实验区海洋渔业局\n"
     "==================== 正文 ====================\n"
     "一、收支预算总体情况 2017年收入预算660.40万元，比上年增加120.40万元。支出预算660.40万元。"
-    "七、一般公共预算“三公”经费支出情况 "
+    "七、一般公共预算“三公”经费支出情况 （二）公务接待费 2017年预算安排3.5万元。"
     "（三）公务用车购置及运行费 2017年预算安排车辆经费4.2万元，其中公务用车购置费0万元、车辆运行费4.2万元，"
     "与上年支出数相比下降40%，主要原因是车辆改革。\n"
 )
@@ -81,6 +83,20 @@ def test_the_year_before_the_report_named_as_the_source(qa: QA, question: str) -
     assert a.status == "answered", a.text
     assert a.value == Decimal("540.00")
     assert "660.4" in a.text and "120.4" in a.text
+
+
+def test_the_year_before_the_year_named(qa: QA) -> None:
+    a = qa.ask("海洋渔业局2017年，上一年的收入预算有多少？")
+    assert a.status == "answered", a.text
+    assert a.value == Decimal("540.00")
+    b = qa.ask("海洋渔业局2017年收入预算比上一年多多少？")  # compared with the year before: the change
+    assert b.status == "answered" and b.value == Decimal("120.40"), b.text
+
+
+def test_a_shortened_joined_line_compared_is_one_item(qa: QA) -> None:
+    a = qa.ask("海洋渔业局2017年公车购置及运行费和接待费比，哪个多？")
+    assert a.status == "answered", a.text
+    assert a.value == Decimal("4.2") and "3.5" in a.text
 
 
 def test_the_year_before_with_no_change_printed_is_refused(qa: QA) -> None:
