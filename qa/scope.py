@@ -365,6 +365,7 @@ CLAUSES = re.compile(r"[，,；;。：:]")
 
 
 _THAN_BEFORE = re.compile(r"(?:比|较|与)(?:上一?年度?|去年)")
+_COMPARED_WITH_BEFORE = re.compile(r"(?:比|较|与|和|跟|同)\s*(?:上一?年度?|去年)")
 
 
 def asked_clause_year(question: str) -> int | None:
@@ -580,8 +581,8 @@ _CARRY_YEAR = re.compile(r"(结转|转入|转到|留到)(到|至)?\s*(20\d\d)\s*
 
 def relative_year(question: str) -> int | None:
     """今年/去年/前年 as an offset; 「上年结转」「本年新收」 are row labels, not times."""
-    # 「比上年少了一半」 compares with the year before: the year asked is the report's own
-    q = _THAN_BEFORE.sub("", _TEMPLATE_TIME_WORDS.sub("", question))
+    # 「比上年少了一半」「和上年比是增是减」 compare with the year before: the year asked is the report's own
+    q = _COMPARED_WITH_BEFORE.sub("", _TEMPLATE_TIME_WORDS.sub("", question))
     for word, delta in sorted(_RELATIVE.items(), key=lambda kv: -len(kv[0])):
         if word in q:
             return delta

@@ -93,6 +93,16 @@ def test_the_year_before_the_year_named(qa: QA) -> None:
     assert b.status == "answered" and b.value == Decimal("120.40"), b.text
 
 
+@pytest.mark.parametrize("question", [
+    "海洋渔业局2017年收入预算是多少？跟上年相比增还是减？",
+    "海洋渔业局2017年的收入预算有多少，同上年比是多了还是少了？",
+])
+def test_compared_with_the_year_before_beside_a_named_year_asks_that_year(qa: QA, question: str) -> None:
+    a = qa.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal("660.40")
+
+
 def test_a_shortened_joined_line_compared_is_one_item(qa: QA) -> None:
     a = qa.ask("海洋渔业局2017年公车购置及运行费和接待费比，哪个多？")
     assert a.status == "answered", a.text
