@@ -48,6 +48,10 @@ class Metadata:
     published: str | None
 
 
+# 「…项目建设指挥部（管理局含项目建设服务中心）」: a bracket after the body's name that says which units it includes
+_UNITS_AFTER = re.compile(r"[（(][^（）()]{0,20}(?:含|包括|及所属|及下属)[^（）()]{1,30}[）)]$")
+
+
 def _clean_agency(name: str) -> str:
     name = re.sub(r"^(关于|印发)", "", name)
     name = re.sub(r"^(?:报送|呈报|转发|印发|上报)《?", "", name)  # 「关于报送《…公安局2015年…报告》的函」
@@ -142,6 +146,8 @@ def extract_metadata(text: str) -> Metadata:
             year = int(m.group(2))
             title = f"{agency}{m.group(2)}年{m.group(3)}" if source is head else source
             break
+    if agency and (units := _UNITS_AFTER.search(agency)) and _AGENCY_END.search(agency[:units.start()]):
+        agency = agency[:units.start()]  # the body the title names; its units are parts of its report
     if _AGENCY_END.search(publisher) and not (agency and _AGENCY_END.search(agency)):
         agency = publisher  # a crawled page's 发布机构, when no title names one (「第二部分2021年度部门预算表」)
     if "批复" in titled and (to := _addressee(head)):

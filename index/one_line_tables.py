@@ -199,7 +199,8 @@ def _glued(header: str) -> bool:
 # 「平潭综合实验区福利院财政核拨79」「平潭县闽剧团财政拨补/34」: a unit, its funding, its two cells glued
 _GLUED_ROW = re.compile(r"\s*([\u4e00-\u9fff（）()]{2,40}?)"
                         r"(财政全额拨款|财政差额拨款|财政核拨|财政核补|财政拨款|财政拨补|财政补助|全额拨款|差额拨款"
-                        r"|自收自支|经费自理|行政全额|事业全额|事业差额|行政|事业)\s*([\d/／]+)")
+                        r"|自收自支|经费自理|行政全额|事业全额|事业差额|行政|事业)"
+                        r"\s*([\d/／]+(?:[ \t\u3000][\d/／]+)?)")
 _COLUMNS = ("人员编制数", "在职人数")
 _STAFF_HEADER_ONE = re.compile(r"单位名称\s*(?:经费性质|单位性质)\s*(?:在职|实有)人数(?!\s*[（(]?\s*编制)")
 
@@ -208,6 +209,8 @@ def _glued_cells(cells: str) -> list[tuple[str, str]]:
     """The readings of a glued pair of cells. A 「/」 between or beside them settles it (「/34」: no
     编制, 34 在职). Plain digits are split every way that leaves no part with a leading zero: 「79」
     and 「010」 (0|10) have one reading, 「2024」 two (20|24, 202|4), which are kept as two."""
+    if len(apart := cells.split()) == 2:  # 「0 0」: one row of a glued table printed with its cells apart
+        return [(a, b) for a, b in [apart] if (_whole(a) or a in _EMPTY) and (_whole(b) or b in _EMPTY)]
     if cells.count("/") + cells.count("／") == 1:
         a, b = re.split(r"[/／]", cells)
         return [(a or "/", b or "/")]
@@ -224,10 +227,11 @@ def _read_glued_staffing(report_id: str, key: str, text: str, start: int, page: 
     rows: list[tuple[str, list[tuple[str, str]], int, int]] = []
     at = start
     while (m := _GLUED_ROW.match(text, at)) and len(rows) < 60:
-        cells = _glued_cells(m.group(3)) if len(columns) == 2 else \
-            [(m.group(3),)] if _whole(m.group(3)) else []
-        rows.append((m.group(1), cells, m.start(3), m.end(3)))
-        at = m.end()
+        # a one-column table has one count a row: digits after a space open whatever follows
+        printed = m.group(3) if len(columns) == 2 else m.group(3).split()[0]
+        cells = _glued_cells(printed) if len(columns) == 2 else [(printed,)] if _whole(printed) else []
+        rows.append((m.group(1), cells, m.start(3), m.start(3) + len(printed)))
+        at = m.start(3) + len(printed)
     if not rows:  # one unit is a table too (「…公共资源交易中心财政核补83」), right after the header
         return None
     # a row of several readings keeps each as an ambiguous candidate: an answer names the doubt, and a

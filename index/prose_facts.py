@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from index.models import EXACT, Fact
 from index.numbers import to_decimal
@@ -123,6 +124,8 @@ _WORDS_OPENED_BY_A_UNIT = frozenset({"项目", "人员", "个人", "名称", "�
                                      "次数", "件数", "本级", "场所", "批复", "份额", "篇幅", "起诉", "分类", "位于"})
 _CODE_ONLY = re.compile(r"^\s*\d{3,7}\s*(?:[(（]?(?:类|款|项)级?科目[)）]?)?\s*$")
 _USED_FOR = re.compile(r"\s*主要用于([^，,。；;\d]{2,24}?)(?:等|方面)?(?:的支出)?[。；;]")
+# 「主要用于所属单位区交通综合执法支队的在职人员经费、…」: what the figure before is for, up to its first clause
+_PURPOSE_NEXT = re.compile(r"\s*主要用于([^，,。；;\d]{2,30})")
 _GOES_ON = re.compile(r"^\s*(?:主要用于|主要是|主要包括|用于|包括)")
 _SUB_ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\s*(?=[\u4e00-\u9fff“\"])")
 _SECTION_NAMED = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*([\u4e00-\u9fff]{2,12})\s+(?=\S)")
@@ -139,6 +142,11 @@ _HEADING_ON_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）
                               r"(?=\d{1,2}\s*[.．、](?!\d)\s*[\u4e00-\u9fff])")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
+
+
+# a parenthesis opened right after an amount, its items up to this one each an amount too: a breakdown
+_BREAKS_DOWN = re.compile(r"\d\s*(?:万元|亿元|元|万)\s*[（(](?:[^（()）\d]{2,30}?\d+(?:\.\d+)?\s*(?:万元|亿元|元|万)"
+                          r"\s*[，,、；;]\s*)*[^（()）\d]{2,30}?$")
 
 
 def _in_parenthesis(sentence: str, at: int) -> bool:
@@ -311,6 +319,7 @@ def prose_facts(
             chars[b - 1] = "\n"
     text = "".join(chars)
     out: list[Fact] = []
+    purposes: dict[int, tuple[str, str]] = {}  # fact index → (what it is for, the sentence that says so)
     head = ""  # the subject of the numbered item the sentence belongs to
     lettered = ""  # the subject of the lettered item 「（三）项目支出…」 just read
     carried = ""  # the level a sentence ended on with 「；」
@@ -376,6 +385,11 @@ def prose_facts(
                 # 「（五）21301（项级科目）75.93万元。主要用于农业支出。」: a line said by its code alone is
                 # named by what the next sentence says it is for
                 label = f"{label.split()[0]} {named.group(1).strip()}"
+            purpose = None
+            if label and not _CODE_ONLY.match(label) and not sentence[m.end():].strip(" 。；;"):
+                # what the next sentence says the figure is for: kept aside, it names the line only when
+                # another line has the same name (see `_told_apart_by_purpose`)
+                purpose = _PURPOSE_NEXT.match(text, sm.end())
             if not label or _TABLE_ROW.search(label):
                 continue  # 「…敖东镇政府 行政 30 37 含工勤9人」: a flattened table's cells, no clause of a sentence
             subject = head
@@ -384,6 +398,10 @@ def prose_facts(
             inside = _in_parenthesis(sentence, m.start())
             if _BARE_CHANGE.match(label) and (inner if inside else level) and not head:
                 subject = inner if inside else level  # 「…816.16 万元，比 2024 年度减少 165.4 万元」
+            elif inside and level and _BREAKS_DOWN.search(sentence[:m.start()]) and not head:
+                # 「公务接待费…11万元（某指挥部9万元，某服务中心2万元）」: each unit's share is a part of that
+                # whole, named by it (the same units split every amount of such a report)
+                subject = level
             elif not _BARE_CHANGE.match(label) and not _PREDICATE_ONLY.match(label):
                 inner = label
                 if not inside:
@@ -421,6 +439,9 @@ def prose_facts(
                     sentence=shown,
                 )
             )
+            if purpose is not None:
+                purposes[len(out) - 1] = (purpose.group(1).strip(),
+                                          _CONTROL.sub("", _SENTENCE.match(text, sm.end()).group().strip()))
         # 「…收入预算为6233.88万元；比上年减少…」「（一）2016本年收入49.5万元。比2015年决算数增加9.5万元」: a
         # sentence that opens with 比/较 goes on about the level the one before ended on
         carried = level if sentence.endswith(("；", ";", "。")) else ""
@@ -428,4 +449,36 @@ def prose_facts(
             # 「公务接待费预算安排2万元。主要用于…接待活动。与上年相比支出下降20%」: what the money is for, said
             # between, leaves the level the change is of
             carried = before
+    return _told_apart_by_purpose(out, purposes, text)
+
+
+_SECTION_HEADING = re.compile(r"(?:^|[\s。；;])[一二三四五六七八九十]{1,3}\s*[、.．]")
+
+
+def _told_apart_by_purpose(facts: list[Fact], purposes: dict[int, tuple[str, str]], text: str) -> list[Fact]:
+    """「（一）一般行政管理事务（项级科目）50万元。主要用于道安专项业务支出。（二）一般行政管理事务（项级科目）
+    146.88万元。主要用于乡镇劝导员补贴经费支出。」: lines printed under one name are told apart by what the next
+    sentence says each is for; the purpose joins their labels and their cited sentences. A line whose
+    name is its own keeps it: what it is for describes it, it does not name it."""
+    named: dict[tuple[str, ...], list[int]] = {}
+    for i in purposes:
+        named.setdefault(facts[i].row_path, []).append(i)
+    out = list(facts)
+    runs: list[list[int]] = []
+    for same in named.values():  # one list's lines: no section heading between them (「六、政府性基金…」 opens another)
+        same.sort(key=lambda i: facts[i].span[0])
+        runs.append([same[0]])
+        for i in same[1:]:
+            between = text[facts[runs[-1][-1]].span[1]:facts[i].span[0]]
+            if _SECTION_HEADING.search(between):
+                runs.append([i])
+            else:
+                runs[-1].append(i)
+    for same in runs:
+        if len(same) < 2 or len({facts[i].value for i in same}) < 2:
+            continue
+        for i in same:
+            f, (purpose, said) = facts[i], purposes[i]
+            out[i] = replace(f, row_path=(*f.row_path[:-1], f"{f.row_path[-1]} 用于{purpose}"),
+                             sentence=f"{f.sentence}{said}")
     return out

@@ -55,6 +55,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+_ASKS_AMOUNT = re.compile(r"多少|几|百分|比例|比重|占")
+_WHICH_ITEM = re.compile(r"哪个|哪家|哪一|哪些|是哪|哪项|哪类")
+# 「公开量较大的乡镇是岚城乡」「最多的是…」: a passage that itself says which one leads
+_SAYS_WHICH_LEADS = re.compile(r"(?:最|较|比较)(?:多|大|高|少|低|小)的[\u4e00-\u9fff]{0,12}(?:是|为|有)")
+
+
 def _mostly_latin(q: str) -> bool:
     """An English sentence with a Chinese name in it (「How much did … (本级) budget …」) is English:
     read as Chinese, its few Chinese characters would pick an answer to another question."""
@@ -181,6 +187,13 @@ class QA:
         which = intent.kind in (COMPARE, RANK) or (len(set(scope.years)) == 2 and bool(_WHICH.search(q)))
         if which and answer.status != ANSWERED and len(named) >= 2:
             answer = self._compare_each(q, scope, asks_lowest(q)) or answer
+        if answer.status == REFUSED and _WHICH_ITEM.search(q) and not _ASKS_AMOUNT.search(q) \
+                and len(across.group_by_agency(scope.reports)) == 1:
+            # 「公开量较大的乡镇是哪个」 of one report: which item leads is said in its text, not worked out across
+            # reports; the passages that say it answer (they state no figure of their own making)
+            described = self._describe(q, scope, reports, focus)
+            if described.status == ANSWERED and _SAYS_WHICH_LEADS.search(described.text):
+                answer = described
         if typo and answer.status == ANSWERED:  # say which spelling was read, so a slip is seen
             answer = replace(answer, text=answer.text + f"（问题中的「{typo[0]}」按「{typo[1]}」理解。）")
         return answer

@@ -13,7 +13,7 @@ from qa.answer import AMBIGUOUS as ANS_AMBIGUOUS
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.cells import match_cells
 from qa.compose import ambiguous_text, breakdown, figures_of, num, pct, quality_notes, who
-from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, RATIO, SUM, WHICH_MORE, without_share_words
+from qa.intent import CN_NUMBERS, DIFF, DIFF_VERBS, RATIO, SUM, THAN_TAIL, WHICH_MORE, without_share_words
 from qa.knowledge import ReportFacts, Value
 from qa.lists import BREAKDOWN_REACH, BREAKDOWN_SPAN, items_of
 from qa.measure import Measure, find_measures, prose_measure, share_base, table_measure
@@ -496,7 +496,7 @@ PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加�
                              r"|加总|合起来|合在一起|总和"),
               DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
                                r"|(?:增加|减少|增长|下降|提高|降低)了?(?:多少|几)"
-                               rf"|[多少高低](?:{DIFF_VERBS})?了?(?:多少|几)"
+                               rf"|[多少高低](?:{DIFF_VERBS})?了?(?:多少|几)|{THAN_TAIL}"
                                rf"|{WHICH_MORE.pattern}")}  # 「哪个多」「哪边多」, worded as the intent reads them
 
 
@@ -832,6 +832,29 @@ def in_one_unit(vals: list[Value]) -> tuple[list[Value], str] | None:
     return None
 
 
+def _as_asked(q: str, rf: ReportFacts, pick: Value, pair: list[Value]) -> str:
+    """「（即问题中的“公务用车运行费”）」: the winner named as the question named it, when the report prints
+    it otherwise (「公车运行费」), so the reader sees which side of the question it is."""
+    parts = item_parts(rf, q, DIFF)
+    if len(parts) != 2:
+        return ""
+    names = names_of(rf.report, q)
+    said = [_YEAR_SAID.sub("", without(p, names)).strip("，,的 ") for p in parts]
+    said = [_OWNER_SAID.sub("", p) for p in said]  # 「预算中人员支出」: the item, not where it stands
+    fits = [[len(bigrams(p) & bigrams(v.label)) for p in said] for v in pair]
+    i = pair.index(pick)
+    straight, crossed = fits[i][0] + fits[1 - i][1], fits[i][1] + fits[1 - i][0]
+    if straight == crossed:
+        return ""
+    best = 0 if straight > crossed else 1
+    if len(said[best]) < 2 or said[best] in pick.label:
+        return ""
+    return f"（即问题中的「{said[best]}」）"
+
+
+_OWNER_SAID = re.compile(r"^.*(?:的|(?<=[算出费])中|里)")
+
+
 def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> Answer:
     r = rf.report
     vals = [m.value for m in measures if m.value.value is not None]
@@ -871,7 +894,8 @@ def arithmetic(q: str, rf: ReportFacts, measures: list[Measure], kind: str) -> A
             text = (f"{who(r)}两者一样多：{vals[0].label} {num(vals[0].value, unit)}，"
                     f"{vals[1].label} {num(vals[1].value, unit)}，相差为0。")
         else:
-            text = (f"{who(r)}「{pick.label}」{'更少' if lowest else '更多'}：{big.label} {num(big.value, unit)}，"
+            text = (f"{who(r)}「{pick.label}」{_as_asked(q, rf, pick, vals[:2])}{'更少' if lowest else '更多'}："
+                    f"{big.label} {num(big.value, unit)}，"
                     f"{small.label} {num(small.value, unit)}，相差{num(gap, unit)}"
                     f"（{num(big.value, unit)} − {num(small.value, unit)} = {num(gap, unit)}）。")
     elif _GAP.search(q) and vals[0].value < vals[1].value:  # 「决算比预算少多少」: the gap, not a negative

@@ -17,8 +17,8 @@ from qa.text_match import common_tail
 
 _CHANGE = re.compile(r"^(?:比|较|与)(?P<year>上年|上一年|去年|" + YEAR_AGAINST + r")度?"
                      r"(?P<base>决算数?|预算数?|执行数)?"
-                     r"(?:相比)?(?:的)?(?P<way>增加|减少|增长|下降|上升|降低|多|少)了?$")
-_DOWN = ("减少", "下降", "降低", "少")
+                     r"(?:相比)?(?:的)?(?P<way>增加|减少|增长|下降|上升|降低|增收|减收|增支|减支|多|少)了?$")
+_DOWN = ("减少", "下降", "降低", "减收", "减支", "少")
 # a percentage's change in 个百分点 is exact (80.29%, 下降10.33个百分点 → 90.62%); a 「下降30%」 of a
 # percentage is a rate of a rate and is not used
 _CHANGED_IN = {"%": "个百分点"}

@@ -87,6 +87,9 @@ def agency_aliases(agency: str) -> frozenset[str]:
         out |= {head + "政府" + tail, "市政府" + tail if head.endswith("市") else tail}
         if tail in ("办公厅", "办公室"):  # a government's general office publishes the government's report
             out |= {head + "政府", head + "人民政府"}
+    if (town := _PLACE_THEN_TOWN.match(base)) and not _BOUNDARY.search(base[:2]):
+        # 「平潭大练乡人民政府」: a place's name said before a township's, with no 县 between
+        out |= {town.group(1), town.group(1) + "政府", town.group(1) + "人民政府"}
     for name in list(out):
         for suf in _UNIT_SUFFIX:
             if name.endswith(suf) and len(name) - len(suf) >= 2:
@@ -207,6 +210,9 @@ _DEPT_END = {"委员会": "委", "办公室": "办", "局": "局", "委": "委",
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _AREA = re.compile(r"^[\u4e00-\u9fff]{2,4}?片区(?=[\u4e00-\u9fff]{4})")
 _LONG_END = {"办": "办公室", "委": "委员会"}
+_PLACE_THEN_TOWN = re.compile(r"^[\u4e00-\u9fff]{2}([\u4e00-\u9fff]{2}[乡镇])$")
+_AREA_BODY = re.compile(r"(?:(?<=[区县市])|^)([\u4e00-\u9fff]{2,4}?片区)[\u4e00-\u9fff]*?"
+                        r"(指挥部|管理局|管委会|办公室|服务中心|局|办)$")
 
 
 @lru_cache(maxsize=65536)
@@ -297,6 +303,8 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         # 「附中筹建办」「师大附中筹建办」 for 福建师大平潭附中筹建办: the name's ending kept, words before it
         # dropped; only this report's own names are claimed so, never another agency chosen by them
         names |= _said_short(q, names)
+    if (area := _AREA_BODY.search(full)) and (short := area.group(1) + area.group(2)) in q:
+        names.add(short)  # 「流水片区指挥部」 for …流水片区项目建设指挥部: the area and the body's ending
     for said in [n for n in names if len(n) >= 2 and n in q]:
         # 「平潭经发局」「平潭教育局」: the place a short name is prefixed with is part of the same name
         at = q.find(said)

@@ -387,6 +387,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
     # only match the headings glued to labels (「…支出决算情况 2017年度…支出」)
     own_kind = qn.replace("决算", "|") if kind == "final" else qn
     q = bigrams(without(own_kind, agency_names)) | synonym_bigrams(qn)
+    self_asked = bool(_SELF_ASKED.search(qn))
     total_asked = bool(_TOTAL_ASKED.search(qn))
     ranked: list[tuple[float, float, Fact, int]] = []
     running = _running_totals(facts) if "累计" not in qn else set()
@@ -397,6 +398,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if f.table != "prose" or f.id in running:
             continue
         label = f.row_path[-1]
+        if purpose_unsaid(label, bigrams(qn)):
+            label = label[:label.find(PURPOSE_MARK)]  # two lines of one name, told apart by a purpose not asked
         if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label) \
                 and not (unit_class(f.unit) not in ("money", "%", *_SPANS) and quantity_asked(qn) != "percent"
                          and money_named_not_asked(qn, [label])):
@@ -412,7 +415,12 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if _SUMS_UP.match(label) and len(clauses := re.split(r"[，,]", before)) >= 2:
             # 「…专栏主动公开，共公开政府信息34条」: a total sums up what the clause before it said
             words |= bigrams(clauses[-2])
-        own = (words | bigrams(after)) & q
+        if self_asked and words and any(words <= bigrams(n) for n in agency_names):
+            # 「…指挥部自己分到多少」「…指挥部本级的」: a part named by the agency's own name, asked as its own
+            words = words & bigrams(qn)
+            own = words | (bigrams(after) & q)
+        else:
+            own = (words | bigrams(after)) & q
         near = bigrams(before) & q
         # the item a numbered line's figure is of (「公务接待费 / 累计接待91批次」) names it too, enough to
         # consider it (how it ranks is its own words' and the window's)
@@ -426,7 +434,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if contradicts(qn, label if f.unit in HEADCOUNT_UNITS else with_kind(label, kind),
                        skip_kind=f.unit in HEADCOUNT_UNITS):
             continue
-        core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
+        # the whole a part is of, named by the question too, counts like the words before the figure
+        core = 2 * len(own) + len(near | item) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
         if rest_unasked(qn, label):  # 「其他应主动公开…信息」 is the rest, not 「主动公开的信息」
             core /= 2
         # the numbered item's subject (「…事业单位医疗」 over 「比2023年预算执行数增加14.04%」)
@@ -442,6 +451,20 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         ranked.append((core, precision, f, len(own)))
     ranked.sort(key=lambda r: (-r[0], -r[1], -len(r[2].row_path[-1])))  # then the fuller label
     return ranked
+
+
+_SELF_ASKED = re.compile(r"本级|本身|自身|自己|单独")
+PURPOSE_MARK = " 用于"  # how a line's purpose joins its name (index/prose_facts.py)
+STAFFING_TITLE = "部门预算单位构成"  # the title index/one_line_tables.py gives a staffing table
+# a unit of the department named apart from it (「…中心」「…所」): another row than the agency's own
+_UNIT_ASKED = re.compile(r"(?:中心|所|站|队|院|办|馆|局|室)(?:的|有|在职|编制|人员)")
+
+
+def purpose_unsaid(label: str, asked: set[str]) -> bool:
+    """Whether a label carries a purpose (「城市建设支出 用于全区环境卫生保洁费」) of which the question says
+    nothing beyond the line's own name (its 支出 is the name's)."""
+    cut = label.find(PURPOSE_MARK)
+    return cut > 0 and not (bigrams(label[cut:]) - bigrams(label[:cut])) & asked
 
 
 def rest_unasked(question: str, label: str) -> bool:
@@ -511,7 +534,13 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
     core, precision, best, overlap = ranked[0]
     # one item name in two 「其中」 lists: a word or two of the list's opening sentence near one of them
     # decides nothing; the wholes the lists break down do
-    alike = [f for c, _, f, _ in ranked if f.row_path == best.row_path and core - c < _NEAR_WORD]
+    qb = bigrams(normalize(question))
+
+    def named(f: Fact) -> tuple[str, ...]:  # a purpose the question does not say names nothing
+        last = f.row_path[-1]
+        return (*f.row_path[:-1], last[:last.find(PURPOSE_MARK)]) if purpose_unsaid(last, qb) else f.row_path
+
+    alike = [f for c, _, f, _ in ranked if named(f) == named(best) and core - c < _NEAR_WORD]
     if len({f.value for f in alike}) > 1 and (listed := listed_as_asked(question, alike, facts, agency_names)):
         return Scored(listed, core + 0.001 * precision, overlap)
     for other_core, other_precision, other, _ in ranked[1:]:
@@ -533,7 +562,7 @@ def best_prose_fact(question: str, facts: list[Fact], agency_names: set[str] = f
         if other_core == core and (rest := _the_rest_unasked(question, best, other)) is not None:
             best = rest  # 「一共主动公开几条」: 「主动公开信息数为140条」, not 「其他因主动公开的…56条」
             continue
-        same_words = normalize(" ".join(other.row_path)) == normalize(" ".join(best.row_path))
+        same_words = normalize(" ".join(named(other))) == normalize(" ".join(named(best)))
         if same_words and (lead := _plainer_subject(question, [f for c, _, f, _ in ranked if c == core])):
             best = lead  # 「一、…本年收入92.34万元」 over 「（二）政府性基金预算财政拨款…本年收入0.00万元」
             break
@@ -880,6 +909,12 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
     # its 决算数 column answers, not the 预算数 printed beside it
     spent = kind == "final" and not any(members(q_syn, g) for g in vocabulary().contrasts if "决算" in g)
     title_words: dict[str, int] = {}
+    # 「单位名称…领导小组财政拨款07」: a staffing table of one row is the agency's own, whatever it calls itself
+    rows: dict[str, set[tuple[str, ...]]] = {}
+    for f in facts:
+        if f.table.startswith("g") and f.unit == "人" and f.row_path:
+            rows.setdefault(f.table, set()).add(f.row_path)
+    alone = {t for t, r in rows.items() if len(r) == 1 and titles.get(t) == STAFFING_TITLE}
     for order, f in enumerate(facts):
         if not f.table.startswith("g") or not f.row_path:
             continue
@@ -897,6 +932,7 @@ def _table_scores(question: str, facts: list[Fact], titles: dict[str, str],
             item_named = item_named or label not in _GENERIC_LABELS
         elif ((label.endswith("本级") and "本级" in q
                and any(n in label or abbreviates(label.removesuffix("本级"), n) for n in agency_names))
+              or (f.table in alone and not _UNIT_ASKED.search(q))
               or (_AN_AGENCY.search(label) and (label in agency_names
                                                 or _without_place(label, agency_names) in agency_names
                                                 or _LEVEL_PREFIX.sub("", label) in agency_names

@@ -65,7 +65,8 @@ _DAYS_ASKED = re.compile(r"(?:多少|几)(?:个工作日|天|日)")
 _HOW_LONG = re.compile(r"多久|多长时间|时限|期限|几个?工作日|多少个?工作日")
 _SPAN_TALK = re.compile(r"(?:下达|批下来|下来|印发|发出|收到|到了?)?(?:以后|之后|后)|(?:以|之)?内|自|起"
                         r"|要|需要|须|必须|应当?|一般(?=要|需|在|都)")
-HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|加上|除以|相加|相减)[^（）()]*[）)]"
+HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|扣掉|扣去|去掉|除去|刨去|刨掉|拿掉"
+                       r"|加上|除以|相加|相减)[^（）()]*[）)]"
                        # 「按实际条数算，…占…百分之几」: the printed counts, not a rounded share, are the inputs
                        r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*"
                        # 「照这份决算推算，」「根据该报告计算，」: the report asked of itself, said as where to read it
@@ -903,6 +904,9 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
         # itself (「企业申请的行政复议」 is neither the 企业 applications nor all reviews)
         alone = (uncovered_terms(question, figure_context(fig, sources), names) for fig in figs)
         left = next((terms for terms in alone if terms), [])
+    if not left and len(figs) == 2 and WHICH_MORE.search(question_text(question)) \
+            and all(f.fact.table == "prose" for f in figs):
+        left = _side_unheld(question, figs, sources, names)
     label = "、".join(dict.fromkeys(" / ".join(g.fact.row_path + g.fact.column_path)[:40] for g in figs[:2]))
     if not left and len(figs) == 1 and (head := heading_of(figs[0], sources)) \
             and uncovered_terms(question, figure_context(figs[0], sources, heading=False), names) \
@@ -1008,6 +1012,22 @@ def body_named_alone(question: str, fig: Figure, sources: Sources) -> list[str]:
 _WHOLE_THEN_BRACKET = re.compile(r"\d\s*(?:万元|亿元|元|人|名|个|件|条|项|辆|%)?\s*[（(]$")
 
 
+def _side_unheld(question: str, figs: list[Figure], sources: Sources, names: Iterable[str]) -> list[str]:
+    """「公务接待费，指挥部和服务中心谁多」: two sentences' numbers set side by side; each must hold what the
+    question says of both (公务接待费), less what names the other side (its own label): a unit's share of
+    another amount (专项业务费) is no side of this comparison."""
+    if any(len(f.fact.row_path) < 2 for f in figs):
+        return []  # only parts of wholes (a unit's share of an amount) are held to the other's whole
+    for i, fig in enumerate(figs):
+        other = figs[1 - i].fact
+        whole, own = question_text(" ".join(other.row_path[:-1])), question_text(other.row_path[-1])
+        unheld = [w for w in uncovered_terms(question, figure_context(fig, sources), names)
+                  if len(w) >= 2 and w in whole and not bigrams(w) & bigrams(own)]
+        if unheld:
+            return unheld
+    return []
+
+
 def _without_agency(label: str, fig: Figure, names: Iterable[str]) -> str:
     """A label less the agency's names (the question's and the report's own), longest first: what is
     left tells a part apart (本级, a unit's own name)."""
@@ -1057,10 +1077,31 @@ def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterab
         return ""
     # the words that tell this part from the whole (the clause before the bracket): 本级, a unit's name,
     # 「产业奖补」 of 「收入预算为…（产业奖补收入预算为…）」
-    distinct = _distinct(_without_agency(f.row_path[-1], fig, names), question_text(_last_clause(before[:opened])))
-    if not distinct or distinct & bigrams(question_text(question)):
+    own = _without_agency(f.row_path[-1], fig, names)
+    if len(question_text(f.row_path[-1])) >= 4 and not own.strip():
+        # the part is the agency's own body (「…指挥部12.66万元，…服务中心5.14万元」 in the 指挥部's report): naming
+        # the agency names the report, whose whole the bracket splits; only 「本级」「本身」 ask the part
+        return "" if _SELF_ONLY.search(question) else f.row_path[-1]
+    distinct = _distinct(own, question_text(_last_clause(before[:opened])))
+    if not distinct:
+        return ""
+    if distinct & bigrams(question_text(question)) and not (
+            _own_body(f.row_path[-1], fig.report.title) and not _SELF_ONLY.search(question)):
         return ""
     return f.row_path[-1]
+
+
+# 「指挥部本级」「本身（不算服务中心）」「单独的」: the question sets the report's own body apart from its units
+_SELF_ONLY = re.compile(r"本级|本身|自身|自己|单独|不算|不含|不包括|除去|扣除|以外|之外")
+
+
+def _own_body(label: str, title: str | None) -> bool:
+    """Whether a bracketed part is the report's own body (its title's name, outside the title's brackets:
+    「…项目建设指挥部（管理局含项目建设服务中心）预算说明」 and the part 「流水片区项目建设指挥部」): a question naming
+    that body names the report, whose whole the bracket splits, not the part."""
+    name = question_text(label.strip())
+    head = question_text(re.sub(r"[（(][^（）()]*[）)]", "，", title or ""))
+    return len(name) >= 4 and name in head
 
 
 def _distinct(part: str, whole: str) -> set[str]:
@@ -1085,13 +1126,17 @@ def part_asked(question: str, fig: Figure, sources: Sources, names: Iterable[str
     bracket = _BRACKET_AFTER.match(text[f.span[1]:f.span[1] + 240])
     if bracket is None:
         return ""
-    q = question_text(question)
+    # the agency's own names say which report, not which part (「…项目建设指挥部」 shares 项目建设 with its 服务中心)
+    q = _without_agency(question, fig, names)
     if (ex := EXCEPT.search(q)) and (out := excepted(ex)):
         q = q.replace(out, "")  # 「除了某一类，还剩几条」 names the part to take away from the whole
     whole = _last_clause(question_text(text[max(0, f.span[0] - 80):f.span[0]])) + question_text(f.row_path[-1])
     for item in _BRACKET_ITEM.finditer(bracket.group(1)):
-        if _distinct(_without_agency(item.group(1), fig, names), whole) & bigrams(q):
+        own = _without_agency(item.group(1), fig, names)
+        if _distinct(own, whole) & bigrams(q):
             return item.group(1).strip()
+        if len(question_text(item.group(1))) >= 4 and not own.strip() and _SELF_ONLY.search(question):
+            return item.group(1).strip()  # 「…指挥部本级」: the part that is the agency's own body
     return ""
 
 
