@@ -123,7 +123,7 @@ def test_the_winner_is_named_as_the_question_named_it(qa: QA, question: str) -> 
 
 
 @pytest.mark.parametrize(("question", "value"), [
-    ("平潭县2013年县直各部门比各乡镇多公开了多少条信息？", "850"),
+    ("2013年平潭县，县直各单位比乡镇多发布了几条政府信息？", "850"),
     ("2013年平潭县各乡镇比县直部门少发布了几条政府信息", "850"),
     ("金井片区指挥部2019年的专项业务费比服务中心多安排了多少万元？", None),
 ])
@@ -220,7 +220,7 @@ def test_a_glued_table_reads_on_past_a_row_printed_apart(qa: QA) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "平潭县2013年以前（历年累计扣掉2013年当年）一共主动公开过多少条文件？",
+    "平潭县在2013年以前主动公开的文件共有几条（用累计数扣掉2013年的）？",
     "2013年之前平潭县累计主动公开文件多少条（拿累计数去掉当年的）",
 ])
 def test_a_how_aside_with_any_subtracting_verb(qa: QA, question: str) -> None:
