@@ -164,7 +164,7 @@ def extract_metadata(text: str) -> Metadata:
     if agency and _SELF.match(agency):
         agency = None
     if agency:
-        agency = _expanded(agency, head)
+        agency = _placed_town(_expanded(agency, head), normalize(text))
     if fields.get("发布时间"):
         d = _DATE.search(fields["发布时间"])
         published = f"{d.group(1)}-{int(d.group(2)):02d}-{int(d.group(3)):02d}" if d else None
@@ -238,6 +238,18 @@ def _place_said(before: str, text: str) -> str:
         if _PLACE_END.search(tail) and text.count(tail) >= 2:
             return tail
     return ""
+
+
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}[镇乡])(?:人民政府)?")
+
+
+def _placed_town(agency: str, text: str) -> str:
+    """「北厝镇人民政府」 titled without its county, which its own tables print (「平潭县北厝镇财政所」): the
+    county's name before it, as a question may say it (「平潭北厝镇」), the place most often printed."""
+    if not (town := _TOWN.fullmatch(agency)):
+        return agency
+    places = Counter(m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2}[县市])" + re.escape(town.group(1)), text))
+    return places.most_common(1)[0][0] + agency if places else agency
 
 
 def _expanded(agency: str, text: str) -> str:

@@ -11,7 +11,8 @@
   by what the next sentence says each is for;
 * a glued staffing table whose one row prints its cells apart (「…财政核拨0 0区…」) reads on past that row;
 * 「比上年增收」「比2018年减支」 are changes like 增加/减少: an earlier year's level is worked back from them;
-* 「平潭苏澳镇人民政府」 is called 苏澳镇, as 「平潭县苏澳镇人民政府」 is;
+* 「平潭苏澳镇人民政府」 is called 苏澳镇, as 「平潭县苏澳镇人民政府」 is; a township titled without its county
+  takes the county its own tables print (「平潭县中楼乡财政所」), so 「平潭中楼乡」 names it;
 * 「哪个多」 answered by a line printed otherwise (人员经费 for 人员支出) says which side of the question it is;
 * a how-to aside with any subtracting verb (扣掉, 去掉) says how, it names nothing;
 * 「…较多的乡镇是哪个」 of one report: the sentence that says which leads answers, not a figure.
@@ -66,7 +67,8 @@ _SAFETY = (
 _TOWN_BUDGET = (
     "标题: 2019年平潭苏澳镇人民政府部门预算说明\n发布机构: 平潭苏澳镇人民政府\n"
     "==================== 正文 ====================\n"
-    "四、预算收支总体情况 2019年，苏澳镇收入预算为1200.5万元，比上年增收80.5万元，主要原因是人员调资。"
+    "五、一般公共预算拨款支出情况 （一）对村民委员会和村党支部的补助（项级科目2130705）260万元，其中村级运转经费"
+    "72万元，村主干工资补助95万元。四、预算收支总体情况 2019年，苏澳镇收入预算为1200.5万元，比上年增收80.5万元，主要原因是人员调资。"
     "相应安排支出预算1200.5万元，其中：人员经费820万元，公用支出96.3万元，项目支出284.2万元。"
     "九、机关运行经费 2019年苏澳镇人民政府一般公共预算拨款安排的机关运行经费支出96.3万元，比2018年减支6.7万元。\n"
 )
@@ -252,4 +254,34 @@ def test_a_staffing_table_of_one_row_is_the_agencys_own(qa: QA, question: str, v
 def test_a_unit_asked_is_never_the_one_row(qa: QA) -> None:
     a = qa.ask("2017年区禁毒办的戒毒康复中心在职多少人？")
     assert a.status != "answered" or a.value != Decimal("5"), a.text
+
+
+_PLACED = (
+    "标题: 2019年度中楼乡人民政府部门预算公开\n发布机构: 中楼乡\n"
+    "==================== 正文 ====================\n"
+    "四、预算收支总体情况 2019年，中楼乡收入预算为980.4万元。八、“三公”经费 （一）公务接待费 2019年预算安排3.5万元。\n"
+    "附表3-1 2019年度收入预算总表 单位：万元 单位编码 单位名称 总计 3071 平潭县中楼乡人民政府 980.40 "
+    "3072 平潭县中楼乡财政所 0.00\n"
+)
+
+
+def test_a_township_takes_the_county_its_own_tables_print() -> None:
+    assert extract_metadata(_PLACED).agency == "平潭县中楼乡人民政府"
+    assert extract_metadata(_TOWN_BUDGET).agency == "平潭苏澳镇人民政府"  # a place already said stays as said
+
+
+def test_a_township_asked_with_its_county_before_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    a = qa_over_pages(tmp_path_factory, {"zhonglou_2019.txt": _PLACED}).ask("2019年平潭中楼乡公务接待费预算多少？")
+    assert a.status == "answered", a.text
+    assert a.value == Decimal("3.5")
+
+
+@pytest.mark.parametrize("question", [
+    "苏澳镇2019年给各村的运转经费是多少？",
+    "2019年苏澳镇安排各村的村级运转经费多少万元",
+])
+def test_each_village_is_said_as_village_level(qa: QA, question: str) -> None:
+    a = qa.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal("72")
 
