@@ -245,10 +245,11 @@ _TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}[镇乡])(?:人民政府)?")
 
 def _placed_town(agency: str, text: str) -> str:
     """「北厝镇人民政府」 titled without its county, which its own tables print (「平潭县北厝镇财政所」): the
-    county's name before it, as a question may say it (「平潭北厝镇」), the place most often printed."""
+    county's name before it, as a question may say it (「平潭北厝镇」), the county most often printed. A town
+    under a city (「东莞市厚街镇」) keeps the name its title gives it."""
     if not (town := _TOWN.fullmatch(agency)):
         return agency
-    places = Counter(m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2}[县市])" + re.escape(town.group(1)), text))
+    places = Counter(m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2}县)" + re.escape(town.group(1)), text))
     return places.most_common(1)[0][0] + agency if places else agency
 
 
