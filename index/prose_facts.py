@@ -401,7 +401,7 @@ def prose_facts(
             elif inside and level and _BREAKS_DOWN.search(sentence[:m.start()]) and not head:
                 # 「公务接待费…11万元（某指挥部9万元，某服务中心2万元）」: each unit's share is a part of that
                 # whole, named by it (the same units split every amount of such a report)
-                subject = level
+                subject, inner = level, label
             elif not _BARE_CHANGE.match(label) and not _PREDICATE_ONLY.match(label):
                 inner = label
                 if not inside:

@@ -840,7 +840,7 @@ def _as_asked(q: str, rf: ReportFacts, pick: Value, pair: list[Value]) -> str:
         return ""
     names = names_of(rf.report, q)
     said = [_YEAR_SAID.sub("", without(p, names)).strip("，,的 ") for p in parts]
-    said = [_OWNER_SAID.sub("", p) for p in said]  # 「预算中人员支出」: the item, not where it stands
+    said = [_OWNER_SAID.sub("", p).strip("，,、 ") for p in said]  # 「预算中人员支出」: the item, not where it stands
     fits = [[len(bigrams(p) & bigrams(v.label)) for p in said] for v in pair]
     i = pair.index(pick)
     straight, crossed = fits[i][0] + fits[1 - i][1], fits[i][1] + fits[1 - i][0]

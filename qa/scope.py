@@ -303,8 +303,9 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         # 「附中筹建办」「师大附中筹建办」 for 福建师大平潭附中筹建办: the name's ending kept, words before it
         # dropped; only this report's own names are claimed so, never another agency chosen by them
         names |= _said_short(q, names)
-    if (area := _AREA_BODY.search(full)) and (short := area.group(1) + area.group(2)) in q:
-        names.add(short)  # 「流水片区指挥部」 for …流水片区项目建设指挥部: the area and the body's ending
+    for body in re.split(r"[及和与]", full):  # 「…指挥部及…服务中心」: each body of a joint report
+        if (area := _AREA_BODY.search(body)) and (short := area.group(1) + area.group(2)) in q:
+            names.add(short)  # 「流水片区指挥部」 for …流水片区项目建设指挥部: the area and the body's ending
     for said in [n for n in names if len(n) >= 2 and n in q]:
         # 「平潭经发局」「平潭教育局」: the place a short name is prefixed with is part of the same name
         at = q.find(said)

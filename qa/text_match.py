@@ -415,7 +415,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if _SUMS_UP.match(label) and len(clauses := re.split(r"[，,]", before)) >= 2:
             # 「…专栏主动公开，共公开政府信息34条」: a total sums up what the clause before it said
             words |= bigrams(clauses[-2])
-        if self_asked and words and any(words <= bigrams(n) for n in agency_names):
+        if self_asked and (body := bigrams(_SELF_ASKED.sub("", label))) \
+                and any(body <= bigrams(n) for n in agency_names):
             # 「…指挥部自己分到多少」「…指挥部本级的」: a part named by the agency's own name, asked as its own
             words = words & bigrams(qn)
             own = words | (bigrams(after) & q)
@@ -434,8 +435,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if contradicts(qn, label if f.unit in HEADCOUNT_UNITS else with_kind(label, kind),
                        skip_kind=f.unit in HEADCOUNT_UNITS):
             continue
-        # the whole a part is of, named by the question too, counts like the words before the figure
-        core = 2 * len(own) + len(near | item) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
+        core = 2 * len(own) + len(near) + (1.5 if unit_named else 0) + 0.01 * len(own | near)
         if rest_unasked(qn, label):  # 「其他应主动公开…信息」 is the rest, not 「主动公开的信息」
             core /= 2
         # the numbered item's subject (「…事业单位医疗」 over 「比2023年预算执行数增加14.04%」)
