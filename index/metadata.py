@@ -244,8 +244,8 @@ _TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}[镇乡])(?:人民政府)?")
 
 
 def _placed_town(agency: str, text: str) -> str:
-    """「北厝镇人民政府」 titled without its county, which its own tables print (「平潭县北厝镇财政所」): the
-    county's name before it, as a question may say it (「平潭北厝镇」), the county most often printed. A town
+    """「中楼乡人民政府」 titled without its county, which its own tables print (「平潭县中楼乡财政所」): the
+    county's name before it, as a question may say it (「平潭中楼乡」), the county most often printed. A town
     under a city (「东莞市厚街镇」) keeps the name its title gives it."""
     if not (town := _TOWN.fullmatch(agency)):
         return agency

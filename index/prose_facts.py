@@ -456,8 +456,8 @@ _SECTION_HEADING = re.compile(r"(?:^|[\s。；;])[一二三四五六七八九十
 
 
 def _told_apart_by_purpose(facts: list[Fact], purposes: dict[int, tuple[str, str]], text: str) -> list[Fact]:
-    """「（一）一般行政管理事务（项级科目）50万元。主要用于道安专项业务支出。（二）一般行政管理事务（项级科目）
-    146.88万元。主要用于乡镇劝导员补贴经费支出。」: lines printed under one name are told apart by what the next
+    """「（一）一般行政管理事务（项级科目）40万元。主要用于消防安全宣传活动支出。（二）一般行政管理事务（项级科目）
+    120万元。主要用于村级消防协管员补贴支出。」: lines printed under one name are told apart by what the next
     sentence says each is for; the purpose joins their labels and their cited sentences. A line whose
     name is its own keeps it: what it is for describes it, it does not name it."""
     named: dict[tuple[str, ...], list[int]] = {}

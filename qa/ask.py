@@ -57,7 +57,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 _ASKS_AMOUNT = re.compile(r"多少|几|百分|比例|比重|占")
 _WHICH_ITEM = re.compile(r"哪个|哪家|哪一|哪些|是哪|哪项|哪类")
-# 「公开量较大的乡镇是岚城乡」「最多的是…」: a passage that itself says which one leads
+# 「乡镇中公开数量较多的是某镇」「最多的是…」: a passage that itself says which one leads
 _SAYS_WHICH_LEADS = re.compile(r"(?:最|较|比较)(?:多|大|高|少|低|小)的[\u4e00-\u9fff]{0,12}(?:是|为|有)")
 
 
@@ -189,7 +189,7 @@ class QA:
             answer = self._compare_each(q, scope, asks_lowest(q)) or answer
         if answer.status == REFUSED and _WHICH_ITEM.search(q) and not _ASKS_AMOUNT.search(q) \
                 and len(across.group_by_agency(scope.reports)) == 1:
-            # 「公开量较大的乡镇是哪个」 of one report: which item leads is said in its text, not worked out across
+            # 「公开数量较多的乡镇是哪个」 of one report: which item leads is said in its text, not worked out across
             # reports; the passages that say it answer (they state no figure of their own making)
             described = self._describe(q, scope, reports, focus)
             if described.status == ANSWERED and _SAYS_WHICH_LEADS.search(described.text):

@@ -33,7 +33,7 @@ _SUM = re.compile(r"一共|合计|总共|加起来|之和|加上|共计|加总|�
 # 「多多少」「高多少」「少花了多少」「差额」: the size of a difference (a verb may stand between)
 # the verbs that may stand between 多/少 and the amount: 多花了多少, 少发了几条, 多办了多少件
 DIFF_VERBS = "花|用|支出?|拨|收|付|出|发|办|做|开"
-# after a 比 any short verb may stand there (「比各乡镇多公开了多少条」「比本级少安排了几万元」): the 比 says
+# after a 比 any short verb may stand there (「比乡镇多发布了几条」「比本级少安排了几万元」): the 比 says
 # a difference is asked, whatever was done
 THAN_TAIL = r"[多少高低][\u4e00-\u9fff]{1,2}?了?(?:多少|几)"  # where the items end, the 比 already read
 DIFF_AFTER_THAN = rf"比[^，,。？?；;]{{1,24}}?{THAN_TAIL}"

@@ -88,7 +88,7 @@ def agency_aliases(agency: str) -> frozenset[str]:
         if tail in ("办公厅", "办公室"):  # a government's general office publishes the government's report
             out |= {head + "政府", head + "人民政府"}
     if (town := _PLACE_THEN_TOWN.match(base)) and not _BOUNDARY.search(base[:2]):
-        # 「平潭大练乡人民政府」: a place's name said before a township's, with no 县 between
+        # 「平潭苏澳镇人民政府」: a place's name said before a township's, with no 县 between
         out |= {town.group(1), town.group(1) + "政府", town.group(1) + "人民政府"}
     for name in list(out):
         for suf in _UNIT_SUFFIX:
@@ -305,7 +305,7 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         names |= _said_short(q, names)
     for body in re.split(r"[及和与]", full):  # 「…指挥部及…服务中心」: each body of a joint report
         if (area := _AREA_BODY.search(body)) and (short := area.group(1) + area.group(2)) in q:
-            names.add(short)  # 「流水片区指挥部」 for …流水片区项目建设指挥部: the area and the body's ending
+            names.add(short)  # 「金井片区指挥部」 for …金井片区开发建设指挥部: the area and the body's ending
     for said in [n for n in names if len(n) >= 2 and n in q]:
         # 「平潭经发局」「平潭教育局」: the place a short name is prefixed with is part of the same name
         at = q.find(said)

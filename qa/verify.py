@@ -1079,7 +1079,7 @@ def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterab
     # 「产业奖补」 of 「收入预算为…（产业奖补收入预算为…）」
     own = _without_agency(f.row_path[-1], fig, names)
     if len(question_text(f.row_path[-1])) >= 4 and not own.strip():
-        # the part is the agency's own body (「…指挥部12.66万元，…服务中心5.14万元」 in the 指挥部's report): naming
+        # the part is the agency's own body (「…指挥部14.2万元，…服务中心6.3万元」 in the 指挥部's report): naming
         # the agency names the report, whose whole the bracket splits; only 「本级」「本身」 ask the part
         return "" if _SELF_ONLY.search(question) else f.row_path[-1]
     distinct = _distinct(own, question_text(_last_clause(before[:opened])))
@@ -1091,13 +1091,13 @@ def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterab
     return f.row_path[-1]
 
 
-# 「指挥部本级」「本身（不算服务中心）」「单独的」: the question sets the report's own body apart from its units
+# 「指挥部本级」「指挥部自己分到」「单独的」: the question sets the report's own body apart from its units
 _SELF_ONLY = re.compile(r"本级|本身|自身|自己|单独|不算|不含|不包括|除去|扣除|以外|之外")
 
 
 def _own_body(label: str, title: str | None) -> bool:
     """Whether a bracketed part is the report's own body (its title's name, outside the title's brackets:
-    「…项目建设指挥部（管理局含项目建设服务中心）预算说明」 and the part 「流水片区项目建设指挥部」): a question naming
+    「…开发建设指挥部（管理局含综合服务中心）预算说明」 and the part 「金井片区开发建设指挥部」): a question naming
     that body names the report, whose whole the bracket splits, not the part."""
     name = question_text(label.strip())
     head = question_text(re.sub(r"[（(][^（）()]*[）)]", "，", title or ""))

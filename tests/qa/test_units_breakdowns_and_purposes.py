@@ -1,13 +1,13 @@
 """A report split by the units it covers, lines told apart by what they are for, and 比 with any verb:
 
-* 「比各乡镇多公开了多少条」「比本级少安排了几万元」: after a 比, whatever verb stands between 多/少 and 多少,
+* 「比乡镇多发布了几条」「比本级少安排了几万元」: after a 比, whatever verb stands between 多/少 and 多少,
   a difference is asked, never the first item's level;
 * a report titled 「…指挥部（管理局含…服务中心）预算说明」 is the 指挥部's, whatever short 发布机构 the page
   carries; every amount it splits in brackets 「（某指挥部X万元，某服务中心Y万元）」 is the department's whole,
   the 指挥部's own share answering only 「本级」「本身」, the other unit's share answering its name;
 * each unit's share is a part of the amount its bracket splits: a share of a named whole takes that whole's
   own part, and two units set side by side are of the amount the question names, or no answer;
-* 「（二）一般行政管理事务（项级科目）146.88万元。主要用于…补贴支出。」: two lines of one name are told apart
+* 「（二）一般行政管理事务（项级科目）120万元。主要用于…协管员补贴支出。」: two lines of one name are told apart
   by what the next sentence says each is for;
 * a glued staffing table whose one row prints its cells apart (「…财政核拨0 0区…」) reads on past that row;
 * 「比上年增收」「比2018年减支」 are changes like 增加/减少: an earlier year's level is worked back from them;
