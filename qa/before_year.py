@@ -23,7 +23,9 @@ _BEFORE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:之前|以前)(?:的?(?:年�
                      # 「截至2019年末（不含2020年）」 of a 2020 report: to the end of the year before
                      r"|(?:截[至止]|到)(?P<end>(?:19|20)\d\d)\s*年(?:底|末|年底|12月31日)")
 # what only says how the asker wants it worked out: 「（不算当年）」「（拿累计数扣掉今年的）」
-_HOW = re.compile(r"[（(][^）)]*(?:不含|不包括|不算|减|扣除|扣掉|扣去|去掉|除去|刨去|刨掉|拿掉|截[至止])[^）)]*[）)]")
+# the verbs that take one figure away from another in a how-to aside (verify's HOW_ASIDE says them too)
+TAKE_AWAY = "扣掉|扣去|去掉|除去|刨去|刨掉|拿掉"
+_HOW = re.compile(rf"[（(][^）)]*(?:不含|不包括|不算|减|扣除|{TAKE_AWAY}|截[至止])[^）)]*[）)]")
 _STOCK_WORDS = re.compile(r"在|就已经|已经|已|原有的?|原来的?|那么?|就")
 _RUNNING = re.compile(r"历年累计|累计")
 _YEAR_WORDS = re.compile(r"本年度|本年|当年|全年|今年")

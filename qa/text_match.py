@@ -387,7 +387,8 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
     # only match the headings glued to labels (「…支出决算情况 2017年度…支出」)
     own_kind = qn.replace("决算", "|") if kind == "final" else qn
     q = bigrams(without(own_kind, agency_names)) | synonym_bigrams(qn)
-    self_asked = bool(_SELF_ASKED.search(qn))
+    self_asked = bool(SELF_ASKED.search(qn))
+    said = bigrams(qn)  # the question's own words, its agency's names included
     total_asked = bool(_TOTAL_ASKED.search(qn))
     ranked: list[tuple[float, float, Fact, int]] = []
     running = _running_totals(facts) if "累计" not in qn else set()
@@ -398,7 +399,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if f.table != "prose" or f.id in running:
             continue
         label = f.row_path[-1]
-        if purpose_unsaid(label, bigrams(qn)):
+        if purpose_unsaid(label, said):
             label = label[:label.find(PURPOSE_MARK)]  # two lines of one name, told apart by a purpose not asked
         if unit_conflict(qn, f.unit) and not counts_as_labelled(qn, label) \
                 and not (unit_class(f.unit) not in ("money", "%", *_SPANS) and quantity_asked(qn) != "percent"
@@ -415,10 +416,10 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
         if _SUMS_UP.match(label) and len(clauses := re.split(r"[，,]", before)) >= 2:
             # 「…专栏主动公开，共公开政府信息34条」: a total sums up what the clause before it said
             words |= bigrams(clauses[-2])
-        if self_asked and (body := bigrams(_SELF_ASKED.sub("", label))) \
+        if self_asked and (body := bigrams(SELF_ASKED.sub("", label))) \
                 and any(body <= bigrams(n) for n in agency_names):
             # 「…指挥部自己分到多少」「…指挥部本级的」: a part named by the agency's own name, asked as its own
-            words = words & bigrams(qn)
+            words = words & said
             own = words | (bigrams(after) & q)
         else:
             own = (words | bigrams(after)) & q
@@ -453,7 +454,7 @@ def _prose_scores(question: str, facts: list[Fact], agency_names: set[str] = fro
     return ranked
 
 
-_SELF_ASKED = re.compile(r"本级|本身|自身|自己|单独")
+SELF_ASKED = re.compile(r"本级|本身|自身|自己|单独")  # the agency's own body set apart (verify adds 不算…)
 PURPOSE_MARK = " 用于"  # how a line's purpose joins its name (index/prose_facts.py)
 STAFFING_TITLE = "部门预算单位构成"  # the title index/one_line_tables.py gives a staffing table
 # a unit of the department named apart from it (「…中心」「…所」): another row than the agency's own

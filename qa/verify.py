@@ -28,13 +28,21 @@ from index.prose_facts import DAY_UNITS, NUMBERED_ITEM
 from index.template import load_templates, normalize, split_marker
 from qa.answer import AMBIGUOUS, ANSWERED, REFUSED, Answer, Figure
 from qa.average import amount_question, asks_average, asks_per_month, asks_span_average, span_question
-from qa.before_year import asks_before_year, checked_question
+from qa.before_year import TAKE_AWAY, asks_before_year, checked_question
 from qa.cells import INFO_COUNTED
 from qa.compose import who
 from qa.intent import WHICH_MORE
 from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases, years_in
 from qa.sections import dated_otherwise, section_of
-from qa.text_match import DIRECTION_ONLY, HEADCOUNT_UNITS, bigrams, counts_as_labelled, name_mentions, number_at
+from qa.text_match import (
+    DIRECTION_ONLY,
+    HEADCOUNT_UNITS,
+    SELF_ASKED,
+    bigrams,
+    counts_as_labelled,
+    name_mentions,
+    number_at,
+)
 from qa.vocab import (
     ANNOUNCES_A_LIST,
     Vocabulary,
@@ -65,7 +73,7 @@ _DAYS_ASKED = re.compile(r"(?:多少|几)(?:个工作日|天|日)")
 _HOW_LONG = re.compile(r"多久|多长时间|时限|期限|几个?工作日|多少个?工作日")
 _SPAN_TALK = re.compile(r"(?:下达|批下来|下来|印发|发出|收到|到了?)?(?:以后|之后|后)|(?:以|之)?内|自|起"
                         r"|要|需要|须|必须|应当?|一般(?=要|需|在|都)")
-HOW_ASIDE = re.compile(r"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|扣掉|扣去|去掉|除去|刨去|刨掉|拿掉"
+HOW_ASIDE = re.compile(rf"[（(][^（）()]*(?:倒推|推算|反推|往回算|算出|减去?|{TAKE_AWAY}"
                        r"|加上|除以|相加|相减)[^（）()]*[）)]"
                        # 「按实际条数算，…占…百分之几」: the printed counts, not a rounded share, are the inputs
                        r"|^按实际[\u4e00-\u9fff]{0,4}?(?:计)?算[，,]\s*"
@@ -1092,7 +1100,7 @@ def part_in_brackets(question: str, fig: Figure, sources: Sources, names: Iterab
 
 
 # 「指挥部本级」「指挥部自己分到」「单独的」: the question sets the report's own body apart from its units
-_SELF_ONLY = re.compile(r"本级|本身|自身|自己|单独|不算|不含|不包括|除去|扣除|以外|之外")
+_SELF_ONLY = re.compile(SELF_ASKED.pattern + r"|不算|不含|不包括|除去|扣除|以外|之外")
 
 
 def _own_body(label: str, title: str | None) -> bool:
