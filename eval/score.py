@@ -108,9 +108,9 @@ def expected_value(item: dict) -> object:
             same = Decimal(n.group(0).replace("−", "-")) == want
         except InvalidOperation:
             continue
-        if same:
-            word = next((w for w, _ in _SCALES if answer[n.end():].startswith(w)), "")
-            return f"{m.group(0)}{word}" if word else value
+        # (the first printing with a scale word: 「4.60 ÷ (1 + 360%) = 1.00万元」 prints a bare 1 before it)
+        if same and (word := next((w for w, _ in _SCALES if answer[n.end():].startswith(w)), "")):
+            return f"{m.group(0)}{word}"
     return value
 
 

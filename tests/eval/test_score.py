@@ -87,6 +87,11 @@ def test_a_bare_value_takes_the_scale_its_answer_text_prints() -> None:
                "value": "13755695"}
     assert score(in_yuan, answer(value="1375.57", unit="万元")).correct
     assert score(in_yuan, answer(value="13755695", unit="万元")).confident_wrong
+    # the same number printed bare inside the working first (「(1 + 360%)」): the scale is the one printed with it
+    worked = {"type": "arithmetic", "question": "上一年大约是多少？", "answer": "4.60 ÷ (1 + 360%) = 1.00万元",
+              "value": "1.00"}
+    assert score(worked, answer(value="1", unit="万元")).correct
+    assert score(worked, answer(value="1", unit="元")).confident_wrong
 
 
 def test_ambiguous_is_not_confidently_wrong() -> None:
