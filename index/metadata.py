@@ -90,7 +90,8 @@ _CN_DIGIT = str.maketrans("〇零○Oo一二三四五六七八九", "00000123456
 
 
 _BRACKETED_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,30}(?:局|委员会|办公室|院|中心|所|站|队|馆|会|办|处))[)）]$")
-_AND_PLAN = re.compile(r"执行情况(?:和|及|暨)\s*((?:19|20)\d\d)\s*年度?[^，。]{0,12}?预算")
+# (「…2020年财政预算执行和2021年财政预算（草案）」: 情况 may be left out)
+_AND_PLAN = re.compile(r"执行(?:情况)?(?:和|及|暨|与)\s*((?:19|20)\d\d)\s*年度?[^，。]{0,12}?预算")
 _OFFICE_HEAD = 3  # characters a title's 「区…」 shares with its publisher's name at least
 
 

@@ -455,14 +455,17 @@ def prose_facts(
 _SECTION_HEADING = re.compile(r"(?:^|[\s。；;])[一二三四五六七八九十]{1,3}\s*[、.．]")
 
 
+_LEADING_CODE = re.compile(r"^\d{3,7}\s*")
+
+
 def _told_apart_by_purpose(facts: list[Fact], purposes: dict[int, tuple[str, str]], text: str) -> list[Fact]:
     """「（一）一般行政管理事务（项级科目）40万元。主要用于消防安全宣传活动支出。（二）一般行政管理事务（项级科目）
     120万元。主要用于村级消防协管员补贴支出。」: lines printed under one name are told apart by what the next
     sentence says each is for; the purpose joins their labels and their cited sentences. A line whose
     name is its own keeps it: what it is for describes it, it does not name it."""
     named: dict[tuple[str, ...], list[int]] = {}
-    for i in purposes:
-        named.setdefault(facts[i].row_path, []).append(i)
+    for i in purposes:  # (「2130102一般行政管理事务」 and 「2130302一般行政管理事务」: one name under two codes)
+        named.setdefault((*facts[i].row_path[:-1], _LEADING_CODE.sub("", facts[i].row_path[-1])), []).append(i)
     out = list(facts)
     runs: list[list[int]] = []
     for same in named.values():  # one list's lines: no section heading between them (「六、政府性基金…」 opens another)
