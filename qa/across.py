@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from index.models import Report
 from qa.answer import ANSWERED, REFUSED, Answer
 from qa.compose import figures_of, num, pct, who
-from qa.knowledge import Knowledge, same_agency
+from qa.knowledge import Knowledge, ReportFacts, same_agency
 from qa.measure import Measure
 from qa.scope import names_used
 from qa.text_match import bigrams
@@ -238,6 +238,29 @@ def year_over_year(question: str, kb: Knowledge, now: Report, before: Report, pi
     figures, cites = _figures(kb, got)
     rows = (_row(r0, m0), _row(r1, m1))
     return Answer(question, ANSWERED, text, value, out_unit, figures, cites, rows, (r1.id,))
+
+
+def years_of_one_report(question: str, report: Report, then: ReportFacts, now: ReportFacts, years: tuple[int, int],
+                        pick, absolute: bool = False) -> Answer | None:
+    """The change between two years one report sets out apart (a budget speech's outturn of the year
+    before, in a section of its own, and its plan for the year): each year's figure picked from its own
+    part, the same measure in both (`pick` lets through only what the verifier accepts for the question:
+    two such prose labels say the same thing however worded), both cited to the one report."""
+    m0, m1 = pick(then), pick(now)
+    if m0 is None or m1 is None or m0.value.value is None or m1.value.value is None \
+            or not (m0.kind == m1.kind == "prose" or _same(measure_key(m0), measure_key(m1))) \
+            or m0.value.unit != m1.value.unit \
+            or m0.value.inputs[0] == m1.value.inputs[0]:
+        return None
+    unit, d = m1.value.unit, m1.value.value - m0.value.value
+    text = (f"{who(report)}报告里，「{m1.value.label}」{years[1]}年为{num(m1.value.value, unit)}，"
+            f"{years[0]}年（报告中对{years[0]}年的说明）为「{m0.value.label}」{num(m0.value.value, unit)}，"
+            f"{'增加' if d >= 0 else '减少'}{num(abs(d), unit)}（{m1.value.value} − {m0.value.value} = {d}）")
+    if m0.value.value:
+        text += f"，变化幅度{pct(d, m0.value.value)}%（{d} ÷ {m0.value.value}）"
+    figures, cites = figures_of([(m0.value, report), (m1.value, report)], now.titles)
+    return Answer(question, ANSWERED, text + "。", abs(d) if absolute else d, unit, figures, cites,
+                  reports=(report.id,))
 
 
 def total_over(question: str, kb: Knowledge, reports: list[Report], pick) -> Answer:

@@ -6,6 +6,7 @@ stored chunks of the report otherwise.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from index.models import Chunk, Report
 from index.store import FactStore
@@ -15,6 +16,7 @@ from qa.text_match import bigrams
 from qa.verify import question_text
 from qa.vocab import vocabulary
 
+_QUOTED_REACH = 400  # passages of the reports searched for a figure the question quotes
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[（(]?[一二三四五六七八九十]+[、)）])")
 _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
@@ -43,20 +45,45 @@ _LEAD_IN = re.compile(r"(包括|如下|有|为|是)[：:]\s*$|[：:]\s*$")
 MAX_ITEMS = 8
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUESTION_WORDS = re.compile(r"哪些|什么|怎么|如何|怎样|为什么|为啥|是否|有没有|原因|主要|情况|吗|呢|的|了|是")
+_PURPOSE = re.compile(r"\s*(?:主要)?用于")
 _REASON = re.compile(r"\s*(?:主要原因|原因是|主要是|这是因为|是因为|系)")
 
 
+_QUOTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万元|亿元|元|条|件|人|个|项|辆|家)")
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def quoted_amounts(question: str) -> set[Decimal]:
+    """The figures a question quotes from the report (「那180万元是给谁的」): the passage printing one of them
+    is the one it asks about."""
+    return {Decimal(m.group(1)) for m in _QUOTED.finditer(question)}
+
+
+def _prints(text: str, amounts: set[Decimal]) -> bool:
+    """Whether a passage prints one of the amounts (「1,180.00万元」 prints 1180)."""
+    return bool(amounts) and any(Decimal(n) in amounts for n in _NUMBER.findall(text.replace(",", "")))
+
+
 def _condense(question: str, text: str, keep: int = 3) -> str:
-    """The sentences that share most words with the question, in their order; a kept sentence that
-    opens a list (「具体包括：」) keeps the list's items too, since they are what it announces."""
+    """The sentences that share most words with the question, in their order (and one printing a figure the
+    question quotes, if none of them does); a kept sentence that opens a list (「具体包括：」) keeps the list's
+    items too, since they are what it announces."""
     sentences = [s.strip() for s in _SENT.findall(text) if len(s.strip()) > 4]
     if len(sentences) <= keep:
         return "".join(sentences)
     q = bigrams(question)
+    quoted = quoted_amounts(question)
     ranked = set(sorted(range(len(sentences)), key=lambda i: (-len(bigrams(sentences[i]) & q), i))[:keep])
+    printing = sorted((i for i in range(len(sentences)) if _prints(sentences[i], quoted)),
+                      key=lambda i: (-len(bigrams(sentences[i]) & q), i))
+    if printing and not ranked & set(printing):
+        ranked.add(printing[0])  # the sentence of the figure quoted, beside those that share the most words
     for i in sorted(ranked):
-        if i + 1 < len(sentences) and _REASON.match(sentences[i + 1]):
-            ranked.add(i + 1)  # 「…增加76万元。主要原因是新增…。」: a change's reason is the sentence after it
+        if i + 1 < len(sentences) and (_REASON.match(sentences[i + 1])
+                                       or (_PURPOSE.match(sentences[i + 1]) and _prints(sentences[i], quoted))):
+            # 「…增加76万元。主要原因是新增…。」: a change's reason is the sentence after it, and so is what a
+            # quoted figure is for (「…180万元。主要用于村级组织运转补助。」)
+            ranked.add(i + 1)
         if _LEAD_IN.search(sentences[i]) or _ITEM.match(sentences[i]):
             j = i + 1
             while j < len(sentences) and _ITEM.match(sentences[j]) and j - i <= MAX_ITEMS:
@@ -112,6 +139,11 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
     words = asked if asked and len(_HAN.findall(_QUESTION_WORDS.sub("", asked))) >= 4 else question
     hits = retriever(question, k, ids) if retriever is not None else _fallback(words, store, ids, k)
     hits = [(c, s) for c, s in hits if c.kind == "text" or len(hits) <= 1] or hits
+    if quoted := quoted_amounts(question):
+        # 「那900万元主要用来建什么」: the passages that print the figure quoted, ranked by the words, lead
+        printing = [(c, s) for c, s in _fallback(words, store, ids, _QUOTED_REACH) if _prints(c.text, quoted)]
+        seen = {c.id for c, _ in printing}
+        hits = (printing + [(c, s) for c, s in hits if c.id not in seen])[:k]
     if not hits:
         text = f"在{who(reports[0])}的报告中没有找到与这个问题相关的内容。"
         return Answer(question, REFUSED, text, reports=tuple(ids))

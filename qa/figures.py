@@ -278,6 +278,16 @@ def _asked_in_the_share_clause(q: str, m: Measure) -> bool:
 _GENERIC_PAIRS = frozenset({"支出", "收入", "信息", "经费", "预算", "公开", "政府", "万元", "费用", "资金"})
 
 
+# clauses that say how the whole changed and why (「…512.40万元，比2019年增加了41.20万元，主要原因是…，其中：」):
+# they stand between a whole and its 其中 without being another whole
+_ASIDE_CLAUSE = re.compile(r"^\s*(?:比|较|同比|与|主要原因|原因是|主要是|主要由于|由于)")
+
+
+def _said_between(between: str) -> int:
+    """How many characters stand between a whole and its 其中, the clauses of its change and its reason aside."""
+    return sum(len(c) + 1 for c in re.split(r"[，,]", between) if c and not _ASIDE_CLAUSE.match(c))
+
+
 def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str] | None:
     """「共发布1169篇公众号信息，其中原创类信息159篇」「部门发展专项560万元。其中…480万元用于…」: the
     figure printed just before the 其中 a prose part stands after is the whole it is a share of."""
@@ -288,7 +298,7 @@ def _breakdown_base(rf: ReportFacts, m: Measure, text: str) -> tuple[Value, str]
     if at < 0 or "。" in text[at:f.span[0]]:  # the part's own sentence opens the breakdown
         return None
     wholes = [g for g in rf.facts if g.table == "prose" and g.unit == f.unit and g.span and g.value is not None
-              and g.span[1] <= at and at - g.span[1] <= BREAKDOWN_REACH and g.value >= f.value
+              and g.span[1] <= at and _said_between(text[g.span[1]:at]) <= BREAKDOWN_REACH and g.value >= f.value
               and not _A_CHANGE.match(g.row_path[-1])]  # 「…，比上年减少544.02万元，其中」: no whole
     if not wholes and text[:at].rstrip().endswith(("。", "；")):
         # 「主动公开政府信息225条，公开类别主要涉及…。其中…征地信息类121条」: a 其中 that opens its
@@ -494,7 +504,7 @@ def quoted_whole(head: str, rf: ReportFacts) -> list[Measure]:
 _PARTS = {SUM: re.compile(r"[和与、]|(?<!涉)及(?!时)|加上|加"), DIFF: re.compile(r"[和与、比跟同]|(?<!涉)及(?!时)")}
 PARTS_END = {SUM: re.compile(r"一共|合计|总共|加起来|加在一起|加一块|加一起|加到一起|相加|之和|共计|总计|总数"
                              r"|加总|合起来|合在一起|总和"),
-              DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几"
+              DIFF: re.compile(r"相差|差多少|差了|差距|差额|多了|少了|多出|差几|相比|对比"
                                r"|(?:增加|减少|增长|下降|提高|降低)了?(?:多少|几)"
                                rf"|[多少高低](?:{DIFF_VERBS})?了?(?:多少|几)|{THAN_TAIL}"
                                rf"|{WHICH_MORE.pattern}")}  # 「哪个多」「哪边多」, worded as the intent reads them
@@ -595,6 +605,8 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     cut = max(head.rfind(c) for c in "的，,中里")  # 「政府采购预算中货物类和服务类」 too
     # 「“规章类”的信息和…」: what follows the 的 is the item's kind word, so what precedes is the item
     owner = head[: cut + 1] if cut > 0 and head[cut + 1:].strip() not in _KIND_WORDS else ""
+    if owner and any(0 <= (at := head.find(n)) <= cut < at + len(n) for n in joined):
+        owner = ""  # 「对个人和家庭的补助与人员经费」: the 的 is the printed name's own, no owner's
     bare = _DATE_ONLY.sub("", owner.rstrip("，,"))
     if not _HAN.search(_SCOPE_ONLY.sub("", bare)) and not _names_a_row(rf, bare):
         owner = ""  # 「万里街道2024年的工资福利支出和商品…」: a year and a scope own no item (unless a row is so named)
@@ -755,11 +767,12 @@ def _new(m: Measure, found: list[Measure]) -> bool:
 _CODE = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})(?![\d.])")
 
 
-def coded_items(rf: ReportFacts, q: str) -> list[Measure]:
+def coded_items(rf: ReportFacts, q: str, least: int = 2) -> list[Measure]:
     """「…（2010101、2010201）两个科目合计」: the lines the question names by their subject codes, the
-    figure each code's own label leads up to; [] unless every code names exactly one figure."""
+    figure each code's own label leads up to; [] unless every code names exactly one figure (and at least
+    `least` codes are named)."""
     codes = list(dict.fromkeys(_CODE.findall(q)))
-    if len(codes) < 2:
+    if len(codes) < least:
         return []
     found: list[Measure] = []
     for code in codes:

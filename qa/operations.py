@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import product
@@ -135,6 +136,15 @@ from qa.verify import (
 from qa.vocab import vocabulary
 
 _ESTIMATE_ASKED = re.compile(r"大约|大概|约|估算|估计|左右|倒推|推算|反推|往回算|回推")
+_RATE_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _says_rate(question: str, rate: Decimal) -> bool:
+    """The question quotes the printed rate itself (「说比上年增长3%，那上年是多少」): its asker works
+    back from it knowingly, so the estimate needs no 大约 to be asked for."""
+    return any(Decimal(m.group(1)) == rate for m in _RATE_SAID.finditer(question))
+
+
 _RANK_MARGIN = 2.0  # ranking score by which a row the words name must beat a differing one
 # a figure of part of the year (「1-6月」「上半年」「每月」) is no year's total to average over its months
 _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—－至到]\s*\d{1,2}\s*月|上半年|下半年|季度|每月|每个月|月均")
@@ -314,6 +324,10 @@ class Figures:
             # 「一、2018年预算执行情况」 of a report that then sets out 2019's budget: the section's figures are
             # 2018's too, when no sentence dated to the year itself answers
             found = self._dated_figure(a, target, dated + in_section)
+        if found is None and in_section and a.intent.kind in (SUM, DIFF, SHARE):
+            # 「2020年…哪个多」「…加起来多少」 of a report whose first section tells of 2020: the
+            # operation over that year's figures alone, as over a report of its own
+            found = self._within_year(a, target, rf, dated + in_section)
         # a stated share is looked up as any figure is (「…占比80.29%，较2019年下降10.33个百分点」)
         if found is None and a.intent.kind in (LOOKUP, SHARE) and (worked := self._worked_back(a, target, year)):
             return worked
@@ -324,6 +338,15 @@ class Figures:
             return found
         note = f"（没有{year}年的报告，此数取自{who(target)}报告中对{year}年的说明。）"
         return replace(found, text=found.text + note)
+
+    def _within_year(self, a: Asked, target: Report, rf: ReportFacts, facts: list[Fact]) -> Answer | None:
+        """The operation's own handler over only the figures dated to the year asked, or None."""
+        view = ReportFacts(target, facts, [])
+        view._text = rf.text(self.kb.store)
+        dated = copy(self)
+        dated.kb = _OneReportAs(self.kb, target, view)
+        got = _WITHIN[a.intent.kind](dated, a, target)
+        return got if got.status == ANSWERED else None
 
     def _dated_figure(self, a: Asked, target: Report, dated: list[Fact]) -> Answer | None:
         """The answer among figures dated to the year asked, or None."""
@@ -409,8 +432,8 @@ class Figures:
         own = any(r.agency == target.agency and r.year == year for r in a.reports)
         lead = (f"按问题所说，从{who(target)}报告推算（{year}年本身的报告是另一份）。" if own
                 else f"没有{target.agency}{year}年的报告。")
-        if p is None and _ESTIMATE_ASKED.search(a.eff) \
-                and (r := prior_from_rate(measures[0].value.inputs[0], rf.facts, year, target.year)):
+        if p is None and (r := prior_from_rate(measures[0].value.inputs[0], rf.facts, year, target.year)) \
+                and (_ESTIMATE_ASKED.search(a.eff) or _says_rate(a.eff, r.change.value)):
             # 「…同比增长120.9%，那么2013年大约多少」: an estimate asked, from the rounded rate
             level, rate = r.level, r.change
             factor = f"(1 {'−' if r.down else '+'} {rate.value}%)"
@@ -730,6 +753,8 @@ class Figures:
                        and r.year == (target.year or 0) - 1), None)
         if before is None and (found := self._over_the_year(a, target)):
             return found
+        if before is None and (found := self._outturn_and_plan(a, target)):
+            return found
         if before is not None:
             return (across.year_over_year(a.q, self.kb, target, before, self.pick(a), absolute=asks_gap(a.q))
                     or refuse_figure(a.q, target))
@@ -738,6 +763,24 @@ class Figures:
         last = (target.year or 0) - 1
         text = f"没有{target.agency}{last}年的报告，报告里也没有写明这一变化，无法计算同比变化。"
         return Answer(a.q, REFUSED, text, reports=(target.id,))
+
+    def _outturn_and_plan(self, a: Asked, target: Report) -> Answer | None:
+        """「2021年预算比2020年实际多了多少」 of a report whose own section tells of the year before
+        (「一、2020年财政预算执行情况」): that section's figure against the same item of the report's own year."""
+        if target.year is None:
+            return None
+        rf, last = self.kb.of(target), target.year - 1
+        dated = [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), last, target.year)]
+        in_section = _of_a_section_dated(rf, rf.text(self.kb.store), last, dated)
+        if not in_section:
+            return None
+        then = ReportFacts(target, dated + in_section, [])
+        then._text = rf.text(self.kb.store)
+        # the item without the change asked (「比上年增加了」) or the years (the two parts', not words a
+        # label must hold)
+        item = _YEARS_SAID.sub("", _SAID_CHANGE.sub("", a.eff))
+        return across.years_of_one_report(a.q, target, then, rf.of_years(frozenset({target.year})), (last, target.year),
+                                          self.pick(a, item, checked=True), absolute=asks_gap(a.q))
 
     def _over_the_year(self, a: Asked, target: Report) -> Answer | None:
         """「一年下来结转结余减少了多少」 with no year compared: the change within the report's year, its
@@ -1083,6 +1126,10 @@ class Figures:
         found = lookup(a.q, rf, measures) if measures else refuse_figure(a.q, target)
         if found.status == ANSWERED and self.verified(a.q, found, a.reports, False) is found:
             return found
+        # 「2130102一般行政管理事务」 of two lines of that name: the one its code names
+        if len(coded := coded_items(rf, a.eff, least=1)) == 1 and (got := lookup(a.q, rf, coded)).status == ANSWERED \
+                and self.verified(a.q, got, a.reports, False) is got:
+            return got
         return self._complement(a, rf) or found
 
     def _complement(self, a: Asked, rf: ReportFacts) -> Answer | None:
@@ -1120,6 +1167,20 @@ class Figures:
 _DAYS_ASKED = frozenset({"多少天", "几天", "天数"})
 _ACROSS: tuple[Handler, ...] = (Figures._sum_over_years, Figures._two_years, Figures._compare, Figures._trend)
 # within one report, by operation; a lookup for the rest
+class _OneReportAs:
+    """The knowledge, with one report's facts replaced by a view of them (a year's section read as a
+    report of its own); everything else is the knowledge's."""
+
+    def __init__(self, kb: Knowledge, report: Report, view: ReportFacts):
+        self._kb, self._report, self._view = kb, report, view
+
+    def of(self, report: Report) -> ReportFacts:
+        return self._view if report.id == self._report.id else self._kb.of(report)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._kb, name)
+
+
 _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
     YOY: Figures._change,
     SHARE: Figures._share,
@@ -1131,6 +1192,7 @@ _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
 
 # 「比2017年多」「比上年增加了」: a change the asker states in passing, not what is asked
 _THAN_A_MEMBER = re.compile(r"[比较]\s*([\u4e00-\u9fff]{2,4}?)(?:数)?(?:增加|减少|增长|下降|提高|降低|多|少)")
+_YEARS_SAID = re.compile(r"(?:19|20)\d\d\s*年度?(?:的)?")
 _RELATIVE_BEFORE = re.compile(r"上一?年度?的?|去年的?")  # the year asked, said relative to the report's
 _ASKED_DOWN = re.compile(r"缩短|缩减|压缩|降低|减少|下降|下调|少了")
 _WITHIN_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?|一年下来|一年来|这一年|全年|年内|从年初到年末|年初到年末")

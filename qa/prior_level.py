@@ -45,7 +45,11 @@ def prior_level(level: Fact, facts: list[Fact], year: int, report_year: int | No
             continue
         # (under a numbered item's or a section's subject, the change is the subject's as the level is)
         if _beside(level, f) and (f.row_path[:-1] == level.row_path
-                                  or (len(level.row_path) > 1 and f.row_path[:-1] == level.row_path[:-1])):
+                                  or (len(level.row_path) > 1 and f.row_path[:-1] == level.row_path[:-1])
+                                  # 「公务接待费 2019年预算安排6万元。主要用于…。比上年减少1.5万元」: the change
+                                  # read under the subject the level's own words open with
+                                  or (len(f.row_path) == 2 and len(f.row_path[0]) >= 2
+                                      and level.row_path[-1].startswith(f.row_path[0]))):
             m = _CHANGE.match(f.row_path[-1].replace(" ", "")) or _restated(level, f)
         else:
             m = _restated(level, f)
@@ -66,8 +70,9 @@ _YEAR_WORDS = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年")
 
 
 # 「公开数量同比增长120.9%」「与上年相比支出下降48.45%」: a rate of change against the year before
-_RATE = re.compile(r"(?:同比|比上年度?|较上年度?|与上年(?:度)?[^，,。]{0,4}?相比[^，,。]{0,6}?|比(?:19|20)\d\d\s*年度?)"
-                   r"(?P<way>增长|增加|上升|提高|下降|减少|降低)了?$")
+# (the year may be named, 「比2015年减少30.95%」「与2016年相比支出增长3%」: checked against the year asked)
+_RATE = re.compile(r"(?:同比|(?:比|较|与)(?P<year>上年|上一年|去年|(?:19|20)\d\d)\s*年?度?[^，,。]{0,4}?(?:相比)?"
+                   r"[^，,。]{0,6}?)(?P<way>增长|增加|上升|提高|下降|减少|降低)了?$")
 _RATE_DOWN = ("下降", "减少", "降低")
 _WHOLE_UNITS = frozenset({"条", "件", "个", "人", "人次", "次", "项", "宗", "篇", "家", "辆", "户", "名", "位",
                           "批次", "期"})
@@ -86,6 +91,8 @@ def prior_from_rate(level: Fact, facts: list[Fact], year: int, report_year: int 
         m = _RATE.search(f.row_path[-1].replace(" ", ""))
         if m is None:
             continue
+        if (said := m.group("year")) and said[0].isdigit() and int(said) != year:
+            return None  # a rate against another year than the one asked
         down = m.group("way") in _RATE_DOWN
         factor = 1 - f.value / 100 if down else 1 + f.value / 100
         if factor <= 0:

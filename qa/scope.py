@@ -265,6 +265,8 @@ def abbreviation_in(question: str, agency: str) -> str | None:
 
 
 _AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中心|指挥部|政府|办事处|街道|镇|乡|区|县|市)$")
+_GLOSSED = re.compile(r"(?P<long>[\u4e00-\u9fff]{4,24})[（(](?P<short>[\u4e00-\u9fff]{2,10})[)）]")
+_GLOSS_LEAD = re.compile(r"^(?:.*?[年的])?(?=[\u4e00-\u9fff]{4,}$)")
 _LEVEL_SELF = re.compile(r"(市|区|县|镇|乡)人民政府$")
 
 
@@ -303,6 +305,12 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         # 「附中筹建办」「师大附中筹建办」 for 福建师大平潭附中筹建办: the name's ending kept, words before it
         # dropped; only this report's own names are claimed so, never another agency chosen by them
         names |= _said_short(q, names)
+    for m in _GLOSSED.finditer(q):
+        # 「区重点项目统筹管理办公室（项目办）」: a body's full name, glossed by a name of the agency, is
+        # the agency's name too, though the report never prints it
+        if m.group("short") in names and _AGENCY_SUFFIX.search(long := _GLOSS_LEAD.sub("", m.group("long"))) \
+                and len(long) >= 4:
+            names |= {long, m.group(0)[m.group(0).find(long):]}
     for body in re.split(r"[及和与]", full):  # 「…指挥部及…服务中心」: each body of a joint report
         if (area := _AREA_BODY.search(body)) and (short := area.group(1) + area.group(2)) in q:
             names.add(short)  # 「金井片区指挥部」 for …金井片区开发建设指挥部: the area and the body's ending
@@ -383,8 +391,12 @@ def asked_clause_year(question: str) -> int | None:
     clause = asking_clause(question)
     own = {int(y) for y in _YEAR.findall(clause)} if clause else set()
     named = set(years_in(question))
-    if len(own) == 1 and named == own and clause and _THAN_BEFORE.search(question.replace(clause, "")):
-        return own.pop()  # 「本年收入比上年少了一些，2015年的是多少」: the year before is the one asked
+    if len(own) == 1 and named == own and clause and (
+            _THAN_BEFORE.search(said := question.replace(clause, ""))
+            or re.search(rf"(?:比|较|与)\s*{next(iter(own))}\s*年", said)):
+        # 「本年收入比上年少了一些，2015年的是多少」「…比2015年减少30.95%，那2015年呢」: the year the
+        # said change is against is the one asked
+        return own.pop()
     if len(own) != 1 or len(named) != 2:
         return None
     asked = own.pop()

@@ -37,6 +37,7 @@ from qa.sections import dated_otherwise, section_of
 from qa.text_match import (
     DIRECTION_ONLY,
     HEADCOUNT_UNITS,
+    PURPOSE_MARK,
     SELF_ASKED,
     bigrams,
     counts_as_labelled,
@@ -98,7 +99,7 @@ _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八
                             r"(?:结果|情况|数字|数)?"
                             # 「项目、人员、公用三块支出」: a count of the items named before it
                             r"|(?<![第\d])(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:块|项|部分|方面)(?=[\u4e00-\u9fff]{0,4}"
-                            r"(?:[，,？?]|加|合|一共|总共|共|相|差|哪|谁|比|$))"
+                            r"(?:[，,？?）)]|加|合|一共|总共|共|相|差|哪|谁|比|$))"
                             # 「三家单位的编制数加起来」: how many units a staffing table lists (checked against it)
                             r"|(?<![第\d])[两二三四五六七八九十]+[个家](?=(?:预算|决算|下属|所属|基层)?单位)")
 # 「除了不予公开以外」「除了其他类信息外，其余…」「除了规章，还有多少件」, and without 除: 「…，行政许可类以外
@@ -183,6 +184,11 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     context = "|".join(question_text(c) for c in contexts if c)
     if "政府信息" in context:  # 「获取信息总数」 for the printed 「获取政府信息总数」: the information meant
         context += "|" + context.replace("政府信息", "信息")
+    for m in _WHICH_VERB.finditer(q):  # 「谁分得多」「哪个花得多」: how the larger came to be, no item's words
+        _mark(taken, m.start(1), len(m.group(1)))
+    for m in _COUNT_IN_WORDS.finditer(q):  # 「两位借调人员」 of the printed 「2位借调人员」: one count
+        if re.search(rf"(?<![\d.]){_CN_DIGITS[m.group(1)]}\s*{m.group(2)}", context):
+            _mark(taken, m.start(), len(m.group()))
     v = vocabulary()
     for start, end in name_mentions(q, {question_text(n) for n in names}):
         _mark(taken, start, end - start)
@@ -265,6 +271,9 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     return out
 
 
+_WHICH_VERB = re.compile(r"(?:哪一?[个项块类种边样家]|谁)([\u4e00-\u9fff]{1,2}得)(?:更|比较|略|稍)?[多少高低大小]")
+_COUNT_IN_WORDS = re.compile(r"([两二三四五六七八九十])(位|个|名|人|辆|台|次|项|家|所|户|批)")
+_CN_DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NARROWER = 5  # what a contrast qualifier the question does not name weighs against a figure
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
 COMPLEMENT = "complement"  # an answer's warning: a total less its negated part, the rest asked plainly
@@ -640,7 +649,9 @@ def list_head(text: str, start: int) -> str:
             if len(_CJK.findall(ANNOUNCES_A_LIST.sub("", sentence))) < 6 and p0 > 0:  # 「…28.15万元。具体情况如下：」
                 q0 = max(text.rfind(c, 0, p0 - 1) for c in "。；\n") + 1
                 sentence = text[q0:end]
-            return sentence
+            # 「…比上年增加300万元，主要原因是新增河长制专职人员工资，主要支出项目包括：」: why the whole changed
+            # is no item's words
+            return "，".join(c for c in re.split(r"[，,]", sentence) if not _REASON_OPENS.match(c))
         if _SECTION_OPENS.match(sentence) or p0 == 0:
             return ""
         s0 = p0
@@ -687,6 +698,25 @@ _ITEM_CHARS = 40  # an item of a 「；」 list: a name and its figure
 _PARTS_OPEN = ("其中", "包括", "分别为", "分别是")  # 「共公开政府信息34条，信息类别包括…」
 
 
+def purpose_of_named_line(question: str, f: Fact, sources: Sources) -> str:
+    """What the sentence after a budget line says it is for (「（六）2130150事业运行210万元。主要用于水利服务中心、
+    应急中心…在职人员工资」), when the question names the line itself: the purpose then qualifies the line
+    the question asks. A question naming only what the money is for (「在职人员工资是多少」) is no question of
+    this line, whose purpose lists more than it."""
+    if f.table != "prose" or not f.span or not f.row_path:
+        return ""
+    name = _LINE_CODE.sub("", split_marker(f.row_path[-1])[1]).strip()
+    if len(_CJK.findall(name)) < 2 or name not in question_text(question):
+        return ""
+    m = _PURPOSE_AFTER.match(sources.text(f.report_id), f.span[1])
+    return m.group(1) if m else ""
+
+
+_SUBJECT_CODE = re.compile(r"(?<![\d.])(2\d{4}(?:\d{2})?)(?![\d.])")  # a 款 or 项 code of the 功能分类 (20104, 2010401)
+_LINE_CODE = re.compile(r"^\s*\d{3,7}\s*|[（(]项级科目[)）]")
+_PURPOSE_AFTER = re.compile(r"[^。；;]{0,6}[。；;]\s*(?:主要)?用于([^。；;]{2,80})")
+
+
 def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[str]:
     """Everything that says what a figure is: its row and column paths, its table's title, the
     report's title, the template's everyday words for its cell; for a prose number its own clause,
@@ -705,6 +735,8 @@ def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[
             out.append(f.sentence or "")
         else:
             out += own_clause(text, f.span[0], f.span[1], parts=False)
+            if (gloss := _GLOSS_AFTER.match(text, f.span[1])) and not _AMOUNT_INSIDE.search(gloss.group(1)):
+                out.append(gloss.group(1))  # 「0.9万元（2位借调人员经费）」: what the amount is for, said of it alone
             if heading and (head := heading_of(fig, sources)):  # a numbered item's own subject outranks it
                 out.append(head)
             out.append(list_head(text, f.span[0]))
@@ -714,6 +746,9 @@ def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[
     return out
 
 
+_GLOSS_AFTER = re.compile(r"\s*(?:万元|亿元|元)?\s*[（(]([^（）()]{2,40})[)）]")
+# a bracket that splits the amount (「（其中…10万元…）」) names its parts, not the amount
+_AMOUNT_INSIDE = re.compile(r"\d\s*(?:万元|亿元|元|%)|其中|含")
 _SENTENCE_END = re.compile(r"[。！？]|\n\s*\n")
 # a figure that ends a clause or an item of a list: 「77.10万元、」「343.49万元，」; not a date (2025年),
 # nor a number inside a name (H5), nor a 「由42分钟缩至19分钟」 that goes on in its clause
@@ -883,6 +918,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     contexts: list[str] = []
     for fig in figs:
         contexts += figure_context(fig, sources)
+    if len(figs) == 1 and (purpose := purpose_of_named_line(question, figs[0].fact, sources)):
+        contexts.append(purpose)
     labels = {lbl for fig in figs for lbl in sources.labels(fig.fact.report_id)}
     question = _counted_items(question, len(figs))
     if BEFORE_YEAR in answer.warnings and (before := asks_before_year(question, None)):
@@ -902,6 +939,9 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     if _headcounts(figs, _STAFFING_COLUMNS) and all(f.fact.table != "prose" for f in figs):
         asked = _STAFF_WORDS.sub("", question)  # 「后勤人员」「管理岗位」: a staffing row's people, said as people
     left = uncovered_terms(asked, contexts, names) + contrasted(question, figs, names, operation_share)
+    # 「科目2130301行政运行」: a subject code the question names is the line's own, printed with it
+    said = "|".join(contexts)
+    left += [code for code in _SUBJECT_CODE.findall(question_text(question)) if code not in said]
     left += [lbl for lbl in unheld_labels(question, contexts, labels, names) if lbl not in left]
     if COMPLEMENT in answer.warnings:  # the rest of a negated part is what the plain word asks
         said = "|".join(question_text(c) for c in contexts if c)
@@ -1437,6 +1477,9 @@ def one_of_a_pair(question: str, f: Fact) -> tuple[str, str]:
 
 def _one_of_joined(question: str, f: Fact) -> tuple[str, str]:
     """The joined things a figure is printed for, and the one of them asked alone (or two empty strings)."""
+    if f.row_path and (cut := f.row_path[-1].find(PURPOSE_MARK)) > 0:
+        # 「行政运行 用于在职人员工资、津补贴及社会保障缴费」: what a line is for joins nothing it is printed for
+        f = replace(f, row_path=(*f.row_path[:-1], f.row_path[-1][:cut]))
     last = last_of_a_list(question, f)
     if last[0]:
         return last
@@ -1578,6 +1621,8 @@ def _section_of_another_year(question: str, figs: tuple[Figure, ...], sources: S
     asked = set(years_in(question))
     if not asked:
         return ""
+    if _YEAR_BEFORE_SAID.search(question):  # 「2018年…比上年」 asks 2017's figure too
+        asked |= {y - 1 for y in asked}
     for fig in figs:
         f = fig.fact
         if f.table == "prose" and f.span and (heading := dated_otherwise(
@@ -1586,6 +1631,7 @@ def _section_of_another_year(question: str, figs: tuple[Figure, ...], sources: S
     return ""
 
 
+_YEAR_BEFORE_SAID = re.compile(r"上一?年|去年|前一年")
 # a part of the year a question asks (「1月到8月」「上半年」「前三个季度」「第二季度」)
 _PERIOD_ASKED = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?\s*(?:到|至|—|－|-|~|～)\s*"
                            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末)?"

@@ -137,6 +137,8 @@ def quantity_asked(text: str) -> Quantity:
                                 or _PEOPLE_AFTER.match(text, at[-1] + len(w))):
                 return "count:人"  # 「核定编制几个」「在职人员有几个」「有几个编制」: people, counted in 人
             return "count:" + word
+    if _MONEY_HEAD_ASKED.search(text):
+        return "money"  # 「在编人员的人员经费是多少」: the noun asked about is an amount, whoever it is for
     if (noun := _COUNT_NOUN_ASKED.search(text)) and not money_at:
         return "count:" + noun.group(1)  # 「接待总人数是多少」「办件数有多少」: the noun says what is counted
     if _HEADCOUNT_NAMED.search(text) and not money_at:
@@ -149,6 +151,8 @@ def quantity_asked(text: str) -> Quantity:
 # a noun of what is counted (人数 of 关注人数, 件数 of 办件数): it asks that count, in that unit
 COUNT_NOUN = re.compile(r"(人|户|件|家|辆|台|篇|条|项|场|次)数")
 _COUNT_NOUN_ASKED = re.compile(r"(?!次)" + COUNT_NOUN.pattern + r"\s*(?:是|有|为|共|一共|总共|合计)?\s*(?:多少|几)")
+_MONEY_HEAD_ASKED = re.compile(r"(?:经费|资金|费用|支出|拨款)\s*(?:是|有|为|共|一共|总共|合计)?\s*"
+                               r"多少(?![个人名位项件条])")
 _HEADCOUNT_NAMED = re.compile(r"在职人员|在职人数|实有人数|编制数|人员编制|核定编制|职工人数|在编")
 _PEOPLE_COUNTED = re.compile(r"编制|人员|人数|在职|职工|干部|员工|工作人员")
 # 「几个人」「几个在职人员」
@@ -165,8 +169,16 @@ def money_named_not_asked(question: str, labels: list[str]) -> bool:
     (「财政资金类信息」 of the printed 「财政资金类8条」, 「“部门预算、决算”类」): the word names the
     item, it asks no amount; a 多少钱 or 金额 would."""
     words = [w for w in MONEY_WORDS if w in question]
-    return bool(words) and not _MONEY_ASK.search(question) \
+    # 「综合定额公用经费0.9万元（2位借调人员经费）」: the item the question names is printed with its amount,
+    # so the count in its bracket is not what a question of that item's money asks
+    amounted = any(len(m.group(1)) >= _AMOUNTED_ITEM and m.group(1)[-_AMOUNTED_ITEM:] in question
+                   for label in labels for m in _AMOUNT_OF.finditer(label))
+    return bool(words) and not _MONEY_ASK.search(question) and not amounted \
         and all(any(w in label for label in labels) for w in words)
+
+
+_AMOUNT_OF = re.compile(r"([\u4e00-\u9fff]+)\s*\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_AMOUNTED_ITEM = 4  # characters of the item printed before an amount the question must say
 
 
 def _find_all(text: str, w: str) -> list[int]:

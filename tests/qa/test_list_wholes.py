@@ -53,3 +53,29 @@ def test_list_items_and_wholes(reports: QA, question: str, value: str) -> None:
     a = reports.ask(question)
     assert a.status == "answered", a.text
     assert a.value == Decimal(value)
+
+
+_ASIDE = (
+    "标题: 2020年度平潭综合实验区港区管理局部门预算说明\n发布机构: 平潭综合实验区港区管理局\n"
+    "==================== 正文 ====================\n"
+    "四、预算收支总体情况 2020年港区管理局收入预算为512.40万元。相应安排支出预算512.40万元，比2019年增加了41.20万元，"
+    "主要原因是公用支出增加，其中：人员支出300.12万元，对个人和家庭补助支出12.28万元，公用支出200.00万元。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def aside(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    from ingested import qa_over_pages
+    return qa_over_pages(tmp_path_factory, {"aside.txt": _ASIDE})
+
+
+@pytest.mark.parametrize("question,value", [
+    # the whole's change and its reason stand between the whole and its 其中: the whole is still the one before
+    ("港区管理局2020年的预算中，人员支出所占比重是多少？", "58.6"),
+    ("港区管理局2020年公用支出占比多少？", "39.0"),
+])
+def test_the_whole_before_a_change_and_its_reason(aside: QA, question: str, value: str) -> None:
+    a = aside.ask(question)
+    assert a.status == "answered", a.text
+    assert abs(a.value - Decimal(value)) <= Decimal("0.1")
+    assert Decimal("512.40") in {f.fact.value for f in a.figures}

@@ -149,3 +149,31 @@ def test_a_percentage_changed_by_a_rate_gives_no_earlier_percentage() -> None:
     assert prior_level(level, [level, _fact(("占比", "较上年下降"), "10", "%")], 2019, 2020, None) is None
     got = prior_level(level, [level, _fact(("占比", "较上年下降"), "10.33", "个百分点")], 2019, 2020, None)
     assert got is not None and got.value == Decimal("90.62")
+
+
+_ASIDE = (
+    "标题: 2019年度平潭综合实验区档案局部门预算说明\n发布机构: 平潭综合实验区档案局\n"
+    "==================== 正文 ====================\n"
+    "七、一般公共预算“三公”经费支出情况 （二）公务接待费 2019年预算安排6 万元。主要用于上级部门档案业务检查等方面的"
+    "接待活动。比上年减少1.5万元。（三）公务用车运行费 2019年预算安排4.2万元。主要用于1辆机要车辆的燃油、维修。"
+    "比上年增加0.6万元。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def aside(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    from ingested import qa_over_pages
+    return qa_over_pages(tmp_path_factory, {"aside.txt": _ASIDE})
+
+
+@pytest.mark.parametrize("question,value", [
+    # the change said after what the money is for, under the subject the level's words open with
+    ("档案局2018年公务接待费是多少？", "7.5"),
+    ("档案局公务接待费比上年少了1.5万元，那2018年是多少？", "7.5"),
+    ("档案局2018年的公务用车运行费是多少？", "3.6"),
+])
+def test_the_change_after_an_aside(aside: QA, question: str, value: str) -> None:
+    a = aside.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+    assert "推算" in a.text and len(a.figures) == 2
