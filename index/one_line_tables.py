@@ -22,7 +22,9 @@ _ONE_LINE_MIN = 400  # characters: a printed line is far shorter
 _MIN_ROWS = 6
 # 「七、…情况表」, and the numbered attachments of a final account (「3. 支出决算表 附件3 支出决算表」)
 _TITLE = re.compile(r"(?:(?<=\s)|^)(?:[一二三四五六七八九十]{1,2}、|\d{1,2}[.．]|附件\d{1,2})"
-                    r"\s*([^\s，。；：:]{4,40}?表)(?=\s)")
+                    # (or the title glued to its repetition: 「九、…情况表2023年度…情况表单位：万元…」)
+                    r"\s*([^\s，。；：:\d]{4,40}?表)(?=\s|(?:19|20)\d\d\s*年)")
+_UNIT_SAID = re.compile(r"单位\s*[：:]\s*(万元|元|千元|亿元)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # a header that names one value column; any of the others makes a row's lone number unplaceable
 _VALUE_COLUMNS = ("预算数", "决算数", "金额", "执行数")
@@ -75,19 +77,61 @@ def one_line_tables(report_id: str, text: str, first: int, taken: list[tuple[int
     return tables, facts, spans
 
 
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words of a run, a code, its label and its number apart even where the crawl glued them
+    (「30101基本工资98.2530102津贴补贴…」: 30101 / 基本工资 / 98.25 / 30102 / 津贴补贴): a number glued to the
+    next row's code is split where the code goes on the series the row before opened (same class, 5 digits)."""
+    out: list[tuple[str, int, int]] = []
+    code = ""
+    for m in re.finditer(r"\S+", text[start:end]):
+        word, at = m.group(), start + m.start()
+        pieces = [(p.group(), at + p.start(), at + p.end()) for p in _PIECE.finditer(word)] \
+            if _GLUED_CODE.search(word) else [(word, at, at + len(word))]
+        for piece, a, b in pieces:
+            if piece[0].isdigit() and not _CODE.match(piece) and code and (split := _value_then_code(piece, code)):
+                out += [(split[0], a, a + len(split[0])), (split[1], a + len(split[0]), b)]
+                code = split[1]
+                continue
+            if _CODE.match(piece):
+                code = piece
+            out.append((piece, a, b))
+    return out
+
+
+# 「30101基本工资」: a code glued to its label
+_GLUED_CODE = re.compile(r"(?<![\d.])[23]\d{2}(?:\d{2}){0,2}(?![万亿千元人个件条项年月日号])[\u4e00-\u9fff]")
+_PIECE = re.compile(r"\d+(?:\.\d+)?|[^\d]+")
+
+
+def _value_then_code(digits: str, code: str) -> tuple[str, str] | None:
+    """「98.2530102」 after row 30101: the value 98.25 and the next code 30102 (the only split whose code
+    is a later 5-digit code of the same class and whose value has at most three decimals)."""
+    splits = []
+    for k in range(1, len(digits)):
+        value, nxt = digits[:k], digits[k:]
+        if len(nxt) == 5 and nxt[:3] == code[:3] and nxt > code and re.fullmatch(r"\d+(?:\.\d{1,3})?", value) \
+                and not value.endswith("."):
+            splits.append((value, nxt))
+    return splits[0] if len(splits) == 1 else None
+
+
 def _read(report_id: str, key: str, title: str, text: str, start: int, end: int,
           page: int | None) -> tuple[Table, list[Fact]] | None:
-    tokens = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    tokens = _tokens(text, start, end)
     first_code = next((i for i, (t, _, _) in enumerate(tokens) if _CODE.match(t)), None)
     if first_code is None:
         return None
+    # a header glued to the table's title repeated (「…经济分类情况表单位：万元科目编码科目名称预算数合计」): its
+    # columns are what follows the unit
     header = " ".join(t for t, _, _ in tokens[:first_code])
+    header = header[unit_at.end():] if (unit_at := _UNIT_SAID.search(header)) else header
     value_columns = [c for c in _VALUE_COLUMNS if c in header.replace(" ", "")]
     several = len(value_columns) != 1 or any(c in header.replace(" ", "") for c in _OTHER_COLUMNS)
     column = value_columns[0] if not several else _total_column(tokens[:first_code])
     if column is None:
         return None
-    unit = find_unit(header)
+    lead = " ".join(t for t, _, _ in tokens[:first_code])
+    unit = find_unit(lead) if not (said := _UNIT_SAID.search(lead)) else said.group(1)
     rows: list[tuple[str, list[str], list[tuple[str, int, int]]]] = []  # (code, label words, numbers)
     for token in tokens[first_code:]:
         word = token[0]

@@ -36,6 +36,9 @@ class Value:
         return self.value is None and bool(self.candidates)
 
 
+_ITEM_NAME = 12  # characters a numbered prose item's name has at most (longer is a clause, not a name)
+
+
 class ReportFacts:
     """The facts of one report, indexed for lookup."""
 
@@ -108,7 +111,12 @@ class ReportFacts:
 
             self._printed_labels = frozenset(
                 core for f in self.facts if f.table != "prose" for label in (*f.row_path, *f.column_path)
-                for core in [question_text(split_marker(label)[1])] if len(core) >= 4 and _CJK_ONLY.fullmatch(core))
+                for core in [question_text(split_marker(label)[1])] if len(core) >= 4 and _CJK_ONLY.fullmatch(core)
+            ) | frozenset(
+                # a numbered item's name in prose (「2.区水务公司45万元」) is a line of its own too
+                core for f in self.facts if f.table == "prose" and f.row_path
+                for marker, name in [split_marker(f.row_path[-1])] if marker
+                for core in [question_text(name)] if 4 <= len(core) <= _ITEM_NAME and _CJK_ONLY.fullmatch(core))
         return self._printed_labels
 
     @property

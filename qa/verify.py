@@ -651,7 +651,7 @@ def list_head(text: str, start: int) -> str:
                 sentence = text[q0:end]
             # 「…比上年增加300万元，主要原因是新增河长制专职人员工资，主要支出项目包括：」: why the whole changed
             # is no item's words
-            return "，".join(c for c in re.split(r"[，,]", sentence) if not _REASON_OPENS.match(c))
+            return without_reasons(sentence)
         if _SECTION_OPENS.match(sentence) or p0 == 0:
             return ""
         s0 = p0
@@ -683,16 +683,37 @@ def whole_before_its_parts(text: str, start: int) -> str:
     if at <= s0:
         # 「…基本支出340.00万元，其中：工资福利支出290.00万元；商品和服务支出50.00万元；…」: a list whose items
         # a 「；」 parts (or a 「，」 before it), every one before this a name and its one figure
-        p0 = max(text.rfind(c, 0, start) for c in "。\n") + 1
+        # (the items may stand on lines of their own, each opened by its number: 「其中：\n1.某公司70万元；\n2.…」)
+        p0 = text.rfind("。", 0, start) + 1
         at = max(text.rfind(w, p0, start) for w in _PARTS_OPEN)
-        items = [i for i in re.split(r"[；;，,]", text[at + 2:s0]) if i.strip()] if at > p0 else []
-        if not items or not all(len(_FIGURE.findall(i)) == 1 and len(i) <= _ITEM_CHARS for i in items):
+        said = (_ITEM_NUMBER.sub("", i).strip(" \t\n\u3000:：") for i in re.split(r"[；;，,]", text[at + 2:s0]))
+        items = [i for i in said if i] if at > p0 else None
+        # (none before it: the first item, on the line after 「其中：」)
+        if items is None or not all(len(_FIGURE.findall(i)) == 1 and len(i) <= _ITEM_CHARS for i in items) \
+                or (not items and "\n" not in text[at:start]):
             return ""
         s0 = p0
-    return text[s0:at] if at > s0 else ""
+        if lines := list(_ITEM_LINE.finditer(text, s0, at)):  # the whole is the item line the list opens under
+            s0 = lines[-1].start() + 1
+    if at <= s0 or (_open_brackets(text[s0:at]) and not _open_brackets(text[s0:start])):
+        return ""  # 「…30万元(其中12万元是…) 4、…」: the 其中 of a note closed before the figure opens no list of it
+    return without_reasons(text[s0:at])
 
 
+def without_reasons(words: str) -> str:
+    """The words without the clauses that say why something changed (「…，主要原因是新增…工资，…」): a reason
+    names what moved the whole, never an item of it."""
+    return "，".join(c for c in re.split(r"[，,]", words) if not _REASON_OPENS.match(c))
+
+
+def _open_brackets(before: str) -> bool:
+    """Whether the words end inside an open parenthesis."""
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+_ITEM_LINE = re.compile(r"\n[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _ITEM_CHARS = 40  # an item of a 「；」 list: a name and its figure
+_ITEM_NUMBER = re.compile(r"^[\s:：]*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
 
 _PARTS_OPEN = ("其中", "包括", "分别为", "分别是")  # 「共公开政府信息34条，信息类别包括…」
@@ -779,6 +800,8 @@ def own_clause(text: str, start: int, end: int, parts: bool = True) -> list[str]
     lead = _SENTENCE_END.split(text[max(0, start - _LEAD):start])[-1]
     if heads := list(_HEADING.finditer(lead)):  # a heading line (and any table above it) is no part of it
         lead = lead[heads[-1].end():]
+    if lines := list(_ITEM_LINE.finditer(lead)):  # 「…；\n2.区水务公司45万元」: an item on a line of its own opens
+        lead = lead[lines[-1].start() + 1:]  # its own sentence, the item above is no subject of it
     clauses = re.split(r"[，；：,;:]", lead)
     opening = clauses[0]
     if len(clauses) > 2 and len(_CJK.findall(_DATE.sub("", opening))) < 2:

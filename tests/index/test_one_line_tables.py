@@ -33,6 +33,29 @@ def test_a_one_value_coded_table_on_one_line_is_read_row_by_row():
     assert tables[0].title == "一般公共预算基本支出经济分类情况表" and len(spans) == 1
 
 
+_GLUED = (_FILLER + " 九、一般公共预算基本支出经济分类情况表2024年度一般公共预算基本支出经济分类情况表"
+           "单位：万元科目编码科目名称预算数合计　301工资福利支出310.5　30101基本工资98.2530102津贴补贴86.130103"
+           "奖金42.5　30107绩效工资"
+           "　30113住房公积金83.65　302商品和服务支出40.06　30201办公费12　30211差旅费8.0630217公务接待费20　"
+           "303对个人和家庭的补助6.4　30302退休费6.4 十、其他说明 无。")
+
+
+def test_a_coded_table_glued_into_runs_is_read_where_the_series_splits_it():
+    # 「98.2530102」 after row 30101: 98.25 and the next code 30102, the only split that goes on the series
+    tables, facts, _ = _read(_GLUED)
+    cells = {"/".join(f.row_path): f.value for f in facts}
+    assert cells == {"工资福利支出": Decimal("310.5"), "工资福利支出/基本工资": Decimal("98.25"),
+                     "工资福利支出/津贴补贴": Decimal("86.1"), "工资福利支出/奖金": Decimal("42.5"),
+                     "工资福利支出/住房公积金": Decimal("83.65"), "商品和服务支出": Decimal("40.06"),
+                     "商品和服务支出/办公费": Decimal("12"), "商品和服务支出/差旅费": Decimal("8.06"),
+                     "商品和服务支出/公务接待费": Decimal("20"), "对个人和家庭的补助": Decimal("6.4"),
+                     "对个人和家庭的补助/退休费": Decimal("6.4")}
+    assert all(f.unit == "万元" and f.column_path == ("预算数",) for f in facts)
+    assert tables[0].title == "一般公共预算基本支出经济分类情况表"
+    # each figure's span is its own digits in the text
+    assert all(_GLUED[f.span[0]:f.span[1]] == f.raw for f in facts)
+
+
 def test_a_table_of_several_value_columns_is_left_unread():
     # 人员经费 beside 公用经费, no total column first: a row's lone number could sit in either column
     text = _ONE_VALUE.replace("科目名称 预算数", "科目名称 人员经费 公用经费")

@@ -79,3 +79,54 @@ def test_the_whole_before_a_change_and_its_reason(aside: QA, question: str, valu
     assert a.status == "answered", a.text
     assert abs(a.value - Decimal(value)) <= Decimal("0.1")
     assert Decimal("512.40") in {f.fact.value for f in a.figures}
+
+
+_LINES = (
+    "标题: 平潭综合实验区财政金融局关于批复2018年区国有资本经营预算的通知\n发布机构: 平潭综合实验区财政金融局\n"
+    "栏目: 财政预算、决算报告\n"
+    "==================== 正文 ====================\n"
+    "三、国有资本收益收缴指标 120万元。具体如下：\n（一）利润收入120万元，其中：\n1.区城投公司70 万元；\n"
+    "2.区水务公司45万元；\n3.平潭港务公司5万元。\n（二）股利、股息收入 万元\n"
+)
+
+
+@pytest.fixture(scope="module")
+def lines(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    from ingested import qa_over_pages
+    return qa_over_pages(tmp_path_factory, {"lines.txt": _LINES})
+
+
+@pytest.mark.parametrize("question,value", [
+    # items on lines of their own, each opened by its number, under the 「其中」 of the whole they split
+    ("区水务公司2018年的利润收入是多少？", "45"),
+    ("2018年区城投公司比区水务公司多交多少利润？", "25"),
+    ("2018年区水务公司和平潭港务公司，谁上缴的利润更多？", "45"),
+])
+def test_items_on_lines_of_their_own(lines: QA, question: str, value: str) -> None:
+    a = lines.ask(question)
+    assert a.status == "answered", a.text
+    assert Decimal(value) in {a.value, *(f.fact.value for f in a.figures)}
+
+
+_NOTES = (
+    "标题: 平潭综合实验区医保服务中心关于2019年部门预算编制的说明\n发布机构: 平潭综合实验区医保服务中心\n"
+    "栏目: 部门预算公开\n==================== 正文 ====================\n"
+    "（二）事业发展项目支出：300万元。\n1、个人缴费补贴（医保）：150万元\n2、居民补助经费（医保）：8万元\n"
+    "3、证卡工本费（医保）：30万元(其中12万元是社保卡工本费)\n4、托管业务经费（新农合）：90万元（按参合人数每人3元）\n"
+    "5、经办工作经费（医保）：22万元\n"
+)
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    from ingested import qa_over_pages
+    return qa_over_pages(tmp_path_factory, {"notes.txt": _NOTES})
+
+
+def test_a_notes_qiizhong_opens_no_list_of_the_lines_after_it(notes: QA) -> None:
+    # the 其中 inside line 3's note is no list the lines after it belong to: its words (补助 of line 2) say
+    # nothing of line 4
+    a = notes.ask("医保服务中心2019年给新农合补助编了多少预算？")
+    assert a.status != "answered" or a.value not in (Decimal("90"), Decimal("22")), a.text
+    b = notes.ask("医保服务中心2019年新农合托管业务经费是多少？")
+    assert b.status == "answered" and b.value == Decimal("90"), b.text
