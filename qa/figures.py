@@ -605,7 +605,9 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     cut = max(head.rfind(c) for c in "的，,中里")  # 「政府采购预算中货物类和服务类」 too
     # 「“规章类”的信息和…」: what follows the 的 is the item's kind word, so what precedes is the item
     owner = head[: cut + 1] if cut > 0 and head[cut + 1:].strip() not in _KIND_WORDS else ""
-    if owner and any(0 <= (at := head.find(n)) <= cut < at + len(n) for n in joined):
+    quoted = [m.span() for m in _QUOTED_SPAN.finditer(head)]
+    if owner and (any(0 <= (at := head.find(n)) <= cut < at + len(n) for n in joined)
+                  or any(a <= cut < b for a, b in quoted)):
         owner = ""  # 「对个人和家庭的补助与人员经费」: the 的 is the printed name's own, no owner's
     bare = _DATE_ONLY.sub("", owner.rstrip("，,"))
     if not _HAN.search(_SCOPE_ONLY.sub("", bare)) and not _names_a_row(rf, bare):
@@ -621,6 +623,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
 
 _BARE_QUALIFIER = 3  # characters of a qualifier said without its noun (年初, 基本, 上半年)
 _KIND_WORDS = frozenset({"信息", "政府信息", "数量", "数字", "金额", "情况"})
+_QUOTED_SPAN = re.compile(r"[“\"「][^”\"」“「]{2,30}[”\"」]")
 _QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{3,30})[”\"」]")
 # 「食品药品、产品质量等检查情况类」: a list closed by 等 names one kind (not 「…等三项」, which counts them)
 _ENUMERATED = re.compile(r"(?:[^\s和与及比跟同，,。？?、；;]{1,10}、)+[^\s和与及比跟同，,。？?、；;]{1,10}?"
@@ -706,6 +709,8 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
             got = find_measures(rf, match_cells(words + measure, tpl), words.rstrip("，, ") + measure)
         got = got or find_measures(rf, match_cells(words, tpl), words)
         cut = max(part.rfind(c) for c in "的，,中里")
+        if any(a <= cut < b for a, b in (m.span() for m in _QUOTED_SPAN.finditer(part))):
+            cut = -1  # 「“文体场馆运行的支出”」: a 的 inside a quoted name owns nothing
         if cut > 0 and len(item := part[cut + 1:].strip()) >= 2 and _HAN.search(part[:cut]) \
                 and (not got or not _new(got[0], found) or _is_the_owner(rf, got[0], part[:cut])
                      or _owner_words(part, cut)):
@@ -853,7 +858,8 @@ def _as_asked(q: str, rf: ReportFacts, pick: Value, pair: list[Value]) -> str:
         return ""
     names = names_of(rf.report, q)
     said = [_YEAR_SAID.sub("", without(p, names)).strip("，,的 ") for p in parts]
-    said = [_OWNER_SAID.sub("", p).strip("，,、 ") for p in said]  # 「预算中人员支出」: the item, not where it stands
+    # 「预算中人员支出」: the item, not where it stands; a quoted name is the item as said (its 的 its own)
+    said = [m.group(1) if (m := _QUOTED_NAME.search(p)) else _OWNER_SAID.sub("", p).strip("，,、 ") for p in said]
     fits = [[len(bigrams(p) & bigrams(v.label)) for p in said] for v in pair]
     i = pair.index(pick)
     straight, crossed = fits[i][0] + fits[1 - i][1], fits[i][1] + fits[1 - i][0]

@@ -265,6 +265,9 @@ def abbreviation_in(question: str, agency: str) -> str | None:
 
 
 _AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中心|指挥部|政府|办事处|街道|镇|乡|区|县|市)$")
+# what may follow a bare stem that names the agency (「文体系统」「卫计部门」「文体2019年」), not an item's words
+_STEM_AS_NAME = re.compile(r"$|[^\u4e00-\u9fff]"
+                           r"|(?:部门|系统|口|方面|单位|领域|行业|的|在|有|共|全年|今年|去年|上年|本年|年度)")
 _GLOSSED = re.compile(r"(?P<long>[\u4e00-\u9fff]{4,24})[（(](?P<short>[\u4e00-\u9fff]{2,10})[)）]")
 _GLOSS_LEAD = re.compile(r"^(?:.*?[年的])?(?=[\u4e00-\u9fff]{4,}$)")
 _LEVEL_SELF = re.compile(r"(市|区|县|镇|乡)人民政府$")
@@ -325,12 +328,21 @@ def names_used(question: str, agency: str) -> frozenset[str]:
         # named by a full or short name (文旅局), the bare stem elsewhere in the question is an item
         # of the report (「文化和旅游支出」), not the agency again
         names = {n for n in names if _AGENCY_SUFFIX.search(n) or n not in q}
+    # 「其他文体支出」 with no name of the 文体局 said: the bare stem inside an item's words is the item's
+    names = {n for n in names if n not in q or not _bare_stem(n, names)
+             or any(_STEM_AS_NAME.match(q, m.end()) for m in re.finditer(re.escape(n), q))}
     if dept := _department(agency):  # 「本局工作动态」「我局…」: the agency speaking of itself
         names |= {w for w in (f"本{dept[1]}", f"我{dept[1]}", "本单位", "我单位", "本部门", "我部门") if w in q}
     if m := _LEVEL_SELF.search(normalize(agency).replace(" ", "")):
         level = m.group(1)
         names |= {level + "政府", level + "人民政府", "全" + level, "本" + level}
     return frozenset(names)
+
+
+def _bare_stem(n: str, names: set[str]) -> bool:
+    """「文体」 of 文体局: a name that is another one less its body's ending (not a short form, 台工部)."""
+    return not _AGENCY_SUFFIX.search(n) and any(
+        o.startswith(n) and _AGENCY_SUFFIX.search(o) and 0 < len(o) - len(n) <= _SHORT_END for o in names)
 
 
 def _place_short(place: str, full: str, names: set[str]) -> bool:

@@ -44,9 +44,30 @@ _WORKS = (
 )
 
 
+_SPORTS = (
+    "标题: 2019年度平潭综合实验区文体局部门预算说明\n发布机构: 平潭综合实验区文体局\n"
+    "==================== 正文 ====================\n"
+    "五、一般公共预算拨款支出情况 （五）文体场馆运行的支出900万元，主要用于场馆维护。（六）其他文体支出1200万元，"
+    "主要用于赛事活动。（七）群众文体活动支出300万元。（八）其他文化支出500万元。（九）其他体育支出400万元。\n"
+)
+
+
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> QA:
-    return qa_over_pages(tmp_path_factory, {"lab.txt": _LAB, "park.txt": _PARK, "works.txt": _WORKS})
+    return qa_over_pages(tmp_path_factory, {"lab.txt": _LAB, "park.txt": _PARK, "works.txt": _WORKS,
+                                            "sports.txt": _SPORTS})
+
+
+@pytest.mark.parametrize("question", [
+    # a quoted name's own 的 owns nothing, and the agency's stem (文体) inside a line's name is the line's
+    "文体局2019年“文体场馆运行的支出”和“其他文体支出”，哪项预算更大？",
+    "文体局2019年其他文体支出和文体场馆运行的支出哪个多？",
+])
+def test_quoted_names_and_the_agencys_stem_inside_them(pages: QA, question: str) -> None:
+    a = pages.ask(question)
+    assert a.status == "answered", a.text
+    assert a.text.split("：")[0].endswith("「其他文体支出」更多")
+    assert {f.fact.value for f in a.figures} == {Decimal("1200"), Decimal("900")}
 
 
 @pytest.mark.parametrize("question", [
