@@ -307,6 +307,12 @@ class Figures:
             return self._earlier_year(a, target, a.scope.earlier_year)
         if a.scope.later_year is not None:
             return self._later_year(a, target, a.scope.later_year)
+        if (m := EXCEPT.search(a.eff)) and a.intent.kind == SUM \
+                and len(item_parts(self.kb.of(target), a.eff[m.end():].lstrip("的，, "), SUM)) >= 2:
+            # 「除项目支出以外的人员经费、公用经费和对个人家庭补助，加起来多少」: the items are listed after the
+            # except, which only says what they are not
+            rest = a.eff[:m.start()] + a.eff[m.end():].lstrip("的，, ")
+            return _WITHIN[SUM](self, replace(a, eff=rest), target)
         if (m := EXCEPT.search(a.eff)) and (_REST_ASKED.match(a.eff, m.end()) or m.group().endswith("部分")
                                              or m.group("o")):
             # 「除了不予公开以外，还有多少件」: the whole less what it names (「除了纠正以外，以“其他结果”

@@ -116,3 +116,20 @@ def test_a_count_in_words_is_the_printed_count(pages: QA, question: str, value: 
 def test_another_count_is_not(pages: QA) -> None:
     a = pages.ask("园区办2017年给三位借调人员的综合定额公用经费是多少？")
     assert a.status != "answered", a.text
+
+
+@pytest.mark.parametrize("question,value", [
+    # the items listed after an except: the except only says what they are not
+    ("计量检定所2018年除项目支出以外的人员经费、公用经费和对个人和家庭的补助，加起来多少？", "144.1"),
+    ("计量检定所2018年除了项目支出之外，人员经费和公用经费加起来是多少？", "131.7"),
+])
+def test_items_listed_after_an_except(pages: QA, question: str, value: str) -> None:
+    a = pages.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value)
+    assert Decimal("300") not in {f.fact.value for f in a.figures}
+
+
+def test_the_rest_with_no_total_printed_is_refused(pages: QA) -> None:
+    a = pages.ask("计量检定所2018年除了项目支出，其余还有多少？")
+    assert a.status != "answered", a.text
