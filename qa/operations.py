@@ -309,7 +309,7 @@ class Figures:
             return self._later_year(a, target, a.scope.later_year)
         if (m := EXCEPT.search(a.eff)) and a.intent.kind == SUM \
                 and len(item_parts(self.kb.of(target), a.eff[m.end():].lstrip("的，, "), SUM)) >= 2:
-            # 「除项目支出以外的人员经费、公用经费和对个人家庭补助，加起来多少」: the items are listed after the
+            # 「除了基本建设以外，办公费和印刷费加起来多少」: the items are listed after the
             # except, which only says what they are not
             rest = a.eff[:m.start()] + a.eff[m.end():].lstrip("的，, ")
             return _WITHIN[SUM](self, replace(a, eff=rest), target)

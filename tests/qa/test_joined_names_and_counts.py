@@ -120,7 +120,7 @@ def test_another_count_is_not(pages: QA) -> None:
 
 @pytest.mark.parametrize("question,value", [
     # the items listed after an except: the except only says what they are not
-    ("计量检定所2018年除项目支出以外的人员经费、公用经费和对个人和家庭的补助，加起来多少？", "144.1"),
+    ("2018年计量检定所除了项目支出以外，人员经费、公用经费及对个人和家庭的补助三项一共多少？", "144.1"),
     ("计量检定所2018年除了项目支出之外，人员经费和公用经费加起来是多少？", "131.7"),
 ])
 def test_items_listed_after_an_except(pages: QA, question: str, value: str) -> None:
