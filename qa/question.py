@@ -69,7 +69,7 @@ def _each_parts(segment: str) -> list[str]:
     return []
 
 
-# (「有几个编制、几个人在职」: each ask with the few words it counts; 「多少钱的运行费」 names an item of its own)
+# (「派出多少人次、多少辆车」: each ask with the few words it counts; 「多少钱的运行费」 names an item of its own)
 _TWO_MEASURES = re.compile(r"^(?P<head>.+?)(?P<a>(?:多少|几)(?:(?!的)[\u4e00-\u9fff]){1,4}?)\s*"
                            r"(?:[、，,]|和|与|及|以及)\s*(?P<b>(?:多少|几)(?:(?!的)[\u4e00-\u9fff]){1,5}?)\s*[？?。]?$")
 

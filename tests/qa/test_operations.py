@@ -54,7 +54,7 @@ def test_the_noun_after_the_last_item_is_every_items(question, parts):
     ("2017年公务接待多少批次，多少人次？", ("2017年公务接待多少批次", "2017年公务接待多少人次")),
     ("公务用车有几辆和多少钱的运行费？", None),  # the second measure has its own noun: not two counts
     # each ask with the few words it counts
-    ("2018年海关本级有几个编制、几个人在职？", ("2018年海关本级有几个编制", "2018年海关本级有几个人在职")),
+    ("2018年海关本级设了几个岗位、几个人在岗？", ("2018年海关本级设了几个岗位", "2018年海关本级设了几个人在岗")),
     ("某站去年派出多少人次、多少辆车？", ("某站去年派出多少人次", "某站去年派出多少辆车")),
 ])
 def test_one_subject_counted_two_ways_is_two_parts(question, parts):
