@@ -119,3 +119,12 @@ def test_a_full_name_glossed_by_the_short_one(speeches: QA) -> None:
     # without the gloss the full name is no name of this agency: its words are not a line's
     b = speeches.ask("2019年区重点项目统筹管理办公室的支出预算总共是多少？")
     assert b.status != "answered" or b.value == Decimal("88"), b.text
+
+
+def test_taxes_named_as_shui_shou(speeches: QA) -> None:
+    # 税收 is what each printed tax is part of: two of them compared inside it, never one answering for it
+    a = speeches.ask("青山乡2020年的税收里，企业所得税和个人所得税哪个多？")
+    assert a.status == "answered", a.text
+    assert {f.fact.value for f in a.figures} == {Decimal("12"), Decimal("3")}
+    b = speeches.ask("青山乡2020年税收是多少？")
+    assert b.status != "answered" or b.value not in (Decimal("30"), Decimal("12"), Decimal("3")), b.text
