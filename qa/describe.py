@@ -74,13 +74,13 @@ def _condense(question: str, text: str, keep: int = 3) -> str:
     q = bigrams(question)
     quoted = quoted_amounts(question)
     ranked = set(sorted(range(len(sentences)), key=lambda i: (-len(bigrams(sentences[i]) & q), i))[:keep])
-    printing = sorted((i for i in range(len(sentences)) if _prints(sentences[i], quoted)),
-                      key=lambda i: (-len(bigrams(sentences[i]) & q), i))
-    if printing and not ranked & set(printing):
-        ranked.add(printing[0])  # the sentence of the figure quoted, beside those that share the most words
+    printing = {i for i in range(len(sentences)) if _prints(sentences[i], quoted)}
+    if printing and not ranked & printing:
+        # the sentence of the figure quoted, beside those that share the most words
+        ranked.add(min(printing, key=lambda i: (-len(bigrams(sentences[i]) & q), i)))
     for i in sorted(ranked):
         if i + 1 < len(sentences) and (_REASON.match(sentences[i + 1])
-                                       or (_PURPOSE.match(sentences[i + 1]) and _prints(sentences[i], quoted))):
+                                       or (_PURPOSE.match(sentences[i + 1]) and i in printing)):
             # 「…增加76万元。主要原因是新增…。」: a change's reason is the sentence after it, and so is what a
             # quoted figure is for (「…180万元。主要用于村级组织运转补助。」)
             ranked.add(i + 1)

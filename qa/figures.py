@@ -605,9 +605,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     cut = max(head.rfind(c) for c in "的，,中里")  # 「政府采购预算中货物类和服务类」 too
     # 「“规章类”的信息和…」: what follows the 的 is the item's kind word, so what precedes is the item
     owner = head[: cut + 1] if cut > 0 and head[cut + 1:].strip() not in _KIND_WORDS else ""
-    quoted = [m.span() for m in _QUOTED_SPAN.finditer(head)]
-    if owner and (any(0 <= (at := head.find(n)) <= cut < at + len(n) for n in joined)
-                  or any(a <= cut < b for a, b in quoted)):
+    if owner and (any(0 <= (at := head.find(n)) <= cut < at + len(n) for n in joined) or _in_quotes(head, cut)):
         owner = ""  # 「对个人和家庭的补助与人员经费」: the 的 is the printed name's own, no owner's
     bare = _DATE_ONLY.sub("", owner.rstrip("，,"))
     if not _HAN.search(_SCOPE_ONLY.sub("", bare)) and not _names_a_row(rf, bare):
@@ -624,6 +622,12 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
 _BARE_QUALIFIER = 3  # characters of a qualifier said without its noun (年初, 基本, 上半年)
 _KIND_WORDS = frozenset({"信息", "政府信息", "数量", "数字", "金额", "情况"})
 _QUOTED_SPAN = re.compile(r"[“\"「][^”\"」“「]{2,30}[”\"」]")
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether position `at` of the text stands inside a quoted name (its 的 is the name's own)."""
+    return any(m.start() <= at < m.end() for m in _QUOTED_SPAN.finditer(text))
+
 _QUOTED_NAME = re.compile(r"[“\"「]([^”\"」“「]{3,30})[”\"」]")
 # 「食品药品、产品质量等检查情况类」: a list closed by 等 names one kind (not 「…等三项」, which counts them)
 _ENUMERATED = re.compile(r"(?:[^\s和与及比跟同，,。？?、；;]{1,10}、)+[^\s和与及比跟同，,。？?、；;]{1,10}?"
@@ -709,7 +713,7 @@ def measures_per_part(rf: ReportFacts, q: str, kind: str = SUM) -> list[Measure]
             got = find_measures(rf, match_cells(words + measure, tpl), words.rstrip("，, ") + measure)
         got = got or find_measures(rf, match_cells(words, tpl), words)
         cut = max(part.rfind(c) for c in "的，,中里")
-        if any(a <= cut < b for a, b in (m.span() for m in _QUOTED_SPAN.finditer(part))):
+        if _in_quotes(part, cut):
             cut = -1  # 「“文体场馆运行的支出”」: a 的 inside a quoted name owns nothing
         if cut > 0 and len(item := part[cut + 1:].strip()) >= 2 and _HAN.search(part[:cut]) \
                 and (not got or not _new(got[0], found) or _is_the_owner(rf, got[0], part[:cut])

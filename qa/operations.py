@@ -18,6 +18,7 @@ from itertools import product
 
 from index.models import Fact, Report
 from index.prose_facts import DAY_UNITS
+from index.store import FactStore
 from index.template import load_templates, normalize
 from qa import across
 from qa.answer import AMBIGUOUS, ANSWERED, NEEDS_CLARIFICATION, REFUSED, Answer, Figure
@@ -324,7 +325,7 @@ class Figures:
         """A year the agency has no report of, asked of its next report: only a sentence of that report
         dated to the year asked (「截至2020年底，…共有车辆9辆」) may answer, never a cell of its own year."""
         rf = self.kb.of(target)
-        dated = [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), year, target.year)]
+        dated = _dated_sentences(rf, year)
         found = self._dated_figure(a, target, dated)
         if found is None and (in_section := _of_a_section_dated(rf, rf.text(self.kb.store), year, dated)):
             # 「一、2018年预算执行情况」 of a report that then sets out 2019's budget: the section's figures are
@@ -347,10 +348,8 @@ class Figures:
 
     def _within_year(self, a: Asked, target: Report, rf: ReportFacts, facts: list[Fact]) -> Answer | None:
         """The operation's own handler over only the figures dated to the year asked, or None."""
-        view = ReportFacts(target, facts, [])
-        view._text = rf.text(self.kb.store)
         dated = copy(self)
-        dated.kb = _OneReportAs(self.kb, target, view)
+        dated.kb = _OneReportAs(self.kb, target, _year_view(rf, facts, self.kb.store))
         got = _WITHIN[a.intent.kind](dated, a, target)
         return got if got.status == ANSWERED else None
 
@@ -776,12 +775,11 @@ class Figures:
         if target.year is None:
             return None
         rf, last = self.kb.of(target), target.year - 1
-        dated = [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), last, target.year)]
+        dated = _dated_sentences(rf, last)
         in_section = _of_a_section_dated(rf, rf.text(self.kb.store), last, dated)
         if not in_section:
             return None
-        then = ReportFacts(target, dated + in_section, [])
-        then._text = rf.text(self.kb.store)
+        then = _year_view(rf, dated + in_section, self.kb.store)
         # the item without the change asked (「比上年增加了」) or the years (the two parts', not words a
         # label must hold)
         item = _YEARS_SAID.sub("", _SAID_CHANGE.sub("", a.eff))
@@ -1172,7 +1170,20 @@ class Figures:
 # across reports, in order: the first that applies answers
 _DAYS_ASKED = frozenset({"多少天", "几天", "天数"})
 _ACROSS: tuple[Handler, ...] = (Figures._sum_over_years, Figures._two_years, Figures._compare, Figures._trend)
-# within one report, by operation; a lookup for the rest
+
+
+def _dated_sentences(rf: ReportFacts, year: int) -> list[Fact]:
+    """The prose figures whose own sentence dates them to `year` (「截至2020年底，…」), not the report's year."""
+    return [f for f in rf.facts if f.table == "prose" and dated_to(dated_before(f), year, rf.report.year)]
+
+
+def _year_view(rf: ReportFacts, facts: list[Fact], store: FactStore) -> ReportFacts:
+    """The report read as only `facts` (one year's figures of it), its text shared."""
+    view = ReportFacts(rf.report, facts, [])
+    view._text = rf.text(store)
+    return view
+
+
 class _OneReportAs:
     """The knowledge, with one report's facts replaced by a view of them (a year's section read as a
     report of its own); everything else is the knowledge's."""
@@ -1187,6 +1198,7 @@ class _OneReportAs:
         return getattr(self._kb, name)
 
 
+# within one report, by operation; a lookup for the rest
 _WITHIN: dict[str, Callable[[Figures, Asked, Report], Answer]] = {
     YOY: Figures._change,
     SHARE: Figures._share,

@@ -31,7 +31,7 @@ from qa.average import amount_question, asks_average, asks_per_month, asks_span_
 from qa.before_year import TAKE_AWAY, asks_before_year, checked_question
 from qa.cells import INFO_COUNTED
 from qa.compose import who
-from qa.intent import WHICH_MORE
+from qa.intent import CN_NUMBERS, WHICH_MORE
 from qa.scope import SOURCE_SAID, WORKED_FROM, agency_aliases, years_in
 from qa.sections import dated_otherwise, section_of
 from qa.text_match import (
@@ -187,7 +187,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
     for m in _WHICH_VERB.finditer(q):  # 「谁分得多」「哪个花得多」: how the larger came to be, no item's words
         _mark(taken, m.start(1), len(m.group(1)))
     for m in _COUNT_IN_WORDS.finditer(q):  # 「两位借调人员」 of the printed 「2位借调人员」: one count
-        if re.search(rf"(?<![\d.]){_CN_DIGITS[m.group(1)]}\s*{m.group(2)}", context):
+        if re.search(rf"(?<![\d.]){CN_NUMBERS[m.group(1)]}\s*{m.group(2)}", context):
             _mark(taken, m.start(), len(m.group()))
     v = vocabulary()
     for start, end in name_mentions(q, {question_text(n) for n in names}):
@@ -273,7 +273,6 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
 
 _WHICH_VERB = re.compile(r"(?:哪一?[个项块类种边样家]|谁)([\u4e00-\u9fff]{1,2}得)(?:更|比较|略|稍)?[多少高低大小]")
 _COUNT_IN_WORDS = re.compile(r"([两二三四五六七八九十])(位|个|名|人|辆|台|次|项|家|所|户|批)")
-_CN_DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NARROWER = 5  # what a contrast qualifier the question does not name weighs against a figure
 LISTED = "listed"  # an answer's warning: its figures stand side by side, none is the others' input
 COMPLEMENT = "complement"  # an answer's warning: a total less its negated part, the rest asked plainly
@@ -711,9 +710,10 @@ def _open_brackets(before: str) -> bool:
     return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
-_ITEM_LINE = re.compile(r"\n[ \t\u3000]*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_ITEM_MARK = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])"  # 「2.」「（三）」: an item's number
+_ITEM_LINE = re.compile(r"\n[ \t\u3000]*" + _ITEM_MARK)
 _ITEM_CHARS = 40  # an item of a 「；」 list: a name and its figure
-_ITEM_NUMBER = re.compile(r"^[\s:：]*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_ITEM_NUMBER = re.compile(r"^[\s:：]*" + _ITEM_MARK)
 
 
 _PARTS_OPEN = ("其中", "包括", "分别为", "分别是")  # 「共公开政府信息34条，信息类别包括…」
