@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from index.generic_tables import find_unit, parse_number
-from index.models import AMBIGUOUS, EXACT, Fact, Table
+from index.models import AMBIGUOUS, EXACT, RECOVERED, Fact, Table
 
 _ONE_LINE_MIN = 400  # characters: a printed line is far shorter
 _MIN_ROWS = 6
@@ -269,11 +269,15 @@ def _read_glued_staffing(report_id: str, key: str, text: str, start: int, page: 
     """A staffing table crawled with no space between its cells: the rows whose two headcounts can
     be told apart are read; the others are left out (named in no fact) rather than guessed."""
     rows: list[tuple[str, list[tuple[str, str]], int, int]] = []
+    read_by_size: set[int] = set()  # rows whose one reading of a like size was taken (RECOVERED)
     at = start
     while (m := _GLUED_ROW.match(text, at)) and len(rows) < 60:
         # a one-column table has one count a row: digits after a space open whatever follows
         printed = m.group(3) if len(columns) == 2 else m.group(3).split()[0]
         cells = _glued_cells(printed) if len(columns) == 2 else [(printed,)] if _whole(printed) else []
+        if len(cells) > 1 and (alike := _of_a_size(cells)) is not None:
+            cells = [alike]
+            read_by_size.add(len(rows))
         rows.append((m.group(1), cells, m.start(3), m.start(3) + len(printed)))
         at = m.start(3) + len(printed)
     if not rows:  # one unit is a table too (「…公共资源交易中心财政核补83」), right after the header
@@ -281,9 +285,10 @@ def _read_glued_staffing(report_id: str, key: str, text: str, start: int, page: 
     # a row of several readings keeps each as an ambiguous candidate: an answer names the doubt, and a
     # sum over the units has no figure to give
     facts = [Fact(report_id=report_id, table=key, row_path=(name,), column_path=(col,), value=Decimal(v),
-                  unit="人", status=EXACT if len(readings) == 1 else AMBIGUOUS, page=page, span=(a, b),
-                  raw=v if len(readings) == 1 else text[a:b], candidate=0 if len(readings) == 1 else i)
-             for name, readings, a, b in rows for i, cells in enumerate(readings, 1)
+                  unit="人", status=RECOVERED if n in read_by_size else EXACT if len(readings) == 1 else AMBIGUOUS,
+                  page=page, span=(a, b), raw=v if len(readings) == 1 and n not in read_by_size else text[a:b],
+                  candidate=0 if len(readings) == 1 else i)
+             for n, (name, readings, a, b) in enumerate(rows) for i, cells in enumerate(readings, 1)
              for col, v in zip(columns, cells, strict=True) if v.isdigit()]
     if not facts:
         return None
@@ -292,6 +297,27 @@ def _read_glued_staffing(report_id: str, key: str, text: str, start: int, page: 
     table = Table(report_id, key, "部门预算单位构成", tuple((c,) for c in columns), tuple((n,) for n, _, _, _ in rows),
                   tuple(shown), "人", page)
     return table, facts, at
+
+
+# a unit's staff in post and its establishment are of a size: within a factor of two of each other, or
+# both a handful where one is nought (checked against every staffing table printed with its cells apart:
+# no glued pair of them read otherwise than printed)
+_SIZE_FACTOR = 2
+_FEW = 3
+
+
+def _of_a_size(readings: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one reading of a glued 编制|在职 pair whose two counts are of a size (「3841」 → 38 and 41, never
+    3 and 841 or 384 and 1), or None when none or several are: then every reading stays a candidate.
+    The answer says the cells were glued and read so (qa/compose.py)."""
+    alike = [r for r in readings if r[0].isdigit() and r[1].isdigit() and _alike(int(r[0]), int(r[1]))]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _alike(a: int, b: int) -> bool:
+    if a == 0 or b == 0:
+        return max(a, b) <= _FEW
+    return a <= _SIZE_FACTOR * b and b <= _SIZE_FACTOR * a
 
 
 def _whole(cells: str) -> bool:

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from index.models import AMBIGUOUS, RECOVERED, Fact, Report
 from qa.answer import Citation, Figure, plain, table_name
 from qa.knowledge import ReportFacts, Value, cell_label
+from qa.text_match import STAFFING_TITLE
 
 
 def who(report: Report) -> str:
@@ -96,6 +97,12 @@ def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
         sentences = "」「".join(dict.fromkeys(f.sentence or f.raw for f in said))
         notes.append(f"原文表格这一行数字粘连、可有几种拆法，按正文「{sentences}」所说确定为这一种。")
     recovered = [f for f in v.inputs if f.status == RECOVERED]
+    # a staffing row's two counts glued (「3841」): read as the one split whose counts are of a size
+    sized = [f for f in recovered if rf.titles.get((rf.report.id, f.table)) == STAFFING_TITLE]
+    for f in sized[:1]:
+        notes.append(f"原文表中这一单位的编制数与在职人数两格粘连，印为「{f.raw}」；按两数大小相近（相差不到一倍）的"
+                     "唯一拆法读出，其余拆法两数相差悬殊。")
+    recovered = [f for f in recovered if f not in sized]
     glued = [f for f in recovered if f.raw and f.raw.isdigit() and f.raw != str(f.value)]  # 「20263542」 → 2026
     if glued or any(f.row_key and f.row_key.startswith(("t2.", "t3.", "t4.")) for f in recovered):
         notes.append("原文表格数字粘连在一起，此数按表内合计关系还原（唯一符合的拆分）。")

@@ -5,7 +5,8 @@
 * 本级 asks the body's own line: the department's whole (「本部门…」), or a unit under it, is no answer;
   the parts a figure's parenthesis lists (「1170.58万元（某本级1103.72万元，…）」) are not its words;
 * 「几个在职人员」「几个卫生员」 count people: a figure in 人 or 名 answers, whatever the measure word;
-* a glued staffing cell that splits more than one way is answered as ambiguous, with every reading;
+* a glued staffing cell that splits more than one way is answered as ambiguous, with every reading, unless
+  one split alone gives two counts of a size (then read so, and said so);
 * a year before 一共/的/是 joins no word (「2017年一共」 shares nothing with 「2017年一般…」);
 * a department's name shortened from one of its words (两岸电商服务中心, 跨境电商办公室, 广电服务中心),
   and a town's government by the town's own name (平原镇人民政府 of 平潭县平原镇人民政府).
@@ -78,13 +79,26 @@ def test_how_many_people_is_answered_in_people(reports: QA, question: str, value
 
 
 @pytest.mark.parametrize("question", [
-    "2018年农发局的动物卫生监督所编制多少？",
-    "农发局2018年预算里动物卫生监督所在职几个人？",
+    "2018年农发局的三十六脚湖自然保护区管理中心编制多少？",
+    "农发局2018年三十六脚湖保护区管理中心在职几个人？",
 ])
 def test_a_glued_cell_of_several_readings_is_answered_as_ambiguous(reports: QA, question: str) -> None:
+    # 「…三十六脚湖自然保护区管理中心财政核拨1025」: 10|25 or 102|5, neither a pair of a size
     a = reports.ask(question)
     assert a.status == "ambiguous" and a.value is None, a.text
-    assert "1010" in a.text and "、" in a.text  # the glued digits and every reading
+    assert "1025" in a.text and "、" in a.text  # the glued digits and every reading
+
+
+@pytest.mark.parametrize("question,value", [
+    ("2018年农发局的动物卫生监督所编制多少？", "10"),
+    ("农发局2018年预算里动物卫生监督所在职几个人？", "10"),
+    ("2018年农发局的动物卫生监督所和农村经营管理中心编制加起来多少？", "20"),
+])
+def test_a_glued_cell_with_one_split_of_a_size_is_read_and_said_so(reports: QA, question: str, value: str) -> None:
+    # 「…动物卫生监督所财政核拨1010…农村经营管理中心财政核拨1010」: 10|10, not 101|0
+    a = reports.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
+    assert "1010" in a.text and "粘连" in a.text  # the digits as printed, and how they were read
 
 
 @pytest.mark.parametrize("question", ["经发局2017年一共支出了多少？", "经发局2017年的支出一共多少？"])
@@ -290,8 +304,8 @@ def test_an_amount_after_two_long_things_is_not_the_firsts() -> None:
 
 
 def test_a_sum_of_cells_none_of_which_is_settled_is_refused_not_raised(reports: QA) -> None:
-    # 「…动物卫生监督所财政核拨1010…农村经营管理中心财政核拨1010」: both glued, each split two ways
-    a = reports.ask("2018年农发局的动物卫生监督所和农村经营管理中心编制加起来多少？")
+    # 「…三十六脚湖自然保护区管理中心财政核拨1025」: glued, split two ways, neither of a size
+    a = reports.ask("2018年农发局的三十六脚湖自然保护区管理中心和动物卫生监督所编制加起来多少？")
     assert a.status in ("refused", "ambiguous", "needs_clarification") and a.value is None, a.text
 
 
