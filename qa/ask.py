@@ -31,6 +31,9 @@ from qa.operations import Asked, Figures, clarify, no_report, one_report
 from qa.part_share import asks_share_of_the_first, item_question, named_lookups, share_of_first, share_of_named
 from qa.question import Question, parse
 from qa.scope import (
+    ASKS,
+    SOURCE_SAID,
+    WORKED_FROM,
     Filters,
     Scope,
     asked_clause_year,
@@ -408,7 +411,63 @@ def without_asides(question: str) -> str:
     """The question less a bracketed aside on how to work the figure out (「（拿今年的数减去增加额推算）」)
     or how to write it (「（保留3位小数）」「请用百分比表示」): the way is ours to find and cite; its
     words (a year, 增加额, 小数) would read as what is asked."""
-    return HOW_SHOWN.sub("", HOW_ASIDE.sub("", question)).strip(" ，,") or question
+    return without_method_clauses(HOW_SHOWN.sub("", HOW_ASIDE.sub("", question)).strip(" ，,")) or question
+
+
+_CLAUSE = re.compile(r"[^，,。？?；;]+[，,。？?；;]?")
+_YEAR_SAID = re.compile(r"(?:19|20)\d\d\s*年度?")
+# 「按国资局报告给的增减数」: the body whose report the method reads, named before 报告 (kept as the scope)
+_BODY_OF_REPORT = re.compile(r"^(?:按照?|根据|依据|照着?|用|拿|从)([\u4e00-\u9fff]{2,12}?)的?(?:报告|说明|决算|预算)")
+# 「按报告给的增减数，」「按2017年说明里的增加数算」: the printed change named as the input, with no verb of working
+_METHOD_LEAD = re.compile(r"^(?:按照?|根据|依据|照着?|用|拿)")
+_CHANGE_GIVEN = re.compile(r"增减|(?:增加|减少|增长|下降|变化)(?:额|数|的金额|的数)")
+_ASK_TAIL = re.compile(r"(?:大约|大概)?(?:是|有)?多少[？?。]?$")
+
+
+def without_method_clauses(question: str) -> str:
+    """The question less the clauses that only say how to work its figure out (「按报告给出的减少额倒推，」
+    「…，用2018年数和增加额推算。」): a clause holding a working verb (倒推, 推算) and, beside years, only
+    the method's words (the report, this year's figure, the printed change). Those words name nothing
+    asked (减少额 is no line); a clause that still names something (「用收入减去支出推算」) stays, and so
+    does the only clause of a question. A body named as the report read (「按国资局报告给的增减数，」) stays
+    as the question's scope, an ask the clause carried (「…，按报告的减少额倒推是多少？」) stays, and so does
+    that the figure is worked out (「（推算）」: a level worked back from a rate is an estimate)."""
+    v = cue_words()
+    clauses = _CLAUSE.findall(question)
+    if len(clauses) < 2:
+        return question
+    kept: list[str] = []
+    dropped_ask = worked = False
+    for n, clause in enumerate(clauses):
+        body = clause.rstrip("，,。？?；; ")
+        named = _BODY_OF_REPORT.match(body)
+        # (「按2018年预算说明推算」 names the report to read: the scope's, kept)
+        if not (any(w in body for w in v.method_verbs) or (_METHOD_LEAD.match(body) and _CHANGE_GIVEN.search(body))) \
+                or SOURCE_SAID.search(body) or WORKED_FROM.search(body):
+            kept.append(clause)
+            continue
+        rest = _YEAR_SAID.sub("|", body[named.end(1):] if named else body)
+        for word in v.method_words:
+            rest = rest.replace(word, "|")
+        # what is left must be said by the question itself (「用2018年的收入和减少额推算」 beside 「…的收入是多少」),
+        # by a clause that does not ask (「…，倒推2016年的接待费是多少」 asks the item it names)
+        others = "".join(clauses[:n] + clauses[n + 1:])
+        left = [w.strip() for w in rest.split("|") if w.strip()]
+        if left and (ASKS.search(body) or any(w not in others for w in left)):
+            kept.append(clause)
+            continue
+        dropped_ask = dropped_ask or bool(_ASK_TAIL.search(body))
+        worked = worked or any(w in body for w in v.method_verbs)
+        if named:
+            kept.append(named.group(1) + "，")
+    out = "".join(kept).rstrip("，,；; ")
+    if not _CJK.search(out) or out == question:
+        return question
+    if dropped_ask and not ASKS.search(out):
+        out = out.rstrip("。？?") + "是多少？"
+    out = out if out[-1] in "。？?" else out + ("？" if question.rstrip()[-1:] in "？?" else "")
+    # that the figure is to be worked out stays said: a level worked back from a rate is an estimate
+    return out + "（推算）" if worked and not any(w in out for w in v.method_verbs) else out
 
 
 def places_asked(question: str) -> int | None:

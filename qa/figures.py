@@ -260,7 +260,8 @@ def divided(q: str, rf: ReportFacts, part: Value, base: tuple[Value, str]) -> An
 
 _SIZE_SAID = re.compile(r"(?:那|这)?(\d+)\s*(?:件|宗|条|个|项|份)(?=[\u4e00-\u9fff])")
 # 中 of 中心, 中央, 中医, 中学 is no 「…之中」 (「平潭传媒中心2018年…」 names no whole)
-WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中(?![心央医学])|里)[，,]?(.+)$")
+# (the 中 or 里 that closes its clause, when one does: 「2019年中楼乡…支出里，人员经费…」 splits at 里, not in 中楼乡)
+WHOLE_OF = re.compile(r"^(.{2,40}?)(?:之中|当中|中(?![心央医学])|里)(?:[，,]|(?![^，,。？?]*(?:中|里)[，,]))(.+)$")
 _PART_OF = re.compile(r"^(.{2,40}?)(?:所占|占了|占到|占)(.{2,30}?)的?(?:比例|比重|百分|几成|多少|份额|几)")
 
 
@@ -796,7 +797,13 @@ def coded_items(rf: ReportFacts, q: str, least: int = 2) -> list[Measure]:
 
 
 # (「六家单位」: units counted with 家 too; 「四个决算单位」 of a final account)
-_UNITS_COUNTED = re.compile(r"(?:([两二三四五六七八九十]|\d{1,2})[个家]|各|所有|全部)(?:预算|决算|下属|所属|基层)?单位")
+_UNITS_COUNTED = re.compile(r"(?P<own>(?:机关|本级|本身)(?:本身|本级)?(?:和|与|及|加上|加|连同)(?:其)?)?"
+                            r"(?:(?P<n>[两二三四五六七八九十]|\d{1,2})[个家]|各|所有|全部)"
+                            r"(?:预算|决算|下属|所属|基层)?(?:单位|中心|机构)")
+
+
+# 「在职的一共有多少人」 of the column 在职人数: the words of a headcount column that only say it counts
+_COUNT_WORDS = re.compile(r"人员|人数|数$")
 
 
 def units_of_a_column(rf: ReportFacts, q: str) -> list[Measure]:
@@ -806,13 +813,17 @@ def units_of_a_column(rf: ReportFacts, q: str) -> list[Measure]:
     counted = _UNITS_COUNTED.search(q)
     if counted is None:
         return []
-    n = counted.group(1)
+    n = counted.group("n")
     want = (CN_NUMBERS.get(n) or int(n)) if n else None
+    if want is not None and counted.group("own"):  # 「政府机关加上4个下属单位」: the body itself and four more
+        want += 1
     found: list[Measure] = []
     for table in rf.tables:
         if table.template_table or len(table.column_paths) < 2:
             continue
-        cols = [i for i, c in enumerate(table.column_paths) if c and (c[-1] in q or most_of(c[-1], q))]
+        cols = [i for i, c in enumerate(table.column_paths) if c and (c[-1] in q or most_of(c[-1], q))] or \
+            [i for i, c in enumerate(table.column_paths) if c and len(stem := _COUNT_WORDS.sub("", c[-1])) >= 2
+             and stem in q]
         rows = [p for p in table.row_paths if p and not is_total_label(p[-1])]
         if len(cols) != 1 or len(rows) < 2 or (want is not None and want != len(rows)):
             continue

@@ -24,6 +24,10 @@ _FIGURE = re.compile(
 SHARE_CUE = _SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占.{0,12}(多少|几)|占到"
                                 # 「…占全区当年公布的政府信息总量的多少」: a long whole, then 的多少 to end
                                 r"|占[^，,。？?]{12,30}的(?:多少|几成)(?=\s*[？?。]?\s*$)")
+# 「…里，政府购买服务占了多少钱」「占用多少万元」: the part's own amount of money, not its share (a count,
+# 「21件申请中，某类的占多少件」, is read by the share path, which finds the part in its whole)
+_PART_AMOUNT = re.compile(r"占(?:了|用了?)?[^，,。？?]{0,4}?多少(?:钱|万元|亿元|元)"
+                          r"(?!.*(?:比例|比重|百分|占比|几成))")
 _SHARE_WORDS = re.compile(r"(所?占的?|占了|占到)?(百分之多少|百分之几|百分比|比例|比重|占比|多少|几成)|所?占了?|占到")
 # 「财政拨款收入加事业收入」「年初结余加上本年拨款」: 加 joins two items (加上 between any two words)
 _PLUS = re.compile(r"(?<=[出费入金款数额资])加(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])加上(?=[\u4e00-\u9fff])")
@@ -56,7 +60,10 @@ _COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪
 _DESCRIBE = re.compile(r"吗[?？]?$|是否|有没有|么[?？]?$"
                        r"|哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
 _WHICH_ONES = re.compile(r"哪几(?:个|项|类|种|家|条|方面|部分)?|是哪些|有哪些")
-_WHY = re.compile(r"为什么|为啥|为何|什么原因|啥原因|原因是什么|原因是啥|原因有哪些|原因何在|怎么会")
+_WHY = re.compile(r"为什么|为啥|为何|什么原因|啥原因|原因是什么|原因是啥|原因有哪些|原因何在|怎么会"
+                  # 「…降了54%，理由是什么」「…多了358万元，主要是因为增加了什么」: a reason, the figure quoted
+                  # (「以…为理由不公开的申请」 names a ground, and asks no reason)
+                  r"|理由(?:是什么|是啥|有哪些|何在)|什么理由|因为[^，。？?]{0,12}?(?:什么|哪些|啥)|(?:怎么|如何)解释")
 # what the report tables never break down by: asking for it gets a refusal, not the nearest total
 UNSUPPORTED = re.compile(
     r"平均|人均|外国|境外|国籍|性别|年龄|男性|女性|多少天|几天|天数|用时|时长|台湾|台胞|港澳|华侨|外籍"
@@ -77,7 +84,8 @@ CN_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 
 # 「三个预算单位」「各单位」「所有下属单位」: every unit a staffing table lists (as qa.figures reads them)
-_UNITS_COUNTED = re.compile(r"(?:(?:[两二三四五六七八九十]|\d{1,2})个|各|所有|全部)(?:预算|下属|所属|基层)?单位")
+_UNITS_COUNTED = re.compile(r"(?:(?:[两二三四五六七八九十]|\d{1,2})个|各|所有|全部)(?:预算|下属|所属|基层)?"
+                            r"(?:单位|中心|机构)")
 
 
 def without_share_words(question: str) -> str:
@@ -135,7 +143,7 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(YOY, True)  # 「从2024年到2025年增加了百分之几」: a change between the two years named
     if _TIMES.search(q) and agencies_named < 2:  # 「A大约是B的几倍」: one figure divided by another
         return Intent(RATIO, True)
-    if _SHARE.search(q) and not asks_rate(q):  # 「增加了百分之几」 is a stated rate, looked up
+    if _SHARE.search(q) and not asks_rate(q) and not _PART_AMOUNT.search(q):  # 「增加了百分之几」: a stated rate
         return Intent(SHARE, True)
     # 「项目支出比基本支出少多少」: two items; 「比2022年多了多少」 is a change over time
     if _DIFF.search(q) and (strong_rows >= 2 or _TWO_ITEMS.search(q)):

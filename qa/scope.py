@@ -80,8 +80,10 @@ def agency_aliases(agency: str) -> frozenset[str]:
         return frozenset({a} | agency_aliases(joined.group(1)) | agency_aliases(joined.group(2)))
     out = {a}
     base = a.removesuffix("人民政府")
+    if base == a and a.endswith(("乡政府", "镇政府", "县政府", "市政府", "区政府")) and len(a) >= 5:
+        base = a.removesuffix("政府")  # 「芦洋乡政府」: a township's government printed without 人民
     if base != a:
-        out |= {base, base + "政府"}
+        out |= {base, base + "政府", base + "人民政府"}
     if "人民政府" in a and not a.endswith("人民政府"):  # 上海市人民政府办公厅 → 上海市政府办公厅, 市政府办公厅
         head, tail = a.split("人民政府", 1)
         out |= {head + "政府" + tail, "市政府" + tail if head.endswith("市") else tail}
@@ -238,17 +240,19 @@ def abbreviation_in(question: str, agency: str) -> str | None:
     if dept is None:
         return None
     body, end = dept
-    if end not in question:  # asked of every agency held, per question: the cheap test first
+    # 「交建部门」「卫计系统」: the short form with the department said as such in place of its ending
+    ends = [e for e in (end, *_SAID_AS_DEPARTMENT) if e in question]
+    if not ends:  # asked of every agency held, per question: the cheap test first
         return None
     # 执法应急局 for 综合执法与应急管理局: the generic qualifier it opens with and its joiners dropped
     bare = _JOIN.sub("", next((body[len(q):] for q in _DROPPED_QUALIFIERS if body.startswith(q)), ""))
     best = None
-    for run in _CJK.findall(question):
+    for run, said_end in ((r, e) for r in _CJK.findall(question) for e in ends):
         for j in range(len(run)):
-            if not run.startswith(end, j):
+            if not run.startswith(said_end, j):
                 continue
             # 交委, 教委: one character of a two-character field before 委 (never before 局: 教局 is no name)
-            one = end == "委" and len(body) == 2 and j >= 1 and run[j - 1] == body[0]
+            one = said_end == "委" and len(body) == 2 and j >= 1 and run[j - 1] == body[0]
             for start in range(max(0, j - 8), j if one else j - 1):
                 head = run[start:j]
                 longer = best is None or len(head) + len(end) > len(best)
@@ -259,9 +263,12 @@ def abbreviation_in(question: str, agency: str) -> str | None:
                                or (head[0] == bare[:1] and in_order(head, bare))
                                or _initials_of_words(head, body) or _from_a_word(head, body)):
                     # 「跨境电商办公室」: the ending said in full is part of the name said
-                    long_end = _LONG_END.get(end, end)
-                    best = head + (long_end if run.startswith(long_end, j) else end)
+                    long_end = _LONG_END.get(said_end, said_end)
+                    best = head + (long_end if run.startswith(long_end, j) else said_end)
     return best if best and best not in _GENERIC else None
+
+
+_SAID_AS_DEPARTMENT = ("部门", "系统")
 
 
 _AGENCY_SUFFIX = re.compile(r"(?:局|委|委员会|办|办公室|院|厅|所|中心|指挥部|政府|办事处|街道|镇|乡|区|县|市)$")
@@ -340,9 +347,15 @@ def names_used(question: str, agency: str) -> frozenset[str]:
 
 
 def _bare_stem(n: str, names: set[str]) -> bool:
-    """「文体」 of 文体局: a name that is another one less its body's ending (not a short form, 台工部)."""
+    """「文体」 of 文体局: a name that is another one less its body's ending (not a short form, 台工部);
+    「计划生育」 of 卫生和计划生育局: one of the fields a joint name joins, less the ending."""
     return not _AGENCY_SUFFIX.search(n) and any(
-        o.startswith(n) and _AGENCY_SUFFIX.search(o) and 0 < len(o) - len(n) <= _SHORT_END for o in names)
+        _AGENCY_SUFFIX.search(o) and ((o.startswith(n) and 0 < len(o) - len(n) <= _SHORT_END)
+                                      or n in _JOINED_FIELDS.split(_AGENCY_SUFFIX.sub("", o)))
+        for o in names)
+
+
+_JOINED_FIELDS = re.compile(r"[和与及、]")
 
 
 def _place_short(place: str, full: str, names: set[str]) -> bool:

@@ -66,13 +66,17 @@ def unit_class(unit: str) -> str | None:
 @lru_cache(maxsize=256)
 def _units_asked(question: str) -> frozenset[str]:
     """The kinds of quantity a question asks for (asked once per question, not once per fact). A
-    one-character measure word counts only after a count word: the 件 of 「事件」「文件」 asks nothing."""
+    one-character measure word counts only after a count word: the 件 of 「事件」「文件」 asks nothing,
+    nor the 次 of 「一次性奖金」 (a word of its own: one-off)."""
+    question = _FIXED_COMPOUND.sub("", question)
     return frozenset(name for name, words in _UNIT_CLASSES.items()
                      if any(w in question and (len(w) > 1 or name in ("money", "%")
                                                or re.search(_COUNTED_BY + re.escape(w), question))
                             for w in words))
 
 
+# a numeral and a measure word that make an adjective, counting nothing (一次性, 一条龙, 一站式)
+_FIXED_COMPOUND = re.compile(r"一(?:次|条|站|揽子?)(?=[性龙式])")
 _SPANS = ("天", "分钟", "小时")  # a length of time: a time limit, a wait, never a count of things
 _SPAN_ASKED = re.compile(r"多久|多长|时限|期限|时长|天数|时间|工作日|几天|多少天|几个?小时|几分钟|多少分钟|多少小时")
 _COUNTED_BY = r"(?:几|多少|\d|[两一二三四五六七八九十百千万]|每)\s*(?:人|批|场|户|件)?"  # 多少人次, 几批次

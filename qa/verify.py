@@ -94,6 +94,12 @@ HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到
                        r"|[（(]\s*[一二两三四\d]位小数\s*[）)]"
                        r"|[（(]?[，,]?\s*(?:结果)?(?:取整(?:数)?|四舍五入(?:到|取)?整数?)[）)]?"
                        r"|[，,]?\s*请?(?:给出|写出|算出|用|以)百分(?:比|数)(?:表示)?(?:是多少)?")
+# 「列入2017年预算的5个单位」: how a budget introduces the units its staffing table lists
+_UNITS_LISTED = re.compile(r"列入[^，,。？?]{0,16}?的"
+                           r"(?=\s*(?:[两二三四五六七八九十]|\d{1,2})?[个家]?(?:预算|下属|所属|基层)?单位)")
+# 「本级加上两个下属单位」「连同其所属机构」: the units a staffing sum runs over, counted by the caller
+_UNITS_JOINED = re.compile(r"(?:和|与|及|加上|加|连同)\s*(?:其)?\s*(?:[两二三四五六七八九十]|\d{1,2})?\s*[个家]?"
+                           r"(?:预算|决算|下属|所属|基层)?(?:单位|中心|机构)")
 _MEASURE_NOUN = re.compile(r"([场件条个项批篇份家期])(?:次|数)")
 _ITEMS_COUNTED = re.compile(r"(?:这|那|以上|上述)[两二三四五六七八九十\d几]+(?:种|项|类|个|块|部分|方面)"
                             r"(?:结果|情况|数字|数)?"
@@ -638,12 +644,17 @@ def list_head(text: str, start: int) -> str:
     支出337.32万元，…具体情况如下：」 over 「1.行政运行289.74万元」): its words are the item's too. Back
     over the items before it and all they say, never past the section's own heading."""
     s0 = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+    if first := _ANNOUNCED_ITEM.search(text, s0, start):
+        # 「…支出8000万元，主要支出项目包括：（一）城市建设支出3000万元」: the first item in the announcing sentence
+        return without_reasons(text[s0:first.start(1)])
     if not _ITEM_OPENS.match(text, s0):
         return ""
     for _ in range(_LIST_ITEMS):
         end = len(text[:s0].rstrip())
         p0 = max(text.rfind(c, 0, end - 1) for c in "。；\n") + 1
         sentence = text[p0:end]
+        if first := _ANNOUNCED_ITEM.search(sentence):  # the list announced, its first item in the same sentence
+            return without_reasons(sentence[:first.start(1)])
         if ANNOUNCES_A_LIST.search(sentence):
             if len(_CJK.findall(ANNOUNCES_A_LIST.sub("", sentence))) < 6 and p0 > 0:  # 「…28.15万元。具体情况如下：」
                 q0 = max(text.rfind(c, 0, p0 - 1) for c in "。；\n") + 1
@@ -655,6 +666,38 @@ def list_head(text: str, start: int) -> str:
             return ""
         s0 = p0
     return ""
+
+
+_ANNOUNCED_ITEM = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]\s*"
+                            r"(?=[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))()")
+
+
+def numbered_parent(text: str, start: int) -> str:
+    """The item a sub-item is numbered under (「2、公用支出：55.58万元（1）、综合定额公用经费：26.21万元；（2）、
+    误餐及通讯补贴：21.75万元」: 公用支出 over 误餐及通讯补贴): back over the sub-items before it, (k-1) down to
+    (1), to the item of the outer numbering printed with its own figure just before (1). Its name is the
+    sub-item's owner; anything else between (another list, a sentence's end) gives none."""
+    marks = list(_SUB_MARK.finditer(text, max(0, start - _PARENT_REACH), start))
+    if not marks or len(text[marks[-1].end():start]) > _ITEM_CHARS or "。" in text[marks[-1].end():start]:
+        return ""
+    expect, at = int(marks[-1].group(1)) - 1, marks[-1].start()
+    for m in reversed(marks[:-1]):
+        if expect == 0:
+            break
+        if int(m.group(1)) != expect:
+            return ""
+        expect, at = expect - 1, m.start()
+    if expect != 0:
+        return ""
+    parent = _PARENT_ITEM.search(text, max(0, at - 2 * _ITEM_CHARS), at)
+    return parent.group(1).strip() if parent else ""
+
+
+_SUB_MARK = re.compile(r"[（(](\d{1,2})[)）]")
+_PARENT_REACH = 1500  # characters back to the first sub-item of a list
+_PARENT_ITEM = re.compile(r"(?<![\d.])(?:\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]{1,2}\s*、)\s*"
+                          r"((?:(?:19|20)\d\d\s*年度?)?[^\d，,。；;：:（()]{2,24}?)\s*[：:]?\s*\d+(?:\.\d+)?\s*"
+                          r"(?:万元|亿元|元)\s*[：:，,]?\s*$")
 
 
 def breakdown_head(text: str, start: int) -> str:
@@ -761,6 +804,7 @@ def figure_context(fig: Figure, sources: Sources, heading: bool = True) -> list[
             if heading and (head := heading_of(fig, sources)):  # a numbered item's own subject outranks it
                 out.append(head)
             out.append(list_head(text, f.span[0]))
+            out.append(numbered_parent(text, f.span[0]))
             out.append(breakdown_head(text, f.span[0]))
             out.append(whole_before_its_parts(text, f.span[0]))
     out += template_words(f, fig.report.template)
@@ -961,6 +1005,8 @@ def check(question: str, answer: Answer, names: Iterable[str], sources: Sources,
     asked = question
     if _headcounts(figs, _STAFFING_COLUMNS) and all(f.fact.table != "prose" for f in figs):
         asked = _STAFF_WORDS.sub("", question)  # 「后勤人员」「管理岗位」: a staffing row's people, said as people
+        if len(figs) >= 2:  # the units listed, each a figure of the sum (one unit's row is no such list)
+            asked = _UNITS_JOINED.sub(" ", _UNITS_LISTED.sub("", asked))
     left = uncovered_terms(asked, contexts, names) + contrasted(question, figs, names, operation_share)
     # 「科目2130301行政运行」: a subject code the question names is the line's own, printed with it
     said = "|".join(contexts)

@@ -44,6 +44,8 @@ class Vocabulary:
     contrast_wholes: tuple[str, ...] = ()  # members that name the whole (本部门), never a narrower figure
     named_sums: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 三公经费 → its three items
     particulars: tuple[str, ...] = ()  # a particular of one request or case (网上, 判决), longest first
+    method_verbs: tuple[str, ...] = ()  # 倒推, 推算: a clause saying how a figure is worked out
+    method_words: tuple[str, ...] = ()  # the words such a clause is otherwise made of, longest first
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
@@ -113,6 +115,8 @@ def vocabulary() -> Vocabulary:
         contrast_wholes=tuple(raw["contrasts"].get("wholes", [])),
         named_sums={k: tuple(v) for k, v in raw.get("named_sums", {}).items() if not k.startswith("_")},
         particulars=_longest_first(raw.get("particulars", [])),
+        method_verbs=_longest_first(raw["method_clause"]["verbs"]),
+        method_words=_longest_first(raw["method_clause"]["words"] + raw["method_clause"]["verbs"]),
     )
 
 

@@ -55,6 +55,35 @@ def test_an_earlier_year_from_a_budget(budget: QA, question: str, value: str) ->
     assert a.value == Decimal(value)
 
 
+# the way to work it out said in a clause of its own, without brackets: the clause names nothing asked
+@pytest.mark.parametrize("question,value", [
+    ("依据报告写的减少额来倒推，经发局2016年的收入是多少？", "11403.78"),
+    ("征安办2016年行政运行支出，拿2017年数和增加额推算是多少？", "28.41"),
+    ("按征安办决算给出的增减数，2016年的一般公共预算拨款支出是多少？", "58.37"),
+    ("重点办2016年行政运行支出多少？用2017年的行政运行支出和增加的金额反推。", "43.99"),
+])
+def test_a_clause_saying_how_to_work_it_out_names_nothing_asked(finals: QA, question: str, value: str) -> None:
+    a = finals.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and "推算" in a.text
+
+
+@pytest.mark.parametrize("question,kept", [
+    ("根据报告里的增长额倒推，某乡2016年的收入是多少？", "某乡2016年的收入是多少？（推算）"),
+    ("某乡2016年的支出，照说明写的减少额往回算大约是多少？", "某乡2016年的支出是多少？（推算）"),
+    ("按某局报告给的增减数，2016年的机关运行经费是多少？", "某局，2016年的机关运行经费是多少？"),
+    # a clause naming what is worked with is the question's own
+    ("用收入减去支出推算，结余多少？", "用收入减去支出推算，结余多少？"),
+    ("用2017年的会议费和增长率推算，2016年是多少？", "用2017年的会议费和增长率推算，2016年是多少？"),
+    # the only clause of a question is what it asks
+    ("倒推2016年的收入是多少？", "倒推2016年的收入是多少？"),
+])
+def test_method_clauses_are_dropped_and_nothing_else(question: str, kept: str) -> None:
+    from qa.ask import without_method_clauses
+
+    assert without_method_clauses(question) == kept
+
+
 @pytest.mark.parametrize("question", [
     "重点办2015年行政运行支出是多少",  # two years back: no change is printed against it
     "经发局2015年的收入是多少？按2017年决算说明推算",
