@@ -60,6 +60,7 @@ _COMPARE = re.compile(r"谁|相比|对比|比较|和.{1,12}比|与.{1,12}比|哪
 _DESCRIBE = re.compile(r"吗[?？]?$|是否|有没有|么[?？]?$"
                        r"|哪些|什么|怎么|如何|怎样|为什么|情况|措施|问题|做了|举措|介绍|说说|概括|总结|主要")
 _WHICH_ONES = re.compile(r"哪几(?:个|项|类|种|家|条|方面|部分)?|是哪些|有哪些")
+_WHICH_THING = re.compile(r"哪(?!一?年)")
 _WHY = re.compile(r"为什么|为啥|为何|什么原因|啥原因|原因是什么|原因是啥|原因有哪些|原因何在|怎么会"
                   # 「…降了54%，理由是什么」「…多了358万元，主要是因为增加了什么」: a reason, the figure quoted
                   # (「以…为理由不公开的申请」 names a ground, and asks no reason)
@@ -160,6 +161,9 @@ def classify(question: str, agencies_named: int, strong_rows: int) -> Intent:
         return Intent(SUM, True)
     if re.search(r"加起来|之和|相加|加在一起|加一块|加一起|加到一起", q) or _PLUS.search(q):  # 「三个季度的用款之和」
         return Intent(SUM, True)
+    if _WHICH_THING.search(q) and not figure:
+        # 「那13600万元…是补给哪条船的」「那70万元给了哪部新戏」: a thing named, asked of a figure the question quotes
+        return Intent(DESCRIBE, False)
     if figure or (vocabulary().names_an_amount(q) and not _DESCRIBE.search(q)):
         return Intent(LOOKUP, True)
     if _DESCRIBE.search(q):

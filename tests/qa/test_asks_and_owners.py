@@ -88,6 +88,9 @@ def test_another_owner_gets_no_sub_item(outlines: QA, question: str) -> None:
     ("体育竞赛经费多了358万元，主要是因为增加了什么赛事？", DESCRIBE),
     ("车辆经费比上年少了，怎么解释？", DESCRIBE),
     ("以属于过程性信息为理由不公开的申请有几件", LOOKUP),  # a ground named, no reason asked
+    ("那13600万元的补助是给哪条航线的？", DESCRIBE),  # a thing named, of a figure quoted
+    ("那70万元前期经费给了哪部戏", DESCRIBE),
+    ("哪一年的收入最多", LOOKUP),  # a year is a figure's
 ])
 def test_what_the_question_asks(question: str, kind: str) -> None:
     assert classify(question, 1, 0).kind == kind
@@ -217,8 +220,9 @@ def test_units_counted_otherwise_than_listed_get_no_sum(staffing: QA, question: 
     assert a.status != "answered" or len(a.figures) != 1, a.text
 
 
-_ANNOUNCED = ("六、政府性基金预算拨款支出情况2017年度政府性基金支出900万元，主要支出项目(按项级科目分类统计)包括：（一）城市"
-              "建设支出300万元。主要用于垃圾转运站支出。（二）保障性住房支出600万元。主要用于公租房支出。七、一般公共预算“三公”经费")
+_ANNOUNCED = ("六、政府性基金预算拨款支出情况2017年度政府性基金支出900万元，主要支出项目(按项级科目分类统计)"
+              "包括：（一）城市建设支出300万元。主要用于垃圾转运站支出。（二）保障性住房支出600万元。"
+              "主要用于公租房支出。七、一般公共预算“三公”经费")
 
 
 @pytest.mark.parametrize("item", ["城市建设支出", "保障性住房支出"])
@@ -240,3 +244,13 @@ def test_an_item_of_an_announced_list_is_its_heads(outlines: QA, question: str, 
 
 def test_an_item_of_an_announced_list_is_no_other_budgets(outlines: QA) -> None:
     assert outlines.ask("农发局2018年政府性基金里的小城镇基础设施建设支出是多少？").status != "answered"
+
+
+@pytest.mark.parametrize("question,said", [
+    ("重点办2018年那3.5万元公务接待费是用在哪些方面的接待？", "引进有关项目"),
+    ("重点办2018年那5.5万元出国经费是去哪里考察？", "赴台考察培训"),
+])
+def test_a_thing_asked_of_a_quoted_figure_is_the_passage(budgets: QA, question: str, said: str) -> None:
+    a = budgets.ask(question)
+    assert a.status == "answered" and a.value is None, a.text
+    assert said in a.text
