@@ -33,6 +33,35 @@ def _fallback(question: str, store: FactStore, report_ids: list[str], k: int) ->
     return scored[:k]
 
 
+# the disclosure template's section on its problems and how they are to be improved (五、存在的主要问题及改进情况):
+# a question about either is answered there, whatever words the rest of the report shares with it
+_ASKS_PROBLEMS = re.compile(r"不足|问题|短板|差距|薄弱|欠缺|承认|改进|整改|下一步|打算|今后|明年|措施")
+_PROBLEMS_SECTION = re.compile(r"存在的主要问题|问题及改进|改进情况|改进措施|不足")
+_SECTION_HITS = 2
+_NEXT_HEADING = re.compile(r"[一二三四五六七八九十]\s*[、.．]\s*(?:其他需要报告|其他需要说明)")
+_HEADING_WORDS = re.compile(r"[一二三四五六七八九十]\s*[、.．]\s*[\u4e00-\u9fff]+")
+_PROBLEMS_HEADING = re.compile(r"[一二三四五六七八九十]\s*[、.．]\s*(?:存在的主要问题|主要问题及改进|存在的问题)")
+
+
+def _template_section(words: str, store: FactStore, report_ids: list[str]) -> list[tuple[Chunk, float]]:
+    """The chunks of the section on problems and improvements, best matching first, when the question
+    asks about either; [] otherwise."""
+    if not _ASKS_PROBLEMS.search(words) or len(report_ids) != 1:
+        return []
+    q = bigrams(words)
+    rid = report_ids[0]
+    chunks = [c for c in store.chunks(rid) if c.kind == "text" and _PROBLEMS_SECTION.search(c.section or "")]
+    if not chunks:  # a store without sections: the text from the section's own heading to the next one
+        text = store.text(rid) or ""
+        if head := _PROBLEMS_HEADING.search(text):
+            end = _NEXT_HEADING.search(text, head.end())
+            body = text[head.start():end.start() if end else len(text)]
+            title = _HEADING_WORDS.match(body)
+            chunks = [Chunk(f"{rid}:problems", rid, body, title.group() if title else "", "text")]
+    scored = sorted(((c, len(bigrams(c.text) & q) / (1 + len(c.text) / 400)) for c in chunks), key=lambda x: -x[1])
+    return scored[:_SECTION_HITS]
+
+
 def _paragraphs(report_id: str, text: str) -> list[Chunk]:
     """Paragraph chunks straight from the stored text, for a store built without the text index."""
     paras = [p.strip() for p in _PARA.split(text) if len(p.strip()) > 30]
@@ -139,6 +168,10 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
     words = asked if asked and len(_HAN.findall(_QUESTION_WORDS.sub("", asked))) >= 4 else question
     hits = retriever(question, k, ids) if retriever is not None else _fallback(words, store, ids, k)
     hits = [(c, s) for c, s in hits if c.kind == "text" or len(hits) <= 1] or hits
+    if own := _template_section(words, store, ids):
+        # 「自己承认了哪些不足」「下一步打算怎么改进」: the template's own section on problems and improvements
+        seen = {c.id for c, _ in own}
+        hits = (own + [(c, s) for c, s in hits if c.id not in seen])[:k]
     if quoted := quoted_amounts(question):
         # 「那900万元主要用来建什么」: the passages that print the figure quoted, ranked by the words, lead
         printing = [(c, s) for c, s in _fallback(words, store, ids, _QUOTED_REACH) if _prints(c.text, quoted)]
