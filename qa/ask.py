@@ -96,7 +96,7 @@ class QA:
             PLACES.reset(token)
 
     def _ask_question(self, question: str, history: Sequence[dict], filters: Filters | None) -> Answer:
-        question = either_as_which(negated_as_printed(without_asides(arabic_years(question))))
+        question = either_as_which(negated_as_printed(without_asides(carried_from_before(arabic_years(question)))))
         reports = self.kb.reports()
         agencies = {r.agency for r in named_agencies(question, reports)}
         parsed = parse(question.strip(), len(across.group_by_agency([r for r in reports if r.agency in agencies])))
@@ -479,6 +479,27 @@ def places_asked(question: str) -> int | None:
             return int(digits.group(1)) if digits.group(1).isdigit() else "〇一二三四".find(digits.group(1)) \
                 if digits.group(1) != "两" else 2
     return None
+
+
+# 「从2022年结转到厚街镇2023年继续办理的申请」: carried over from the year before into the year asked
+_CARRIED_FROM = re.compile(r"从\s*((?:19|20)\d\d)\s*年度?(?:结转|转)(?:过来|来)?(?:到|至|进|入)?"
+                           r"(?P<mid>[^，,。？?\d]{0,12}?)(?P<into>(?:19|20)\d\d)\s*年度?(?:继续办理|继续处理|接着办)?")
+
+
+def carried_from_before(question: str) -> str:
+    """「从2022年结转到某镇2023年继续办理的」 → 「某镇2023年上年结转的」: what came over from the year before
+    is the year's 上年结转, printed so; its 继续办理 is no 结转下年度继续办理 (what goes on to the next year)."""
+    def said(m: re.Match[str]) -> str:
+        if int(m.group("into")) != int(m.group(1)) + 1:
+            return m.group()
+        return f"{m.group('mid').lstrip('、 ')}{m.group('into')}年上年结转"
+    question = _CARRIED_FROM.sub(said, question)
+    # 「2024年…从2023年转过来的」: the year before the one the question names, said by its number
+    named = {int(y) for y in re.findall(r"(?:19|20)\d\d", question)}
+    return _FROM_YEAR.sub(lambda m: "上年" if int(m.group(1)) + 1 in named else m.group(), question)
+
+
+_FROM_YEAR = re.compile(r"从\s*((?:19|20)\d\d)\s*年度?(?=结转|转过来|转来|转入)")
 
 
 def arabic_years(question: str) -> str:

@@ -526,6 +526,9 @@ _JOINED_RUN = re.compile(r"(?:(?<=[，,里中的年和、])|^)(?:(?![和与及])
                          r"(?=[和与、，,比]|$)")
 
 
+_LINE_END = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:支出|经费)$")  # 「对个人和家庭的补助」 for 「…的补助支出」
+
+
 def _shortens(run: str, label: str) -> bool:
     """「公车购置及运维费」 of 「公务用车购置及运行维护费 2025年预算」: a stretch of the label from the run's
     first character to its last, longer than the run, holds the run's characters in order."""
@@ -562,6 +565,7 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
                      if len(lbl) >= 3 and _PARTS[kind].search(lbl)
                      # 「法规、规章类」 for the printed 「法规、规章信息」: the kind said with 类 or bare
                      for form in (lbl, lbl.replace("的", ""), _tail_in(lbl, head), _KIND_END.sub("", lbl),
+                                  _LINE_END.sub("", lbl),
                                   _leading_members(_KIND_END.sub("", lbl), head))
                      if len(form) >= 3 and form in head},
                     key=len, reverse=True)
@@ -569,6 +573,12 @@ def item_parts(rf: ReportFacts, q: str, kind: str = SUM) -> list[str]:
     printed = {re.sub(r"^(?:其中|包括|含)", "", split_marker(f.row_path[-1])[1]) for f in rf.facts if f.row_path}
     joined += sorted({run for run in _JOINED_RUN.findall(head) if run not in joined and any(
         _shortens(run, lbl) for lbl in printed if _PARTS[kind].search(lbl))}, key=len, reverse=True)
+    # 「商品和服务支出」 for the misprinted 「商品和服务支支出」: a printed name holding 和, said a little shorter
+    joined += sorted({run for lbl in printed if "和" in lbl and len(lbl) >= 5
+                      for m in re.finditer(re.escape(lbl[:2]), head)
+                      if (end := head.find(lbl[-2:], m.start() + 2)) > 0
+                      and (run := head[m.start():end + 2]) not in joined and "和" in run
+                      and len(run) >= 4 and _shortens(run, lbl)}, key=len, reverse=True)
     # 「“财政预算、决算报告”和“…”」: a quoted name is one item, whatever joiners it holds
     joined += sorted({m for m in _QUOTED_NAME.findall(head) if _PARTS[kind].search(m) and m not in joined},
                      key=len, reverse=True)
@@ -771,7 +781,19 @@ def _is_the_owner(rf: ReportFacts, m: Measure, owner: str) -> bool:
 
 
 def _new(m: Measure, found: list[Measure]) -> bool:
-    return all(m.value.inputs[0].id != f.value.inputs[0].id for f in found)
+    """Whether a part's figure is none found before: another fact, and not the same item printed again
+    (「对个人和家庭补助支出236.95万元」 in the overview, 「（三）对个人和家庭的补助支出236.95万元」 in its
+    section)."""
+    return all(m.value.inputs[0].id != f.value.inputs[0].id and not _printed_again(m.value, f.value)
+               for f in found)
+
+
+def _printed_again(a: Value, b: Value) -> bool:
+    """One amount under one name, printed twice (the names alike but for 的, spaces and a list number)."""
+    return a.value == b.value and a.unit == b.unit and _SAME_NAME.sub("", a.label) == _SAME_NAME.sub("", b.label)
+
+
+_SAME_NAME = re.compile(r"[的\s]|^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 
 
 _CODE = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})(?![\d.])")

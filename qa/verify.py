@@ -221,7 +221,7 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         _claim_all(q, term, inside)
     keep = list(taken)
     for w in v.neutral:
-        if any(n in w for n in v.negation):
+        if any(n in w for n in v.negation) and w not in v.unnegated:
             continue
         if len(w) > 1:
             _claim_all(q, w, taken)
@@ -244,10 +244,13 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
             and not all(before[q.find(term):q.find(term) + len(term)])]
     # a negation turns a figure into its opposite: it is covered only by a label that negates too
     # (「没公开」 by 不予公开, 「没能提供」 by 无法提供), never by a neutral word
+    unnegated = [False] * len(q)  # 「不少」: many, no negation
+    for w in v.unnegated:
+        _claim_all(q, w, unnegated)
     for neg in v.negation:
         i = q.find(neg)
         while i >= 0:
-            if not all(taken[i:i + len(neg)]):
+            if not all(taken[i:i + len(neg)]) and not all(unnegated[i:i + len(neg)]):
                 if _negation_covered(q[i + len(neg):], context, v):
                     _mark(taken, i, len(neg))
                 elif neg not in "".join(out):

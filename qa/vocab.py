@@ -46,6 +46,7 @@ class Vocabulary:
     particulars: tuple[str, ...] = ()  # a particular of one request or case (网上, 判决), longest first
     method_verbs: tuple[str, ...] = ()  # 倒推, 推算: a clause saying how a figure is worked out
     method_words: tuple[str, ...] = ()  # the words such a clause is otherwise made of, longest first
+    unnegated: tuple[str, ...] = ()  # 不少, 不断: a negation character that negates nothing
 
     def asks_figure(self, text: str) -> bool:
         return any(c in text for c in self.figure_cues)
@@ -117,6 +118,7 @@ def vocabulary() -> Vocabulary:
         particulars=_longest_first(raw.get("particulars", [])),
         method_verbs=_longest_first(raw["method_clause"]["verbs"]),
         method_words=_longest_first(raw["method_clause"]["words"] + raw["method_clause"]["verbs"]),
+        unnegated=_longest_first(raw.get("unnegated", [])),
     )
 
 

@@ -254,3 +254,34 @@ def test_a_thing_asked_of_a_quoted_figure_is_the_passage(budgets: QA, question: 
     a = budgets.ask(question)
     assert a.status == "answered" and a.value is None, a.text
     assert said in a.text
+
+
+@pytest.fixture(scope="module")
+def misprinted(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("503_pingtan_aoqianzhen_budget_2018.txt",))
+
+
+@pytest.mark.parametrize("question,value", [
+    # 「（二）商品和服务支支出138.08万元」 (one 支 too many); 「对个人和家庭补助支出334.36万元」 in the overview and
+    # 「对个人和家庭的补助支出334.36万元」 in its section: one line printed twice
+    ("澳前镇2018年商品和服务支出和对个人和家庭的补助哪个多？", "334.36"),
+    ("澳前镇2018年对个人和家庭的补助加商品和服务支出一共多少", "472.44"),
+    ("澳前镇2018年商品和服务支出比对个人和家庭的补助少多少", "196.28"),
+])
+def test_names_holding_he_are_one_item_each_even_misprinted(misprinted: QA, question: str, value: str) -> None:
+    a = misprinted.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and len(a.figures) == 2
+
+
+def test_one_line_printed_twice_is_added_once() -> None:
+    from index.models import Fact
+    from qa.figures import _printed_again
+    from qa.knowledge import Value
+
+    def value(label: str, amount: str) -> Value:
+        return Value(Decimal(amount), "万元", (Fact("r", "prose", (label,), (), Decimal(amount), "万元"),), label)
+
+    assert _printed_again(value("对个人和家庭补助支出", "334.36"), value("（三）对个人和家庭的补助支出", "334.36"))
+    assert not _printed_again(value("对个人和家庭补助支出", "334.36"), value("商品和服务支出", "334.36"))
+    assert not _printed_again(value("行政运行", "10"), value("行政运行", "12"))

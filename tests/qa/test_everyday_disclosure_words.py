@@ -1,0 +1,74 @@
+"""Everyday words around the disclosure tables' rows.
+
+- What came over from the year before (「从2023年结转到…2024年继续办理的」「从2023年转过来的」) is the year's
+  上年结转, never the 结转下年度继续办理 its 继续办理 would otherwise name.
+- 办完 is 办结 (「没办完、要结转到下一年的」).
+- Words that frame the question (听说, 具体, 都算上, 因各种原因) ask nothing; 不少 is many, not a negation.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ingested import qa_over
+
+from qa.ask import QA, carried_from_before
+from qa.verify import uncovered_terms
+
+
+@pytest.mark.parametrize("question,read", [
+    ("从2023年结转到君山片区2024年继续办理的申请有几件？", "君山片区2024年上年结转的申请有几件？"),
+    ("从2022年结转过来、2023年继续办理的有几件", "2023年上年结转的有几件"),
+    ("君山片区2024年从2023年转过来的申请有几件？", "君山片区2024年上年转过来的申请有几件？"),
+    # two years apart, or no year after it: no year before the one asked
+    ("从2021年结转到2023年的申请", "从2021年结转到2023年的申请"),
+    ("从2021年结转的申请有几件", "从2021年结转的申请有几件"),
+    # what goes on to the next year is left as said
+    ("2023年结转到2024年继续办理的申请有几件", "2023年结转到2024年继续办理的申请有几件"),
+])
+def test_a_carry_over_from_the_year_before_is_said_as_printed(question: str, read: str) -> None:
+    assert carried_from_before(question) == read
+
+
+@pytest.mark.parametrize("question,labels,left", [
+    ("听说处理了不少工单，具体是多少份", ("共处理工单",), []),
+    ("直接起诉的和复议后起诉的都算上一共几件", ("未经复议直接起诉", "复议后起诉"), []),
+    ("因各种原因无法提供的申请一共几件", ("无法提供",), []),
+    ("不予公开的申请有几件", ("本年新收政府信息公开申请数量",), ["不予", "公开"]),  # a negation needs its label
+])
+def test_framing_words_ask_nothing(question: str, labels: tuple[str, ...], left: list[str]) -> None:
+    got = uncovered_terms(question, labels)
+    assert all(w in got for w in left) and not (set(got) - set(left)), got
+
+
+@pytest.fixture(scope="module")
+def disclosures(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("05_pingtan_zone_2025.txt",
+                                                    "245_pingtan_junshanpianqu_disclosure_2024.txt"))
+
+
+@pytest.mark.parametrize("question,row,value", [
+    ("从2023年结转到君山片区2024年继续办理的申请有几件？", "上年结转", "0"),
+    ("君山片区2024年从2023年转过来的申请，自然人提的有几件？", "上年结转", "0"),
+    ("平潭2025年没办完、要结转到下一年的申请有几件？", "结转下年度", "6"),
+    ("听说平潭2025年收到不少申请，具体收到了多少件？", "本年新收", "154"),
+])
+def test_everyday_words_find_the_printed_row(disclosures: QA, question: str, row: str, value: str) -> None:
+    a = disclosures.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and row in a.text
+
+
+@pytest.mark.parametrize("question,said", [
+    ("君山片区2024年年报自己承认存在哪些问题？", "政务信息公开内容还较为单一"),
+    ("君山片区2024年下一步打算怎么整改？", "推进问题整改"),
+    ("平潭2025年信息公开还有哪些不足", "政务公开队伍建设有待进一步加强"),
+])
+def test_problems_and_improvements_are_read_in_their_own_section(disclosures: QA, question: str, said: str) -> None:
+    # the template's 「五、存在的主要问题及改进情况」 answers, whatever words the rest of the report shares
+    a = disclosures.ask(question)
+    assert a.status == "answered" and a.value is None, a.text
+    first = a.text.split("\n")[1]
+    assert "存在的主要问题" in first and said in a.text
