@@ -152,10 +152,17 @@ def match_cells(question: str, tpl: Template) -> CellMatch:
                 m.columns.append(ColHit(tkey, col, start, len(phrase)))
     m.rows.sort(key=lambda h: h.start)
     m.columns.sort(key=lambda h: h.start)
+    if any(c.column.key != "total" for c in m.columns if c.table == "t3"):
+        # 「自然人…一共几件」: 一共 sums what the named column counts, it names no 总计 column beside it
+        m.columns = [c for c in m.columns if not (c.column.key == "total" and q[c.start:c.start + c.length]
+                                                  in _SUM_WORDS)]
     _total_of_a_row(m, q, tpl)
     if m.strong_rows:
         m.rows = m.strong_rows
     return m
+
+
+_SUM_WORDS = ("一共", "总共")
 
 
 def _total_of_a_row(m: CellMatch, q: str, tpl: Template) -> None:

@@ -192,6 +192,8 @@ def uncovered_terms(question: str, contexts: Iterable[str], names: Iterable[str]
         context += "|" + context.replace("政府信息", "信息")
     for m in _WHICH_VERB.finditer(q):  # 「谁分得多」「哪个花得多」: how the larger came to be, no item's words
         _mark(taken, m.start(1), len(m.group(1)))
+    for m in WHICH_MORE.finditer(q):  # 「哪类条数多」: the comparative that closes which-is-more asks, no item
+        _mark(taken, m.end() - 1, 1)
     for m in _COUNT_IN_WORDS.finditer(q):  # 「两位借调人员」 of the printed 「2位借调人员」: one count
         if re.search(rf"(?<![\d.]){CN_NUMBERS[m.group(1)]}\s*{m.group(2)}", context):
             _mark(taken, m.start(), len(m.group()))

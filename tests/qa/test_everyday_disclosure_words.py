@@ -3,7 +3,8 @@
 - What came over from the year before (「从2023年结转到…2024年继续办理的」「从2023年转过来的」) is the year's
   上年结转, never the 结转下年度继续办理 its 继续办理 would otherwise name.
 - 办完 is 办结 (「没办完、要结转到下一年的」).
-- Words that frame the question (听说, 具体, 都算上, 因各种原因) ask nothing; 不少 is many, not a negation.
+- Words that frame the question (听说, 具体, 都算上, 因各种原因) ask nothing; 不少 is many, not a negation; the
+  comparative closing a which-is-more (「哪类条数多」) names no item.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def test_a_carry_over_from_the_year_before_is_said_as_printed(question: str, rea
     ("听说处理了不少工单，具体是多少份", ("共处理工单",), []),
     ("直接起诉的和复议后起诉的都算上一共几件", ("未经复议直接起诉", "复议后起诉"), []),
     ("因各种原因无法提供的申请一共几件", ("无法提供",), []),
+    ("专项资金和预决算公开哪类条数多", ("其中专项资金", "预决算公开"), []),  # 多 closes which-is-more
+    ("自然人和企业哪个件数少", ("自然人", "商业企业"), []),
     ("不予公开的申请有几件", ("本年新收政府信息公开申请数量",), ["不予", "公开"]),  # a negation needs its label
 ])
 def test_framing_words_ask_nothing(question: str, labels: tuple[str, ...], left: list[str]) -> None:
@@ -72,3 +75,25 @@ def test_problems_and_improvements_are_read_in_their_own_section(disclosures: QA
     assert a.status == "answered" and a.value is None, a.text
     first = a.text.split("\n")[1]
     assert "存在的主要问题" in first and said in a.text
+
+
+@pytest.mark.parametrize("question,column,value", [
+    # 「一、本年新收政府信息公开申请数量」: 自然人 151, 商业企业 3, 法律服务机构 0, 总计 154
+    ("平潭2025年自然人提出的政府信息公开申请一共几件？", "自然人", "151"),
+    ("平潭2025年商业企业提的申请一共多少件", "商业企业", "3"),
+    ("平潭2025年法律服务机构总共申请了几件", "法律服务机构", "0"),
+])
+def test_yigong_sums_what_the_column_named_counts(disclosures: QA, question: str, column: str, value: str) -> None:
+    # 一共 asks all of the named column's applications, no 总计 column beside it
+    a = disclosures.ask(question)
+    assert a.status == "answered", a.text
+    assert a.value == Decimal(value) and column in a.text and len(a.figures) == 1
+
+
+@pytest.mark.parametrize("question,value", [
+    ("平潭2025年自然人和商业企业一共申请了几件", "154"),  # two columns named: their sum
+    ("平潭2025年一共收到多少申请", "154"),  # no column named: the 总计
+])
+def test_yigong_without_one_column_named_still_totals(disclosures: QA, question: str, value: str) -> None:
+    a = disclosures.ask(question)
+    assert a.status == "answered" and a.value == Decimal(value), a.text
