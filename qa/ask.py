@@ -416,9 +416,9 @@ def without_asides(question: str) -> str:
 
 _CLAUSE = re.compile(r"[^，,。？?；;]+[，,。？?；;]?")
 _YEAR_SAID = re.compile(r"(?:19|20)\d\d\s*年度?")
-# 「按国资局报告给的增减数」: the body whose report the method reads, named before 报告 (kept as the scope)
+# 「按某局报告给出的增减数」: the body whose report the method reads, named before 报告 (kept as the scope)
 _BODY_OF_REPORT = re.compile(r"^(?:按照?|根据|依据|照着?|用|拿|从)([\u4e00-\u9fff]{2,12}?)的?(?:报告|说明|决算|预算)")
-# 「按报告给的增减数，」「按2017年说明里的增加数算」: the printed change named as the input, with no verb of working
+# 「按报告给的增减数，」「照2020年说明里的增加数来算」: the printed change named as the input, with no verb of working
 _METHOD_LEAD = re.compile(r"^(?:按照?|根据|依据|照着?|用|拿)")
 _CHANGE_GIVEN = re.compile(r"增减|(?:增加|减少|增长|下降|变化)(?:额|数|的金额|的数)")
 _ASK_TAIL = re.compile(r"(?:大约|大概)?(?:是|有)?多少[？?。]?$")
@@ -429,7 +429,7 @@ def without_method_clauses(question: str) -> str:
     「…，用2018年数和增加额推算。」): a clause holding a working verb (倒推, 推算) and, beside years, only
     the method's words (the report, this year's figure, the printed change). Those words name nothing
     asked (减少额 is no line); a clause that still names something (「用收入减去支出推算」) stays, and so
-    does the only clause of a question. A body named as the report read (「按国资局报告给的增减数，」) stays
+    does the only clause of a question. A body named as the report read (「按某局报告给出的增减数，」) stays
     as the question's scope, an ask the clause carried (「…，按报告的减少额倒推是多少？」) stays, and so does
     that the figure is worked out (「（推算）」: a level worked back from a rate is an estimate)."""
     v = cue_words()
@@ -441,7 +441,7 @@ def without_method_clauses(question: str) -> str:
     for n, clause in enumerate(clauses):
         body = clause.rstrip("，,。？?；; ")
         named = _BODY_OF_REPORT.match(body)
-        # (「按2018年预算说明推算」 names the report to read: the scope's, kept)
+        # (「照2021年决算说明推算」 names the report to read: the scope's, kept)
         if not (any(w in body for w in v.method_verbs) or (_METHOD_LEAD.match(body) and _CHANGE_GIVEN.search(body))) \
                 or SOURCE_SAID.search(body) or WORKED_FROM.search(body):
             kept.append(clause)
@@ -481,7 +481,7 @@ def places_asked(question: str) -> int | None:
     return None
 
 
-# 「从2022年结转到厚街镇2023年继续办理的申请」: carried over from the year before into the year asked
+# 「从2020年结转到某镇2021年继续办理的」: carried over from the year before into the year asked
 _CARRIED_FROM = re.compile(r"从\s*((?:19|20)\d\d)\s*年度?(?:结转|转)(?:过来|来)?(?:到|至|进|入)?"
                            r"(?P<mid>[^，,。？?\d]{0,12}?)(?P<into>(?:19|20)\d\d)\s*年度?(?:继续办理|继续处理|接着办)?")
 

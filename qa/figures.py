@@ -526,7 +526,7 @@ _JOINED_RUN = re.compile(r"(?:(?<=[，,里中的年和、])|^)(?:(?![和与及])
                          r"(?=[和与、，,比]|$)")
 
 
-_LINE_END = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:支出|经费)$")  # 「对个人和家庭的补助」 for 「…的补助支出」
+_LINE_END = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:支出|经费)$")  # 「商品和服务」 for 「商品和服务支出」
 
 
 def _shortens(run: str, label: str) -> bool:
@@ -824,7 +824,7 @@ _UNITS_COUNTED = re.compile(r"(?P<own>(?:机关|本级|本身)(?:本身|本级)?
                             r"(?:预算|决算|下属|所属|基层)?(?:单位|中心|机构)")
 
 
-# 「在职的一共有多少人」 of the column 在职人数: the words of a headcount column that only say it counts
+# 「在职的共有几人」 of the column 在职人数: the words of a headcount column that only say it counts
 _COUNT_WORDS = re.compile(r"人员|人数|数$")
 
 

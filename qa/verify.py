@@ -94,7 +94,7 @@ HOW_SHOWN = re.compile(r"[（(]?[，,]?\s*(?:请|并|结果)?(?:保留|精确到
                        r"|[（(]\s*[一二两三四\d]位小数\s*[）)]"
                        r"|[（(]?[，,]?\s*(?:结果)?(?:取整(?:数)?|四舍五入(?:到|取)?整数?)[）)]?"
                        r"|[，,]?\s*请?(?:给出|写出|算出|用|以)百分(?:比|数)(?:表示)?(?:是多少)?")
-# 「列入2017年预算的5个单位」: how a budget introduces the units its staffing table lists
+# 「列入2020年预算的4个单位」: how a budget introduces the units its staffing table lists
 _UNITS_LISTED = re.compile(r"列入[^，,。？?]{0,16}?的"
                            r"(?=\s*(?:[两二三四五六七八九十]|\d{1,2})?[个家]?(?:预算|下属|所属|基层)?单位)")
 # 「本级加上两个下属单位」「连同其所属机构」: the units a staffing sum runs over, counted by the caller

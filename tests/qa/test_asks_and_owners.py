@@ -79,15 +79,15 @@ def test_another_owner_gets_no_sub_item(outlines: QA, question: str) -> None:
 
 
 @pytest.mark.parametrize("question,kind", [
-    ("某局政府采购预算里，政府购买服务占了多少钱？", LOOKUP),
+    ("某局采购预算里，服务类占了多少钱？", LOOKUP),
     ("基本支出中人员经费占多少万元", LOOKUP),
     ("基本支出中人员经费占了多少钱，占百分之几", SHARE),  # a share is asked too
-    ("21件申请中，征地拆迁方面的占多少件？", SHARE),  # a count is read in its whole by the share path
+    ("30件申请中，土地征收方面的占多少件？", SHARE),  # a count is read in its whole by the share path
     ("收入里财政拨款占多少", SHARE),
     ("接待费比上年降了54%，理由是什么？", DESCRIBE),
-    ("体育竞赛经费多了358万元，主要是因为增加了什么赛事？", DESCRIBE),
+    ("体育竞赛经费多了200万元，主要是因为新办了什么比赛？", DESCRIBE),
     ("车辆经费比上年少了，怎么解释？", DESCRIBE),
-    ("以属于过程性信息为理由不公开的申请有几件", LOOKUP),  # a ground named, no reason asked
+    ("以内部事务信息为理由不予公开的有几件", LOOKUP),  # a ground named, no reason asked
     ("那13600万元的补助是给哪条航线的？", DESCRIBE),  # a thing named, of a figure quoted
     ("那70万元前期经费给了哪部戏", DESCRIBE),
     ("哪一年的收入最多", LOOKUP),  # a year is a figure's
@@ -104,9 +104,9 @@ def budgets(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
 
 @pytest.mark.parametrize("question,value", [
     # 「2018年区经济发展局政府采购预算总额256.1万元，其中：政府购买服务项目采购预算额180万元」
-    ("经发局2018年政府采购预算里，政府购买服务占了多少钱？", "180"),
+    ("经发局2018年采购预算中政府购买服务占了多少钱？", "180"),
     # 「2018年度财政拨款基本支出227.18万元，其中： （一）人员经费207.99万元」
-    ("重点办2018年财政拨款基本支出里，人员经费占了多少钱？", "207.99"),
+    ("重点办2018年基本支出中人员经费占了多少钱？", "207.99"),
 ])
 def test_a_part_asked_in_money_is_its_amount(budgets: QA, question: str, value: str) -> None:
     a = budgets.ask(question)
@@ -133,7 +133,7 @@ def joint_name(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.mark.parametrize("question,value", [
     # 「1、2100716计划生育机构465.2万元」「2、2100717计划生育服务410.77万元」 of the 卫生和计划生育局
-    ("卫计局2017年计划生育机构和计划生育服务两项合计多少？", "875.97"),
+    ("卫计局2017年计划生育机构加上计划生育服务是多少钱？", "875.97"),
     ("2017年卫生和计划生育局的计划生育服务、计划生育机构加起来是多少", "875.97"),
     ("计划生育服务比计划生育机构少多少？卫计局2017年", "54.43"),
 ])
@@ -181,7 +181,7 @@ def test_a_numeral_in_a_fixed_word_counts_nothing(question: str, conflict: bool)
 
 
 @pytest.mark.parametrize("question,whole,part", [
-    ("2019年中楼乡财政拨款基本支出里，人员经费占百分之几？", "2019年中楼乡财政拨款基本支出", "人员经费"),
+    ("2019年中楼乡一般公共预算支出里，项目支出占百分之几？", "2019年中楼乡一般公共预算支出", "项目支出"),
     ("2017年中共某工委支出中，项目支出占几成", "2017年中共某工委支出", "项目支出"),
     ("基本支出中人员经费占多少", "基本支出", "人员经费"),
 ])
@@ -199,7 +199,7 @@ def staffing(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA
 
 @pytest.mark.parametrize("question,value", [
     # 传媒中心本级 11 / 8, 广播电视台 5 / 0, 时报社 5 / 1 (编制 / 在职)
-    ("传媒中心2018年本级加上两个下属单位，在职人员一共多少人？", "9"),
+    ("传媒中心2018年本级加上两个下属单位，在职的人共有多少？", "9"),
     # 台工部本级 15 / 19, 台外侨交流服务中心 12 / 7, 归国华侨联合会 3 / 1
     ("台工部2017年机关本级和2个所属单位的编制一共多少？", "30"),
     ("台工部2017年本级连同两个下属单位，在职一共几人？", "27"),
@@ -264,7 +264,7 @@ def misprinted(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.mark.parametrize("question,value", [
     # 「（二）商品和服务支支出138.08万元」 (one 支 too many); 「对个人和家庭补助支出334.36万元」 in the overview and
     # 「对个人和家庭的补助支出334.36万元」 in its section: one line printed twice
-    ("澳前镇2018年商品和服务支出和对个人和家庭的补助哪个多？", "334.36"),
+    ("澳前镇2018年对个人和家庭的补助与商品和服务支出相比哪个多？", "334.36"),
     ("澳前镇2018年对个人和家庭的补助加商品和服务支出一共多少", "472.44"),
     ("澳前镇2018年商品和服务支出比对个人和家庭的补助少多少", "196.28"),
 ])
