@@ -425,7 +425,7 @@ _ASK_TAIL = re.compile(r"(?:大约|大概)?(?:是|有)?多少[？?。]?$")
 
 
 def without_method_clauses(question: str) -> str:
-    """The question less the clauses that only say how to work its figure out (「按报告给出的减少额倒推，」
+    """The question less the clauses that only say how to work its figure out (「依报告写的减少额倒推，」
     「…，用2018年数和增加额推算。」): a clause holding a working verb (倒推, 推算) and, beside years, only
     the method's words (the report, this year's figure, the printed change). Those words name nothing
     asked (减少额 is no line); a clause that still names something (「用收入减去支出推算」) stays, and so

@@ -169,7 +169,7 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
     hits = retriever(question, k, ids) if retriever is not None else _fallback(words, store, ids, k)
     hits = [(c, s) for c, s in hits if c.kind == "text" or len(hits) <= 1] or hits
     if own := _template_section(words, store, ids):
-        # 「自己承认了哪些不足」「下一步打算怎么改进」: the template's own section on problems and improvements
+        # 「还有哪些不足」「下一步打算怎么改进」: the template's own section on problems and improvements
         seen = {c.id for c, _ in own}
         hits = (own + [(c, s) for c, s in hits if c.id not in seen])[:k]
     if quoted := quoted_amounts(question):

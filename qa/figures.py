@@ -837,7 +837,7 @@ def units_of_a_column(rf: ReportFacts, q: str) -> list[Measure]:
         return []
     n = counted.group("n")
     want = (CN_NUMBERS.get(n) or int(n)) if n else None
-    if want is not None and counted.group("own"):  # 「政府机关加上4个下属单位」: the body itself and four more
+    if want is not None and counted.group("own"):  # 「机关加上三个下属单位」: the body itself and three more
         want += 1
     found: list[Measure] = []
     for table in rf.tables:
