@@ -62,6 +62,34 @@ def _template_section(words: str, store: FactStore, report_ids: list[str]) -> li
     return scored[:_SECTION_HITS]
 
 
+# 「那4个绩效目标分别是什么」「5个试点区具体是哪几个」: the items of a set the question counts
+_ITEMS_OF_A_COUNT = re.compile(r"(?P<n>\d{1,3}|[两二三四五六七八九十]{1,3})(?:个|项|类|家)"
+                               r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:分别|具体|各自)?都?"
+                               r"(?:是什么|是哪几个|是哪些|有哪些|是哪几项|是哪几类|指什么)")
+# what may follow a count to list its items: a colon, 分别/包括/即, a numbered item, or a run of 、
+_LISTS_ITEMS = re.compile(r"[：:]|分别|包括|即|如下|一是|[（(][一1][)）]|(?<![\d.])1[.．、]|①")
+_LIST_REACH = 150  # characters after the count where its items would be listed
+
+
+def _count_without_its_items(question: str, text: str) -> str:
+    """The sentence saying how many of a thing there are (「共设置绩效目标4个」) when the question asks which
+    they are and the report never lists them after any sentence that counts them; "" otherwise."""
+    m = _ITEMS_OF_A_COUNT.search(question_text(question))
+    if not m or not text:
+        return ""
+    n, what = m.group("n"), m.group("what")
+    counted = rf"{re.escape(what)}[^。；;，,]{{0,6}}?{n}(?:个|项|类|家)|{n}(?:个|项|类|家){re.escape(what)}"
+    said = list(re.finditer(counted, text))
+    if not said:
+        return ""
+    for s in said:
+        sentence = re.split(r"[。；;]", text[s.end():s.end() + _LIST_REACH])[0]  # its items follow in its sentence
+        if _LISTS_ITEMS.search(sentence) or sentence.count("、") >= 2:
+            return ""
+    start = max(text.rfind("。", 0, said[0].start()), text.rfind("）", 0, said[0].start())) + 1
+    return text[start:said[0].end()].strip()
+
+
 def _paragraphs(report_id: str, text: str) -> list[Chunk]:
     """Paragraph chunks straight from the stored text, for a store built without the text index."""
     paras = [p.strip() for p in _PARA.split(text) if len(p.strip()) > 30]
@@ -164,6 +192,10 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
     """`asked`: the question without the agency's names and years, which the scope has already
     used; ranked by those, a crawled page's header (its title, publisher) would beat the answer."""
     ids = [r.id for r in reports]
+    if len(ids) == 1 and (unlisted := _count_without_its_items(question, store.text(ids[0]) or "")):
+        # 「那4个绩效目标分别是什么」 of a report that only says 「共设置绩效目标4个」: the items are not there
+        text = f"{who(reports[0])}报告只写了「{unlisted}」，没有列出具体是哪些，无法回答。"
+        return Answer(question, REFUSED, text, reports=tuple(ids))
     # 「这个中心是干什么的」 asks about the name itself: without it nothing would be left to rank by
     words = asked if asked and len(_HAN.findall(_QUESTION_WORDS.sub("", asked))) >= 4 else question
     hits = retriever(question, k, ids) if retriever is not None else _fallback(words, store, ids, k)

@@ -97,3 +97,34 @@ def test_yigong_sums_what_the_column_named_counts(disclosures: QA, question: str
 def test_yigong_without_one_column_named_still_totals(disclosures: QA, question: str, value: str) -> None:
     a = disclosures.ask(question)
     assert a.status == "answered" and a.value == Decimal(value), a.text
+
+
+@pytest.mark.parametrize("question,text,unlisted", [
+    # the report counts the set and never lists it: the items asked are not there
+    ("某乡2019年设的那3个绩效目标分别是什么？", "（四）绩效目标设置情况 2019年某乡共设置绩效目标3个，涉及财政拨款资金900万元。十、名词解释（一）财政拨款收入",
+     "绩效目标设置情况 2019年某乡共设置绩效目标3个"),
+    # listed after a colon, after 分别, or as a run of 、 in the counting sentence: there
+    ("那3个试点区是哪几个？", "共有3个试点区：甲区、乙区和丙区。", ""),
+    ("4个重点领域具体是哪些", "围绕4个重点领域，即教育、医疗、住房和就业。", ""),
+    ("三个专项分别是什么", "安排三个专项，分别为道路、桥梁、水利。", ""),
+    ("5个绩效目标具体是哪几个", "报告没有写到这些目标。", ""),  # never counted: not this rule's to answer
+])
+def test_a_count_without_its_items_is_said_so(question: str, text: str, unlisted: str) -> None:
+    from qa.describe import _count_without_its_items
+
+    assert _count_without_its_items(question, text) == unlisted
+
+
+@pytest.mark.parametrize("question", [
+    "农发局2018年设的那46个绩效目标分别是什么？",  # 「共设置绩效目标46个，涉及财政拨款资金9585.05万元」
+    "传媒中心2018年3个绩效目标具体是哪几个",  # 「共设置绩效目标3个，涉及财政拨款资金5987万元」
+])
+def test_items_of_a_count_the_report_never_lists_are_refused(staffing_and_goals: QA, question: str) -> None:
+    a = staffing_and_goals.ask(question)
+    assert a.status == "refused" and "没有列出" in a.text, a.text
+
+
+@pytest.fixture(scope="module")
+def staffing_and_goals(fixtures_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    return qa_over(fixtures_dir, tmp_path_factory, ("105_pingtan_nongcunfazhanju_budget_2018.txt",
+                                                    "151_pingtan_chuanmeizhongxin_budget_2018.txt"))
