@@ -101,7 +101,8 @@ def test_yigong_without_one_column_named_still_totals(disclosures: QA, question:
 
 @pytest.mark.parametrize("question,text,unlisted", [
     # the report counts the set and never lists it: the items asked are not there
-    ("某乡2019年设的那3个绩效目标分别是什么？", "（四）绩效目标设置情况 2019年某乡共设置绩效目标3个，涉及财政拨款资金900万元。十、名词解释（一）财政拨款收入",
+    ("某乡2019年设的那3个绩效目标分别是什么？",
+     "（四）绩效目标设置情况 2019年某乡共设置绩效目标3个，涉及财政拨款资金900万元。十、名词解释（一）财政拨款收入",
      "绩效目标设置情况 2019年某乡共设置绩效目标3个"),
     # listed after a colon, after 分别, or as a run of 、 in the counting sentence: there
     ("那3个试点区是哪几个？", "共有3个试点区：甲区、乙区和丙区。", ""),
