@@ -416,10 +416,11 @@ def without_asides(question: str) -> str:
 
 _CLAUSE = re.compile(r"[^，,。？?；;]+[，,。？?；;]?")
 _YEAR_SAID = re.compile(r"(?:19|20)\d\d\s*年度?")
-# 「按某局报告给出的增减数」: the body whose report the method reads, named before 报告 (kept as the scope)
-_BODY_OF_REPORT = re.compile(r"^(?:按照?|根据|依据|照着?|用|拿|从)([\u4e00-\u9fff]{2,12}?)的?(?:报告|说明|决算|预算)")
+_LEADS = r"按照?|根据|依据|照着?|用|拿"  # how a clause says what the working reads
 # 「按报告给的增减数，」「照2020年说明里的增加数来算」: the printed change named as the input, with no verb of working
-_METHOD_LEAD = re.compile(r"^(?:按照?|根据|依据|照着?|用|拿)")
+_METHOD_LEAD = re.compile(rf"^(?:{_LEADS})")
+# 「按某局报告给出的增减数」: the body whose report the method reads, named before 报告 (kept as the scope)
+_BODY_OF_REPORT = re.compile(rf"^(?:{_LEADS}|从)([\u4e00-\u9fff]{{2,12}}?)的?(?:报告|说明|决算|预算)")
 _CHANGE_GIVEN = re.compile(r"增减|(?:增加|减少|增长|下降|变化)(?:额|数|的金额|的数)")
 _ASK_TAIL = re.compile(r"(?:大约|大概)?(?:是|有)?多少[？?。]?$")
 
