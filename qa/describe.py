@@ -62,7 +62,7 @@ def _template_section(words: str, store: FactStore, report_ids: list[str]) -> li
     return scored[:_SECTION_HITS]
 
 
-# 「那4个绩效目标分别是什么」「5个试点区具体是哪几个」: the items of a set the question counts
+# 「那3个专项分别是什么」「5个试点区具体是哪几个」: the items of a set the question counts
 _ITEMS_OF_A_COUNT = re.compile(r"(?P<n>\d{1,3}|[两二三四五六七八九十]{1,3})(?:个|项|类|家)"
                                r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:分别|具体|各自)?都?"
                                r"(?:是什么|是哪几个|是哪些|有哪些|是哪几项|是哪几类|指什么)")
@@ -72,7 +72,7 @@ _LIST_REACH = 150  # characters after the count where its items would be listed
 
 
 def _count_without_its_items(question: str, text: str) -> str:
-    """The sentence saying how many of a thing there are (「共设置绩效目标4个」) when the question asks which
+    """The sentence saying how many of a thing there are (「共设置绩效目标3个」) when the question asks which
     they are and the report never lists them after any sentence that counts them; "" otherwise."""
     m = _ITEMS_OF_A_COUNT.search(question_text(question))
     if not m or not text:
@@ -193,7 +193,7 @@ def describe(question: str, reports: list[Report], store: FactStore, retriever=N
     used; ranked by those, a crawled page's header (its title, publisher) would beat the answer."""
     ids = [r.id for r in reports]
     if len(ids) == 1 and (unlisted := _count_without_its_items(question, store.text(ids[0]) or "")):
-        # 「那4个绩效目标分别是什么」 of a report that only says 「共设置绩效目标4个」: the items are not there
+        # 「那3个目标具体是哪些」 of a report that only says 「共设置绩效目标3个」: the items are not there
         text = f"{who(reports[0])}报告只写了「{unlisted}」，没有列出具体是哪些，无法回答。"
         return Answer(question, REFUSED, text, reports=tuple(ids))
     # 「这个中心是干什么的」 asks about the name itself: without it nothing would be left to rank by
