@@ -442,8 +442,9 @@ def without_method_clauses(question: str) -> str:
     for n, clause in enumerate(clauses):
         body = clause.rstrip("，,。？?；; ")
         named = _BODY_OF_REPORT.match(body)
+        verb = any(w in body for w in v.method_verbs)
         # (「照2021年决算说明推算」 names the report to read: the scope's, kept)
-        if not (any(w in body for w in v.method_verbs) or (_METHOD_LEAD.match(body) and _CHANGE_GIVEN.search(body))) \
+        if not (verb or (_METHOD_LEAD.match(body) and _CHANGE_GIVEN.search(body))) \
                 or SOURCE_SAID.search(body) or WORKED_FROM.search(body):
             kept.append(clause)
             continue
@@ -458,7 +459,7 @@ def without_method_clauses(question: str) -> str:
             kept.append(clause)
             continue
         dropped_ask = dropped_ask or bool(_ASK_TAIL.search(body))
-        worked = worked or any(w in body for w in v.method_verbs)
+        worked = worked or verb
         if named:
             kept.append(named.group(1) + "，")
     out = "".join(kept).rstrip("，,；; ")

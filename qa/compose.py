@@ -99,8 +99,8 @@ def quality_notes(rf: ReportFacts, v: Value) -> list[str]:
     recovered = [f for f in v.inputs if f.status == RECOVERED]
     # a staffing row's two counts glued (「3841」): read as the one split whose counts are of a size
     sized = [f for f in recovered if rf.titles.get((rf.report.id, f.table)) == STAFFING_TITLE]
-    for f in sized[:1]:
-        notes.append(f"原文表中这一单位的编制数与在职人数两格粘连，印为「{f.raw}」；按两数大小相近（相差不到一倍）的"
+    if sized:
+        notes.append(f"原文表中这一单位的编制数与在职人数两格粘连，印为「{sized[0].raw}」；按两数大小相近（相差不到一倍）的"
                      "唯一拆法读出，其余拆法两数相差悬殊。")
     recovered = [f for f in recovered if f not in sized]
     glued = [f for f in recovered if f.raw and f.raw.isdigit() and f.raw != str(f.value)]  # 「20263542」 → 2026

@@ -28,9 +28,15 @@ def _fallback(question: str, store: FactStore, report_ids: list[str], k: int) ->
         for c in store.chunks(rid) or _paragraphs(rid, store.text(rid)):
             if c.kind != "text":
                 continue
-            scored.append((c, len(bigrams(c.section + c.text) & q) / (1 + len(c.text) / 400)))
+            scored.append((c, _shared(q, c.section + c.text, c.text)))
     scored.sort(key=lambda x: -x[1])
     return scored[:k]
+
+
+def _shared(q: set[str], words: str, text: str) -> float:
+    """The question's bigrams a passage's words hold, for the length of its text (a long passage shares
+    more by its length alone)."""
+    return len(bigrams(words) & q) / (1 + len(text) / 400)
 
 
 # the disclosure template's section on its problems and how they are to be improved (五、存在的主要问题及改进情况):
@@ -58,7 +64,7 @@ def _template_section(words: str, store: FactStore, report_ids: list[str]) -> li
             body = text[head.start():end.start() if end else len(text)]
             title = _HEADING_WORDS.match(body)
             chunks = [Chunk(f"{rid}:problems", rid, body, title.group() if title else "", "text")]
-    scored = sorted(((c, len(bigrams(c.text) & q) / (1 + len(c.text) / 400)) for c in chunks), key=lambda x: -x[1])
+    scored = sorted(((c, _shared(q, c.text, c.text)) for c in chunks), key=lambda x: -x[1])
     return scored[:_SECTION_HITS]
 
 

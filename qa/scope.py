@@ -255,7 +255,7 @@ def abbreviation_in(question: str, agency: str) -> str | None:
             one = said_end == "委" and len(body) == 2 and j >= 1 and run[j - 1] == body[0]
             for start in range(max(0, j - 8), j if one else j - 1):
                 head = run[start:j]
-                longer = best is None or len(head) + len(end) > len(best)
+                longer = best is None or len(head) + len(said_end) > len(best)
                 # 审批局 for 行政审批局: the name without the generic qualifier it opens with (not 执法局
                 # for 城市管理行政执法局: what that drops names the department)
                 tail = body.endswith(head) and body[: len(body) - len(head)] in _DROPPED_QUALIFIERS

@@ -673,10 +673,6 @@ def list_head(text: str, start: int) -> str:
     return ""
 
 
-_ANNOUNCED_ITEM = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]\s*"
-                            r"(?=[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))()")
-
-
 def numbered_parent(text: str, start: int) -> str:
     """The item a sub-item is numbered under (「2、公用支出：55.58万元（1）、综合定额公用经费：26.21万元；（2）、
     误餐及通讯补贴：21.75万元」: 公用支出 over 误餐及通讯补贴): back over the sub-items before it, (k-1) down to
@@ -759,6 +755,9 @@ def _open_brackets(before: str) -> bool:
 
 
 _ITEM_MARK = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])"  # 「2.」「（三）」: an item's number
+# 「…包括：（一）…」: a list announced, its first item following in the same sentence
+_ANNOUNCED_ITEM = re.compile(r"(?:如下|包括|分别为|分别是)\s*(?:[（(][^（）()]{0,20}[)）])?\s*[：:]\s*"
+                            rf"(?={_ITEM_MARK})()")
 _ITEM_LINE = re.compile(r"\n[ \t\u3000]*" + _ITEM_MARK)
 _ITEM_CHARS = 40  # an item of a 「；」 list: a name and its figure
 _ITEM_NUMBER = re.compile(r"^[\s:：]*" + _ITEM_MARK)
